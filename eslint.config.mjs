@@ -1,0 +1,3 @@
+import config from '@holovitals/eslint-config';
+
+export default config;
