@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CodeSystem } from './code-system';
+import type { ConceptRecord, LoincProperties } from './concept-record';
+
+/** Same depth from src/vocabulary and dist/vocabulary. */
+const VOCABULARY_DIR = join(__dirname, '..', '..', 'fixtures', 'vocabulary');
+
+interface SyntheaCode {
+  system: CodeSystem;
+  code: string;
+  display: string;
+  synonyms: string[];
+}
+
+type LoincPropertyRow = LoincProperties & { code: string; synonyms: string[] };
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(join(VOCABULARY_DIR, file), 'utf8')) as T;
+}
+
+let cached: ConceptRecord[] | null = null;
+
+/**
+ * The vocabulary shipped with the repository: every code in the Synthea sample data (displays from Synthea,
+ * Apache-2.0), LOINC model properties for its LOINC codes, and a curated public-domain ICD-10-CM subset.
+ */
+export function starterVocabulary(): ConceptRecord[] {
+  if (cached) return cached;
+  const loincProperties = new Map(
+    readJson<LoincPropertyRow[]>('loinc-lab-properties.json').map((row) => [row.code, row]),
+  );
+  const concepts: ConceptRecord[] = readJson<SyntheaCode[]>('synthea-codes.json').map((row) => {
+    const extra = row.system === CodeSystem.LOINC ? loincProperties.get(row.code) : undefined;
+    const {
+      code: _code,
+      synonyms: extraSynonyms = [],
+      ...properties
+    } = extra ?? { code: row.code, synonyms: [] };
+    const synonyms = [...new Set([...row.synonyms, ...extraSynonyms])].filter((name) => name !== row.display);
+    return {
+      system: row.system,
+      code: row.code,
+      display: row.display,
+      synonyms,
+      properties,
+      status: 'active',
+    };
+  });
+  for (const [code, display] of readJson<[string, string][]>('icd10cm-starter.json')) {
+    concepts.push({
+      system: CodeSystem.ICD_10_CM,
+      code,
+      display,
+      synonyms: [],
+      properties: {},
+      status: 'active',
+    });
+  }
+  cached = concepts;
+  return concepts;
+}
