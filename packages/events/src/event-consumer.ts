@@ -1,0 +1,335 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { type Redis } from 'ioredis';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { type DomainEvent, type EventType, eventTypes } from './event-contracts';
+import { type EventLogger } from './event-logger';
+import {
+  DEFAULT_STREAM_PREFIX,
+  deadLetterStreamKey,
+  decodeStreamFields,
+  eventStreamKey,
+  streamFieldMap,
+} from './event-stream-message';
+import { redeliveryDelayMs } from './redelivery-backoff';
+import { StoppableDelay } from './stoppable-delay';
+
+export type EventHandlers = {
+  [T in EventType]?: (event: DomainEvent<T>, manager: EntityManager) => Promise<void>;
+};
+
+export interface EventConsumerOptions {
+  dataSource: DataSource;
+  redis: Redis;
+  group: string;
+  consumer?: string;
+  handlers: EventHandlers;
+  logger: EventLogger;
+  streamPrefix?: string;
+  maxDeliveries?: number;
+  retryAfterMs?: number;
+  blockMs?: number;
+}
+
+type StreamEntry = [id: string, fields: string[]];
+type StreamReadReply = Array<[key: string, entries: StreamEntry[]]>;
+type PendingEntry = [id: string, consumer: string, idleMs: number, deliveries: number];
+type AnyHandler = (event: DomainEvent, manager: EntityManager) => Promise<void>;
+
+interface Subscription {
+  type: EventType;
+  key: string;
+  handler: AnyHandler;
+}
+
+interface DeliveredMessage {
+  subscription: Subscription;
+  entryId: string;
+  fields: string[];
+  deliveries: number;
+}
+
+type Outcome = 'handled' | 'duplicate' | 'dead-lettered' | 'retry-later';
+
+/** Per stream and batch; bounds how long one batch holds up `stop()`. */
+const BATCH_SIZE = 50;
+const MAX_ERROR_BACKOFF_MS = 30_000;
+
+/**
+ * Reads the streams of the handled event types with one consumer group per subscribing service,
+ * at-least-once. Each message is handled in one database transaction that also records
+ * (group, event id) in `processed_event`, so a redelivered or republished event runs its handler at
+ * most once per group. Failed messages stay pending and are claimed again with exponential backoff;
+ * after `maxDeliveries` they move to the dead-letter stream. Messages that can never succeed
+ * (malformed, or breaking their contract) go to the dead-letter stream at once.
+ */
+export class EventConsumer {
+  private readonly dataSource: DataSource;
+  private readonly redis: Redis;
+  private readonly group: string;
+  private readonly consumer: string;
+  private readonly logger: EventLogger;
+  private readonly deadLetterKey: string;
+  private readonly maxDeliveries: number;
+  private readonly retryAfterMs: number;
+  private readonly blockMs: number;
+  private readonly subscriptions: Subscription[];
+  private readonly delay = new StoppableDelay();
+  private blockingRedis: Redis | undefined;
+  private groupsReady: Promise<void> | undefined;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+
+  constructor(options: EventConsumerOptions) {
+    const streamPrefix = options.streamPrefix ?? DEFAULT_STREAM_PREFIX;
+    this.dataSource = options.dataSource;
+    this.redis = options.redis;
+    this.group = options.group;
+    this.consumer = options.consumer ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.logger = options.logger;
+    this.deadLetterKey = deadLetterStreamKey(streamPrefix);
+    this.maxDeliveries = options.maxDeliveries ?? 5;
+    this.retryAfterMs = options.retryAfterMs ?? 30_000;
+    this.blockMs = options.blockMs ?? 2_000;
+    this.subscriptions = eventTypes.flatMap((type) => {
+      const handler = options.handlers[type] as AnyHandler | undefined;
+      return handler ? [{ type, key: eventStreamKey(streamPrefix, type), handler }] : [];
+    });
+    if (this.subscriptions.length === 0) {
+      throw new Error(`EventConsumer for group "${this.group}" has no handlers`);
+    }
+  }
+
+  /**
+   * Claims stalled messages that are due for a retry, reads new ones (blocking up to `blockMs` when
+   * nothing was claimed) and handles them. Returns how many messages were settled: handled, recognised
+   * as already handled, or dead-lettered. Not for use while `start()` is running.
+   */
+  async processOnce(): Promise<number> {
+    await this.ensureGroups();
+    try {
+      const claimed = await this.claimDueRetries();
+      const fresh = await this.readNew(claimed.length === 0);
+      let settled = 0;
+      for (const message of [...claimed, ...fresh]) {
+        if ((await this.handle(message)) !== 'retry-later') {
+          settled += 1;
+        }
+      }
+      return settled;
+    } catch (error) {
+      // A deleted stream takes its groups with it: recreate them on the next batch.
+      if (error instanceof Error && error.message.includes('NOGROUP')) {
+        this.groupsReady = undefined;
+      }
+      throw error;
+    }
+  }
+
+  start(): void {
+    if (this.loop) {
+      return;
+    }
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** Lets the in-flight batch finish (a blocking read ends within `blockMs`), then closes the reading connection. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.delay.interrupt();
+    await this.loop;
+    this.loop = undefined;
+    if (this.blockingRedis) {
+      await this.blockingRedis.quit();
+      this.blockingRedis = undefined;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let consecutiveFailures = 0;
+    while (!this.stopping) {
+      try {
+        await this.processOnce();
+        consecutiveFailures = 0;
+      } catch (error) {
+        consecutiveFailures += 1;
+        this.logger.error(
+          { err: error, group: this.group, consecutiveFailures },
+          'event consumer batch failed',
+        );
+        await this.delay.wait(Math.min(250 * 2 ** consecutiveFailures, MAX_ERROR_BACKOFF_MS));
+      }
+    }
+  }
+
+  private ensureGroups(): Promise<void> {
+    this.groupsReady ??= this.createGroups().catch((error: unknown) => {
+      this.groupsReady = undefined;
+      throw error;
+    });
+    return this.groupsReady;
+  }
+
+  private async createGroups(): Promise<void> {
+    for (const { key } of this.subscriptions) {
+      try {
+        // From '0', not '$': a service subscribing for the first time still receives events published before it started.
+        await this.redis.xgroup('CREATE', key, this.group, '0', 'MKSTREAM');
+      } catch (error) {
+        if (!(error instanceof Error && error.message.startsWith('BUSYGROUP'))) {
+          throw error;
+        }
+      }
+    }
+  }
+
+  /**
+   * XPENDING + XCLAIM rather than XAUTOCLAIM: XAUTOCLAIM takes one idle threshold for all entries, and
+   * the backoff needs a threshold per delivery count. XCLAIM's own idle check makes the claim race-free
+   * when several consumers of the group look at the same entry.
+   */
+  private async claimDueRetries(): Promise<DeliveredMessage[]> {
+    const messages: DeliveredMessage[] = [];
+    for (const subscription of this.subscriptions) {
+      const pending = (await this.redis.xpending(
+        subscription.key,
+        this.group,
+        'IDLE',
+        this.retryAfterMs,
+        '-',
+        '+',
+        BATCH_SIZE,
+      )) as PendingEntry[];
+      const dueByDelay = new Map<number, Map<string, number>>();
+      for (const [entryId, , idleMs, deliveries] of pending) {
+        const delayMs = redeliveryDelayMs(this.retryAfterMs, deliveries);
+        if (idleMs >= delayMs) {
+          const due = dueByDelay.get(delayMs) ?? new Map<string, number>();
+          due.set(entryId, deliveries);
+          dueByDelay.set(delayMs, due);
+        }
+      }
+      for (const [delayMs, due] of dueByDelay) {
+        const claimed = (await this.redis.xclaim(
+          subscription.key,
+          this.group,
+          this.consumer,
+          delayMs,
+          ...due.keys(),
+        )) as Array<StreamEntry | null>;
+        for (const entry of claimed) {
+          if (entry) {
+            const [entryId, fields] = entry;
+            messages.push({ subscription, entryId, fields, deliveries: (due.get(entryId) ?? 0) + 1 });
+          }
+        }
+      }
+    }
+    return messages;
+  }
+
+  private async readNew(block: boolean): Promise<DeliveredMessage[]> {
+    // A blocking read ties up its connection, so it gets its own and the caller's client stays usable.
+    this.blockingRedis ??= this.redis.duplicate();
+    const keys = this.subscriptions.map((subscription) => subscription.key);
+    const blockArgs = block ? ['BLOCK', this.blockMs] : [];
+    const reply = (await this.blockingRedis.call(
+      'XREADGROUP',
+      'GROUP',
+      this.group,
+      this.consumer,
+      'COUNT',
+      BATCH_SIZE,
+      ...blockArgs,
+      'STREAMS',
+      ...keys,
+      ...keys.map(() => '>'),
+    )) as StreamReadReply | null;
+    return (reply ?? []).flatMap(([key, entries]) => {
+      const subscription = this.subscriptions.find((candidate) => candidate.key === key);
+      return subscription
+        ? entries.map(([entryId, fields]) => ({ subscription, entryId, fields, deliveries: 1 }))
+        : [];
+    });
+  }
+
+  private async handle(message: DeliveredMessage): Promise<Outcome> {
+    const { subscription, entryId, deliveries } = message;
+    let event: DomainEvent;
+    try {
+      event = decodeStreamFields(message.fields, subscription.type);
+    } catch (error) {
+      await this.deadLetter(message, error);
+      return 'dead-lettered';
+    }
+    let fresh: boolean;
+    try {
+      fresh = await this.dataSource.transaction(async (manager) => {
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO processed_event (consumer_group, event_id) VALUES ($1, $2)
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [this.group, event.id],
+        );
+        if (inserted.length === 0) {
+          return false;
+        }
+        await subscription.handler(event, manager);
+        return true;
+      });
+    } catch (error) {
+      if (deliveries >= this.maxDeliveries) {
+        await this.deadLetter(message, error);
+        return 'dead-lettered';
+      }
+      this.logger.warn(
+        { err: error, group: this.group, eventId: event.id, type: event.type, deliveries },
+        'event handler failed; will retry',
+      );
+      return 'retry-later';
+    }
+    await this.redis.xack(subscription.key, this.group, entryId);
+    if (!fresh) {
+      this.logger.debug({ group: this.group, eventId: event.id }, 'event already handled; acknowledged');
+    }
+    return fresh ? 'handled' : 'duplicate';
+  }
+
+  private async deadLetter(message: DeliveredMessage, error: unknown): Promise<void> {
+    const { subscription, entryId, fields, deliveries } = message;
+    const original = streamFieldMap(fields);
+    const reason = error instanceof Error ? error.message : String(error);
+    const results = await this.redis
+      .multi()
+      .xadd(
+        this.deadLetterKey,
+        '*',
+        'group',
+        this.group,
+        'stream',
+        subscription.key,
+        'entryId',
+        entryId,
+        'eventId',
+        original.get('id') ?? '',
+        'deliveries',
+        String(deliveries),
+        'error',
+        reason,
+        'event',
+        original.get('event') ?? JSON.stringify(fields),
+        'failedAt',
+        new Date().toISOString(),
+      )
+      .xack(subscription.key, this.group, entryId)
+      .exec();
+    const failure = results?.find(([failed]) => failed !== null)?.[0];
+    if (!results || failure) {
+      throw failure ?? new Error('Redis MULTI for dead-letter was aborted');
+    }
+    this.logger.error(
+      { err: error, group: this.group, eventId: original.get('id'), stream: subscription.key, deliveries },
+      'event moved to dead-letter stream',
+    );
+  }
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * One zod schema per event type. Payloads carry ids and small facts, never whole PHI records: consumers
+ * read details from the owning subgraph, so a leaked stream exposes no clinical data. Unknown keys are
+ * stripped on parse, which keeps accidental extra fields out of the outbox and out of handlers.
+ */
+export const eventContracts = {
+  'user.registered': z.object({
+    userId: z.string().uuid(),
+    email: z.string().email(),
+    roles: z.array(z.string()),
+  }),
+  'patient.created': z.object({ patientId: z.string().uuid(), ownerUserId: z.string().uuid().nullable() }),
+  'patient.updated': z.object({ patientId: z.string().uuid(), changed: z.array(z.string()) }),
+  'ehr.sync.completed': z.object({
+    connectionId: z.string().uuid(),
+    patientId: z.string().uuid(),
+    syncRunId: z.string().uuid(),
+    bundleRef: z.string(),
+    resourceCount: z.number().int(),
+  }),
+  'analysis.requested': z.object({
+    taskId: z.string().uuid(),
+    patientId: z.string().uuid(),
+    requestedBy: z.string().uuid(),
+    kind: z.string(),
+  }),
+  'analysis.completed': z.object({
+    taskId: z.string().uuid(),
+    patientId: z.string().uuid(),
+    status: z.enum(['COMPLETED', 'FAILED']),
+  }),
+  'document.uploaded': z.object({
+    documentId: z.string().uuid(),
+    patientId: z.string().uuid(),
+    contentType: z.string(),
+  }),
+  'document.processed': z.object({
+    documentId: z.string().uuid(),
+    patientId: z.string().uuid(),
+    bundleRef: z.string(),
+    resourceCount: z.number().int(),
+  }),
+  'audit.recorded': z.object({
+    actorId: z.string().nullable(),
+    actorRoles: z.array(z.string()),
+    action: z.string(),
+    entityType: z.string(),
+    entityIds: z.array(z.string()),
+    patientId: z.string().nullable(),
+    outcome: z.enum(['SUCCESS', 'DENIED', 'FAILURE']),
+    traceId: z.string().nullable(),
+    clientIp: z.string().nullable(),
+    service: z.string(),
+  }),
+  'consent.granted': z.object({
+    consentId: z.string().uuid(),
+    patientId: z.string().uuid(),
+    granteeUserId: z.string().uuid(),
+    scopes: z.array(z.string()),
+    expiresAt: z.string().datetime().nullable(),
+  }),
+  'consent.revoked': z.object({
+    consentId: z.string().uuid(),
+    patientId: z.string().uuid(),
+    granteeUserId: z.string().uuid(),
+  }),
+} as const;
+
+export type EventType = keyof typeof eventContracts;
+
+export type EventPayload<T extends EventType> = z.infer<(typeof eventContracts)[T]>;
+
+export interface DomainEvent<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  source: string;
+  occurredAt: string;
+  traceId: string | null;
+  payload: EventPayload<T>;
+}
+
+/** Thrown when a payload does not match its event type's contract, or the type is not a known event. */
+export class InvalidEventError extends Error {
+  override readonly name = 'InvalidEventError';
+
+  constructor(
+    message: string,
+    readonly eventType: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export const eventTypes = Object.keys(eventContracts) as EventType[];
+
+export function isEventType(value: string): value is EventType {
+  return Object.hasOwn(eventContracts, value);
+}
+
+/** Validates `payload` against the contract of `type` and returns the parsed (unknown keys stripped) payload. */
+export function parseEventPayload<T extends EventType>(type: T, payload: unknown): EventPayload<T> {
+  if (!isEventType(type)) {
+    throw new InvalidEventError(`Unknown event type "${String(type)}"`, String(type));
+  }
+  const contract: z.ZodType = eventContracts[type];
+  const result = contract.safeParse(payload);
+  if (!result.success) {
+    throw new InvalidEventError(`Invalid ${type} payload: ${z.prettifyError(result.error)}`, type, {
+      cause: result.error,
+    });
+  }
+  // The contract looked up by `type` is the one that defines EventPayload<T>; TS cannot correlate the two.
+  return result.data as EventPayload<T>;
+}

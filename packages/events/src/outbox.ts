@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { type EntityManager } from 'typeorm';
+import { type DomainEvent, type EventPayload, type EventType, parseEventPayload } from './event-contracts';
+
+/** Thrown when `enqueueEvent` is given a manager outside a transaction: the event would commit apart from the change. */
+export class OutboxTransactionRequiredError extends Error {
+  override readonly name = 'OutboxTransactionRequiredError';
+}
+
+/**
+ * Records a domain event in `event_outbox` inside the caller's transaction, so the event exists if and only
+ * if the change it describes commits. Call with the manager given by `dataSource.transaction(...)`.
+ * Throws `InvalidEventError` when the payload breaks its contract.
+ */
+export async function enqueueEvent<T extends EventType>(
+  manager: EntityManager,
+  source: string,
+  type: T,
+  payload: EventPayload<T>,
+  options?: { traceId?: string | null },
+): Promise<DomainEvent<T>> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new OutboxTransactionRequiredError(
+      `enqueueEvent(${type}) needs the EntityManager of an open transaction (dataSource.transaction(...))`,
+    );
+  }
+  const event: DomainEvent<T> = {
+    id: randomUUID(),
+    type,
+    source,
+    occurredAt: new Date().toISOString(),
+    traceId: options?.traceId ?? null,
+    payload: parseEventPayload(type, payload),
+  };
+  await manager.query(
+    `INSERT INTO event_outbox (id, type, source, occurred_at, trace_id, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [event.id, event.type, event.source, event.occurredAt, event.traceId, JSON.stringify(event.payload)],
+  );
+  return event;
+}
