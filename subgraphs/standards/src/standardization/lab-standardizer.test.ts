@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StandardsError, StandardsErrorCode } from '../standards-error';
+import { starterVocabulary } from '../vocabulary/starter-vocabulary';
+import { InMemoryLabConcepts } from './in-memory-lab-concepts';
+import { MAX_LAB_BATCH } from './lab-input-check';
+import { type LabConcept, type LabConceptMatch, type LabResultInput, ReferenceFlag } from './lab-result';
+import { LabStandardizer } from './lab-standardizer';
+
+interface SyntheaObservation {
+  codeSystem: string;
+  code: string;
+  display: string;
+  value: number | null;
+  unit: string | null;
+}
+
+const observations = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'fixtures', 'synthea', 'observations.json'), 'utf8'),
+) as SyntheaObservation[];
+
+function standardizer(): LabStandardizer {
+  return new LabStandardizer(new InMemoryLabConcepts(starterVocabulary()));
+}
+
+async function one(
+  input: LabResultInput,
+): Promise<Awaited<ReturnType<LabStandardizer['standardize']>>[number]> {
+  const [result] = await standardizer().standardize([input]);
+  if (!result) throw new Error('no result');
+  return result;
+}
+
+async function errorCode(action: Promise<unknown>): Promise<StandardsErrorCode | null> {
+  try {
+    await action;
+    return null;
+  } catch (error) {
+    if (error instanceof StandardsError) return error.code;
+    throw error;
+  }
+}
+
+describe('LabStandardizer', () => {
+  it('gives every Synthea observation its LOINC concept, display and UCUM unit', async () => {
+    const results = await standardizer().standardize(
+      observations.map((row) => ({
+        code: row.code,
+        system: row.codeSystem,
+        value: row.value,
+        unit: row.unit,
+      })),
+    );
+    results.forEach((result, index) => {
+      const row = observations[index]!;
+      expect(result.concept?.code).toBe(row.code);
+      expect(result.confidence).toBe(1);
+      expect(result.unit).toBe(row.unit);
+      if (row.value !== null && result.concept?.properties.exampleUcumUnit) {
+        expect(result.normalizedUnit).toBe(result.concept.properties.exampleUcumUnit);
+        expect(result.normalizedValue).not.toBeNull();
+      }
+    });
+    expect(results.filter((result) => result.warnings.length > 0)).toEqual([]);
+  });
+
+  it('normalizes glucose in mmol/L to the canonical mg/dL and flags it high', async () => {
+    const result = await one({
+      code: '2339-0',
+      system: 'http://loinc.org',
+      value: 7.8,
+      unit: 'mmol/L',
+      referenceLow: 3.9,
+      referenceHigh: 5.6,
+    });
+    expect(result.normalizedUnit).toBe('mg/dL');
+    expect(result.normalizedValue).toBeCloseTo(140.52, 1);
+    expect(result.normalizedReferenceLow).toBeCloseTo(70.26, 1);
+    expect(result.normalizedReferenceHigh).toBeCloseTo(100.89, 1);
+    expect(result.flag).toBe(ReferenceFlag.H);
+  });
+
+  it('matches by name, reads clinical unit spellings and says so', async () => {
+    const result = await one({ name: 'Hgb', value: 135, unit: 'g/L', referenceLow: 120, referenceHigh: 160 });
+    expect(result.concept?.code).toBe('718-7');
+    expect(result.confidence).toBe(0.9);
+    expect(result.normalizedValue).toBeCloseTo(13.5, 9);
+    expect(result.flag).toBe(ReferenceFlag.N);
+
+    const pressure = await one({ name: 'Systolic blood pressure', value: 16, unit: 'kPa' });
+    expect(pressure.concept?.code).toBe('8480-6');
+    expect(pressure.normalizedValue).toBeCloseTo(120.01, 1);
+
+    const weight = await one({ name: 'body weight', value: 154, unit: 'lbs' });
+    expect(weight.unit).toBe('[lb_av]');
+    expect(weight.normalizedValue).toBeCloseTo(69.85, 2);
+    expect(weight.warnings).toEqual(['Unit "lbs" read as UCUM "[lb_av]".']);
+  });
+
+  it('matches a reworded name by shared words with lower confidence', async () => {
+    const result = await one({ name: 'Serum albumin level', value: 4, unit: 'g/dL' });
+    expect(result.concept?.code).toBe('1751-7');
+    expect(result.confidence).toBeLessThan(0.9);
+    expect(result.confidence).toBeGreaterThan(0.4);
+  });
+
+  it('flags low values and keeps going when the unit cannot be converted', async () => {
+    const low = await one({ code: '718-7', value: 9, unit: 'g/dL', referenceLow: 12, referenceHigh: 16 });
+    expect(low.flag).toBe(ReferenceFlag.L);
+    const wrongKind = await one({ code: '718-7', value: 9, unit: 'mm[Hg]' });
+    expect(wrongKind.normalizedValue).toBeNull();
+    expect(wrongKind.warnings[0]).toContain('Not normalized to g/dL');
+  });
+
+  it('still returns the LOINC concept for an observation without a value (blood-pressure panel)', async () => {
+    const result = await one({ code: '55284-4', system: 'http://loinc.org' });
+    expect(result.concept?.display).toBe('Blood Pressure');
+    expect(result.normalizedValue).toBeNull();
+    expect(result.flag).toBeNull();
+  });
+
+  it('returns no concept rather than a poor guess', async () => {
+    const result = await one({ name: 'zinc protoporphyrin', value: 1, unit: 'ug/dL' });
+    expect(result.concept).toBeNull();
+    expect(result.confidence).toBe(0);
+  });
+
+  it('resolves each distinct code and name once per batch', async () => {
+    const base = new InMemoryLabConcepts(starterVocabulary());
+    const calls: { codes: string[]; names: string[] } = { codes: [], names: [] };
+    const counting = {
+      byCodes: async (codes: readonly string[]): Promise<Map<string, LabConcept>> => {
+        calls.codes.push(...codes);
+        return base.byCodes(codes);
+      },
+      byNames: async (names: readonly string[]): Promise<Map<string, LabConceptMatch>> => {
+        calls.names.push(...names);
+        return base.byNames(names);
+      },
+    };
+    const inputs: LabResultInput[] = Array.from({ length: 3000 }, (_, index) =>
+      index % 2 === 0
+        ? { code: '2339-0', value: index, unit: 'mg/dL' }
+        : { name: 'HbA1c', value: 6, unit: '%' },
+    );
+    const results = await new LabStandardizer(counting).standardize(inputs);
+    expect(results).toHaveLength(3000);
+    expect(calls).toEqual({ codes: ['2339-0'], names: ['hba1c'] });
+  });
+
+  it.each([
+    [[{ code: '2339-0', value: Number.NaN, unit: 'mg/dL' }]],
+    [[{ code: '2339-0', value: Number.POSITIVE_INFINITY }]],
+    [[{ code: '2339-0', value: 1, referenceHigh: Number.NEGATIVE_INFINITY }]],
+    [[{ code: '2339-0', value: 1, unit: "mg/dL' OR 1=1 --" }]],
+    [[{ value: 1, unit: 'mg/dL' }]],
+    [[{ name: 'x'.repeat(201) }]],
+    [Array.from({ length: MAX_LAB_BATCH + 1 }, () => ({ code: '2339-0' }))],
+  ])('refuses bad input with BAD_USER_INPUT (%#)', async (inputs) => {
+    expect(await errorCode(standardizer().standardize(inputs))).toBe(StandardsErrorCode.BAD_USER_INPUT);
+  });
+});

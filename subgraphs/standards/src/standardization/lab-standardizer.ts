@@ -1,0 +1,157 @@
+import { ConverterCache } from '../units/converter-cache';
+import { ucum } from '../units/ucum';
+import { clinicalUnitAlias } from '../units/unit-aliases';
+import { CodeSystem, parseCodeSystem } from '../vocabulary/code-system';
+import { checkLabInputs } from './lab-input-check';
+import { normalizeLabName } from './lab-name';
+import type {
+  LabConcept,
+  LabConceptMatch,
+  LabConceptResolver,
+  LabResultInput,
+  StandardizedLabResult,
+} from './lab-result';
+import { referenceFlag } from './reference-flag';
+
+interface ReadUnit {
+  unit: string | null;
+  warning: string | null;
+}
+
+const UNIT_MEMO_LIMIT = 10_000;
+
+/**
+ * Turns lab results from any source into LOINC + UCUM. A batch resolves each distinct code and name once and
+ * reuses one converter per unit pair, so its cost grows with the number of distinct tests, not of results.
+ */
+export class LabStandardizer {
+  private readonly converters = new ConverterCache();
+  private readonly units = new Map<string, ReadUnit>();
+
+  constructor(private readonly concepts: LabConceptResolver) {}
+
+  async standardize(inputs: readonly LabResultInput[]): Promise<StandardizedLabResult[]> {
+    checkLabInputs(inputs);
+    const loincCodes = new Set<string>();
+    for (const input of inputs) {
+      const code = loincCodeOf(input);
+      if (code) loincCodes.add(code);
+    }
+    const byCode =
+      loincCodes.size > 0 ? await this.concepts.byCodes([...loincCodes]) : new Map<string, LabConcept>();
+    const names = new Set<string>();
+    for (const input of inputs) {
+      const code = loincCodeOf(input);
+      if (code && byCode.has(code)) continue;
+      const name = normalizeLabName(input.name ?? '');
+      if (name !== '') names.add(name);
+    }
+    const byName =
+      names.size > 0 ? await this.concepts.byNames([...names]) : new Map<string, LabConceptMatch>();
+    return inputs.map((input) => this.standardizeOne(input, byCode, byName));
+  }
+
+  private standardizeOne(
+    input: LabResultInput,
+    byCode: Map<string, LabConcept>,
+    byName: Map<string, LabConceptMatch>,
+  ): StandardizedLabResult {
+    const warnings: string[] = [];
+    const match = conceptFor(input, byCode, byName, warnings);
+    const value = input.value ?? null;
+    const low = input.referenceLow ?? null;
+    const high = input.referenceHigh ?? null;
+    if (low !== null && high !== null && low > high)
+      warnings.push('referenceLow is above referenceHigh; no flag given.');
+    const read = this.readUnit(input.unit ?? null);
+    if (read.warning) warnings.push(read.warning);
+    const result: StandardizedLabResult = {
+      concept: match.concept,
+      confidence: match.confidence,
+      matchReason: match.reason,
+      value,
+      unit: read.unit,
+      normalizedValue: null,
+      normalizedUnit: null,
+      normalizedReferenceLow: null,
+      normalizedReferenceHigh: null,
+      flag: referenceFlag(value, low, high),
+      warnings,
+    };
+    const canonical = match.concept?.properties.exampleUcumUnit ?? null;
+    if (value === null || canonical === null) return result;
+    if (read.unit === null) {
+      warnings.push(`No usable unit; the value was not normalized to ${canonical}.`);
+      return result;
+    }
+    const conversion = this.converters.get(
+      read.unit,
+      canonical,
+      match.concept?.properties.molecularWeight ?? null,
+    );
+    if (!conversion.ok) {
+      warnings.push(`Not normalized to ${canonical}: ${conversion.reason}`);
+      return result;
+    }
+    result.normalizedValue = conversion.convert(value);
+    result.normalizedUnit = canonical;
+    result.normalizedReferenceLow = low === null ? null : conversion.convert(low);
+    result.normalizedReferenceHigh = high === null ? null : conversion.convert(high);
+    return result;
+  }
+
+  /** Reads a unit as UCUM, accepting the usual clinical spellings with a warning. */
+  private readUnit(unit: string | null): ReadUnit {
+    const text = unit?.trim() ?? '';
+    if (text === '') return { unit: null, warning: null };
+    const memo = this.units.get(text);
+    if (memo) return memo;
+    let read: ReadUnit;
+    const alias = clinicalUnitAlias(text);
+    if (alias !== null && alias !== text) {
+      read = { unit: alias, warning: `Unit "${text}" read as UCUM "${alias}".` };
+    } else {
+      const validation = ucum.validateUnitString(text);
+      read =
+        validation.status === 'valid'
+          ? { unit: text, warning: null }
+          : { unit: null, warning: `Unit "${text}" is not valid UCUM: ${validation.msg.join(' ').trim()}` };
+    }
+    if (this.units.size >= UNIT_MEMO_LIMIT) this.units.clear();
+    this.units.set(text, read);
+    return read;
+  }
+}
+
+function loincCodeOf(input: LabResultInput): string | null {
+  const code = input.code?.trim() ?? '';
+  if (code === '') return null;
+  const system = input.system?.trim() ? parseCodeSystem(input.system) : CodeSystem.LOINC;
+  return system === CodeSystem.LOINC ? code : null;
+}
+
+function conceptFor(
+  input: LabResultInput,
+  byCode: Map<string, LabConcept>,
+  byName: Map<string, LabConceptMatch>,
+  warnings: string[],
+): { concept: LabConcept | null; confidence: number; reason: string } {
+  const code = loincCodeOf(input);
+  if (code) {
+    const concept = byCode.get(code);
+    if (concept) return { concept, confidence: 1, reason: `LOINC code ${code} given` };
+    warnings.push(`LOINC code ${code} is not in the vocabulary.`);
+  } else if (input.code?.trim()) {
+    warnings.push(
+      `Code ${input.code.trim()} is not LOINC (${input.system ?? 'no system'}); matched by name instead.`,
+    );
+  }
+  const name = normalizeLabName(input.name ?? '');
+  const match = name === '' ? undefined : byName.get(name);
+  if (match) return match;
+  return {
+    concept: null,
+    confidence: 0,
+    reason: name === '' ? 'no LOINC code or name to match' : 'no LOINC concept matches the name',
+  };
+}
