@@ -1,0 +1,109 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createAccessTokenVerifier, traceIdFrom } from '@holovitals/auth';
+import { close, createGraphQLHttpServer, healthRoutes, listen } from '@holovitals/http-server';
+import { Redis } from 'ioredis';
+import type { IncomingMessage } from 'node:http';
+import pino from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import type { GatewayConfig } from './config';
+import { corsHeaders, corsPreflight } from './cors';
+import { authenticate } from './edge-auth';
+import type { GatewayContext } from './gateway-context';
+import { gatewayMetricsPlugin } from './gateway-metrics';
+import { PrincipalRateLimiter } from './rate-limit';
+import { createKeepAliveFetcher, SubgraphDataSource } from './subgraph-data-source';
+import { supergraphFromFile } from './supergraph-file';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+function clientIp(req: IncomingMessage): string | null {
+  return req.socket.remoteAddress ?? null;
+}
+
+/** Composes the supergraph from its file and serves it with edge auth, limits and rate limiting. */
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'gateway' } });
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: 'gateway' });
+  collectDefaultMetrics({ register: registry });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+  const verify = createAccessTokenVerifier({ jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const rateLimiter = new PrincipalRateLimiter(redis, config.RATE_LIMIT_POINTS, config.RATE_LIMIT_WINDOW_SECONDS);
+  const fetcher = createKeepAliveFetcher(config.SUBGRAPH_CONNECTIONS);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphFromFile(config.SUPERGRAPH_PATH, logger),
+    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name] ?? url ?? '', fetcher, config.GATEWAY_SECRET),
+    logger,
+  });
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.MAX_DEPTH },
+    maxAliases: { n: config.MAX_ALIASES },
+    costLimit: { maxCost: config.MAX_COST },
+    maxTokens: { n: config.MAX_TOKENS },
+    maxDirectives: { n: config.MAX_DIRECTIVES },
+    // Partners read the schema through introspection, so suggestions leak nothing they cannot see.
+    blockFieldSuggestion: { enabled: false },
+  });
+  const protection = armor.protect();
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    // Bearer tokens, not cookies, authenticate; a cross-site form post carries none.
+    csrfPrevention: false,
+    plugins: [...protection.plugins, gatewayMetricsPlugin(registry)],
+    validationRules: protection.validationRules,
+    formatError: (formatted) => {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    },
+  });
+
+  async function context(req: IncomingMessage): Promise<GatewayContext> {
+    const ip = clientIp(req);
+    const { principal, accessToken } = await authenticate(req.headers.authorization, verify, redis);
+    await rateLimiter.consume(principal ? `principal:${principal.id}` : `ip:${ip ?? 'unknown'}`);
+    return {
+      principal,
+      accessToken,
+      traceId: traceIdFrom(req.headers.traceparent as string | undefined),
+      clientIp: ip,
+      userAgent: req.headers['user-agent'] ?? null,
+    };
+  }
+
+  const server = createGraphQLHttpServer({
+    apollo,
+    context,
+    maxBodyBytes: config.MAX_REQUEST_BYTES,
+    responseHeaders: corsHeaders(config.CORS_ORIGINS),
+    routes: {
+      'OPTIONS /graphql': corsPreflight,
+      ...healthRoutes('gateway', { redis: async () => (await redis.ping()) === 'PONG' }, registry),
+    },
+  });
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
+  await apollo.start();
+  const port = await listen(server, config.PORT, config.HOST);
+  logger.info({ port }, 'gateway ready');
+  return {
+    url: `http://${config.HOST}:${port}/graphql`,
+    port,
+    stop: async () => {
+      await close(server);
+      await apollo.stop();
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { z } from 'zod';
+import { Role, type Principal } from './principal';
+
+/** The one signing algorithm identity uses; anything else (including `none`) is rejected. */
+export const ACCESS_TOKEN_ALGORITHM = 'ES256';
+
+/** Why a token was refused; the message is safe to show to the caller. */
+export class AccessTokenError extends Error {
+  override readonly name = 'AccessTokenError';
+
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  typ: z.enum(['user', 'service']).default('user'),
+  roles: z.array(z.enum(Role)).default([]),
+  sid: z.string().optional(),
+  scope: z.string().optional(),
+  ev: z.boolean().optional(),
+});
+
+export function principalFromClaims(payload: JWTPayload): Principal {
+  const claims = claimsSchema.safeParse(payload);
+  if (!claims.success) throw new AccessTokenError('Access token has invalid claims.', 'invalid_claims');
+  const { sub, typ, roles, sid, scope, ev } = claims.data;
+  return {
+    id: sub,
+    kind: typ,
+    roles,
+    sessionId: sid ?? null,
+    scopes: scope ? scope.split(' ').filter(Boolean) : [],
+    emailVerified: ev ?? false,
+  };
+}
+
+export interface AccessTokenVerifierOptions {
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+}
+
+export type AccessTokenVerifier = (token: string) => Promise<Principal>;
+
+/**
+ * Verifies identity's access tokens against its JWKS (fetched once, refetched on an unknown `kid`, so
+ * key rotation needs no restart). Every failure is an AccessTokenError with a reason.
+ */
+export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
+  const keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+  return async (token) => {
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        issuer: options.issuer,
+        audience: options.audience,
+      });
+      return principalFromClaims(payload);
+    } catch (error) {
+      if (error instanceof AccessTokenError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw new AccessTokenError('Access token expired.', 'expired');
+      if (error instanceof joseErrors.JOSEError) throw new AccessTokenError('Access token is invalid.', error.code);
+      throw error;
+    }
+  };
+}
+
+/** Reads `Authorization: Bearer <token>`; null when absent. */
+export function bearerToken(header: string | undefined | null): string | null {
+  if (!header) return null;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header.trim());
+  if (!match?.[1]) throw new AccessTokenError('Authorization header must be "Bearer <token>".', 'malformed_header');
+  return match[1];
+}

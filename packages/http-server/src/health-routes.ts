@@ -1,0 +1,28 @@
+import type { Registry } from 'prom-client';
+import type { RouteHandler } from './graphql-http-server';
+import { sendJson } from './http-error';
+
+export type ReadinessCheck = () => Promise<boolean>;
+
+/** `/health` answers while the process lives; `/ready` only when every dependency answers too. */
+export function healthRoutes(
+  service: string,
+  checks: Record<string, ReadinessCheck>,
+  registry: Registry,
+): Record<string, RouteHandler> {
+  return {
+    'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', service }),
+    'GET /ready': async (_req, res) => {
+      const results = await Promise.all(
+        Object.entries(checks).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
+      );
+      const ready = results.every(([, ok]) => ok);
+      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready', service, checks: Object.fromEntries(results) });
+    },
+    'GET /metrics': async (_req, res) => {
+      const body = await registry.metrics();
+      res.writeHead(200, { 'content-type': registry.contentType });
+      res.end(body);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { enqueueEvent } from '@holovitals/events';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from './request-context';
+
+export interface AuditEntry {
+  /** Verb on the entity, e.g. `read`, `create`, `update`, `delete`, `import`, `export`. */
+  action: string;
+  entityType: string;
+  entityIds: string[];
+  patientId: string | null;
+  outcome: 'SUCCESS' | 'DENIED' | 'FAILURE';
+}
+
+/**
+ * Records who touched which health data, as an `audit.recorded` event in the caller's transaction:
+ * the audit trail commits with the change it describes, or not at all. Outside a transaction (reads)
+ * it commits on its own.
+ */
+export async function recordAudit(manager: EntityManager, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    await manager.transaction((transactional) => recordAudit(transactional, ctx, entry));
+    return;
+  }
+  await enqueueEvent(
+    manager,
+    ctx.service,
+    'audit.recorded',
+    {
+      actorId: ctx.principal?.id ?? null,
+      actorRoles: ctx.principal?.roles ?? [],
+      action: entry.action,
+      entityType: entry.entityType,
+      entityIds: entry.entityIds,
+      patientId: entry.patientId,
+      outcome: entry.outcome,
+      traceId: ctx.traceId,
+      clientIp: ctx.clientIp,
+      service: ctx.service,
+    },
+    { traceId: ctx.traceId },
+  );
+}

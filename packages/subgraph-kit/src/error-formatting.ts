@@ -1,0 +1,57 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { Logger } from 'pino';
+import { DomainError, ErrorCode } from './domain-error';
+
+const PASSTHROUGH_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * The one mapping from thrown errors to what clients see: domain errors keep their code and details,
+ * validation failures become BAD_USER_INPUT with the offending fields, anything unexpected is logged
+ * and hidden behind INTERNAL_SERVER_ERROR (no stack traces leave the process).
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: original.code, ...original.details },
+      };
+    }
+    if (original instanceof ArgumentValidationError) {
+      return {
+        message: 'Argument validation failed',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: {
+          code: ErrorCode.BAD_USER_INPUT,
+          validationErrors: original.extensions.validationErrors,
+        },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: original instanceof GraphQLError ? (original.originalError ?? original) : original }, 'unexpected error');
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

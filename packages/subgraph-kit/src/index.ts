@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+
+export {
+  ACCESS_TOKEN_ALGORITHM,
+  childTraceparent,
+  GATEWAY_CREDENTIAL_HEADER,
+  isGatewayCredentialValid,
+  traceIdFrom,
+} from '@holovitals/auth';
+export { recordAudit, type AuditEntry } from './audit';
+export { requireRole, requireUser } from './authorization';
+export { baseConfigShape, booleanFlag, ConfigError, loadConfig, type BaseConfig } from './config';
+export { closeDatabase, initDatabase, type Database } from './data-source';
+export { defineSubgraph, type SubgraphDefinition, type SubgraphRuntime } from './define-subgraph';
+export { DomainError, ErrorCode, httpStatusFor } from './domain-error';
+export { buildFederatedSchema, FEDERATION_LINK, type ReferenceResolver } from './federated-schema';
+export { LoaderRegistry } from './loader-registry';
+export { createLogger, type Logger } from './logger';
+export { createServiceMetrics, type ServiceMetrics } from './metrics';
+export { QueryCounter } from './query-counter';
+export type { RequestContext } from './request-context';
+export { hasRole, Role, type Principal } from './role';
+export { runSubgraph, runSubgraphProcess, type RunningSubgraph } from './run-subgraph';

@@ -1,0 +1,46 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/** One registry per process; subgraph code registers its own metrics (cache hit rate, queue depth) on it. */
+export interface ServiceMetrics {
+  registry: Registry;
+  operations: Counter<'operation' | 'outcome'>;
+  duration: Histogram<'operation'>;
+}
+
+export function createServiceMetrics(service: string): ServiceMetrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    operations: new Counter({
+      name: 'graphql_operations_total',
+      help: 'GraphQL operations handled, by operation name and outcome.',
+      labelNames: ['operation', 'outcome'],
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: 'graphql_operation_duration_seconds',
+      help: 'GraphQL operation latency.',
+      labelNames: ['operation'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+  };
+}
+
+export function metricsPlugin<T extends object>(metrics: ServiceMetrics): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      const stop = metrics.duration.startTimer();
+      return {
+        async willSendResponse({ operationName, errors }) {
+          const operation = operationName ?? 'anonymous';
+          stop({ operation });
+          metrics.operations.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
+        },
+      };
+    },
+  };
+}

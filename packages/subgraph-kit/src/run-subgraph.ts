@@ -1,0 +1,192 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { EventConsumer, OutboxRelay } from '@holovitals/events';
+import { close, createGraphQLHttpServer, healthRoutes, listen } from '@holovitals/http-server';
+import { GraphQLError } from 'graphql';
+import { Redis } from 'ioredis';
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import {
+  AccessTokenError,
+  bearerToken,
+  createAccessTokenVerifier,
+  GATEWAY_CREDENTIAL_HEADER,
+  isGatewayCredentialValid,
+  revokedSessionKey,
+  traceIdFrom,
+} from '@holovitals/auth';
+import { loadConfig } from './config';
+import { closeDatabase, initDatabase, migrationsApplied, type Database } from './data-source';
+import type { SubgraphDefinition, SubgraphRuntime } from './define-subgraph';
+import { ErrorCode, httpStatusFor } from './domain-error';
+import { createErrorFormatter } from './error-formatting';
+import { buildFederatedSchema } from './federated-schema';
+import { LoaderRegistry } from './loader-registry';
+import { createLogger } from './logger';
+import { createServiceMetrics, metricsPlugin } from './metrics';
+import type { RequestContext } from './request-context';
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+function clientIp(req: IncomingMessage): string | null {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || null;
+}
+
+/**
+ * Starts one subgraph: config, database and migrations, Redis, outbox relay and event consumers,
+ * the federated schema, and an HTTP server that admits only the gateway and verifies every token again.
+ */
+export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
+  definition: SubgraphDefinition<Shape, Services>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningSubgraph> {
+  const config = loadConfig(definition.name, definition.config ?? ({} as Shape), env);
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const metrics = createServiceMetrics(definition.name);
+  const database = await initDatabase(
+    { url: config.DATABASE_URL, entities: definition.entities, migrations: definition.migrations },
+    config.MIGRATIONS_RUN,
+  );
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3, lazyConnect: false });
+  const runtime: SubgraphRuntime<z.infer<z.ZodObject<Shape>>> = {
+    config,
+    logger,
+    dataSource: database.dataSource,
+    redis,
+    metrics,
+  };
+  const services = definition.services ? await definition.services(runtime) : (undefined as Services);
+
+  const relay = config.EVENTS_ENABLED ? new OutboxRelay({ dataSource: database.dataSource, redis, logger }) : null;
+  const handlers = definition.eventHandlers?.(runtime, services);
+  const consumer =
+    config.EVENTS_ENABLED && handlers
+      ? new EventConsumer({ dataSource: database.dataSource, redis, group: definition.name, handlers, logger })
+      : null;
+
+  const { schema } = await buildFederatedSchema(definition);
+  const verifyToken = createAccessTokenVerifier({
+    jwksUrl: config.JWKS_URL,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+
+  const apollo = new ApolloServer<RequestContext<Services>>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    // Traces go through OpenTelemetry-style trace ids in logs, not Apollo Studio's inline traces.
+    plugins: [metricsPlugin(metrics), ApolloServerPluginInlineTraceDisabled()],
+  });
+
+  async function context(req: IncomingMessage): Promise<RequestContext<Services>> {
+    const traceId = traceIdFrom(req.headers.traceparent as string | undefined);
+    try {
+      const accessToken = bearerToken(req.headers.authorization);
+      const principal = accessToken ? await verifyToken(accessToken) : null;
+      if (principal?.sessionId && (await redis.exists(revokedSessionKey(principal.sessionId)))) {
+        throw new AccessTokenError('This session was signed out. Sign in again.', 'session_revoked');
+      }
+      return {
+        service: definition.name,
+        principal,
+        accessToken,
+        traceId,
+        clientIp: clientIp(req),
+        userAgent: req.headers['user-agent'] ?? null,
+        logger: logger.child({ traceId }),
+        dataSource: database.dataSource,
+        redis,
+        loaders: new LoaderRegistry(),
+        services,
+      };
+    } catch (error) {
+      if (!(error instanceof AccessTokenError)) throw error;
+      throw new GraphQLError(error.message, {
+        extensions: {
+          code: ErrorCode.UNAUTHENTICATED,
+          reason: error.reason,
+          http: { status: httpStatusFor(ErrorCode.UNAUTHENTICATED) },
+        },
+      });
+    }
+  }
+
+  const server = createGraphQLHttpServer({
+    apollo,
+    context,
+    maxBodyBytes: config.MAX_REQUEST_BYTES,
+    admit: (req) =>
+      isGatewayCredentialValid(req.headers[GATEWAY_CREDENTIAL_HEADER] as string | undefined, config.GATEWAY_SECRET)
+        ? null
+        : { status: 403, code: 'FORBIDDEN', message: 'Subgraphs only answer the gateway.' },
+    routes: {
+      ...healthRoutes(
+        definition.name,
+        {
+          database: async () => (await database.dataSource.query('SELECT 1')).length === 1,
+          migrations: () => migrationsApplied(database.dataSource),
+          redis: async () => (await redis.ping()) === 'PONG',
+        },
+        metrics.registry,
+      ),
+      ...definition.routes?.(runtime, services),
+    },
+  });
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
+  await apollo.start();
+  const port = await listen(server, config.PORT ?? definition.defaultPort, config.HOST);
+  relay?.start();
+  consumer?.start();
+  logger.info({ port }, `${definition.name} subgraph ready`);
+
+  let stopping: Promise<void> | null = null;
+  return {
+    name: definition.name,
+    url: `http://${config.HOST}:${port}/graphql`,
+    port,
+    database,
+    stop: () =>
+      (stopping ??= (async () => {
+        await close(server);
+        await apollo.stop();
+        await consumer?.stop();
+        await relay?.stop();
+        if (definition.closeServices) await definition.closeServices(services);
+        await closeDatabase(database);
+        redis.disconnect();
+      })()),
+  };
+}
+
+/** For a service's main.ts: start, then stop cleanly on SIGTERM/SIGINT; exit non-zero if start fails. */
+export function runSubgraphProcess<Shape extends z.ZodRawShape, Services>(
+  definition: SubgraphDefinition<Shape, Services>,
+): void {
+  runSubgraph(definition).then(
+    (running) => {
+      const shutdown = (): void => {
+        running.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGTERM', shutdown);
+      process.once('SIGINT', shutdown);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,84 @@
+import { ACCESS_TOKEN_ALGORITHM } from '@holovitals/subgraph-kit';
+import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { type DataSource, IsNull, MoreThan, Or } from 'typeorm';
+import { SigningKeyEntity } from '../entities/signing-key.entity';
+import { decryptSecret, encryptSecret } from './key-encryption';
+
+const DAY_MS = 86_400_000;
+/** Any replica may rotate; this lock makes one of them do it. */
+const ROTATION_LOCK = 4_001_001;
+
+export interface ActiveSigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+}
+
+export interface SigningKeySettings {
+  encryptionSecret: string;
+  rotationDays: number;
+  /** Longest lifetime of a token signed by a key: it stays published this long after rotation. */
+  tokenTtlSeconds: number;
+}
+
+/**
+ * ES256 signing keys kept in the database (private halves encrypted). The newest key signs; after
+ * `rotationDays` a new one takes over and the old one stays in the JWKS until its tokens expired.
+ */
+export class SigningKeys {
+  private active: { key: ActiveSigningKey; checkedAt: number } | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SigningKeySettings,
+  ) {}
+
+  async current(): Promise<ActiveSigningKey> {
+    if (this.active && Date.now() - this.active.checkedAt < 60_000) return this.active.key;
+    const row = await this.rotateIfDue();
+    const privateKey = (await importJWK(
+      JSON.parse(decryptSecret(row.privateJwkCiphertext, this.settings.encryptionSecret)) as JWK,
+      ACCESS_TOKEN_ALGORITHM,
+    )) as CryptoKey;
+    this.active = { key: { kid: row.kid, privateKey }, checkedAt: Date.now() };
+    return this.active.key;
+  }
+
+  /** Public keys that may still verify a live token. */
+  async jwks(): Promise<{ keys: JWK[] }> {
+    await this.current();
+    const rows = await this.dataSource.getRepository(SigningKeyEntity).find({
+      where: { retiresAt: Or(IsNull(), MoreThan(new Date())) },
+      order: { createdAt: 'DESC' },
+    });
+    return { keys: rows.map((row) => row.publicJwk) };
+  }
+
+  /** Returns the signing key, creating the first one or rotating an old one under an advisory lock. */
+  async rotateIfDue(now = new Date()): Promise<SigningKeyEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ROTATION_LOCK]);
+      const repository = manager.getRepository(SigningKeyEntity);
+      const newest = await repository.findOne({ where: { rotatedAt: IsNull() }, order: { createdAt: 'DESC' } });
+      if (newest && now.getTime() - newest.createdAt.getTime() < this.settings.rotationDays * DAY_MS) return newest;
+      if (newest) {
+        newest.rotatedAt = now;
+        newest.retiresAt = new Date(now.getTime() + this.settings.tokenTtlSeconds * 1000 + 60_000);
+        await repository.save(newest);
+      }
+      const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, { extractable: true });
+      const kid = randomUUID();
+      const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' };
+      return repository.save(
+        repository.create({
+          kid,
+          publicJwk,
+          privateJwkCiphertext: encryptSecret(JSON.stringify(await exportJWK(privateKey)), this.settings.encryptionSecret),
+          createdAt: now,
+          rotatedAt: null,
+          retiresAt: null,
+        }),
+      );
+    });
+  }
+}
