@@ -1,0 +1,153 @@
+import type { Identifier, Resource } from '@medplum/fhirtypes';
+import type { BundleResourceEntry, EntryIssue } from './bundle-entries';
+
+/** `Practitioner?identifier=system|value`, the one conditional reference form bundles use in practice. */
+export interface ConditionalReference {
+  resourceType: string;
+  system: string | null;
+  value: string;
+}
+
+export interface ResolvedReferences {
+  resolved: BundleResourceEntry[];
+  errors: EntryIssue[];
+}
+
+const CONDITIONAL = /^([A-Z][A-Za-z]+)\?identifier=([^&]+)$/;
+
+/** Parses a conditional reference; null when the string is not one this importer understands. */
+export function parseConditionalReference(reference: string): ConditionalReference | null {
+  const match = CONDITIONAL.exec(reference);
+  if (!match) {
+    return null;
+  }
+  const token = decodeURIComponent(match[2]);
+  const bar = token.indexOf('|');
+  return bar < 0
+    ? { resourceType: match[1], system: null, value: token }
+    : { resourceType: match[1], system: token.slice(0, bar) || null, value: token.slice(bar + 1) };
+}
+
+/** The key under which a conditional reference's resolution is looked up. */
+export function conditionalKey(reference: ConditionalReference): string {
+  return `${reference.resourceType}|${reference.system ?? ''}|${reference.value}`;
+}
+
+function identifierKeys(resourceType: string, identifiers: Identifier[] | undefined): string[] {
+  return (identifiers ?? [])
+    .filter((identifier) => identifier.value !== undefined)
+    .flatMap((identifier) => [
+      `${resourceType}|${identifier.system ?? ''}|${identifier.value}`,
+      `${resourceType}||${identifier.value}`,
+    ]);
+}
+
+function forEachReference(value: unknown, visit: (reference: string) => void): void {
+  if (Array.isArray(value)) {
+    value.forEach((item) => forEachReference(item, visit));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'reference' && typeof child === 'string') visit(child);
+      else forEachReference(child, visit);
+    }
+  }
+}
+
+function rewriteReferences(value: unknown, rewrite: (reference: string) => string): unknown {
+  if (Array.isArray(value)) {
+    return value.map((item) => rewriteReferences(item, rewrite));
+  }
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      copy[key] =
+        key === 'reference' && typeof child === 'string' ? rewrite(child) : rewriteReferences(child, rewrite);
+    }
+    return copy;
+  }
+  return value;
+}
+
+/** Conditional references no entry of the bundle satisfies: the importer looks them up in stored resources. */
+export function unresolvedConditionalReferences(entries: BundleResourceEntry[]): ConditionalReference[] {
+  const local = new Set(
+    entries.flatMap((e) => identifierKeys(e.resource.resourceType, identifiersOf(e.resource))),
+  );
+  const wanted = new Map<string, ConditionalReference>();
+  for (const entry of entries) {
+    forEachReference(entry.resource, (reference) => {
+      const conditional = parseConditionalReference(reference);
+      if (conditional !== null && !local.has(conditionalKey(conditional))) {
+        wanted.set(conditionalKey(conditional), conditional);
+      }
+    });
+  }
+  return [...wanted.values()];
+}
+
+function identifiersOf(resource: Resource): Identifier[] | undefined {
+  return 'identifier' in resource && Array.isArray(resource.identifier)
+    ? (resource.identifier as Identifier[])
+    : undefined;
+}
+
+/**
+ * Rewrites `urn:uuid:` and full-URL references to `Type/id` and conditional references to the one resource they
+ * match, in the bundle or in `stored` (conditional key → `Type/id`). An entry with a reference that points nowhere
+ * or matches several resources is an error; relative `Type/id` and `#contained` references stay as they are.
+ */
+export function resolveBundleReferences(
+  entries: BundleResourceEntry[],
+  stored: ReadonlyMap<string, string>,
+): ResolvedReferences {
+  const byFullUrl = new Map<string, string>();
+  const byIdentifier = new Map<string, Set<string>>();
+  for (const { fullUrl, resource } of entries) {
+    const target = `${resource.resourceType}/${resource.id}`;
+    if (fullUrl !== null) byFullUrl.set(fullUrl, target);
+    for (const key of identifierKeys(resource.resourceType, identifiersOf(resource))) {
+      byIdentifier.set(key, (byIdentifier.get(key) ?? new Set()).add(target));
+    }
+  }
+  const resolved: BundleResourceEntry[] = [];
+  const errors: EntryIssue[] = [];
+  for (const entry of entries) {
+    const problems: string[] = [];
+    const resource = rewriteReferences(entry.resource, (reference) => {
+      const local = byFullUrl.get(reference);
+      if (local !== undefined) return local;
+      if (reference.startsWith('urn:uuid:') || reference.startsWith('urn:oid:')) {
+        problems.push(`reference ${reference} matches no entry of the bundle`);
+        return reference;
+      }
+      if (!reference.includes('?')) return reference;
+      const conditional = parseConditionalReference(reference);
+      if (conditional === null) {
+        problems.push(`conditional reference ${reference} is not of the form Type?identifier=system|value`);
+        return reference;
+      }
+      const matches = byIdentifier.get(conditionalKey(conditional));
+      if (matches !== undefined && matches.size > 1) {
+        problems.push(`conditional reference ${reference} matches ${matches.size} resources`);
+        return reference;
+      }
+      const target = matches?.values().next().value ?? stored.get(conditionalKey(conditional));
+      if (target === undefined) {
+        problems.push(`conditional reference ${reference} matches no resource`);
+        return reference;
+      }
+      return target;
+    }) as BundleResourceEntry['resource'];
+    if (problems.length > 0) {
+      errors.push({
+        index: entry.index,
+        resourceType: entry.resource.resourceType,
+        fhirId: entry.resource.id,
+        reason: problems.join('; '),
+      });
+    } else {
+      resolved.push({ ...entry, resource });
+    }
+  }
+  return { resolved, errors };
+}
