@@ -217,9 +217,10 @@ export class EventConsumer {
           this.consumer,
           delayMs,
           ...due.keys(),
-        )) as Array<StreamEntry | null>;
+        )) as Array<StreamEntry | [string, null] | null>;
         for (const entry of claimed) {
-          if (entry) {
+          // An entry deleted from the stream while pending comes back without fields: nothing left to handle.
+          if (entry?.[1]) {
             const [entryId, fields] = entry;
             messages.push({ subscription, entryId, fields, deliveries: (due.get(entryId) ?? 0) + 1 });
           }

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  type EventType,
+  InvalidEventError,
+  eventTypes,
+  isEventType,
+  parseEventPayload,
+} from './event-contracts';
+
+describe('parseEventPayload', () => {
+  it('accepts a payload that matches its contract', () => {
+    const payload = {
+      consentId: randomUUID(),
+      patientId: randomUUID(),
+      granteeUserId: randomUUID(),
+      scopes: ['patient/Observation.read'],
+      expiresAt: '2027-01-01T00:00:00Z',
+    };
+    expect(parseEventPayload('consent.granted', payload)).toEqual(payload);
+  });
+
+  it('strips keys the contract does not define, so extra record fields never reach the outbox', () => {
+    const patientId = randomUUID();
+    const parsed = parseEventPayload('patient.updated', {
+      patientId,
+      changed: ['name'],
+      name: 'Jane Doe',
+    } as never);
+    expect(parsed).toEqual({ patientId, changed: ['name'] });
+  });
+
+  it.each<[EventType, unknown, string]>([
+    ['patient.created', { patientId: 'patient-1', ownerUserId: null }, 'patientId'],
+    ['patient.created', { patientId: randomUUID() }, 'ownerUserId'],
+    ['user.registered', { userId: randomUUID(), email: 'not-an-email', roles: [] }, 'email'],
+    ['analysis.completed', { taskId: randomUUID(), patientId: randomUUID(), status: 'DONE' }, 'status'],
+    [
+      'ehr.sync.completed',
+      {
+        connectionId: randomUUID(),
+        patientId: randomUUID(),
+        syncRunId: randomUUID(),
+        bundleRef: 'b',
+        resourceCount: 1.5,
+      },
+      'resourceCount',
+    ],
+    [
+      'consent.granted',
+      {
+        consentId: randomUUID(),
+        patientId: randomUUID(),
+        granteeUserId: randomUUID(),
+        scopes: [],
+        expiresAt: 'next week',
+      },
+      'expiresAt',
+    ],
+  ])('rejects an invalid %s payload, naming the offending field', (type, payload, field) => {
+    expect(() => parseEventPayload(type, payload as never)).toThrow(InvalidEventError);
+    expect(() => parseEventPayload(type, payload as never)).toThrow(field);
+  });
+
+  it('rejects an unknown event type', () => {
+    expect(() => parseEventPayload('patient.deleted' as EventType, {} as never)).toThrow(
+      'Unknown event type "patient.deleted"',
+    );
+  });
+});
+
+describe('isEventType', () => {
+  it('recognises every contract and nothing else', () => {
+    expect(eventTypes.every(isEventType)).toBe(true);
+    expect(eventTypes).toHaveLength(11);
+    expect(isEventType('security.alert')).toBe(false);
+    expect(isEventType('toString')).toBe(false);
+  });
+});

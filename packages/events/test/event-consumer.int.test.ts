@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import { type EntityManager } from 'typeorm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type DomainEvent, type EventPayload, type EventType } from '../src/event-contracts';
+import { EventConsumer, type EventHandlers } from '../src/event-consumer';
+import { deadLetterStreamKey, eventStreamKey } from '../src/event-stream-message';
+import { enqueueEvent } from '../src/outbox';
+import { OutboxRelay } from '../src/outbox-relay';
+import {
+  createEventTestEnvironment,
+  type EventTestEnvironment,
+  readStream,
+  silentLogger,
+} from './event-test-environment';
+
+let env: EventTestEnvironment;
+const consumers: EventConsumer[] = [];
+
+beforeAll(async () => {
+  env = await createEventTestEnvironment();
+  await env.dataSource.query(
+    'CREATE TABLE handled_effect (id serial PRIMARY KEY, consumer_group text NOT NULL, event_id uuid NOT NULL)',
+  );
+});
+
+afterAll(async () => {
+  await Promise.all(consumers.map((consumer) => consumer.stop()));
+  await env?.close();
+});
+
+beforeEach(async () => {
+  await Promise.all(consumers.splice(0).map((consumer) => consumer.stop()));
+  await env.dataSource.query('TRUNCATE event_outbox, processed_event, handled_effect');
+  const keys = await env.redis.keys(`${env.streamPrefix}*`);
+  if (keys.length > 0) {
+    await env.redis.del(...keys);
+  }
+});
+
+async function publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>> {
+  const event = await env.dataSource.transaction((manager) => enqueueEvent(manager, 'test', type, payload));
+  const relay = new OutboxRelay({
+    dataSource: env.dataSource,
+    redis: env.redis,
+    logger: silentLogger,
+    streamPrefix: env.streamPrefix,
+  });
+  await relay.relayOnce();
+  return event;
+}
+
+function consumer(
+  group: string,
+  handlers: EventHandlers,
+  options: { maxDeliveries?: number } = {},
+): EventConsumer {
+  const created = new EventConsumer({
+    dataSource: env.dataSource,
+    redis: env.redis,
+    group,
+    handlers,
+    logger: silentLogger,
+    streamPrefix: env.streamPrefix,
+    maxDeliveries: options.maxDeliveries,
+    retryAfterMs: 20,
+    blockMs: 20,
+  });
+  consumers.push(created);
+  return created;
+}
+
+async function recordEffect(manager: EntityManager, group: string, eventId: string): Promise<void> {
+  await manager.query('INSERT INTO handled_effect (consumer_group, event_id) VALUES ($1, $2)', [
+    group,
+    eventId,
+  ]);
+}
+
+async function effects(group: string): Promise<string[]> {
+  const rows: Array<{ event_id: string }> = await env.dataSource.query(
+    'SELECT event_id FROM handled_effect WHERE consumer_group = $1 ORDER BY id',
+    [group],
+  );
+  return rows.map((row) => row.event_id);
+}
+
+async function pendingCount(type: EventType, group: string): Promise<number> {
+  const [count] = (await env.redis.xpending(eventStreamKey(env.streamPrefix, type), group)) as [number];
+  return count;
+}
+
+describe('EventConsumer', () => {
+  it('hands a relayed event to the handler once, in a transaction whose effect is applied once', async () => {
+    const received: DomainEvent[] = [];
+    const patients = consumer('patient-projection', {
+      'patient.created': async (event, manager) => {
+        received.push(event);
+        await recordEffect(manager, 'patient-projection', event.id);
+      },
+    });
+    const event = await publish('patient.created', { patientId: randomUUID(), ownerUserId: null });
+
+    expect(await patients.processOnce()).toBe(1);
+    expect(await patients.processOnce()).toBe(0);
+
+    expect(received).toEqual([event]);
+    expect(await effects('patient-projection')).toEqual([event.id]);
+    expect(await pendingCount('patient.created', 'patient-projection')).toBe(0);
+  });
+
+  it('gives every consumer group its own copy of the event', async () => {
+    const handlerFor =
+      (group: string): EventHandlers['consent.revoked'] =>
+      (event, manager) =>
+        recordEffect(manager, group, event.id);
+    const patient = consumer('patient', { 'consent.revoked': handlerFor('patient') });
+    const documents = consumer('documents', { 'consent.revoked': handlerFor('documents') });
+    const event = await publish('consent.revoked', {
+      consentId: randomUUID(),
+      patientId: randomUUID(),
+      granteeUserId: randomUUID(),
+    });
+
+    await patient.processOnce();
+    await documents.processOnce();
+
+    expect(await effects('patient')).toEqual([event.id]);
+    expect(await effects('documents')).toEqual([event.id]);
+  });
+
+  it('dead-letters an entry whose payload breaks its contract without calling the handler', async () => {
+    const received: DomainEvent[] = [];
+    const patients = consumer('patient', {
+      'patient.created': async (event) => {
+        received.push(event);
+      },
+    });
+    const forged = {
+      id: randomUUID(),
+      type: 'patient.created',
+      source: 'forger',
+      occurredAt: new Date().toISOString(),
+      traceId: null,
+      payload: { patientId: 'not-a-uuid', ownerUserId: null },
+    };
+    await patients.processOnce();
+    await env.redis.xadd(
+      eventStreamKey(env.streamPrefix, 'patient.created'),
+      '*',
+      'id',
+      forged.id,
+      'event',
+      JSON.stringify(forged),
+    );
+
+    expect(await patients.processOnce()).toBe(1);
+
+    expect(received).toEqual([]);
+    const deadLetters = await readStream(env.redis, deadLetterStreamKey(env.streamPrefix));
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]?.fields).toMatchObject({ group: 'patient', eventId: forged.id, deliveries: '1' });
+    expect(deadLetters[0]?.fields.error).toContain('patientId');
+    expect(JSON.parse(deadLetters[0]?.fields.event ?? 'null')).toEqual(forged);
+    expect(await pendingCount('patient.created', 'patient')).toBe(0);
+  });
+
+  it('retries a failing handler, dead-letters it after maxDeliveries, and keeps handling other events', async () => {
+    const attempts = new Map<string, number>();
+    const analysis = consumer(
+      'analysis',
+      {
+        'patient.updated': async (event, manager) => {
+          attempts.set(event.id, (attempts.get(event.id) ?? 0) + 1);
+          await recordEffect(manager, 'analysis', event.id);
+          if (event.payload.changed.includes('poison')) {
+            throw new Error('downstream rejected the update');
+          }
+        },
+      },
+      { maxDeliveries: 3 },
+    );
+    const poison = await publish('patient.updated', { patientId: randomUUID(), changed: ['poison'] });
+    const healthy = await publish('patient.updated', { patientId: randomUUID(), changed: ['name'] });
+
+    const deadLetterKey = deadLetterStreamKey(env.streamPrefix);
+    for (let round = 0; round < 2_000 && (await env.redis.xlen(deadLetterKey)) === 0; round += 1) {
+      await analysis.processOnce();
+    }
+
+    expect(attempts.get(poison.id)).toBe(3);
+    expect(attempts.get(healthy.id)).toBe(1);
+    // The failing handler's own write rolled back with its transaction each time.
+    expect(await effects('analysis')).toEqual([healthy.id]);
+    const deadLetters = await readStream(env.redis, deadLetterKey);
+    expect(deadLetters.map((entry) => entry.fields)).toEqual([
+      expect.objectContaining({
+        group: 'analysis',
+        stream: eventStreamKey(env.streamPrefix, 'patient.updated'),
+        eventId: poison.id,
+        deliveries: '3',
+        error: 'downstream rejected the update',
+      }),
+    ]);
+    expect(JSON.parse(deadLetters[0]?.fields.event ?? 'null')).toEqual(poison);
+    expect(await pendingCount('patient.updated', 'analysis')).toBe(0);
+    const processed: Array<{ event_id: string }> = await env.dataSource.query(
+      'SELECT event_id FROM processed_event WHERE consumer_group = $1',
+      ['analysis'],
+    );
+    expect(processed).toEqual([{ event_id: healthy.id }]);
+  });
+
+  it('running in the background, handles events as they arrive and stops after the in-flight batch', async () => {
+    const compliance = consumer('compliance', {
+      'audit.recorded': (event, manager) => recordEffect(manager, 'compliance', event.id),
+    });
+    compliance.start();
+    const event = await publish('audit.recorded', {
+      actorId: randomUUID(),
+      actorRoles: ['PATIENT'],
+      action: 'READ',
+      entityType: 'Observation',
+      entityIds: [randomUUID()],
+      patientId: randomUUID(),
+      outcome: 'SUCCESS',
+      traceId: null,
+      clientIp: '127.0.0.1',
+      service: 'patient',
+    });
+
+    let handled = await effects('compliance');
+    for (let attempt = 0; handled.length === 0 && attempt < 500; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      handled = await effects('compliance');
+    }
+    await compliance.stop();
+
+    expect(handled).toEqual([event.id]);
+    expect(await pendingCount('audit.recorded', 'compliance')).toBe(0);
+  });
+});
