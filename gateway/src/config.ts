@@ -17,7 +17,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** FHIR bundles are uploaded through the gateway, so the limit is generous but finite. */
   MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(20 * 1_048_576),
-  MAX_DEPTH: z.coerce.number().int().positive().default(12),
+  MAX_DEPTH: z.coerce.number().int().positive().default(15),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_COST: z.coerce.number().int().positive().default(20_000),
   MAX_TOKENS: z.coerce.number().int().positive().default(4_000),

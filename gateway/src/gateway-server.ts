@@ -13,6 +13,7 @@ import { corsHeaders, corsPreflight } from './cors';
 import { authenticate } from './edge-auth';
 import type { GatewayContext } from './gateway-context';
 import { gatewayMetricsPlugin } from './gateway-metrics';
+import { operationResolutionPlugin } from './operation-resolution';
 import { PrincipalRateLimiter } from './rate-limit';
 import { createKeepAliveFetcher, SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
@@ -45,10 +46,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
 
   const armor = new ApolloArmor({
-    maxDepth: { n: config.MAX_DEPTH },
+    // Introspection is checked too (a deep __schema query is the easiest bomb); the limits leave room
+    // for the standard introspection query that GraphiQL and codegen send.
+    maxDepth: { n: config.MAX_DEPTH, ignoreIntrospection: false, flattenFragments: true },
     maxAliases: { n: config.MAX_ALIASES },
+    // Introspection is bounded by depth and aliases; its cost by this measure (~90k) would drown real queries.
     costLimit: { maxCost: config.MAX_COST },
-    maxTokens: { n: config.MAX_TOKENS },
+    // graphql-js enforces the token limit while parsing (below), answering 400 instead of armor's 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: config.MAX_DIRECTIVES },
     // Partners read the schema through introspection, so suggestions leak nothing they cannot see.
     blockFieldSuggestion: { enabled: false },
@@ -62,8 +67,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     allowBatchedHttpRequests: false,
     // Bearer tokens, not cookies, authenticate; a cross-site form post carries none.
     csrfPrevention: false,
-    plugins: [...protection.plugins, gatewayMetricsPlugin(registry)],
+    plugins: [...protection.plugins, operationResolutionPlugin, gatewayMetricsPlugin(registry)],
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: config.MAX_TOKENS },
     formatError: (formatted) => {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };

@@ -1,0 +1,51 @@
+import { identitySubgraph } from '@holovitals/identity/dist/subgraph';
+import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { loadGatewayConfig } from '../src/config';
+import { startGateway, type RunningGateway } from '../src/gateway-server';
+
+export interface GatewayHarness {
+  issuer: TestIssuer;
+  identity: TestSubgraph;
+  gateway: RunningGateway;
+  stop(): Promise<void>;
+}
+
+/** The gateway over the committed supergraph, routing to a real identity subgraph; tokens from a test issuer. */
+export async function startGatewayHarness(env: Record<string, string> = {}): Promise<GatewayHarness> {
+  const issuer = await startTestIssuer();
+  const identity = await startTestSubgraph(identitySubgraph, {
+    issuer,
+    env: { KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex') },
+  });
+  const gateway = await startGateway(
+    loadGatewayConfig({
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SUPERGRAPH_PATH: resolve(__dirname, '../../schema/supergraph.graphql'),
+      SUBGRAPH_IDENTITY_URL: identity.url,
+      GATEWAY_SECRET: identity.gatewaySecret,
+      JWKS_URL: issuer.jwksUrl,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      ...env,
+    }),
+  );
+  return {
+    issuer,
+    identity,
+    gateway,
+    stop: async () => {
+      await gateway.stop();
+      await identity.stop();
+      await issuer.stop();
+    },
+  };
+}
+
+/** A token with `alg: none`: the classic downgrade attack. */
+export function unsignedToken(sub: string): string {
+  const encode = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub, roles: ['ADMIN'], iss: 'holovitals-identity', aud: 'holovitals', iat: now, exp: now + 600 })}.`;
+}
