@@ -1,0 +1,106 @@
+import { DomainError, ErrorCode } from '@holovitals/subgraph-kit';
+import type { EntityManager } from 'typeorm';
+import { readBundleEntries, type EntryIssue } from '../fhir/bundle-entries';
+import { planBundleImport, type PlannedRecord } from '../fhir/bundle-import-plan';
+import { unresolvedConditionalReferences } from '../fhir/bundle-references';
+import { BundleRejectedError, BundleRejectionReason } from '../fhir/bundle-rejection';
+import { RECORD_KINDS, type RecordKind } from '../fhir/record-kinds';
+import { findConditionalTargets } from './conditional-targets';
+import { upsertFhirResources } from './fhir-resource-upsert';
+import { writePatientDemographics } from './patient-demographics-write';
+import { upsertRecords } from './record-upsert';
+
+/** What one bundle import did. Counts are per imported resource; `rowsWritten` counts every row touched. */
+export interface FhirImportSummary {
+  patientId: string;
+  patientFhirId: string | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: EntryIssue[];
+  errors: EntryIssue[];
+  rowsWritten: number;
+  /** Record kinds (and `demographics`) that changed, for the patient.updated event. */
+  changed: string[];
+}
+
+export interface FhirImportLimits {
+  maxBundleBytes: number;
+}
+
+function rejectionToDomainError(error: BundleRejectedError): DomainError {
+  const code =
+    error.reason === BundleRejectionReason.TOO_LARGE ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_USER_INPUT;
+  return new DomainError(code, error.message, { reason: error.reason });
+}
+
+function byKind(records: PlannedRecord[]): Map<RecordKind, PlannedRecord[]> {
+  const grouped = new Map<RecordKind, PlannedRecord[]>();
+  for (const planned of records) {
+    const list = grouped.get(planned.record.kind) ?? [];
+    list.push(planned);
+    grouped.set(planned.record.kind, list);
+  }
+  return grouped;
+}
+
+/**
+ * Imports a FHIR bundle into an existing patient record inside the caller's transaction. Good entries are written,
+ * bad ones reported by index; a bundle that is not importable at all raises a DomainError and writes nothing.
+ * The patient row is locked first so two imports into one record run one after the other.
+ */
+export async function importBundleIntoPatient(
+  manager: EntityManager,
+  patientId: string,
+  bundle: unknown,
+  limits: FhirImportLimits,
+): Promise<FhirImportSummary> {
+  try {
+    const size = Buffer.byteLength(JSON.stringify(bundle) ?? '');
+    if (size > limits.maxBundleBytes) {
+      throw new BundleRejectedError(
+        BundleRejectionReason.TOO_LARGE,
+        `The bundle is ${size} bytes; the limit is ${limits.maxBundleBytes}. Split it into smaller bundles.`,
+      );
+    }
+    const entries = readBundleEntries(bundle);
+    const locked = (await manager.query(`SELECT source_fhir_id FROM patient WHERE id = $1 FOR UPDATE`, [
+      patientId,
+    ])) as { source_fhir_id: string | null }[];
+    if (locked.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, 'No such patient.');
+    const stored = await findConditionalTargets(
+      manager,
+      patientId,
+      unresolvedConditionalReferences(entries.resources),
+    );
+    const plan = planBundleImport(entries, stored, locked[0].source_fhir_id);
+
+    const raw = await upsertFhirResources(manager, patientId, plan.resources);
+    const changed: string[] = [];
+    let rowsWritten = raw.inserted + raw.updated;
+    const grouped = byKind(plan.records);
+    for (const kind of RECORD_KINDS) {
+      const counts = await upsertRecords(manager, kind, patientId, grouped.get(kind) ?? []);
+      rowsWritten += counts.inserted + counts.updated;
+      if (counts.inserted + counts.updated > 0) changed.push(kind);
+    }
+    const demographics = await writePatientDemographics(manager, patientId, plan.patientFhirId, plan.patient);
+    if (demographics > 0) changed.unshift('demographics');
+    rowsWritten += demographics;
+
+    return {
+      patientId,
+      patientFhirId: plan.patientFhirId,
+      created: raw.inserted,
+      updated: raw.updated,
+      unchanged: plan.resources.length - raw.inserted - raw.updated,
+      skipped: plan.skipped,
+      errors: plan.errors,
+      rowsWritten,
+      changed,
+    };
+  } catch (error) {
+    if (error instanceof BundleRejectedError) throw rejectionToDomainError(error);
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import type { EntityManager } from 'typeorm';
+import type { PlannedRecord } from '../fhir/bundle-import-plan';
+import type { RecordKind } from '../fhir/record-kinds';
+import { RECORD_TABLES, type RecordTable } from './record-tables';
+
+/** Rows an upsert inserted and updated; rows it left alone are not counted. */
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+}
+
+const upsertSqlCache = new Map<string, string>();
+
+/**
+ * One set-based statement per table: rows arrive as one JSON array, unchanged rows (same content hash) are left
+ * untouched, so re-importing an unchanged bundle writes nothing.
+ */
+export function recordUpsertSql<F>(spec: RecordTable<F>): string {
+  const cached = upsertSqlCache.get(spec.table);
+  if (cached !== undefined) return cached;
+  const names = spec.columns.map((c) => `"${c.column}"`);
+  const sql = `
+    INSERT INTO ${spec.table} AS t (patient_id, source_fhir_id, content_hash, ${names.join(', ')})
+    SELECT $1::uuid, r.source_fhir_id, r.content_hash, ${names.map((n) => `r.${n}`).join(', ')}
+    FROM jsonb_to_recordset($2::jsonb) AS r(source_fhir_id text, content_hash text, ${spec.columns
+      .map((c) => `"${c.column}" ${c.sqlType}`)
+      .join(', ')})
+    ON CONFLICT (patient_id, source_fhir_id) DO UPDATE SET
+      content_hash = EXCLUDED.content_hash, ${names.map((n) => `${n} = EXCLUDED.${n}`).join(', ')},
+      version = t.version + 1, updated_at = now()
+    WHERE t.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+    RETURNING (xmax = 0) AS inserted`;
+  upsertSqlCache.set(spec.table, sql);
+  return sql;
+}
+
+/** Counts what an `INSERT … RETURNING (xmax = 0) AS inserted` wrote. */
+export function countUpserted(rows: { inserted: boolean }[]): UpsertCounts {
+  const inserted = rows.filter((row) => row.inserted).length;
+  return { inserted, updated: rows.length - inserted };
+}
+
+/** Upserts the planned records of one kind for one patient. */
+export async function upsertRecords(
+  manager: EntityManager,
+  kind: RecordKind,
+  patientId: string,
+  records: PlannedRecord[],
+): Promise<UpsertCounts> {
+  if (records.length === 0) return { inserted: 0, updated: 0 };
+  const spec = RECORD_TABLES[kind] as RecordTable<unknown>;
+  const rows = records.map((planned) => {
+    const row: Record<string, unknown> = {
+      source_fhir_id: planned.sourceFhirId,
+      content_hash: planned.contentHash,
+    };
+    for (const column of spec.columns) row[column.column] = column.value(planned.record.fields);
+    return row;
+  });
+  const returned = (await manager.query(recordUpsertSql(spec), [patientId, JSON.stringify(rows)])) as {
+    inserted: boolean;
+  }[];
+  return countUpserted(returned);
+}
