@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ArgumentValidationError } from 'type-graphql';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from 'pino';
 import { DomainError, ErrorCode } from './domain-error';
 
@@ -29,6 +29,11 @@ export function createErrorFormatter(logger: Logger) {
         locations: formatted.locations,
         extensions: { code: original.code, ...original.details },
       };
+    }
+    if (original instanceof AuthenticationError || original instanceof AuthorizationError) {
+      const code = original instanceof AuthenticationError ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN;
+      const message = code === ErrorCode.UNAUTHENTICATED ? 'Sign in to do this.' : 'You are not allowed to do this.';
+      return { message, path: formatted.path, locations: formatted.locations, extensions: { code } };
     }
     if (original instanceof ArgumentValidationError) {
       return {

@@ -1,0 +1,73 @@
+import { startStack, type RunningStack } from '@holovitals/stack';
+import { freePort, startTestMailbox, type TestMailbox } from '@holovitals/testing';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import type { TestProject } from 'vitest/node';
+import type { StackInfo } from './stack-info';
+
+const root = resolve(__dirname, '..', '..');
+
+/** Serves what the SMTP capture received, so test files in other workers can read their mail. */
+async function serveMailbox(mailbox: TestMailbox): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const to = new URL(req.url ?? '/', 'http://localhost').searchParams.get('to')?.toLowerCase() ?? '';
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(mailbox.messages.filter((mail) => mail.to.includes(to))));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/mail` };
+}
+
+async function dropDatabases(stack: RunningStack): Promise<void> {
+  const admin = new Client({ connectionString: process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await admin.connect();
+  try {
+    for (const { databaseUrl } of Object.values(stack.subgraphs)) {
+      const name = new URL(databaseUrl).pathname.slice(1);
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Starts the whole product once for all e2e files: every subgraph, the gateway and the web app. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const mailbox = await startTestMailbox();
+  const mail = await serveMailbox(mailbox);
+  const ports = { gateway: await freePort(), web: await freePort() };
+  const demoPassword = 'holovitals-demo';
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['identity', 'patient', 'standards']) env[`${name.toUpperCase()}_PORT`] = String(await freePort());
+  const webUrl = `http://127.0.0.1:${ports.web}`;
+  const stack = await startStack({
+    root,
+    env: {
+      ...env,
+      GATEWAY_PORT: String(ports.gateway),
+      WEB_PORT: String(ports.web),
+      EMAIL_TRANSPORT: 'smtp',
+      SMTP_URL: mailbox.url,
+      APP_URL: webUrl,
+      CORS_ORIGINS: webUrl,
+      DEMO_PASSWORD: demoPassword,
+      LOG_LEVEL: 'info',
+    },
+    databasePrefix: `hv_e2e_${randomBytes(3).toString('hex')}`,
+    demo: true,
+    web: true,
+    dataDir: resolve(root, '.data', 'e2e'),
+    log: () => undefined,
+  });
+  const info: StackInfo = { gatewayUrl: stack.gatewayUrl, webUrl: stack.webUrl, mailUrl: mail.url, subgraphs: stack.subgraphs, demoPassword };
+  project.provide('stack', info);
+  return async () => {
+    await stack.stop();
+    await dropDatabases(stack);
+    await mailbox.stop();
+    await new Promise((done) => mail.server.close(done));
+  };
+}
