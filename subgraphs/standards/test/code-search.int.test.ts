@@ -92,14 +92,16 @@ describe('searchCodes', () => {
     expect(count?.n).toBe(starterVocabulary().length);
   });
 
-  it.each([[''], ['   '], ['x'.repeat(10 * 1024)], ['glucose\u0000']])(
-    'refuses %j with BAD_USER_INPUT',
-    async (text) => {
-      expect(await rejection(searchCodes(db.dataSource, null, text, 5))).toBe(
-        StandardsErrorCode.BAD_USER_INPUT,
-      );
-    },
-  );
+  it.each([
+    ['empty text', ''],
+    ['blank text', '   '],
+    ['a 10 KB string', 'x'.repeat(10 * 1024)],
+    ['a control character', 'glucose\u0000'],
+  ])('refuses %s with BAD_USER_INPUT', async (_label, text) => {
+    expect(await rejection(searchCodes(db.dataSource, null, text, 5))).toBe(
+      StandardsErrorCode.BAD_USER_INPUT,
+    );
+  });
 
   it('refuses a page size outside 1..100', async () => {
     expect(await rejection(searchCodes(db.dataSource, null, 'glucose', 0))).toBe(

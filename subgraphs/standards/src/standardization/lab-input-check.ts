@@ -3,8 +3,8 @@ import { checkedUnitText } from '../units/unit-text';
 import type { LabResultInput } from './lab-result';
 
 export const MAX_LAB_BATCH = 10_000;
-const MAX_NAME_LENGTH = 200;
-const MAX_CODE_LENGTH = 64;
+export const MAX_NAME_LENGTH = 200;
+export const MAX_CODE_LENGTH = 64;
 
 function checkNumber(value: number | null | undefined, field: string, index: number): void {
   if (value !== null && value !== undefined && !Number.isFinite(value)) {

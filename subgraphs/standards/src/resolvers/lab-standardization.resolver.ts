@@ -1,0 +1,71 @@
+import type { RequestContext } from '@holovitals/subgraph-kit';
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { digest } from '../cache/terminology-cache';
+import { CodeConceptEntity } from '../entities/code-concept.entity';
+import { codeConceptLoader } from '../loaders/code-concept.loader';
+import type { StandardizedLabResult as StandardizedResult } from '../standardization/lab-result';
+import type { StandardsServices } from '../services/standards-services';
+import { CodeSystem } from '../vocabulary/code-system';
+import { withStandardsErrors } from './standards-error-mapping';
+import { LabResultInput } from './types/lab-result.input';
+import { StandardizedLabResult } from './types/standardized-lab-result.type';
+
+/** The GraphQL shape of a standardization result. */
+export function toStandardizedLabResult(result: StandardizedResult): StandardizedLabResult {
+  const { concept, ...rest } = result;
+  return { ...rest, loincCode: concept?.code ?? null, loincDisplay: concept?.display ?? null };
+}
+
+@Resolver(() => StandardizedLabResult)
+export class LabStandardizationResolver {
+  @Authorized()
+  @Query(() => StandardizedLabResult, {
+    description: 'Maps one lab result to LOINC and UCUM (cached for 24 h).',
+  })
+  async standardizeLabResult(
+    @Arg('input', () => LabResultInput, { description: 'The lab result.' }) input: LabResultInput,
+    @Ctx() ctx: RequestContext<StandardsServices>,
+  ): Promise<StandardizedLabResult> {
+    return withStandardsErrors(async () => {
+      const key = digest([
+        input.name,
+        input.code,
+        input.system,
+        input.value,
+        input.unit,
+        input.referenceLow,
+        input.referenceHigh,
+      ]);
+      const cached = await ctx.services.cache.get<StandardizedLabResult>('standardization', key);
+      if (cached) return cached;
+      const [result] = await ctx.services.standardizer.standardize([input]);
+      const standardized = toStandardizedLabResult(result!);
+      await ctx.services.cache.set('standardization', key, standardized);
+      return standardized;
+    });
+  }
+
+  @Authorized()
+  @Query(() => [StandardizedLabResult], {
+    description: 'Maps up to 10,000 lab results to LOINC and UCUM, in input order.',
+  })
+  async standardizeLabResults(
+    @Arg('inputs', () => [LabResultInput], { description: 'The lab results (at most 10,000).' })
+    inputs: LabResultInput[],
+    @Ctx() ctx: RequestContext<StandardsServices>,
+  ): Promise<StandardizedLabResult[]> {
+    return withStandardsErrors(async () =>
+      (await ctx.services.standardizer.standardize(inputs)).map(toStandardizedLabResult),
+    );
+  }
+
+  @FieldResolver(() => CodeConceptEntity, { nullable: true, description: 'The full LOINC concept.' })
+  async concept(
+    @Root() result: StandardizedLabResult,
+    @Ctx() ctx: RequestContext<StandardsServices>,
+  ): Promise<CodeConceptEntity | null> {
+    return result.loincCode
+      ? codeConceptLoader(ctx).load({ system: CodeSystem.LOINC, code: result.loincCode })
+      : null;
+  }
+}

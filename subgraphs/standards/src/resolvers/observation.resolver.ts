@@ -1,0 +1,59 @@
+import type { RequestContext } from '@holovitals/subgraph-kit';
+import DataLoader from 'dataloader';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { MAX_CODE_LENGTH, MAX_NAME_LENGTH } from '../standardization/lab-input-check';
+import type { LabResultInput } from '../standardization/lab-result';
+import { checkedUnitText } from '../units/unit-text';
+import type { StandardsServices } from '../services/standards-services';
+import { toStandardizedLabResult } from './lab-standardization.resolver';
+import { withStandardsErrors } from './standards-error-mapping';
+import { ObservationReference } from './types/observation.type';
+import type { StandardizedLabResult } from './types/standardized-lab-result.type';
+
+/**
+ * Stored observations are not user input: a unit that is not even UCUM-shaped is dropped (the result then says the
+ * value was not normalized) instead of failing the whole request's batch.
+ */
+function readableUnit(unit: string | null): string | null {
+  if (unit === null) return null;
+  try {
+    return checkedUnitText(unit);
+  } catch {
+    return null;
+  }
+}
+
+/** All observations of one request are standardized as one batch. */
+function observationStandardizer(
+  ctx: RequestContext<StandardsServices>,
+): DataLoader<LabResultInput, StandardizedLabResult> {
+  return ctx.loaders.get(
+    'observation-standardized',
+    () =>
+      new DataLoader<LabResultInput, StandardizedLabResult>(
+        async (inputs) => (await ctx.services.standardizer.standardize(inputs)).map(toStandardizedLabResult),
+        { cache: false },
+      ),
+  );
+}
+
+@Resolver(() => ObservationReference)
+export class ObservationResolver {
+  @FieldResolver()
+  async standardized(
+    @Root() observation: ObservationReference,
+    @Ctx() ctx: RequestContext<StandardsServices>,
+  ): Promise<StandardizedLabResult | null> {
+    return withStandardsErrors(() =>
+      observationStandardizer(ctx).load({
+        code: observation.code.slice(0, MAX_CODE_LENGTH),
+        system: observation.codeSystem.slice(0, MAX_NAME_LENGTH),
+        name: observation.display.slice(0, MAX_NAME_LENGTH),
+        value: observation.value,
+        unit: readableUnit(observation.unit),
+        referenceLow: observation.referenceLow,
+        referenceHigh: observation.referenceHigh,
+      }),
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import { defineSubgraph } from '@holovitals/subgraph-kit';
+import { standardsConfig } from './config';
+import { CodeConceptEntity } from './entities/code-concept.entity';
+import { CreateCodeConcept1764100000000 } from './migrations/1764100000000-create-code-concept';
+import { resolveCodeConceptReference } from './references/code-concept.reference';
+import { CodeConceptResolver } from './resolvers/code-concept.resolver';
+import { LabStandardizationResolver } from './resolvers/lab-standardization.resolver';
+import { ObservationResolver } from './resolvers/observation.resolver';
+import { ObservationReference } from './resolvers/types/observation.type';
+import { UnitResolver } from './resolvers/unit.resolver';
+import { createStandardsServices } from './services/standards-services';
+
+export const standardsSubgraph = defineSubgraph({
+  name: 'standards',
+  defaultPort: 4003,
+  config: standardsConfig,
+  resolvers: [CodeConceptResolver, LabStandardizationResolver, UnitResolver, ObservationResolver],
+  orphanedTypes: [ObservationReference],
+  references: {
+    CodeConcept: resolveCodeConceptReference,
+    // The representation carries every @requires field, so it already is the observation `standardized` needs.
+    Observation: (reference) => reference,
+  },
+  entities: [CodeConceptEntity],
+  migrations: [CreateCodeConcept1764100000000],
+  services: createStandardsServices,
+});

@@ -1,0 +1,231 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Role } from '@holovitals/subgraph-kit';
+import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { standardsSubgraph } from '../src/subgraph';
+import { CodeSystem } from '../src/vocabulary/code-system';
+import { starterVocabulary } from '../src/vocabulary/starter-vocabulary';
+
+interface SyntheaObservation {
+  codeSystem: string;
+  code: string;
+  display: string;
+  value: number | null;
+  unit: string | null;
+}
+
+const observations = JSON.parse(
+  readFileSync(join(__dirname, '..', 'fixtures', 'synthea', 'observations.json'), 'utf8'),
+) as SyntheaObservation[];
+
+const vocabulary = new Map(
+  starterVocabulary()
+    .filter((concept) => concept.system === CodeSystem.LOINC)
+    .map((concept) => [concept.code, concept]),
+);
+const prefix = `test:standards:${randomBytes(4).toString('hex')}:`;
+const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+let issuer: TestIssuer;
+let sg: TestSubgraph;
+let token: string;
+
+async function cachedKeys(): Promise<string[]> {
+  return redis.keys(`${prefix}*`);
+}
+
+beforeAll(async () => {
+  issuer = await startTestIssuer();
+  sg = await startTestSubgraph(standardsSubgraph, {
+    issuer,
+    env: {
+      STANDARDS_CACHE_PREFIX: prefix,
+      EVENTS_ENABLED: 'false',
+      MAX_REQUEST_BYTES: String(8 * 1024 * 1024),
+    },
+  });
+  token = await issuer.token({ sub: 'clinician-1', roles: [Role.CLINICIAN] });
+});
+
+afterAll(async () => {
+  const keys = await cachedKeys();
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+  await sg.stop();
+  await issuer.stop();
+});
+
+describe('standards subgraph', () => {
+  it('refuses anonymous callers', async () => {
+    const response = await sg.graphql('{ validateUnit(unit: "mg/dL") { valid } }');
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('searches, looks up and validates codes', async () => {
+    const response = await sg.graphql<{
+      searchCodes: { concept: { system: string; code: string; display: string }; matchKind: string }[];
+      code: { display: string; properties: { name: string; value: string }[] } | null;
+      good: { valid: boolean; displayMatches: boolean };
+      badDisplay: { valid: boolean; message: string };
+      unknown: { valid: boolean; concept: null };
+    }>(
+      `{
+        searchCodes(system: LOINC, text: "glucose") { concept { system code display } matchKind }
+        code(system: LOINC, code: "2339-0") { display properties { name value } }
+        good: validateCode(system: ICD_10_CM, code: "I10", display: "essential (primary) hypertension") { valid displayMatches }
+        badDisplay: validateCode(system: ICD_10_CM, code: "I10", display: "Asthma") { valid message }
+        unknown: validateCode(system: SNOMED_CT, code: "0000") { valid concept { code } }
+      }`,
+      {},
+      { token },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const data = response.body.data!;
+    expect(data.searchCodes[0]).toEqual({
+      concept: { system: 'LOINC', code: '2339-0', display: 'Glucose' },
+      matchKind: 'FULL_TEXT',
+    });
+    expect(data.code?.properties).toContainEqual({ name: 'exampleUcumUnit', value: 'mg/dL' });
+    expect(data.good).toEqual({ valid: true, displayMatches: true });
+    expect(data.badDisplay.valid).toBe(false);
+    expect(data.badDisplay.message).toContain('Essential (primary) hypertension');
+    expect(data.unknown).toEqual({ valid: false, concept: null });
+  });
+
+  it('converts units and explains invalid or incompatible ones', async () => {
+    const ok = await sg.graphql<{ convertUnit: { value: number; unit: string } }>(
+      '{ convertUnit(value: 100, from: "mg/dL", to: "mmol/L", molecularWeight: 180.156) { value unit } }',
+      {},
+      { token },
+    );
+    expect(ok.body.data?.convertUnit.unit).toBe('mmol/L');
+    expect(ok.body.data?.convertUnit.value).toBeCloseTo(5.5507, 4);
+
+    const invalid = await sg.graphql(
+      '{ convertUnit(value: 120, from: "mmHg", to: "kPa") { value } }',
+      {},
+      { token },
+    );
+    expect(invalid.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(invalid.body.errors?.[0]?.extensions)).toContain('mm[Hg]');
+
+    const incompatible = await sg.graphql(
+      '{ convertUnit(value: 1, from: "kg", to: "mm[Hg]") { value } }',
+      {},
+      { token },
+    );
+    expect(incompatible.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(incompatible.body.errors?.[0]?.message).toContain('kg cannot be converted to mm[Hg]');
+
+    const validation = await sg.graphql<{
+      validateUnit: { valid: boolean; suggestions: { code: string }[] };
+    }>('{ validateUnit(unit: "lbs") { valid reason suggestions { code name } display } }', {}, { token });
+    expect(validation.body.data?.validateUnit.valid).toBe(false);
+    expect(validation.body.data?.validateUnit.suggestions[0]?.code).toBe('[lb_av]');
+  });
+
+  it('refuses bad input with BAD_USER_INPUT and caches nothing from it', async () => {
+    const before = await cachedKeys();
+    const cases: [string, Record<string, unknown>][] = [
+      ['query($t: String!) { searchCodes(text: $t) { score } }', { t: '' }],
+      ['query($t: String!) { searchCodes(text: $t) { score } }', { t: 'x'.repeat(10 * 1024) }],
+      [
+        'query($s: CodeSystem, $t: String!) { searchCodes(system: $s, text: $t) { score } }',
+        { s: 'NOT_A_SYSTEM', t: 'glucose' },
+      ],
+      ['query($u: String!) { validateUnit(unit: $u) { valid } }', { u: "mg'; DROP TABLE code_concept; --" }],
+      ['query($u: String!) { convertUnit(value: 1, from: $u, to: "g/L") { value } }', { u: 'mg/dL\u0000' }],
+      [
+        'query($i: [LabResultInput!]!) { standardizeLabResults(inputs: $i) { loincCode } }',
+        { i: Array.from({ length: 10_001 }, () => ({ code: '2339-0' })) },
+      ],
+      ['query($i: LabResultInput!) { standardizeLabResult(input: $i) { loincCode } }', { i: { value: 1 } }],
+    ];
+    for (const [query, variables] of cases) {
+      const response = await sg.graphql(query, variables, { token });
+      expect(response.body.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
+    }
+    // NaN and Infinity cannot be written in GraphQL or JSON; a string in their place is a variable coercion error.
+    const nan = await sg.graphql(
+      'query($v: Float!) { convertUnit(value: $v, from: "g", to: "kg") { value } }',
+      { v: 'NaN' },
+      { token },
+    );
+    expect(nan.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await cachedKeys()).toEqual(before);
+    const health = await sg.graphql('{ validateUnit(unit: "mg/dL") { valid } }', {}, { token });
+    expect(health.body.data).toEqual({ validateUnit: { valid: true } });
+  });
+
+  it('standardizes one result and caches it for the next call', async () => {
+    const query = `query($i: LabResultInput!) { standardizeLabResult(input: $i) {
+      loincCode loincDisplay confidence matchReason unit normalizedValue normalizedUnit flag warnings concept { code status } } }`;
+    const input = { name: 'Glucose', value: 7.8, unit: 'mmol/L', referenceLow: 3.9, referenceHigh: 5.6 };
+    const first = await sg.graphql<{ standardizeLabResult: Record<string, unknown> }>(
+      query,
+      { i: input },
+      { token },
+    );
+    const second = await sg.graphql<{ standardizeLabResult: Record<string, unknown> }>(
+      query,
+      { i: input },
+      { token },
+    );
+    expect(first.body.data?.standardizeLabResult).toMatchObject({
+      loincCode: '2339-0',
+      normalizedUnit: 'mg/dL',
+      flag: 'H',
+      concept: { code: '2339-0', status: 'active' },
+    });
+    expect(second.body.data).toEqual(first.body.data);
+    expect((await cachedKeys()).some((key) => key.startsWith(`${prefix}standardization:`))).toBe(true);
+  });
+
+  it('gives every Synthea observation a standardized result through the Observation entity', async () => {
+    const representations = observations.map((row, index) => ({
+      __typename: 'Observation',
+      id: `obs-${index}`,
+      codeSystem: row.codeSystem,
+      code: row.code,
+      display: row.display,
+      value: row.value,
+      unit: row.unit,
+      referenceLow: null,
+      referenceHigh: null,
+    }));
+    const before = sg.queryCount();
+    const response = await sg.graphql<{
+      _entities: {
+        id: string;
+        standardized: { loincCode: string; loincDisplay: string; unit: string | null };
+      }[];
+    }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Observation { id standardized { loincCode loincDisplay unit normalizedUnit } } } }`,
+      { r: representations },
+      { token },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const entities = response.body.data!._entities;
+    expect(entities).toHaveLength(observations.length);
+    entities.forEach((entity, index) => {
+      const row = observations[index]!;
+      expect(entity.standardized.loincCode).toBe(row.code);
+      const concept = vocabulary.get(row.code)!;
+      expect(entity.standardized.loincDisplay).toBe(concept.display);
+      expect([concept.display, ...concept.synonyms]).toContain(row.display);
+      expect(entity.standardized.unit).toBe(row.unit);
+    });
+    // Starter LOINC codes resolve in memory and through one Redis MGET: the batch costs no per-row SQL.
+    expect(sg.queryCount() - before).toBeLessThan(5);
+  });
+
+  it('exports cache hits and misses at /metrics', async () => {
+    const response = await fetch(sg.url.replace(/\/graphql$/, '/metrics'));
+    const text = await response.text();
+    expect(text).toMatch(
+      /standards_cache_requests_total\{[^}]*cache="standardization"[^}]*outcome="hit"[^}]*\} [1-9]/,
+    );
+  });
+});
