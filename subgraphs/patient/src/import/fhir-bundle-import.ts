@@ -1,14 +1,13 @@
 import { DomainError, ErrorCode } from '@holovitals/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import { readBundleEntries, type EntryIssue } from '../fhir/bundle-entries';
-import { planBundleImport, type PlannedRecord } from '../fhir/bundle-import-plan';
+import { planBundleImport } from '../fhir/bundle-import-plan';
 import { unresolvedConditionalReferences } from '../fhir/bundle-references';
 import { BundleRejectedError, BundleRejectionReason } from '../fhir/bundle-rejection';
-import { RECORD_KINDS, type RecordKind } from '../fhir/record-kinds';
+import { RECORD_KINDS } from '../fhir/record-kinds';
+import { upsertBundle } from './bundle-upsert';
 import { findConditionalTargets } from './conditional-targets';
-import { upsertFhirResources } from './fhir-resource-upsert';
 import { writePatientDemographics } from './patient-demographics-write';
-import { upsertRecords } from './record-upsert';
 
 /** What one bundle import did. Counts are per imported resource; `rowsWritten` counts every row touched. */
 export interface FhirImportSummary {
@@ -32,16 +31,6 @@ function rejectionToDomainError(error: BundleRejectedError): DomainError {
   const code =
     error.reason === BundleRejectionReason.TOO_LARGE ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_USER_INPUT;
   return new DomainError(code, error.message, { reason: error.reason });
-}
-
-function byKind(records: PlannedRecord[]): Map<RecordKind, PlannedRecord[]> {
-  const grouped = new Map<RecordKind, PlannedRecord[]>();
-  for (const planned of records) {
-    const list = grouped.get(planned.record.kind) ?? [];
-    list.push(planned);
-    grouped.set(planned.record.kind, list);
-  }
-  return grouped;
 }
 
 /**
@@ -75,12 +64,12 @@ export async function importBundleIntoPatient(
     );
     const plan = planBundleImport(entries, stored, locked[0].source_fhir_id);
 
-    const raw = await upsertFhirResources(manager, patientId, plan.resources);
-    const changed: string[] = [];
+    const written = await upsertBundle(manager, patientId, plan);
+    const raw = written.get('fhir_resource') ?? { inserted: 0, updated: 0 };
     let rowsWritten = raw.inserted + raw.updated;
-    const grouped = byKind(plan.records);
+    const changed: string[] = [];
     for (const kind of RECORD_KINDS) {
-      const counts = await upsertRecords(manager, kind, patientId, grouped.get(kind) ?? []);
+      const counts = written.get(kind) ?? { inserted: 0, updated: 0 };
       rowsWritten += counts.inserted + counts.updated;
       if (counts.inserted + counts.updated > 0) changed.push(kind);
     }

@@ -2,36 +2,46 @@ import type { EntityManager } from 'typeorm';
 import type { PlannedResource } from '../fhir/bundle-import-plan';
 import { countUpserted, type UpsertCounts } from './record-upsert';
 
-const UPSERT_FHIR_RESOURCES = `
-  INSERT INTO fhir_resource AS t
-    (patient_id, resource_type, fhir_id, source_system, version_id, last_updated, content_hash, resource)
-  SELECT $1::uuid, r.resource_type, r.fhir_id, r.source_system, r.version_id, r.last_updated, r.content_hash, r.resource
-  FROM jsonb_to_recordset($2::jsonb) AS r(resource_type text, fhir_id text, source_system text, version_id text,
-    last_updated timestamptz, content_hash text, resource jsonb)
-  ON CONFLICT (patient_id, resource_type, fhir_id) DO UPDATE SET
-    source_system = EXCLUDED.source_system, version_id = EXCLUDED.version_id, last_updated = EXCLUDED.last_updated,
-    content_hash = EXCLUDED.content_hash, resource = EXCLUDED.resource, version = t.version + 1, updated_at = now()
-  WHERE t.content_hash IS DISTINCT FROM EXCLUDED.content_hash
-  RETURNING (xmax = 0) AS inserted`;
+/** Set-based upsert of raw resources: `$1` is the patient id, `$<rowsParam>` a JSON array from `fhirResourceRowsJson`. */
+export function fhirResourceUpsertSql(rowsParam: number): string {
+  return `
+    INSERT INTO fhir_resource AS t
+      (patient_id, resource_type, fhir_id, source_system, version_id, last_updated, content_hash, resource)
+    SELECT $1::uuid, r.resource_type, r.fhir_id, r.source_system, r.version_id, r.last_updated, r.content_hash,
+      r.resource
+    FROM jsonb_to_recordset($${rowsParam}::jsonb) AS r(resource_type text, fhir_id text, source_system text,
+      version_id text, last_updated timestamptz, content_hash text, resource jsonb)
+    ON CONFLICT (patient_id, resource_type, fhir_id) DO UPDATE SET
+      source_system = EXCLUDED.source_system, version_id = EXCLUDED.version_id, last_updated = EXCLUDED.last_updated,
+      content_hash = EXCLUDED.content_hash, resource = EXCLUDED.resource, version = t.version + 1, updated_at = now()
+    WHERE t.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+    RETURNING (xmax = 0) AS inserted`;
+}
 
-/** Keeps every planned resource raw; one statement for the whole bundle. */
+export function fhirResourceRowsJson(resources: PlannedResource[]): string {
+  return JSON.stringify(
+    resources.map((r) => ({
+      resource_type: r.resourceType,
+      fhir_id: r.fhirId,
+      source_system: r.sourceSystem,
+      version_id: r.versionId,
+      last_updated: r.lastUpdated,
+      content_hash: r.contentHash,
+      resource: r.resource,
+    })),
+  );
+}
+
+/** Keeps raw resources in a statement of its own. */
 export async function upsertFhirResources(
   manager: EntityManager,
   patientId: string,
   resources: PlannedResource[],
 ): Promise<UpsertCounts> {
   if (resources.length === 0) return { inserted: 0, updated: 0 };
-  const rows = resources.map((r) => ({
-    resource_type: r.resourceType,
-    fhir_id: r.fhirId,
-    source_system: r.sourceSystem,
-    version_id: r.versionId,
-    last_updated: r.lastUpdated,
-    content_hash: r.contentHash,
-    resource: r.resource,
-  }));
-  const returned = (await manager.query(UPSERT_FHIR_RESOURCES, [patientId, JSON.stringify(rows)])) as {
-    inserted: boolean;
-  }[];
+  const returned = (await manager.query(fhirResourceUpsertSql(2), [
+    patientId,
+    fhirResourceRowsJson(resources),
+  ])) as { inserted: boolean }[];
   return countUpserted(returned);
 }

@@ -9,20 +9,16 @@ export interface UpsertCounts {
   updated: number;
 }
 
-const upsertSqlCache = new Map<string, string>();
-
 /**
- * One set-based statement per table: rows arrive as one JSON array, unchanged rows (same content hash) are left
- * untouched, so re-importing an unchanged bundle writes nothing.
+ * A set-based upsert of one record table: `$1` is the patient id, `$<rowsParam>` a JSON array of rows. Rows whose
+ * content hash is unchanged are left untouched, so re-importing an unchanged bundle writes nothing.
  */
-export function recordUpsertSql<F>(spec: RecordTable<F>): string {
-  const cached = upsertSqlCache.get(spec.table);
-  if (cached !== undefined) return cached;
+export function recordUpsertSql<F>(spec: RecordTable<F>, rowsParam: number): string {
   const names = spec.columns.map((c) => `"${c.column}"`);
-  const sql = `
+  return `
     INSERT INTO ${spec.table} AS t (patient_id, source_fhir_id, content_hash, ${names.join(', ')})
     SELECT $1::uuid, r.source_fhir_id, r.content_hash, ${names.map((n) => `r.${n}`).join(', ')}
-    FROM jsonb_to_recordset($2::jsonb) AS r(source_fhir_id text, content_hash text, ${spec.columns
+    FROM jsonb_to_recordset($${rowsParam}::jsonb) AS r(source_fhir_id text, content_hash text, ${spec.columns
       .map((c) => `"${c.column}" ${c.sqlType}`)
       .join(', ')})
     ON CONFLICT (patient_id, source_fhir_id) DO UPDATE SET
@@ -30,8 +26,21 @@ export function recordUpsertSql<F>(spec: RecordTable<F>): string {
       version = t.version + 1, updated_at = now()
     WHERE t.content_hash IS DISTINCT FROM EXCLUDED.content_hash
     RETURNING (xmax = 0) AS inserted`;
-  upsertSqlCache.set(spec.table, sql);
-  return sql;
+}
+
+/** The JSON rows `recordUpsertSql` reads for a batch of planned records. */
+export function recordRowsJson(kind: RecordKind, records: PlannedRecord[]): string {
+  const spec = RECORD_TABLES[kind] as RecordTable<unknown>;
+  return JSON.stringify(
+    records.map((planned) => {
+      const row: Record<string, unknown> = {
+        source_fhir_id: planned.sourceFhirId,
+        content_hash: planned.contentHash,
+      };
+      for (const column of spec.columns) row[column.column] = column.value(planned.record.fields);
+      return row;
+    }),
+  );
 }
 
 /** Counts what an `INSERT … RETURNING (xmax = 0) AS inserted` wrote. */
@@ -40,7 +49,7 @@ export function countUpserted(rows: { inserted: boolean }[]): UpsertCounts {
   return { inserted, updated: rows.length - inserted };
 }
 
-/** Upserts the planned records of one kind for one patient. */
+/** Upserts records of one kind for one patient in a statement of its own. */
 export async function upsertRecords(
   manager: EntityManager,
   kind: RecordKind,
@@ -48,16 +57,8 @@ export async function upsertRecords(
   records: PlannedRecord[],
 ): Promise<UpsertCounts> {
   if (records.length === 0) return { inserted: 0, updated: 0 };
-  const spec = RECORD_TABLES[kind] as RecordTable<unknown>;
-  const rows = records.map((planned) => {
-    const row: Record<string, unknown> = {
-      source_fhir_id: planned.sourceFhirId,
-      content_hash: planned.contentHash,
-    };
-    for (const column of spec.columns) row[column.column] = column.value(planned.record.fields);
-    return row;
-  });
-  const returned = (await manager.query(recordUpsertSql(spec), [patientId, JSON.stringify(rows)])) as {
+  const sql = recordUpsertSql(RECORD_TABLES[kind] as RecordTable<unknown>, 2);
+  const returned = (await manager.query(sql, [patientId, recordRowsJson(kind, records)])) as {
     inserted: boolean;
   }[];
   return countUpserted(returned);

@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+// Resolved through the package name so the same path works from sources, tests and the compiled bench.
+const packageRoot = dirname(createRequire(__filename).resolve('@holovitals/patient/package.json'));
 
 /** Folder of the Synthea R4 bundles this package keeps for tests and the bench. */
-export const SYNTHEA_DIR = join(__dirname, '..', '..', 'fixtures', 'synthea-r4');
+export const SYNTHEA_DIR = join(packageRoot, 'fixtures', 'synthea-r4');
 
 /** File names of the one-patient bundles, sorted. */
 export function syntheaPatientFiles(): string[] {
