@@ -2,15 +2,19 @@ import type { EntityManager } from 'typeorm';
 import type { ConceptRecord } from './concept-record';
 
 /**
- * How an upsert treats a concept that already exists:
- * - `replace`: an authoritative release; its display, status and properties win, synonyms are merged.
- * - `fill`: the starter vocabulary or extra names; existing display, status and properties win, synonyms are merged.
+ * How an upsert treats a concept that already exists (synonyms are always merged):
+ * - `replace`: an authoritative release row; its display, status and properties win.
+ * - `fill`: the starter vocabulary or extra names; existing display, status and properties win.
+ * - `display`: a preferred name only (SNOMED fully specified name); display wins, status and properties stay.
+ * - `status`: a status only (SNOMED concept file); status wins, a new row shows its code until a name arrives.
  */
-export type ConceptWriteMode = 'replace' | 'fill';
+export type ConceptWriteMode = 'replace' | 'fill' | 'display' | 'status';
 
 const FINAL_DISPLAY: Record<ConceptWriteMode, string> = {
   replace: 'EXCLUDED.display',
   fill: 'code_concept.display',
+  display: 'EXCLUDED.display',
+  status: 'code_concept.display',
 };
 
 const UPDATE_SETS: Record<ConceptWriteMode, string> = {
@@ -18,6 +22,8 @@ const UPDATE_SETS: Record<ConceptWriteMode, string> = {
             status = EXCLUDED.status,
             properties = code_concept.properties || EXCLUDED.properties,`,
   fill: `properties = EXCLUDED.properties || code_concept.properties,`,
+  display: `display = EXCLUDED.display,`,
+  status: `status = EXCLUDED.status,`,
 };
 
 /** Inserts or updates a batch of concepts in one statement; safe to repeat (idempotent). */
@@ -34,7 +40,7 @@ export async function upsertConcepts(
      ON CONFLICT (system, code) DO UPDATE SET
        ${UPDATE_SETS[mode]}
        synonyms = ARRAY(SELECT DISTINCT s FROM unnest(code_concept.synonyms || EXCLUDED.synonyms || ARRAY[code_concept.display, EXCLUDED.display]) AS s
-                        WHERE s <> ${FINAL_DISPLAY[mode]} ORDER BY s)`,
+                        WHERE s <> ${FINAL_DISPLAY[mode]} AND s <> code_concept.code ORDER BY s)`,
     [JSON.stringify(dedupe(concepts))],
   );
 }

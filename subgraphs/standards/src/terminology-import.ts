@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { importTerminology } from './importers/terminology-import-run';
+import { RELEASE_READERS } from './importers/release-readers';
+import { CreateCodeConcept1764100000000 } from './migrations/1764100000000-create-code-concept';
+import { parseCodeSystem } from './vocabulary/code-system';
+
+const USAGE = `usage: terminology-import --system <loinc|snomed|icd10cm|cpt> --file <path> [--restart] [--batch <n>]
+  loinc    Loinc.csv from the LOINC table release
+  snomed   sct2_Concept_Snapshot_*.txt, then sct2_Description_Snapshot-en_*.txt (run once per file)
+  icd10cm  icd10cm-order-YYYY.txt from the CDC
+  cpt      CSV of code + descriptor exported from your AMA CPT licence
+Reads DATABASE_URL (the standards database); runs pending standards migrations first.`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      system: { type: 'string' },
+      file: { type: 'string' },
+      restart: { type: 'boolean', default: false },
+      batch: { type: 'string' },
+    },
+  });
+  const system = values.system ? parseCodeSystem(values.system) : null;
+  const read = system ? RELEASE_READERS[system] : undefined;
+  const databaseUrl = process.env['DATABASE_URL'];
+  const batchSize = values.batch ? Number(values.batch) : undefined;
+  if (!system || !read || !values.file || !databaseUrl || (batchSize !== undefined && !(batchSize > 0))) {
+    process.stderr.write(`${USAGE}\n${databaseUrl ? '' : 'DATABASE_URL is not set.\n'}`);
+    return 2;
+  }
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    migrations: [CreateCodeConcept1764100000000],
+  });
+  await dataSource.initialize();
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    process.stderr.write('\nstopping after the current batch; run again to resume\n');
+    controller.abort();
+  });
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    const started = Date.now();
+    const result = await importTerminology({
+      dataSource,
+      system,
+      file: values.file,
+      read,
+      restart: values.restart,
+      signal: controller.signal,
+      ...(batchSize ? { batchSize } : {}),
+      onProgress: (progress) => {
+        const seconds = (Date.now() - started) / 1000;
+        const rate = Math.round(progress.conceptsWritten / Math.max(seconds, 0.001));
+        process.stderr.write(
+          `\r${system}: ${progress.recordsDone} records read, ${progress.conceptsWritten} written (${rate}/s)`,
+        );
+      },
+    });
+    process.stderr.write('\n');
+    if (result.alreadyComplete) {
+      process.stdout.write(
+        `${result.source} was already imported completely; use --restart to import it again\n`,
+      );
+    } else {
+      const resumed = result.resumedFrom > 0 ? ` (resumed after record ${result.resumedFrom})` : '';
+      const state = result.completed ? 'imported' : 'stopped';
+      process.stdout.write(
+        `${state} ${result.conceptsWritten} ${system} concepts from ${values.file}${resumed}\n`,
+      );
+    }
+    return 0;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `terminology import failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);
