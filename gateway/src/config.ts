@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-const list = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -16,7 +21,11 @@ const schema = z.object({
   CORS_ORIGINS: list.default(['http://localhost:3000', 'http://127.0.0.1:3000']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** FHIR bundles are uploaded through the gateway, so the limit is generous but finite. */
-  MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(20 * 1_048_576),
+  MAX_REQUEST_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1_048_576),
   MAX_DEPTH: z.coerce.number().int().positive().default(15),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_COST: z.coerce.number().int().positive().default(20_000),

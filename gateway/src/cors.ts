@@ -13,7 +13,8 @@ export function corsHeaders(allowed: string[]): (req: IncomingMessage) => Record
 export const corsPreflight: RouteHandler = (_req, res) => {
   res.writeHead(204, {
     'access-control-allow-methods': 'GET, POST, OPTIONS',
-    'access-control-allow-headers': 'authorization, content-type, traceparent, apollo-require-preflight, x-apollo-operation-name',
+    'access-control-allow-headers':
+      'authorization, content-type, traceparent, apollo-require-preflight, x-apollo-operation-name',
     'access-control-max-age': '600',
   });
   res.end();

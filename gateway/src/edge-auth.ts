@@ -1,9 +1,17 @@
-import { AccessTokenError, bearerToken, revokedSessionKey, type AccessTokenVerifier, type Principal } from '@holovitals/auth';
+import {
+  AccessTokenError,
+  bearerToken,
+  revokedSessionKey,
+  type AccessTokenVerifier,
+  type Principal,
+} from '@holovitals/auth';
 import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
 
 function unauthenticated(message: string, reason: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', reason, http: { status: 401 } } });
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', reason, http: { status: 401 } },
+  });
 }
 
 /**

@@ -35,13 +35,22 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   registry.setDefaultLabels({ service: 'gateway' });
   collectDefaultMetrics({ register: registry });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
-  const verify = createAccessTokenVerifier({ jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
-  const rateLimiter = new PrincipalRateLimiter(redis, config.RATE_LIMIT_POINTS, config.RATE_LIMIT_WINDOW_SECONDS);
+  const verify = createAccessTokenVerifier({
+    jwksUrl: config.JWKS_URL,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+  const rateLimiter = new PrincipalRateLimiter(
+    redis,
+    config.RATE_LIMIT_POINTS,
+    config.RATE_LIMIT_WINDOW_SECONDS,
+  );
   const fetcher = createKeepAliveFetcher(config.SUBGRAPH_CONNECTIONS);
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.SUPERGRAPH_PATH, logger),
-    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name] ?? url ?? '', fetcher, config.GATEWAY_SECRET),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(config.subgraphUrls[name] ?? url ?? '', fetcher, config.GATEWAY_SECRET),
     logger,
   });
 

@@ -13,7 +13,9 @@ startGateway(loadGatewayConfig()).then(
     process.once('SIGINT', shutdown);
   },
   (error: unknown) => {
-    process.stderr.write(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `gateway failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

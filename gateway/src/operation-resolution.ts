@@ -14,7 +14,9 @@ export const operationResolutionPlugin: ApolloServerPlugin<GatewayContext> = {
         const message = request.operationName
           ? `Unknown operation named "${request.operationName}".`
           : 'Several operations in the document: say which to run with operationName.';
-        throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+        throw new GraphQLError(message, {
+          extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+        });
       },
     };
   },

@@ -8,7 +8,12 @@ export class PrincipalRateLimiter {
   private readonly limiter: RateLimiterRedis;
 
   constructor(redis: Redis, points: number, windowSeconds: number) {
-    this.limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'hv:gateway:rate', points, duration: windowSeconds });
+    this.limiter = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: 'hv:gateway:rate',
+      points,
+      duration: windowSeconds,
+    });
   }
 
   /** Spends one point of `key`'s budget; over budget ends the request with 429 and Retry-After. */

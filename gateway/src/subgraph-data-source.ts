@@ -8,7 +8,8 @@ type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>
 /** One keep-alive pool per gateway process: the stock fetcher opens a connection per request. */
 export function createKeepAliveFetcher(connections: number): Fetcher {
   const dispatcher = new Agent({ connections, keepAliveTimeout: 30_000, pipelining: 1 });
-  return ((input: string, init?: Record<string, unknown>) => undiciFetch(input, { ...init, dispatcher })) as unknown as Fetcher;
+  return ((input: string, init?: Record<string, unknown>) =>
+    undiciFetch(input, { ...init, dispatcher })) as unknown as Fetcher;
 }
 
 /**
@@ -28,8 +29,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = request.http?.headers;
     if (!headers) return;
     headers.set(GATEWAY_CREDENTIAL_HEADER, this.gatewaySecret);
-    if ('traceId' in context && context.traceId) headers.set('traceparent', childTraceparent(context.traceId));
-    if ('accessToken' in context && context.accessToken) headers.set('authorization', `Bearer ${context.accessToken}`);
+    if ('traceId' in context && context.traceId)
+      headers.set('traceparent', childTraceparent(context.traceId));
+    if ('accessToken' in context && context.accessToken)
+      headers.set('authorization', `Bearer ${context.accessToken}`);
     if ('clientIp' in context && context.clientIp) headers.set('x-forwarded-for', context.clientIp);
     if ('userAgent' in context && context.userAgent) headers.set('user-agent', context.userAgent);
   }

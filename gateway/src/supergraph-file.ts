@@ -26,7 +26,9 @@ export function supergraphFromFile(path: string, logger: Logger): SupergraphSdlH
       if (file !== basename(absolute)) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
-        reload().catch((error: unknown) => logger.error({ err: error }, 'supergraph reload failed; keeping the previous one'));
+        reload().catch((error: unknown) =>
+          logger.error({ err: error }, 'supergraph reload failed; keeping the previous one'),
+        );
       }, 200);
     });
     return {

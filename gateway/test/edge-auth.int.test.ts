@@ -23,9 +23,17 @@ describe('gateway: authentication at the edge', () => {
 
   const badTokens: Array<[string, () => Promise<string>, string]> = [
     ['expired', () => harness.issuer.token({ sub: randomUUID(), expiresIn: -60 }), 'expired'],
-    ['forged', () => harness.issuer.forgedToken({ sub: randomUUID() }), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+    [
+      'forged',
+      () => harness.issuer.forgedToken({ sub: randomUUID() }),
+      'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+    ],
     ['alg:none', async () => unsignedToken(randomUUID()), 'ERR_JOSE_ALG_NOT_ALLOWED'],
-    ['wrong audience', () => harness.issuer.token({ sub: randomUUID(), audience: 'someone-else' }), 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
+    [
+      'wrong audience',
+      () => harness.issuer.token({ sub: randomUUID(), audience: 'someone-else' }),
+      'ERR_JWT_CLAIM_VALIDATION_FAILED',
+    ],
     ['garbage', async () => 'not-a-jwt', 'ERR_JWS_INVALID'],
   ];
 
@@ -43,7 +51,12 @@ describe('gateway: authentication at the edge', () => {
   }
 
   it('rejects a malformed Authorization header', async () => {
-    const response = await graphqlRequest(harness.gateway.url, ME, {}, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+    const response = await graphqlRequest(
+      harness.gateway.url,
+      ME,
+      {},
+      { headers: { authorization: 'Basic dXNlcjpwYXNz' } },
+    );
     expect(response.status).toBe(401);
     expect(response.body.errors?.[0]?.extensions?.reason).toBe('malformed_header');
   });
@@ -53,7 +66,12 @@ describe('gateway: authentication at the edge', () => {
     const direct = await graphqlRequest(harness.identity.url, ME, {}, { token });
     expect(direct.status).toBe(403);
     expect(direct.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const wrongSecret = await graphqlRequest(harness.identity.url, ME, {}, { token, headers: { 'x-gateway-credential': 'x'.repeat(48) } });
+    const wrongSecret = await graphqlRequest(
+      harness.identity.url,
+      ME,
+      {},
+      { token, headers: { 'x-gateway-credential': 'x'.repeat(48) } },
+    );
     expect(wrongSecret.status).toBe(403);
   });
 });

@@ -53,7 +53,10 @@ export type AccessTokenVerifier = (token: string) => Promise<Principal>;
  * key rotation needs no restart). Every failure is an AccessTokenError with a reason.
  */
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
-  const keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+  const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
+    cooldownDuration: 30_000,
+    cacheMaxAge: 600_000,
+  });
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, keys, {
@@ -64,8 +67,10 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       return principalFromClaims(payload);
     } catch (error) {
       if (error instanceof AccessTokenError) throw error;
-      if (error instanceof joseErrors.JWTExpired) throw new AccessTokenError('Access token expired.', 'expired');
-      if (error instanceof joseErrors.JOSEError) throw new AccessTokenError('Access token is invalid.', error.code);
+      if (error instanceof joseErrors.JWTExpired)
+        throw new AccessTokenError('Access token expired.', 'expired');
+      if (error instanceof joseErrors.JOSEError)
+        throw new AccessTokenError('Access token is invalid.', error.code);
       throw error;
     }
   };
@@ -75,6 +80,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
 export function bearerToken(header: string | undefined | null): string | null {
   if (!header) return null;
   const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header.trim());
-  if (!match?.[1]) throw new AccessTokenError('Authorization header must be "Bearer <token>".', 'malformed_header');
+  if (!match?.[1])
+    throw new AccessTokenError('Authorization header must be "Bearer <token>".', 'malformed_header');
   return match[1];
 }

@@ -16,7 +16,11 @@ export interface AuditEntry {
  * the audit trail commits with the change it describes, or not at all. Outside a transaction (reads)
  * it commits on its own.
  */
-export async function recordAudit(manager: EntityManager, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  manager: EntityManager,
+  ctx: RequestContext,
+  entry: AuditEntry,
+): Promise<void> {
   if (!manager.queryRunner?.isTransactionActive) {
     await manager.transaction((transactional) => recordAudit(transactional, ctx, entry));
     return;

@@ -18,8 +18,10 @@ export interface SubgraphRuntime<Config> {
   metrics: ServiceMetrics;
 }
 
-export interface SubgraphDefinition<Shape extends z.ZodRawShape = z.ZodRawShape, Services = unknown>
-  extends FederatedSchemaParts {
+export interface SubgraphDefinition<
+  Shape extends z.ZodRawShape = z.ZodRawShape,
+  Services = unknown,
+> extends FederatedSchemaParts {
   /** Also the schema file name: schema/subgraphs/<name>.graphql. */
   name: string;
   defaultPort: number;
@@ -30,9 +32,15 @@ export interface SubgraphDefinition<Shape extends z.ZodRawShape = z.ZodRawShape,
   services?: (runtime: SubgraphRuntime<z.infer<z.ZodObject<Shape>>>) => Promise<Services> | Services;
   closeServices?: (services: Services) => Promise<void>;
   /** Events this subgraph consumes, read with the consumer group named after the subgraph. */
-  eventHandlers?: (runtime: SubgraphRuntime<z.infer<z.ZodObject<Shape>>>, services: Services) => EventHandlers;
+  eventHandlers?: (
+    runtime: SubgraphRuntime<z.infer<z.ZodObject<Shape>>>,
+    services: Services,
+  ) => EventHandlers;
   /** Plain HTTP routes served without the gateway credential (e.g. identity's JWKS). */
-  routes?: (runtime: SubgraphRuntime<z.infer<z.ZodObject<Shape>>>, services: Services) => Record<string, RouteHandler>;
+  routes?: (
+    runtime: SubgraphRuntime<z.infer<z.ZodObject<Shape>>>,
+    services: Services,
+  ) => Record<string, RouteHandler>;
 }
 
 /** Identity function that gives a subgraph definition its types. */

@@ -32,7 +32,8 @@ export function createErrorFormatter(logger: Logger) {
     }
     if (original instanceof AuthenticationError || original instanceof AuthorizationError) {
       const code = original instanceof AuthenticationError ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN;
-      const message = code === ErrorCode.UNAUTHENTICATED ? 'Sign in to do this.' : 'You are not allowed to do this.';
+      const message =
+        code === ErrorCode.UNAUTHENTICATED ? 'Sign in to do this.' : 'You are not allowed to do this.';
       return { message, path: formatted.path, locations: formatted.locations, extensions: { code } };
     }
     if (original instanceof ArgumentValidationError) {
@@ -51,7 +52,10 @@ export function createErrorFormatter(logger: Logger) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    logger.error({ err: original instanceof GraphQLError ? (original.originalError ?? original) : original }, 'unexpected error');
+    logger.error(
+      { err: original instanceof GraphQLError ? (original.originalError ?? original) : original },
+      'unexpected error',
+    );
     return {
       message: 'Internal server error',
       path: formatted.path,

@@ -48,7 +48,10 @@ export async function buildFederatedSchema(parts: FederatedSchemaParts): Promise
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typename, resolveReference] of Object.entries(parts.references ?? {})) {
     const existing = (resolvers[typename] ?? {}) as Record<string, unknown>;
-    resolvers[typename] = { ...existing, __resolveReference: resolveReference } as GraphQLResolverMap<unknown>[string];
+    resolvers[typename] = {
+      ...existing,
+      __resolveReference: resolveReference,
+    } as GraphQLResolverMap<unknown>[string];
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
   return { schema, sdl };

@@ -7,6 +7,9 @@ export function createLogger(service: string, level: string): Logger {
   return pino({
     level,
     base: { service },
-    redact: { paths: ['req.headers.authorization', 'password', '*.password', 'token', '*.token'], remove: true },
+    redact: {
+      paths: ['req.headers.authorization', 'password', '*.password', 'token', '*.token'],
+      remove: true,
+    },
   });
 }

@@ -66,11 +66,19 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
   };
   const services = definition.services ? await definition.services(runtime) : (undefined as Services);
 
-  const relay = config.EVENTS_ENABLED ? new OutboxRelay({ dataSource: database.dataSource, redis, logger }) : null;
+  const relay = config.EVENTS_ENABLED
+    ? new OutboxRelay({ dataSource: database.dataSource, redis, logger })
+    : null;
   const handlers = definition.eventHandlers?.(runtime, services);
   const consumer =
     config.EVENTS_ENABLED && handlers
-      ? new EventConsumer({ dataSource: database.dataSource, redis, group: definition.name, handlers, logger })
+      ? new EventConsumer({
+          dataSource: database.dataSource,
+          redis,
+          group: definition.name,
+          handlers,
+          logger,
+        })
       : null;
 
   const { schema } = await buildFederatedSchema(definition);
@@ -127,7 +135,10 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
     context,
     maxBodyBytes: config.MAX_REQUEST_BYTES,
     admit: (req) =>
-      isGatewayCredentialValid(req.headers[GATEWAY_CREDENTIAL_HEADER] as string | undefined, config.GATEWAY_SECRET)
+      isGatewayCredentialValid(
+        req.headers[GATEWAY_CREDENTIAL_HEADER] as string | undefined,
+        config.GATEWAY_SECRET,
+      )
         ? null
         : { status: 403, code: 'FORBIDDEN', message: 'Subgraphs only answer the gateway.' },
     routes: {
@@ -185,7 +196,9 @@ export function runSubgraphProcess<Shape extends z.ZodRawShape, Services>(
       process.once('SIGINT', shutdown);
     },
     (error: unknown) => {
-      process.stderr.write(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exit(1);
     },
   );

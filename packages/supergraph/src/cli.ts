@@ -43,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
     case 'check': {
       const stale: string[] = [];
       for (const subgraph of subgraphs) {
-        if ((await printSubgraphSdl(root, subgraph.name)) !== (await readOrEmpty(subgraph.schemaFile))) stale.push(subgraph.schemaFile);
+        if ((await printSubgraphSdl(root, subgraph.name)) !== (await readOrEmpty(subgraph.schemaFile)))
+          stale.push(subgraph.schemaFile);
       }
       const composition = await composeSupergraph(subgraphs);
       if (!composition.ok) {

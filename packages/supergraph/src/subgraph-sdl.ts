@@ -2,7 +2,12 @@ import { buildFederatedSchema, type SubgraphDefinition } from '@holovitals/subgr
 import { resolve } from 'node:path';
 
 function isDefinition(value: unknown, name: string): value is SubgraphDefinition {
-  return typeof value === 'object' && value !== null && (value as SubgraphDefinition).name === name && 'resolvers' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as SubgraphDefinition).name === name &&
+    'resolvers' in value
+  );
 }
 
 /** Builds a subgraph's schema from its compiled definition (subgraphs/<name>/dist/subgraph.js) and prints it. */

@@ -2,7 +2,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   body: {
     data?: T | null;
-    errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, unknown> & { code?: string } }>;
+    errors?: Array<{
+      message: string;
+      path?: (string | number)[];
+      extensions?: Record<string, unknown> & { code?: string };
+    }>;
   };
   headers: Headers;
 }
@@ -30,5 +34,16 @@ export async function graphqlRequest<T = Record<string, unknown>>(
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
-  return { status: response.status, body: JSON.parse(text) as GraphQLResponse<T>['body'], headers: response.headers };
+  return {
+    status: response.status,
+    body: JSON.parse(text) as GraphQLResponse<T>['body'],
+    headers: response.headers,
+  };
+}
+
+/** Parses a raw fetch Response as a GraphQL response body. */
+export async function readGraphQLBody<T = Record<string, unknown>>(
+  response: Response,
+): Promise<GraphQLResponse<T>['body']> {
+  return (await response.json()) as GraphQLResponse<T>['body'];
 }

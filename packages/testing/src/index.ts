@@ -1,5 +1,10 @@
 export { freePort } from './free-port';
-export { graphqlRequest, type GraphQLRequestOptions, type GraphQLResponse } from './graphql-request';
+export {
+  graphqlRequest,
+  readGraphQLBody,
+  type GraphQLRequestOptions,
+  type GraphQLResponse,
+} from './graphql-request';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { startTestMailbox, type ReceivedMail, type TestMailbox } from './test-mailbox';
 export { startTestIssuer, type TestIssuer, type TestTokenClaims } from './test-issuer';

@@ -52,7 +52,10 @@ export async function startTestMailbox(): Promise<TestMailbox> {
       const existing = [...messages].reverse().find((mail) => mail.to.includes(wanted));
       if (existing) return Promise.resolve(existing);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`No mail for ${address} within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`No mail for ${address} within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiters.push({
           address: wanted,
           resolve: (mail) => {

@@ -13,7 +13,11 @@ export const DEMO_USERS = [
  * Creates or resets the demo accounts (verified, unlocked, password = DEMO_PASSWORD). Run by
  * `npm start` in demo mode only, against identity's own database after its migrations.
  */
-export async function seedDemo(context: { databaseUrl: string; demoPassword: string; log: (line: string) => void }): Promise<void> {
+export async function seedDemo(context: {
+  databaseUrl: string;
+  demoPassword: string;
+  log: (line: string) => void;
+}): Promise<void> {
   const client = new Client({ connectionString: context.databaseUrl });
   await client.connect();
   try {

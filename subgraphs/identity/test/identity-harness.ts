@@ -1,4 +1,10 @@
-import { freePort, startTestMailbox, startTestSubgraph, type TestMailbox, type TestSubgraph } from '@holovitals/testing';
+import {
+  freePort,
+  startTestMailbox,
+  startTestSubgraph,
+  type TestMailbox,
+  type TestSubgraph,
+} from '@holovitals/testing';
 import { randomBytes } from 'node:crypto';
 import { identitySubgraph } from '../src/subgraph';
 
@@ -33,7 +39,8 @@ export async function startIdentity(env: Record<string, string> = {}): Promise<I
   };
 }
 
-export const uniqueEmail = (label: string): string => `${label}-${randomBytes(4).toString('hex')}@example.test`;
+export const uniqueEmail = (label: string): string =>
+  `${label}-${randomBytes(4).toString('hex')}@example.test`;
 /** Each test claims its own client address, so per-address throttling in one test never affects another. */
 export const uniqueIp = (): string => `10.${[1, 2, 3].map(() => Math.floor(Math.random() * 250)).join('.')}`;
 

@@ -6,7 +6,10 @@ export class LogEmailSender implements EmailSender {
   constructor(private readonly logger: Logger) {}
 
   async send(message: EmailMessage): Promise<void> {
-    this.logger.info({ email: { to: message.to, subject: message.subject, text: message.text } }, 'email (log transport)');
+    this.logger.info(
+      { email: { to: message.to, subject: message.subject, text: message.text } },
+      'email (log transport)',
+    );
   }
 
   async close(): Promise<void> {}

@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A partner's machine credentials (client-credentials grant); the secret is stored as an argon2 hash. */
-@ObjectType('ServiceClient', { description: 'A partner system allowed to call the API with client credentials.' })
+@ObjectType('ServiceClient', {
+  description: 'A partner system allowed to call the API with client credentials.',
+})
 @Entity({ name: 'service_client' })
 export class ServiceClientEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -10,8 +12,8 @@ export class ServiceClientEntity {
   id: string;
 
   @Column({ type: 'text' })
-@Field({ description: 'Human-readable name of the partner system.' })
-    name: string;
+  @Field({ description: 'Human-readable name of the partner system.' })
+  name: string;
 
   @Index({ unique: true })
   @Column({ name: 'client_id', type: 'text' })

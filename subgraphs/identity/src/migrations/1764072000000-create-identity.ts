@@ -84,7 +84,15 @@ export class CreateIdentity1764072000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['signing_key', 'service_client', 'verification_token', 'refresh_token', 'session', 'account', 'app_user']) {
+    for (const table of [
+      'signing_key',
+      'service_client',
+      'verification_token',
+      'refresh_token',
+      'session',
+      'account',
+      'app_user',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

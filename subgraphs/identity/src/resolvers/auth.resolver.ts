@@ -21,11 +21,20 @@ class LoginArgs {
 @Resolver()
 export class AuthResolver {
   @Mutation(() => UserEntity, { description: 'Creates a patient account and emails a confirmation link.' })
-  register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: RequestContext<IdentityServices>): Promise<UserEntity> {
-    return registerUser(ctx, { email: input.email, password: input.password, displayName: input.displayName ?? null });
+  register(
+    @Arg('input', () => RegisterInput) input: RegisterInput,
+    @Ctx() ctx: RequestContext<IdentityServices>,
+  ): Promise<UserEntity> {
+    return registerUser(ctx, {
+      email: input.email,
+      password: input.password,
+      displayName: input.displayName ?? null,
+    });
   }
 
-  @Mutation(() => UserEntity, { description: 'Confirms an email address with the token from the emailed link.' })
+  @Mutation(() => UserEntity, {
+    description: 'Confirms an email address with the token from the emailed link.',
+  })
   verifyEmail(
     @Arg('token', { description: 'Token from the confirmation link.' }) token: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
@@ -33,7 +42,9 @@ export class AuthResolver {
     return verifyEmail(ctx, token);
   }
 
-  @Mutation(() => Boolean, { description: 'Sends a new confirmation link if the address has an unconfirmed account.' })
+  @Mutation(() => Boolean, {
+    description: 'Sends a new confirmation link if the address has an unconfirmed account.',
+  })
   async resendVerificationEmail(
     @Arg('email', { description: 'Account email.' }) email: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
@@ -43,12 +54,16 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs in with email and password and starts a session.' })
-  login(@Args(() => LoginArgs) args: LoginArgs, @Ctx() ctx: RequestContext<IdentityServices>): Promise<AuthPayload> {
+  login(
+    @Args(() => LoginArgs) args: LoginArgs,
+    @Ctx() ctx: RequestContext<IdentityServices>,
+  ): Promise<AuthPayload> {
     return login(ctx, args.email, args.password, ctx.userAgent);
   }
 
   @Mutation(() => AuthPayload, {
-    description: 'Trades a refresh token for new tokens. Each refresh token works once; reuse ends the session.',
+    description:
+      'Trades a refresh token for new tokens. Each refresh token works once; reuse ends the session.',
   })
   refreshSession(
     @Arg('refreshToken', { description: 'The latest refresh token of the session.' }) refreshToken: string,

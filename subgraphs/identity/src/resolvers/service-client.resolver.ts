@@ -3,7 +3,11 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import { ServiceClientEntity } from '../entities/service-client.entity';
 import type { IdentityServices } from '../services/identity-services';
 import { createServiceClient, exchangeClientCredentials } from '../services/service-clients';
-import { CreateServiceClientInput, ServiceClientCredentials, ServiceToken } from './types/service-client.types';
+import {
+  CreateServiceClientInput,
+  ServiceClientCredentials,
+  ServiceToken,
+} from './types/service-client.types';
 
 @Resolver(() => ServiceClientEntity)
 export class ServiceClientResolver {
@@ -14,7 +18,9 @@ export class ServiceClientResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => ServiceClientCredentials, { description: 'Creates partner credentials (ADMIN). The secret is returned once.' })
+  @Mutation(() => ServiceClientCredentials, {
+    description: 'Creates partner credentials (ADMIN). The secret is returned once.',
+  })
   createServiceClient(
     @Arg('input', () => CreateServiceClientInput) input: CreateServiceClientInput,
     @Ctx() ctx: RequestContext<IdentityServices>,
@@ -24,7 +30,9 @@ export class ServiceClientResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => ServiceClientEntity, { description: 'Revokes partner credentials (ADMIN); new token exchanges fail.' })
+  @Mutation(() => ServiceClientEntity, {
+    description: 'Revokes partner credentials (ADMIN); new token exchanges fail.',
+  })
   async revokeServiceClient(
     @Arg('id', () => ID, { description: 'Service client id.' }) id: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
@@ -36,11 +44,16 @@ export class ServiceClientResolver {
     return repository.save(client);
   }
 
-  @Mutation(() => ServiceToken, { description: 'Client-credentials exchange: partner credentials for a scoped access token.' })
+  @Mutation(() => ServiceToken, {
+    description: 'Client-credentials exchange: partner credentials for a scoped access token.',
+  })
   exchangeClientCredentials(
     @Arg('clientId', { description: 'Public client id.' }) clientId: string,
     @Arg('clientSecret', { description: 'Client secret.' }) clientSecret: string,
-    @Arg('scopes', () => [String], { nullable: true, description: 'Subset of granted scopes; all granted when omitted.' })
+    @Arg('scopes', () => [String], {
+      nullable: true,
+      description: 'Subset of granted scopes; all granted when omitted.',
+    })
     scopes: string[] | null,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<ServiceToken> {

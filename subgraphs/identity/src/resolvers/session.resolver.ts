@@ -19,7 +19,9 @@ export class SessionResolver {
   }
 
   @Authorized()
-  @Mutation(() => SessionEntity, { description: 'Ends one of the caller’s sessions (signs that device out).' })
+  @Mutation(() => SessionEntity, {
+    description: 'Ends one of the caller’s sessions (signs that device out).',
+  })
   async revokeSession(
     @Arg('id', () => ID, { description: 'Session id.' }) id: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
@@ -37,9 +39,14 @@ export class SessionResolver {
   @Mutation(() => Boolean, { description: 'Signs out the current session.' })
   async logout(@Ctx() ctx: RequestContext<IdentityServices>): Promise<boolean> {
     const principal = requireUser(ctx);
-    if (!principal.sessionId) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'This token has no session to end.');
+    if (!principal.sessionId)
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, 'This token has no session to end.');
     await revokeSession(ctx.dataSource.manager, principal.sessionId, 'logout');
-    await announceRevokedSessions(ctx.redis, [principal.sessionId], ctx.services.config.ACCESS_TOKEN_TTL_SECONDS);
+    await announceRevokedSessions(
+      ctx.redis,
+      [principal.sessionId],
+      ctx.services.config.ACCESS_TOKEN_TTL_SECONDS,
+    );
     return true;
   }
 
@@ -47,9 +54,16 @@ export class SessionResolver {
   @Mutation(() => Int, { description: 'Signs out every session of the caller; returns how many ended.' })
   async logoutEverywhere(@Ctx() ctx: RequestContext<IdentityServices>): Promise<number> {
     const principal = requireUser(ctx);
-    const active = await ctx.dataSource.getRepository(SessionEntity).findBy({ userId: principal.id, revokedAt: IsNull() });
-    for (const session of active) await revokeSession(ctx.dataSource.manager, session.id, 'logout-everywhere');
-    await announceRevokedSessions(ctx.redis, active.map((s) => s.id), ctx.services.config.ACCESS_TOKEN_TTL_SECONDS);
+    const active = await ctx.dataSource
+      .getRepository(SessionEntity)
+      .findBy({ userId: principal.id, revokedAt: IsNull() });
+    for (const session of active)
+      await revokeSession(ctx.dataSource.manager, session.id, 'logout-everywhere');
+    await announceRevokedSessions(
+      ctx.redis,
+      active.map((s) => s.id),
+      ctx.services.config.ACCESS_TOKEN_TTL_SECONDS,
+    );
     return active.length;
   }
 }

@@ -15,14 +15,17 @@ export class UserResolver {
   @FieldResolver(() => String, { description: 'Email address; visible to the user themself and to admins.' })
   email(@Root() user: UserEntity, @Ctx() ctx: RequestContext): string {
     const principal = ctx.principal;
-    const allowed = isDisclosed(user) || (principal && (principal.id === user.id || hasRole(principal, Role.ADMIN)));
+    const allowed =
+      isDisclosed(user) || (principal && (principal.id === user.id || hasRole(principal, Role.ADMIN)));
     if (!allowed) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only the user and admins can see this email address.');
     }
     return user.email;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the email address is confirmed (needed to share data).' })
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the email address is confirmed (needed to share data).',
+  })
   emailVerified(@Root() user: UserEntity): boolean {
     return user.emailVerifiedAt !== null;
   }

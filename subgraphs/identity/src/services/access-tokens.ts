@@ -23,11 +23,21 @@ interface AccessClaims {
 }
 
 /** Signs short-lived access tokens with the current key; its `kid` lets verifiers pick it from the JWKS. */
-export async function issueAccessToken(keys: SigningKeys, settings: TokenSettings, claims: AccessClaims): Promise<IssuedToken> {
+export async function issueAccessToken(
+  keys: SigningKeys,
+  settings: TokenSettings,
+  claims: AccessClaims,
+): Promise<IssuedToken> {
   const { kid, privateKey } = await keys.current();
   const now = Math.floor(Date.now() / 1000);
   const expiresAt = now + settings.ttlSeconds;
-  const token = await new SignJWT({ typ: claims.typ, roles: claims.roles, sid: claims.sid, scope: claims.scope, ev: claims.ev })
+  const token = await new SignJWT({
+    typ: claims.typ,
+    roles: claims.roles,
+    sid: claims.sid,
+    scope: claims.scope,
+    ev: claims.ev,
+  })
     .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid })
     .setSubject(claims.subject)
     .setIssuer(settings.issuer)

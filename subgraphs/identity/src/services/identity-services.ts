@@ -33,7 +33,11 @@ export async function createIdentityServices(runtime: IdentityRuntime): Promise<
   return {
     config,
     keys,
-    tokens: { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS },
+    tokens: {
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    },
     email:
       config.EMAIL_TRANSPORT === 'smtp' && config.SMTP_URL
         ? new SmtpEmailSender(config.SMTP_URL, config.EMAIL_FROM)

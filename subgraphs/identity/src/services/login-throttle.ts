@@ -20,9 +20,13 @@ export class LoginThrottle {
     const ipCount = Number(results[2]?.[1] ?? 0);
     // One address may serve many people (NAT), so it gets a larger allowance than one email.
     if (emailCount > this.attemptsPerMinute || ipCount > this.attemptsPerMinute * 5) {
-      throw new DomainError(ErrorCode.RATE_LIMITED, 'Too many sign-in attempts. Wait a minute and try again.', {
-        retryAfterSeconds: 60,
-      });
+      throw new DomainError(
+        ErrorCode.RATE_LIMITED,
+        'Too many sign-in attempts. Wait a minute and try again.',
+        {
+          retryAfterSeconds: 60,
+        },
+      );
     }
   }
 }

@@ -18,7 +18,9 @@ export interface AuthResult {
 }
 
 const wrongCredentials = (): DomainError =>
-  new DomainError(ErrorCode.UNAUTHENTICATED, 'Email or password is incorrect.', { reason: 'invalid_credentials' });
+  new DomainError(ErrorCode.UNAUTHENTICATED, 'Email or password is incorrect.', {
+    reason: 'invalid_credentials',
+  });
 
 async function issueTokens(
   ctx: RequestContext<IdentityServices>,
@@ -36,8 +38,19 @@ async function issueTokens(
   return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt, user: discloseTo(user) };
 }
 
-async function auditLogin(manager: EntityManager, ctx: RequestContext, userId: string | null, outcome: 'SUCCESS' | 'DENIED'): Promise<void> {
-  await recordAudit(manager, ctx, { action: 'login', entityType: 'Session', entityIds: userId ? [userId] : [], patientId: null, outcome });
+async function auditLogin(
+  manager: EntityManager,
+  ctx: RequestContext,
+  userId: string | null,
+  outcome: 'SUCCESS' | 'DENIED',
+): Promise<void> {
+  await recordAudit(manager, ctx, {
+    action: 'login',
+    entityType: 'Session',
+    entityIds: userId ? [userId] : [],
+    patientId: null,
+    outcome,
+  });
 }
 
 /**
@@ -61,42 +74,68 @@ export async function login(
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
     await auditLogin(ctx.dataSource.manager, ctx, user.id, 'DENIED');
-    throw new DomainError(ErrorCode.FORBIDDEN, 'This account is locked after repeated failed sign-ins. Try again later.', {
-      reason: 'account_locked',
-      lockedUntil: user.lockedUntil.toISOString(),
-    });
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      'This account is locked after repeated failed sign-ins. Try again later.',
+      {
+        reason: 'account_locked',
+        lockedUntil: user.lockedUntil.toISOString(),
+      },
+    );
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     await ctx.dataSource.transaction(async (manager) => {
       const failures = user.failedLoginCount + 1;
       const locked = failures >= config.LOGIN_MAX_FAILURES;
-      await manager.update(UserEntity, { id: user.id }, {
-        failedLoginCount: locked ? 0 : failures,
-        lockedUntil: locked ? new Date(Date.now() + config.LOCKOUT_MINUTES * MINUTE_MS) : user.lockedUntil,
-      });
+      await manager.update(
+        UserEntity,
+        { id: user.id },
+        {
+          failedLoginCount: locked ? 0 : failures,
+          lockedUntil: locked ? new Date(Date.now() + config.LOCKOUT_MINUTES * MINUTE_MS) : user.lockedUntil,
+        },
+      );
       await auditLogin(manager, ctx, user.id, 'DENIED');
     });
     throw wrongCredentials();
   }
   if (config.REQUIRE_EMAIL_VERIFICATION && !user.emailVerifiedAt) {
-    throw new DomainError(ErrorCode.FORBIDDEN, 'Confirm your email address before signing in.', { reason: 'email_not_verified' });
+    throw new DomainError(ErrorCode.FORBIDDEN, 'Confirm your email address before signing in.', {
+      reason: 'email_not_verified',
+    });
   }
   const issued = await ctx.dataSource.transaction(async (manager) => {
     await manager.update(UserEntity, { id: user.id }, { failedLoginCount: 0, lockedUntil: null });
     await auditLogin(manager, ctx, user.id, 'SUCCESS');
-    return createSession(manager, user.id, { userAgent, ipAddress: ctx.clientIp }, config.REFRESH_TOKEN_TTL_DAYS);
+    return createSession(
+      manager,
+      user.id,
+      { userAgent, ipAddress: ctx.clientIp },
+      config.REFRESH_TOKEN_TTL_DAYS,
+    );
   });
   return issueTokens(ctx, user, issued.session.id, issued.refreshToken);
 }
 
-export async function refreshSession(ctx: RequestContext<IdentityServices>, presented: string): Promise<AuthResult> {
+export async function refreshSession(
+  ctx: RequestContext<IdentityServices>,
+  presented: string,
+): Promise<AuthResult> {
   const outcome = await ctx.dataSource.transaction((manager) => rotateRefreshToken(manager, presented));
   if ('reuseDetected' in outcome) {
-    await announceRevokedSessions(ctx.redis, [outcome.reuseDetected.id], ctx.services.config.ACCESS_TOKEN_TTL_SECONDS);
+    await announceRevokedSessions(
+      ctx.redis,
+      [outcome.reuseDetected.id],
+      ctx.services.config.ACCESS_TOKEN_TTL_SECONDS,
+    );
     ctx.logger.warn({ sessionId: outcome.reuseDetected.id }, 'refresh token reuse: session revoked');
-    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This sign-in was ended for your safety. Sign in again.', {
-      reason: 'refresh_token_reused',
-    });
+    throw new DomainError(
+      ErrorCode.UNAUTHENTICATED,
+      'This sign-in was ended for your safety. Sign in again.',
+      {
+        reason: 'refresh_token_reused',
+      },
+    );
   }
   return issueTokens(ctx, outcome.user, outcome.session.id, outcome.refreshToken);
 }

@@ -18,38 +18,75 @@ export interface Registration {
   displayName: string | null;
 }
 
-async function sendVerification(ctx: RequestContext<IdentityServices>, user: UserEntity, token: string): Promise<void> {
+async function sendVerification(
+  ctx: RequestContext<IdentityServices>,
+  user: UserEntity,
+  token: string,
+): Promise<void> {
   const { config, email } = ctx.services;
   try {
-    await email.send(verificationEmail(user.email, config.APP_URL, token, config.VERIFICATION_TOKEN_TTL_HOURS));
+    await email.send(
+      verificationEmail(user.email, config.APP_URL, token, config.VERIFICATION_TOKEN_TTL_HOURS),
+    );
   } catch (error) {
     // The account exists either way; the user can ask for the message again.
     ctx.logger.error({ err: error, userId: user.id }, 'verification email failed');
   }
 }
 
-function newVerificationToken(userId: string, ttlHours: number): { row: Partial<VerificationTokenEntity>; token: string } {
+function newVerificationToken(
+  userId: string,
+  ttlHours: number,
+): { row: Partial<VerificationTokenEntity>; token: string } {
   const token = randomToken();
   return {
     token,
-    row: { userId, purpose: 'email-verification', tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + ttlHours * HOUR_MS), usedAt: null },
+    row: {
+      userId,
+      purpose: 'email-verification',
+      tokenHash: tokenHash(token),
+      expiresAt: new Date(Date.now() + ttlHours * HOUR_MS),
+      usedAt: null,
+    },
   };
 }
 
 /** Creates a PATIENT account, its credentials login and a verification token in one transaction. */
-export async function registerUser(ctx: RequestContext<IdentityServices>, input: Registration): Promise<UserEntity> {
+export async function registerUser(
+  ctx: RequestContext<IdentityServices>,
+  input: Registration,
+): Promise<UserEntity> {
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
   const { user, token } = await ctx.dataSource.transaction(async (manager) => {
     const existing = await manager.findOneBy(UserEntity, { email });
-    if (existing) throw new DomainError(ErrorCode.CONFLICT, 'An account with this email already exists.', { field: 'email' });
+    if (existing)
+      throw new DomainError(ErrorCode.CONFLICT, 'An account with this email already exists.', {
+        field: 'email',
+      });
     const created = await manager.save(
-      manager.create(UserEntity, { email, passwordHash, displayName: input.displayName, roles: [Role.PATIENT], emailVerifiedAt: null }),
+      manager.create(UserEntity, {
+        email,
+        passwordHash,
+        displayName: input.displayName,
+        roles: [Role.PATIENT],
+        emailVerifiedAt: null,
+      }),
     );
-    await manager.insert(AccountEntity, { userId: created.id, provider: 'credentials', providerAccountId: email });
+    await manager.insert(AccountEntity, {
+      userId: created.id,
+      provider: 'credentials',
+      providerAccountId: email,
+    });
     const verification = newVerificationToken(created.id, ctx.services.config.VERIFICATION_TOKEN_TTL_HOURS);
     await manager.insert(VerificationTokenEntity, verification.row);
-    await enqueueEvent(manager, ctx.service, 'user.registered', { userId: created.id, email, roles: created.roles }, { traceId: ctx.traceId });
+    await enqueueEvent(
+      manager,
+      ctx.service,
+      'user.registered',
+      { userId: created.id, email, roles: created.roles },
+      { traceId: ctx.traceId },
+    );
     return { user: created, token: verification.token };
   });
   await sendVerification(ctx, user, token);
@@ -59,10 +96,18 @@ export async function registerUser(ctx: RequestContext<IdentityServices>, input:
 export async function verifyEmail(ctx: RequestContext<IdentityServices>, token: string): Promise<UserEntity> {
   return ctx.dataSource.transaction(async (manager) => {
     const stored = await manager.findOne(VerificationTokenEntity, {
-      where: { tokenHash: tokenHash(token), purpose: 'email-verification', usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      where: {
+        tokenHash: tokenHash(token),
+        purpose: 'email-verification',
+        usedAt: IsNull(),
+        expiresAt: MoreThan(new Date()),
+      },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!stored) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'This verification link is invalid, used or expired.', { field: 'token' });
+    if (!stored)
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, 'This verification link is invalid, used or expired.', {
+        field: 'token',
+      });
     await manager.update(VerificationTokenEntity, { id: stored.id }, { usedAt: new Date() });
     const user = await manager.findOneByOrFail(UserEntity, { id: stored.userId });
     user.emailVerifiedAt ??= new Date();
@@ -71,7 +116,10 @@ export async function verifyEmail(ctx: RequestContext<IdentityServices>, token: 
 }
 
 /** Sends a fresh link; answers the same whether or not the address has an account (no enumeration). */
-export async function resendVerification(ctx: RequestContext<IdentityServices>, rawEmail: string): Promise<void> {
+export async function resendVerification(
+  ctx: RequestContext<IdentityServices>,
+  rawEmail: string,
+): Promise<void> {
   const email = rawEmail.trim().toLowerCase();
   const issued = await ctx.dataSource.transaction(async (manager) => {
     const user = await manager.findOneBy(UserEntity, { email });

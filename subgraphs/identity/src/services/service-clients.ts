@@ -7,7 +7,12 @@ import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { randomToken } from './secret-token';
 
 /** Scopes a partner may hold; each subgraph checks the ones its data needs. */
-export const PARTNER_SCOPES = ['patient.read', 'observation.read', 'terminology.read', 'analysis.read'] as const;
+export const PARTNER_SCOPES = [
+  'patient.read',
+  'observation.read',
+  'terminology.read',
+  'analysis.read',
+] as const;
 
 export async function createServiceClient(
   ctx: RequestContext<IdentityServices>,
@@ -46,7 +51,11 @@ export async function exchangeClientCredentials(
   const scopes = requestedScopes ?? client.scopes;
   const notGranted = scopes.filter((scope) => !client.scopes.includes(scope));
   if (notGranted.length > 0) {
-    throw new DomainError(ErrorCode.FORBIDDEN, `Scopes not granted to this client: ${notGranted.join(', ')}.`, { reason: 'invalid_scope' });
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      `Scopes not granted to this client: ${notGranted.join(', ')}.`,
+      { reason: 'invalid_scope' },
+    );
   }
   const issued = await issueAccessToken(ctx.services.keys, ctx.services.tokens, {
     subject: client.id,

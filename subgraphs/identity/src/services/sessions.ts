@@ -44,12 +44,22 @@ export async function createSession(
   return { session, refreshToken: await issueRefreshToken(manager, session.id) };
 }
 
-export async function revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
-  await manager.update(SessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+export async function revokeSession(
+  manager: EntityManager,
+  sessionId: string,
+  reason: string,
+): Promise<void> {
+  await manager.update(
+    SessionEntity,
+    { id: sessionId, revokedAt: IsNull() },
+    { revokedAt: new Date(), revokedReason: reason },
+  );
 }
 
 const invalidRefresh = (): DomainError =>
-  new DomainError(ErrorCode.UNAUTHENTICATED, 'Refresh token is invalid or expired. Sign in again.', { reason: 'invalid_refresh_token' });
+  new DomainError(ErrorCode.UNAUTHENTICATED, 'Refresh token is invalid or expired. Sign in again.', {
+    reason: 'invalid_refresh_token',
+  });
 
 /**
  * Trades a refresh token for a new one in the same session. A token that was already used means
@@ -59,7 +69,9 @@ const invalidRefresh = (): DomainError =>
 export async function rotateRefreshToken(
   manager: EntityManager,
   presented: string,
-): Promise<{ session: SessionEntity; user: UserEntity; refreshToken: string } | { reuseDetected: SessionEntity }> {
+): Promise<
+  { session: SessionEntity; user: UserEntity; refreshToken: string } | { reuseDetected: SessionEntity }
+> {
   const stored = await manager.findOne(RefreshTokenEntity, {
     where: { tokenHash: tokenHash(presented) },
     lock: { mode: 'pessimistic_write' },

@@ -59,8 +59,12 @@ export class SigningKeys {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [ROTATION_LOCK]);
       const repository = manager.getRepository(SigningKeyEntity);
-      const newest = await repository.findOne({ where: { rotatedAt: IsNull() }, order: { createdAt: 'DESC' } });
-      if (newest && now.getTime() - newest.createdAt.getTime() < this.settings.rotationDays * DAY_MS) return newest;
+      const newest = await repository.findOne({
+        where: { rotatedAt: IsNull() },
+        order: { createdAt: 'DESC' },
+      });
+      if (newest && now.getTime() - newest.createdAt.getTime() < this.settings.rotationDays * DAY_MS)
+        return newest;
       if (newest) {
         newest.rotatedAt = now;
         newest.retiresAt = new Date(now.getTime() + this.settings.tokenTtlSeconds * 1000 + 60_000);
@@ -68,12 +72,20 @@ export class SigningKeys {
       }
       const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, { extractable: true });
       const kid = randomUUID();
-      const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' };
+      const publicJwk: JWK = {
+        ...(await exportJWK(publicKey)),
+        kid,
+        alg: ACCESS_TOKEN_ALGORITHM,
+        use: 'sig',
+      };
       return repository.save(
         repository.create({
           kid,
           publicJwk,
-          privateJwkCiphertext: encryptSecret(JSON.stringify(await exportJWK(privateKey)), this.settings.encryptionSecret),
+          privateJwkCiphertext: encryptSecret(
+            JSON.stringify(await exportJWK(privateKey)),
+            this.settings.encryptionSecret,
+          ),
           createdAt: now,
           rotatedAt: null,
           retiresAt: null,
