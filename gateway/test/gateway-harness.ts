@@ -1,7 +1,8 @@
 import { identitySubgraph } from '@holovitals/identity/dist/subgraph';
 import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { loadGatewayConfig } from '../src/config';
 import { startGateway, type RunningGateway } from '../src/gateway-server';
 
@@ -10,6 +11,13 @@ export interface GatewayHarness {
   identity: TestSubgraph;
   gateway: RunningGateway;
   stop(): Promise<void>;
+}
+
+/** The repository root, found from here whether this runs from source or compiled output. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'rover.yaml'))) dir = dirname(dir);
+  return dir;
 }
 
 /** The gateway over the committed supergraph, routing to a real identity subgraph; tokens from a test issuer. */
@@ -23,7 +31,7 @@ export async function startGatewayHarness(env: Record<string, string> = {}): Pro
     loadGatewayConfig({
       PORT: '0',
       LOG_LEVEL: 'silent',
-      SUPERGRAPH_PATH: resolve(__dirname, '../../schema/supergraph.graphql'),
+      SUPERGRAPH_PATH: join(repoRoot(), 'schema', 'supergraph.graphql'),
       SUBGRAPH_IDENTITY_URL: identity.url,
       GATEWAY_SECRET: identity.gatewaySecret,
       JWKS_URL: issuer.jwksUrl,

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   log('HoloVitals is running.');
   log(`  GraphQL API (gateway):  ${stack.gatewayUrl}`);
   if (stack.webUrl) log(`  Web app:                ${stack.webUrl}`);
-  for (const [name, subgraph] of Object.entries(stack.subgraphs)) log(`  ${name.padEnd(22)}  ${subgraph.url}`);
+  for (const [name, subgraph] of Object.entries(stack.subgraphs))
+    log(`  ${name.padEnd(22)}  ${subgraph.url}`);
   if (demo) {
     log('');
     log(`  Demo accounts (password: ${env.DEMO_PASSWORD ?? 'holovitals-demo'}):`);

@@ -3,7 +3,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 
-const secretsSchema = z.object({ GATEWAY_SECRET: z.string().min(16), KEY_ENCRYPTION_SECRET: z.string().min(32) });
+const secretsSchema = z.object({
+  GATEWAY_SECRET: z.string().min(16),
+  KEY_ENCRYPTION_SECRET: z.string().min(32),
+});
 export type DevSecrets = z.infer<typeof secretsSchema>;
 
 /**
@@ -17,7 +20,8 @@ export async function loadDevSecrets(path: string, env: NodeJS.ProcessEnv): Prom
   );
   const secrets: DevSecrets = {
     GATEWAY_SECRET: env.GATEWAY_SECRET ?? stored.GATEWAY_SECRET ?? randomBytes(24).toString('hex'),
-    KEY_ENCRYPTION_SECRET: env.KEY_ENCRYPTION_SECRET ?? stored.KEY_ENCRYPTION_SECRET ?? randomBytes(32).toString('hex'),
+    KEY_ENCRYPTION_SECRET:
+      env.KEY_ENCRYPTION_SECRET ?? stored.KEY_ENCRYPTION_SECRET ?? randomBytes(32).toString('hex'),
   };
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });

@@ -26,7 +26,11 @@ async function answers(url: string): Promise<boolean> {
  * Uses DATABASE_URL, else PostgreSQL on localhost, else an embedded PostgreSQL under `.data/postgres`
  * (as root, initdb runs as `postgres`, so the folder is handed to that user).
  */
-export async function ensurePostgres(dataDir: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<PostgresHandle> {
+export async function ensurePostgres(
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<PostgresHandle> {
   const candidate = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   if (await answers(candidate)) return { url: candidate, embedded: false, stop: async () => undefined };
   if (env.DATABASE_URL) throw new Error(`DATABASE_URL is set but no PostgreSQL answers at it.`);
@@ -40,8 +44,18 @@ export async function ensurePostgres(dataDir: string, env: NodeJS.ProcessEnv, lo
     await chmod(join(dataDir, '..'), 0o777).catch(() => undefined);
     if (uid !== 0) await chown(dataDir, uid, gid).catch(() => undefined);
   }
-  const server = new EmbeddedPostgres({ databaseDir: dataDir, port, user: 'postgres', password: 'postgres', persistent: true, onLog: () => undefined });
-  const initialised = await stat(join(dataDir, 'PG_VERSION')).then(() => true, () => false);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    onLog: () => undefined,
+  });
+  const initialised = await stat(join(dataDir, 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  );
   if (!initialised) await server.initialise();
   await server.start();
   return { url, embedded: true, stop: () => server.stop() };

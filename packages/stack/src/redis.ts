@@ -7,7 +7,12 @@ export interface RedisHandle {
 }
 
 async function answers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 2000,
+  });
   try {
     await client.connect();
     return (await client.ping()) === 'PONG';
@@ -30,10 +35,15 @@ export async function ensureRedis(env: NodeJS.ProcessEnv, log: (line: string) =>
     );
   }
   log('No Redis on 127.0.0.1:6379: starting redis-server.');
-  const child: ChildProcess = spawn('redis-server', ['--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  for (let attempt = 0; attempt < 50 && !(await answers(url)); attempt += 1) await new Promise((r) => setTimeout(r, 100));
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  for (let attempt = 0; attempt < 50 && !(await answers(url)); attempt += 1)
+    await new Promise((r) => setTimeout(r, 100));
   return {
     url,
     stop: async () => {

@@ -4,9 +4,7 @@ export interface SubgraphService {
   port: number;
 }
 
-export const SUBGRAPHS: SubgraphService[] = [
-  { name: 'identity', port: 4001 },
-];
+export const SUBGRAPHS: SubgraphService[] = [{ name: 'identity', port: 4001 }];
 
 export const GATEWAY_PORT = 4000;
 export const WEB_PORT = 3000;

@@ -29,6 +29,8 @@ export interface RunningStack {
   redisUrl: string;
   secrets: DevSecrets;
   logDir: string;
+  /** Process id of every service this stack started. */
+  pids(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -83,7 +85,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         subgraph.name,
         process.execPath,
         [join(root, 'subgraphs', subgraph.name, 'dist', 'main.js')],
-        { ...shared, PORT: String(port), DATABASE_URL: databaseUrl, KEY_ENCRYPTION_SECRET: secrets.KEY_ENCRYPTION_SECRET },
+        {
+          ...shared,
+          PORT: String(port),
+          DATABASE_URL: databaseUrl,
+          KEY_ENCRYPTION_SECRET: secrets.KEY_ENCRYPTION_SECRET,
+        },
         join(logDir, `${subgraph.name}.log`),
         onExit,
       );
@@ -93,7 +100,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
     await Promise.all(
       SUBGRAPHS.map((subgraph, index) =>
-        waitForReady(`http://127.0.0.1:${portFor(subgraph.name, subgraph.port, env)}/ready`, 60_000, () => processes[index]?.child.exitCode === null),
+        waitForReady(
+          `http://127.0.0.1:${portFor(subgraph.name, subgraph.port, env)}/ready`,
+          60_000,
+          () => processes[index]?.child.exitCode === null,
+        ),
       ),
     );
     const gatewayPort = portFor('gateway', GATEWAY_PORT, env);
@@ -101,12 +112,21 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       'gateway',
       process.execPath,
       [join(root, 'gateway', 'dist', 'main.js')],
-      { ...shared, ...subgraphUrls, PORT: String(gatewayPort), SUPERGRAPH_PATH: join(root, 'schema', 'supergraph.graphql') },
+      {
+        ...shared,
+        ...subgraphUrls,
+        PORT: String(gatewayPort),
+        SUPERGRAPH_PATH: join(root, 'schema', 'supergraph.graphql'),
+      },
       join(logDir, 'gateway.log'),
       onExit,
     );
     processes.push(gateway);
-    await waitForReady(`http://127.0.0.1:${gatewayPort}/ready`, 60_000, () => gateway.child.exitCode === null);
+    await waitForReady(
+      `http://127.0.0.1:${gatewayPort}/ready`,
+      60_000,
+      () => gateway.child.exitCode === null,
+    );
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
 
     if (options.demo) {
@@ -114,7 +134,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       for (const subgraph of SUBGRAPHS) {
         const seedModule = join(root, 'subgraphs', subgraph.name, 'dist', 'demo-seed.js');
         if (!existsSync(seedModule)) continue;
-        const { seedDemo } = (await import(seedModule)) as { seedDemo: (context: DemoSeedContext) => Promise<void> };
+        const { seedDemo } = (await import(seedModule)) as {
+          seedDemo: (context: DemoSeedContext) => Promise<void>;
+        };
         const databaseUrl = subgraphs[subgraph.name]?.databaseUrl ?? '';
         await seedDemo({ databaseUrl, gatewayUrl, demoPassword, root, log });
       }
@@ -126,7 +148,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const web = startServiceProcess(
         'web',
         process.execPath,
-        [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', join(root, 'web'), '-p', String(webPort), '-H', '127.0.0.1'],
+        [
+          join(root, 'node_modules', 'next', 'dist', 'bin', 'next'),
+          'start',
+          join(root, 'web'),
+          '-p',
+          String(webPort),
+          '-H',
+          '127.0.0.1',
+        ],
         { ...env, NODE_ENV: 'production', GATEWAY_URL: gatewayUrl, PORT: String(webPort) },
         join(logDir, 'web.log'),
         onExit,
@@ -135,7 +165,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       webUrl = `http://127.0.0.1:${webPort}`;
       await waitForReady(webUrl, 60_000, () => web.child.exitCode === null);
     }
-    return { gatewayUrl, webUrl, subgraphs, redisUrl: redis.url, secrets, logDir, stop };
+    const pids = (): Record<string, number> =>
+      Object.fromEntries(
+        processes.flatMap((service) => (service.child.pid ? [[service.name, service.child.pid]] : [])),
+      );
+    return { gatewayUrl, webUrl, subgraphs, redisUrl: redis.url, secrets, logDir, pids, stop };
   } catch (error) {
     await stop();
     throw error;
