@@ -1,0 +1,58 @@
+import { createTestDatabase, type TestDatabase } from '@holovitals/testing';
+import { initDatabase, type Database } from '@holovitals/subgraph-kit';
+import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SigningKeyEntity } from '../src/entities/signing-key.entity';
+import { CreateIdentity1764072000000 } from '../src/migrations/1764072000000-create-identity';
+import { issueAccessToken } from '../src/services/access-tokens';
+import { SigningKeys } from '../src/services/signing-keys';
+
+const DAY_MS = 86_400_000;
+let testDatabase: TestDatabase;
+let database: Database;
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase('identity_keys');
+  database = await initDatabase(
+    { url: testDatabase.url, entities: [SigningKeyEntity], migrations: [CreateIdentity1764072000000] },
+    true,
+  );
+});
+afterAll(async () => {
+  await database.dataSource.destroy();
+  await testDatabase.drop();
+});
+
+describe('signing keys', () => {
+  it('rotates after the rotation period and keeps the old key published until its tokens expired', async () => {
+    const keys = new SigningKeys(database.dataSource, {
+      encryptionSecret: 's'.repeat(32),
+      rotationDays: 30,
+      tokenTtlSeconds: 900,
+    });
+    const first = await keys.rotateIfDue();
+    expect((await keys.rotateIfDue()).kid).toBe(first.kid);
+
+    const token = await issueAccessToken(
+      keys,
+      { issuer: 'i', audience: 'a', ttlSeconds: 900 },
+      { subject: 'u1', typ: 'user', roles: [] },
+    );
+    expect(decodeProtectedHeader(token.token).kid).toBe(first.kid);
+
+    const second = await keys.rotateIfDue(new Date(Date.now() + 31 * DAY_MS));
+    expect(second.kid).not.toBe(first.kid);
+    const published = (await keys.jwks()).keys.map((key) => key.kid);
+    expect(published).toEqual(expect.arrayContaining([first.kid, second.kid]));
+
+    const oldKey = (await keys.jwks()).keys.find((key) => key.kid === first.kid);
+    const { payload } = await jwtVerify(token.token, await importJWK(oldKey!, 'ES256'));
+    expect(payload.sub).toBe('u1');
+
+    const stored = await database.dataSource
+      .getRepository(SigningKeyEntity)
+      .findOneByOrFail({ kid: first.kid });
+    expect(stored.retiresAt!.getTime() - stored.rotatedAt!.getTime()).toBeGreaterThanOrEqual(900_000);
+    expect(stored.privateJwkCiphertext).not.toContain('"d"');
+  });
+});
