@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
-      parserOptions: { projectService: true },
+      parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts'] } },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -1,3 +1,4 @@
+import type * as graphql from 'graphql';
 import { createRequire } from 'node:module';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { DomainError, ErrorCode, httpStatusFor } from './domain-error';
 import { createErrorFormatter } from './error-formatting';
 
 // Apollo Server loads graphql's CommonJS build; errors must come from the same copy for instanceof checks.
-const { GraphQLError } = createRequire(__filename)('graphql') as typeof import('graphql');
+const { GraphQLError } = createRequire(__filename)('graphql') as typeof graphql;
 const format = createErrorFormatter(pino({ level: 'silent' }));
 const wrap = (original: Error): InstanceType<typeof GraphQLError> =>
   new GraphQLError(original.message, { originalError: original, path: ['field'] });
