@@ -1,0 +1,29 @@
+export interface WebConfig {
+  /** Gateway `/graphql` URL the Next server calls (auth route handlers). */
+  gatewayUrl: string;
+  /** Gateway `/graphql` URL browsers call; differs when the gateway sits behind a public host name. */
+  publicGatewayUrl: string;
+  /** Mark the refresh cookie Secure (HTTPS only). */
+  secureCookies: boolean;
+}
+
+function readUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name]?.trim() || fallback;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+    return url.toString();
+  } catch {
+    throw new Error(`Invalid configuration for web: ${name} must be an http(s) URL, got "${value}"`);
+  }
+}
+
+/** Read at request time, not build time, so one build runs against any gateway. */
+export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
+  const gatewayUrl = readUrl(env, 'GATEWAY_URL', 'http://127.0.0.1:4000/graphql');
+  return {
+    gatewayUrl,
+    publicGatewayUrl: readUrl(env, 'GATEWAY_PUBLIC_URL', gatewayUrl),
+    secureCookies: env.NODE_ENV === 'production',
+  };
+}
