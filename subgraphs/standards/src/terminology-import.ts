@@ -61,6 +61,8 @@ async function main(): Promise<number> {
       },
     });
     process.stderr.write('\n');
+    // Fresh statistics for the planner after a bulk load (VACUUM cannot run inside a transaction, so not in the run).
+    if (result.conceptsWritten > 0) await dataSource.query('VACUUM (ANALYZE) code_concept');
     if (result.alreadyComplete) {
       process.stdout.write(
         `${result.source} was already imported completely; use --restart to import it again\n`,

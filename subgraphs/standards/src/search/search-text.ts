@@ -11,6 +11,8 @@ export interface SearchTerms {
   prefixQuery: string | null;
   /** The text with LIKE wildcards escaped, for code-prefix matching. */
   likePrefix: string;
+  /** Lower-case words (letters and digits). */
+  words: string[];
 }
 
 /** Validates and prepares search text; throws BAD_USER_INPUT for empty, over-long or control-character text. */
@@ -33,6 +35,7 @@ export function searchTerms(text: string): SearchTerms {
     lower,
     prefixQuery: words.length > 0 ? words.map((word) => `${word}:*`).join(' & ') : null,
     likePrefix: `${lower.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
+    words,
   };
 }
 

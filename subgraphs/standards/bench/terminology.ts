@@ -1,0 +1,238 @@
+/*
+ * Terminology benchmark: loads ≥ 100k concepts (the starter vocabulary plus synthetic rows, labelled
+ * `properties.synthetic = true` and displays starting with "SYNTHETIC"), then measures in one run:
+ *   1. ranked searchCodes p50/p95 against a naive ILIKE query over the same queries;
+ *   2. standardizeLabResults on a 10k batch against standardizing the same results one by one.
+ * Uses its own throwaway database (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  CodeSystem,
+  CreateCodeConcept1764100000000,
+  DatabaseLabConcepts,
+  InMemoryLabConcepts,
+  LabStandardizer,
+  LayeredLabConcepts,
+  searchCodes,
+  seedStarterVocabulary,
+  starterVocabulary,
+  upsertConcepts,
+  type ConceptRecord,
+  type LabResultInput,
+} from '@holovitals/standards';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+const ADMIN_URL = process.env['BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SYNTHETIC_CONCEPTS = Number(process.env['BENCH_CONCEPTS'] ?? 100_000);
+const BATCH = 10_000;
+const SYSTEMS = [CodeSystem.LOINC, CodeSystem.SNOMED_CT, CodeSystem.ICD_10_CM, CodeSystem.CPT];
+
+function print(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Deterministic pseudo-random numbers, so every run searches the same data. */
+function generator(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function syntheticConcepts(count: number): ConceptRecord[] {
+  const words = [
+    ...new Set(
+      starterVocabulary()
+        .flatMap((concept) => concept.display.toLowerCase().split(/[^a-z]+/))
+        .filter((word) => word.length > 3),
+    ),
+  ];
+  const random = generator(42);
+  const pick = (): string => words[Math.floor(random() * words.length)]!;
+  return Array.from({ length: count }, (_, index) => {
+    const length = 3 + Math.floor(random() * 5);
+    const display = `SYNTHETIC ${Array.from({ length }, pick).join(' ')}`;
+    return {
+      system: SYSTEMS[index % SYSTEMS.length]!,
+      code: `S${String(index).padStart(7, '0')}`,
+      display,
+      synonyms: [],
+      properties: { synthetic: true },
+      status: 'active',
+    };
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeQueries(
+  queries: string[],
+  run: (text: string) => Promise<unknown>,
+): Promise<{ p50: number; p95: number }> {
+  for (const text of queries.slice(0, 20)) await run(text);
+  const times: number[] = [];
+  for (const text of queries) {
+    const start = performance.now();
+    await run(text);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+function labInputs(): LabResultInput[] {
+  const observations = JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'fixtures', 'synthea', 'observations.json'), 'utf8'),
+  ) as { codeSystem: string; code: string; display: string; value: number | null; unit: string | null }[];
+  const byName: LabResultInput[] = [
+    { name: 'Hgb', value: 13.5, unit: 'g/dL', referenceLow: 12, referenceHigh: 16 },
+    { name: 'blood glucose', value: 6.1, unit: 'mmol/L', referenceLow: 3.9, referenceHigh: 5.6 },
+    { name: 'Systolic blood pressure', value: 128, unit: 'mmHg' },
+    { name: 'Body weight', value: 160, unit: 'lbs' },
+    { name: 'WBC', value: 7.1, unit: 'K/uL', referenceLow: 4, referenceHigh: 11 },
+  ];
+  return Array.from({ length: BATCH }, (_, index) => {
+    if (index % 5 === 4) return byName[index % byName.length]!;
+    const row = observations[index % observations.length]!;
+    return { code: row.code, system: row.codeSystem, name: row.display, value: row.value, unit: row.unit };
+  });
+}
+
+async function main(): Promise<void> {
+  const name = `hv_bench_standards_${randomBytes(4).toString('hex')}`;
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: url.toString(),
+    migrations: [CreateCodeConcept1764100000000],
+  });
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    const loadStart = performance.now();
+    await seedStarterVocabulary(dataSource);
+    const synthetic = syntheticConcepts(SYNTHETIC_CONCEPTS);
+    for (let start = 0; start < synthetic.length; start += 5000) {
+      await upsertConcepts(dataSource.manager, synthetic.slice(start, start + 5000), 'replace');
+    }
+    await dataSource.query('VACUUM (ANALYZE) code_concept');
+    const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM code_concept')) as [
+      { n: number },
+    ];
+    print(
+      `loaded ${n} concepts (${SYNTHETIC_CONCEPTS} synthetic) in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`,
+    );
+
+    const queries: Record<string, string[]> = {
+      codes: ['2339-0', '718-7', 'E11.9', 'I10', '4474', 'S00001', 'E11', '8480', '55284-4', 'S0099'],
+      words: [
+        'glucose',
+        'hemoglobin',
+        'cholesterol',
+        'diabetes',
+        'hypertension',
+        'pneumonia',
+        'blood pressure',
+        'body mass index',
+        'hemoglobin a1c',
+        'platelet count',
+        'chronic kidney',
+        'asthma',
+        'vaccine',
+        'influenza',
+      ],
+      typos: [
+        'hemoglbin',
+        'cholestrol',
+        'diabetis',
+        'hypertenshun',
+        'pnuemonia',
+        'glucse',
+        'platelts',
+        'astma',
+      ],
+    };
+    const all = Object.values(queries).flat();
+    const rounds = (list: string[]): string[] => [...list, ...list, ...list, ...list, ...list];
+    const ranked = await timeQueries(rounds(all), (text) => searchCodes(dataSource, null, text, 20));
+    const naive = await timeQueries(rounds(all), (text) =>
+      dataSource.query(
+        `SELECT system, code, display FROM code_concept WHERE code ILIKE $1 OR display ILIKE $1 OR array_to_string(synonyms, ' ') ILIKE $1 ORDER BY display LIMIT 20`,
+        [`%${text}%`],
+      ),
+    );
+    print(`search, ${all.length} queries × 5 over ${n} concepts (first: 20, all systems):`);
+    print(`  ranked searchCodes  p50 ${ranked.p50.toFixed(2)} ms  p95 ${ranked.p95.toFixed(2)} ms`);
+    for (const [kind, list] of Object.entries(queries)) {
+      const times = await timeQueries(rounds(list), (text) => searchCodes(dataSource, null, text, 20));
+      print(`    ${kind.padEnd(6)}           p50 ${times.p50.toFixed(2)} ms  p95 ${times.p95.toFixed(2)} ms`);
+    }
+    print(
+      `  naive ILIKE         p50 ${naive.p50.toFixed(2)} ms  p95 ${naive.p95.toFixed(2)} ms (finds no typos)`,
+    );
+
+    const inputs = labInputs();
+    const concepts = (): LayeredLabConcepts =>
+      new LayeredLabConcepts(
+        new InMemoryLabConcepts(starterVocabulary()),
+        new DatabaseLabConcepts(dataSource),
+      );
+    const batchRuns: number[] = [];
+    const singleRuns: number[] = [];
+    let mapped = 0;
+    // Three rounds, each with fresh standardizers (no warm conversion or unit caches carried over); median reported.
+    for (let round = 0; round < 3; round += 1) {
+      const batchStandardizer = new LabStandardizer(concepts());
+      const batchStart = performance.now();
+      const results = await batchStandardizer.standardize(inputs);
+      batchRuns.push(performance.now() - batchStart);
+      mapped = results.filter((result) => result.concept !== null).length;
+      const oneByOne = new LabStandardizer(concepts());
+      const singleStart = performance.now();
+      for (const input of inputs) await oneByOne.standardize([input]);
+      singleRuns.push(performance.now() - singleStart);
+    }
+    const median = (runs: number[]): number => [...runs].sort((a, b) => a - b)[1]!;
+    print(`standardizeLabResults, ${BATCH} results (${mapped} mapped to LOINC), median of 3:`);
+    print(
+      `  one batch   ${((BATCH / median(batchRuns)) * 1000).toFixed(0)} results/s (${median(batchRuns).toFixed(0)} ms)`,
+    );
+    print(
+      `  one by one  ${((BATCH / median(singleRuns)) * 1000).toFixed(0)} results/s (${median(singleRuns).toFixed(0)} ms)`,
+    );
+    print(
+      `load average during the run: ${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')} (${cpus().length} CPUs)`,
+    );
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
