@@ -1,0 +1,50 @@
+import {
+  DomainError,
+  ErrorCode,
+  hasRole,
+  requireUser,
+  Role,
+  type RequestContext,
+} from '@holovitals/subgraph-kit';
+import { auditRead } from './audit-trail';
+import { patientAccessLoader } from './patient-access.loader';
+
+export type AccessMode = 'read' | 'write';
+
+/** Whether the caller may read or change this patient's record: owner, admin, or clinician with consent. */
+export async function canAccessPatient(
+  ctx: RequestContext,
+  patientId: string,
+  mode: AccessMode,
+): Promise<boolean> {
+  const principal = ctx.principal;
+  if (principal === null) return false;
+  const facts = await patientAccessLoader(ctx).load(patientId);
+  if (!facts.exists) return false;
+  if (hasRole(principal, Role.ADMIN)) return true;
+  if (facts.isOwner && hasRole(principal, Role.PATIENT)) return true;
+  if (!hasRole(principal, Role.CLINICIAN)) return false;
+  return mode === 'read' ? facts.consentRead : facts.consentWrite;
+}
+
+/**
+ * Throws (after auditing the refusal) unless the caller may access the record. A patient the caller may not see
+ * is reported as NOT_FOUND or FORBIDDEN alike to the audit trail, and as FORBIDDEN to the caller.
+ */
+export async function requirePatientAccess(
+  ctx: RequestContext,
+  patientId: string,
+  mode: AccessMode,
+  audit: { action: string; entityType: string; entityIds?: string[] },
+): Promise<void> {
+  requireUser(ctx);
+  if (await canAccessPatient(ctx, patientId, mode)) return;
+  await auditRead(ctx, {
+    action: audit.action,
+    entityType: audit.entityType,
+    entityIds: audit.entityIds ?? [patientId],
+    patientId,
+    outcome: 'DENIED',
+  });
+  throw new DomainError(ErrorCode.FORBIDDEN, 'You may not access this patient record.');
+}

@@ -1,0 +1,24 @@
+import type { RequestContext } from '@holovitals/subgraph-kit';
+import { auditRead } from './audit-trail';
+import { requirePatientAccess } from './patient-authorization';
+
+/**
+ * The read path of every PHI field: check access (auditing a refusal), then audit the ids actually returned.
+ */
+export async function readPatientData<T extends { id: string }>(
+  ctx: RequestContext,
+  patientId: string,
+  entityType: string,
+  load: () => Promise<T[]>,
+): Promise<T[]> {
+  await requirePatientAccess(ctx, patientId, 'read', { action: 'read', entityType });
+  const items = await load();
+  await auditRead(ctx, {
+    action: 'read',
+    entityType,
+    entityIds: items.map((item) => item.id),
+    patientId,
+    outcome: 'SUCCESS',
+  });
+  return items;
+}

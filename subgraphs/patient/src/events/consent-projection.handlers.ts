@@ -1,0 +1,30 @@
+import type { EventHandlers } from '@holovitals/events';
+
+/**
+ * Keeps consent_projection in step with compliance's consent events. Idempotent and order-tolerant: a revocation
+ * that overtakes its grant leaves a revoked row the late grant cannot reopen.
+ */
+export function consentProjectionHandlers(): EventHandlers {
+  return {
+    'consent.granted': async (event, manager) => {
+      const { consentId, patientId, granteeUserId, scopes, expiresAt } = event.payload;
+      await manager.query(
+        `INSERT INTO consent_projection (consent_id, patient_id, grantee_user_id, scopes, expires_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (consent_id) DO UPDATE SET scopes = EXCLUDED.scopes, expires_at = EXCLUDED.expires_at,
+           updated_at = now()`,
+        [consentId, patientId, granteeUserId, scopes, expiresAt],
+      );
+    },
+    'consent.revoked': async (event, manager) => {
+      const { consentId, patientId, granteeUserId } = event.payload;
+      await manager.query(
+        `INSERT INTO consent_projection (consent_id, patient_id, grantee_user_id, revoked_at)
+         VALUES ($1, $2, $3, now())
+         ON CONFLICT (consent_id) DO UPDATE SET revoked_at = COALESCE(consent_projection.revoked_at, now()),
+           updated_at = now()`,
+        [consentId, patientId, granteeUserId],
+      );
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { patientSubgraph } from './subgraph';

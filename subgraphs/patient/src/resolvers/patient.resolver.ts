@@ -1,0 +1,79 @@
+import {
+  DomainError,
+  ErrorCode,
+  requireRole,
+  requireUser,
+  Role,
+  type RequestContext,
+} from '@holovitals/subgraph-kit';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { readPatientData } from '../access/record-read';
+import { PatientEntity } from '../entities/patient.entity';
+import { loadPatientPage } from '../loaders/patient-page';
+import { patientByOwnerLoader, patientLoader } from '../loaders/patient.loader';
+import { auditRead } from '../access/audit-trail';
+import { toConnection, type Connection } from './types/connection';
+import { PatientConnection } from './types/connections';
+import { ListArgs } from './types/list-args';
+import { PatientFilter } from './types/patient-filter.input';
+
+@Resolver(() => PatientEntity)
+export class PatientResolver {
+  @Query(() => PatientEntity, { description: 'One patient record, if the caller may see it.' })
+  async patient(
+    @Arg('id', () => ID, { description: 'Patient id.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PatientEntity> {
+    const [patient] = await readPatientData(ctx, id, 'Patient', async () => {
+      const found = await patientLoader(ctx).load(id);
+      return found === null ? [] : [found];
+    });
+    if (patient === undefined) throw new DomainError(ErrorCode.NOT_FOUND, 'No such patient.');
+    return patient;
+  }
+
+  @Query(() => PatientEntity, {
+    nullable: true,
+    description: "The signed-in user's own record; null until created.",
+  })
+  async myPatient(@Ctx() ctx: RequestContext): Promise<PatientEntity | null> {
+    const principal = requireUser(ctx);
+    const patient = await patientByOwnerLoader(ctx).load(principal.id);
+    if (patient === null) return null;
+    await auditRead(ctx, {
+      action: 'read',
+      entityType: 'Patient',
+      entityIds: [patient.id],
+      patientId: patient.id,
+      outcome: 'SUCCESS',
+    });
+    return patient;
+  }
+
+  @Query(() => PatientConnection, {
+    description:
+      'Patients the caller may see, oldest record first: all for admins, consented ones for clinicians.',
+  })
+  async patients(
+    @Args(() => ListArgs) args: ListArgs,
+    @Arg('filter', () => PatientFilter, { nullable: true, description: 'Name filter.' })
+    filter: PatientFilter | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Connection<PatientEntity>> {
+    requireRole(ctx, Role.ADMIN, Role.CLINICIAN);
+    const page = await loadPatientPage(ctx, {
+      first: args.first,
+      after: args.after ?? null,
+      name: filter?.name ?? null,
+    });
+    const ids = page.items.map((item) => item.node.id);
+    await auditRead(ctx, {
+      action: 'read',
+      entityType: 'Patient',
+      entityIds: ids,
+      patientId: ids.length === 1 ? ids[0] : null,
+      outcome: 'SUCCESS',
+    });
+    return toConnection(page);
+  }
+}

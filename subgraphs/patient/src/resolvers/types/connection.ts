@@ -1,0 +1,46 @@
+import { Field, ObjectType, type ClassType } from 'type-graphql';
+import type { RecordPage } from '../../loaders/record-list.loader';
+import { PageInfo } from './page-info';
+
+/** The edge and connection shape of a Relay cursor connection. */
+export interface Connection<T> {
+  edges: { node: T; cursor: string }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+}
+
+/** Builds the GraphQL `<Name>Edge` and `<Name>Connection` types for a node type. */
+export function connectionType<T extends object>(node: ClassType<T>, name: string): ClassType<Connection<T>> {
+  @ObjectType(`${name}Edge`, { description: `A ${name} with its cursor.` })
+  class Edge {
+    @Field(() => node, { description: `The ${name}.` })
+    node: T;
+
+    @Field(() => String, {
+      description: 'Opaque position of this item; pass it as `after` to continue from here.',
+    })
+    cursor: string;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  class ConnectionType {
+    @Field(() => [Edge], { description: 'The items of this page with their cursors.' })
+    edges: Edge[];
+
+    @Field(() => [node], { description: 'The items of this page.' })
+    nodes: T[];
+
+    @Field(() => PageInfo, { description: 'Whether more items follow, and the cursor to get them.' })
+    pageInfo: PageInfo;
+  }
+  return ConnectionType;
+}
+
+/** Shapes a loaded page as a connection. */
+export function toConnection<T>(page: RecordPage<T>): Connection<T> {
+  return {
+    edges: page.items,
+    nodes: page.items.map((item) => item.node),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null },
+  };
+}

@@ -1,0 +1,44 @@
+import { defineSubgraph } from '@holovitals/subgraph-kit';
+import { patientConfig } from './config';
+import { patientEntities, patientMigrations } from './database-schema';
+import { consentProjectionHandlers } from './events/consent-projection.handlers';
+import { createPatientServices } from './patient-services';
+import { resolvePatientReference } from './references/patient.reference';
+import { recordReference } from './references/record.reference';
+import { FhirBundleResolver } from './resolvers/fhir-bundle.resolver';
+import { recordMutationResolvers } from './resolvers/record-mutation-resolvers';
+import { PatientRecordsResolver } from './resolvers/patient-records.resolver';
+import { PatientResolver } from './resolvers/patient.resolver';
+import { UserReference } from './entities/user-reference';
+import { UserPatientResolver } from './resolvers/user-patient.resolver';
+
+export const patientSubgraph = defineSubgraph({
+  name: 'patient',
+  defaultPort: 4002,
+  config: patientConfig,
+  resolvers: [
+    PatientResolver,
+    PatientRecordsResolver,
+    FhirBundleResolver,
+    UserPatientResolver,
+    ...recordMutationResolvers,
+  ],
+  // User is only ever reached through the gateway (identity owns it), so no field here returns it.
+  orphanedTypes: [UserReference],
+  references: {
+    Patient: resolvePatientReference,
+    User: (reference) => ({ id: String(reference.id) }),
+    Medication: recordReference('medication', 'Medication'),
+    Allergy: recordReference('allergy', 'Allergy'),
+    Condition: recordReference('condition', 'Condition'),
+    Observation: recordReference('observation', 'Observation'),
+    Immunization: recordReference('immunization', 'Immunization'),
+    Procedure: recordReference('procedure', 'Procedure'),
+    FamilyHistory: recordReference('familyHistory', 'FamilyHistory'),
+    FhirResource: recordReference('fhirResource', 'FhirResource'),
+  },
+  entities: patientEntities,
+  migrations: patientMigrations,
+  services: createPatientServices,
+  eventHandlers: () => consentProjectionHandlers(),
+});

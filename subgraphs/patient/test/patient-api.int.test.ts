@@ -1,0 +1,389 @@
+import type { Bundle } from '@medplum/fhirtypes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fhirR4Issues } from './support/fhir-r4-validator';
+import { EXPORT, IMPORT, MY_PATIENT, OBSERVATIONS, PATIENT, RECORD_LISTS } from './support/graphql-documents';
+import { startPatientHarness, type PatientHarness, type TestUser } from './support/patient-harness';
+import { readSynthea } from './support/synthea-fixtures';
+
+const ABDUL = 'Abdul_Koepp_e925b0f3-8006-43f6-aa31-94bd215e55e7.json';
+
+interface ImportResult {
+  patientId: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  errors: { index: number; code: string; reason: string }[];
+}
+
+let h: PatientHarness;
+let owner: TestUser;
+let ownerPatientId: string;
+
+beforeAll(async () => {
+  h = await startPatientHarness({ MAX_REQUEST_BYTES: '3000000', FHIR_IMPORT_MAX_BYTES: '2000000' });
+  owner = await h.user('PATIENT');
+  const imported = await h.sg.graphql<{ importFhirBundle: ImportResult }>(
+    IMPORT,
+    { bundle: readSynthea(ABDUL) },
+    { token: owner.token },
+  );
+  expect(imported.body.errors).toBeUndefined();
+  ownerPatientId = imported.body.data!.importFhirBundle.patientId;
+});
+
+afterAll(() => h.stop());
+
+describe('importFhirBundle through GraphQL', () => {
+  it("creates the caller's own record on first import and changes nothing on the second", async () => {
+    const mine = await h.sg.graphql<{ myPatient: { id: string; familyName: string } }>(
+      MY_PATIENT,
+      {},
+      { token: owner.token },
+    );
+    expect(mine.body.data?.myPatient).toMatchObject({ id: ownerPatientId, familyName: 'Koepp' });
+    const again = await h.sg.graphql<{ importFhirBundle: ImportResult }>(
+      IMPORT,
+      { bundle: readSynthea(ABDUL) },
+      { token: owner.token },
+    );
+    expect(again.body.data?.importFhirBundle).toMatchObject({
+      patientId: ownerPatientId,
+      created: 0,
+      updated: 0,
+      unchanged: 180,
+    });
+    const events = (await h.sg.dataSource.query(
+      `SELECT type, payload FROM event_outbox WHERE type LIKE 'patient.%' AND payload->>'patientId' = $1 ORDER BY occurred_at`,
+      [ownerPatientId],
+    )) as { type: string; payload: { changed?: string[] } }[];
+    expect(events.map((e) => e.type)).toEqual(['patient.created', 'patient.updated']);
+    expect(events[1].payload.changed).toEqual(
+      expect.arrayContaining(['demographics', 'observation', 'condition']),
+    );
+  });
+
+  it('reports bad entries by index with BAD_USER_INPUT and imports the rest', async () => {
+    const result = await h.sg.graphql<{ importFhirBundle: ImportResult }>(
+      IMPORT,
+      {
+        patientId: ownerPatientId,
+        bundle: {
+          resourceType: 'Bundle',
+          type: 'batch',
+          entry: [
+            {
+              resource: {
+                resourceType: 'Observation',
+                id: 'new-1',
+                status: 'final',
+                code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] },
+                subject: { reference: 'Patient/018f428e-34f6-4707-8009-5ad742f901e7' },
+                effectiveDateTime: '2020-01-01T10:00:00Z',
+                valueQuantity: { value: 70, unit: '/min' },
+              },
+            },
+            {
+              resource: {
+                resourceType: 'Observation',
+                id: 'bad-1',
+                status: 'final',
+                code: { coding: [{ code: 'x' }] },
+                effectiveDateTime: '01/01/2020',
+              },
+            },
+            {
+              resource: {
+                resourceType: 'Condition',
+                id: 'other-1',
+                subject: { reference: 'Patient/someone-else' },
+              },
+            },
+            { resource: { resourceType: 'NotAThing', id: 'n' } },
+          ],
+        },
+      },
+      { token: owner.token },
+    );
+    expect(result.body.data?.importFhirBundle).toMatchObject({ created: 1, skipped: 1 });
+    expect(result.body.data?.importFhirBundle.errors.map((e) => [e.index, e.code])).toEqual([
+      [1, 'BAD_USER_INPUT'],
+      [2, 'BAD_USER_INPUT'],
+    ]);
+  });
+
+  it('refuses a non-bundle and oversized bundles as a whole', async () => {
+    const notBundle = await h.sg.graphql(
+      IMPORT,
+      { bundle: { resourceType: 'Patient' } },
+      { token: owner.token },
+    );
+    expect(notBundle.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const big = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [{ resource: { resourceType: 'Basic', id: 'b', text: { div: 'x'.repeat(2_500_000) } } }],
+    };
+    const tooLarge = await h.sg.graphql(IMPORT, { bundle: big }, { token: owner.token });
+    expect(tooLarge.body.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+    const huge = {
+      ...big,
+      entry: [{ resource: { resourceType: 'Basic', id: 'b', text: { div: 'x'.repeat(50_000_000) } } }],
+    };
+    const rejectedAtTheDoor = await h.sg.graphql(IMPORT, { bundle: huge }, { token: owner.token });
+    expect(rejectedAtTheDoor.status).toBe(413);
+  });
+});
+
+describe('record lists', () => {
+  it('pages observations newest first with a code filter, without overlap', async () => {
+    type Page = {
+      patient: {
+        observations: {
+          nodes: { id: string; code: string; effectiveAt: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      };
+    };
+    const first = await h.sg.graphql<Page>(
+      OBSERVATIONS,
+      { id: ownerPatientId, first: 3, filter: { code: '8302-2' } },
+      { token: owner.token },
+    );
+    const page1 = first.body.data!.patient.observations;
+    expect(page1.nodes).toHaveLength(3);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const second = await h.sg.graphql<Page>(
+      OBSERVATIONS,
+      { id: ownerPatientId, first: 100, after: page1.pageInfo.endCursor, filter: { code: '8302-2' } },
+      { token: owner.token },
+    );
+    const page2 = second.body.data!.patient.observations;
+    const all = [...page1.nodes, ...page2.nodes];
+    expect(new Set(all.map((n) => n.id)).size).toBe(all.length);
+    expect(all.every((n) => n.code === '8302-2')).toBe(true);
+    const dates = all.map((n) => n.effectiveAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('maps blood pressure components and filters by category and date range', async () => {
+    type Page = {
+      patient: {
+        observations: {
+          nodes: {
+            code: string;
+            category: string;
+            effectiveAt: string;
+            components: { code: string; value: number }[];
+          }[];
+        };
+      };
+    };
+    const bp = await h.sg.graphql<Page>(
+      OBSERVATIONS,
+      { id: ownerPatientId, first: 1, filter: { code: '55284-4' } },
+      { token: owner.token },
+    );
+    expect(bp.body.data!.patient.observations.nodes[0].components.map((c) => c.code).sort()).toEqual([
+      '8462-4',
+      '8480-6',
+    ]);
+    const ranged = await h.sg.graphql<Page>(
+      OBSERVATIONS,
+      {
+        id: ownerPatientId,
+        first: 100,
+        order: 'OLDEST_FIRST',
+        filter: { category: 'vital-signs', from: '2015-01-01T00:00:00Z', to: '2016-12-31T23:59:59Z' },
+      },
+      { token: owner.token },
+    );
+    const nodes = ranged.body.data!.patient.observations.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(
+      nodes.every((n) => n.category === 'vital-signs' && n.effectiveAt >= '2015' && n.effectiveAt < '2017'),
+    ).toBe(true);
+  });
+});
+
+describe('access', () => {
+  it('lets the owner and an admin read; refuses another patient and audits the refusal', async () => {
+    const admin = await h.user('ADMIN');
+    const other = await h.user('PATIENT');
+    expect(
+      (await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: owner.token })).body.data,
+    ).toMatchObject({ patient: { id: ownerPatientId } });
+    expect(
+      (await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: admin.token })).body.data,
+    ).toMatchObject({ patient: { id: ownerPatientId } });
+    const refused = await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: other.token });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await h.sg.graphql(PATIENT, { id: ownerPatientId });
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const audits = await h.audits();
+    expect(audits).toContainEqual(
+      expect.objectContaining({
+        actorId: other.id,
+        outcome: 'DENIED',
+        patientId: ownerPatientId,
+        entityType: 'Patient',
+      }),
+    );
+    expect(audits).toContainEqual(
+      expect.objectContaining({
+        actorId: admin.id,
+        outcome: 'SUCCESS',
+        action: 'read',
+        patientId: ownerPatientId,
+      }),
+    );
+  });
+
+  it('lets a clinician in only while a consent is active', async () => {
+    const clinician = await h.user('CLINICIAN');
+    const list = `query { patients(first: 50) { nodes { id } } }`;
+    expect(
+      (await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: clinician.token })).body.errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await h.sg.graphql<{ patients: { nodes: unknown[] } }>(list, {}, { token: clinician.token })).body.data
+        ?.patients.nodes,
+    ).toEqual([]);
+
+    const consentId = await h.grantConsent(ownerPatientId, clinician.id);
+    expect(
+      (await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: clinician.token })).body.data,
+    ).toMatchObject({ patient: { id: ownerPatientId } });
+    expect((await h.sg.graphql(list, {}, { token: clinician.token })).body.data).toEqual({
+      patients: { nodes: [{ id: ownerPatientId }] },
+    });
+    const write = await h.sg.graphql(
+      `mutation C($p: ID!) { createCondition(patientId: $p, input: { display: "Asthma" }) { id } }`,
+      { p: ownerPatientId },
+      { token: clinician.token },
+    );
+    expect(write.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    await h.revokeConsent(consentId, ownerPatientId, clinician.id);
+    expect(
+      (await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: clinician.token })).body.errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await h.sg.graphql<{ patients: { nodes: unknown[] } }>(list, {}, { token: clinician.token })).body.data
+        ?.patients.nodes,
+    ).toEqual([]);
+  });
+
+  it('keeps patients() to clinicians and admins', async () => {
+    const result = await h.sg.graphql(
+      `query { patients(first: 5) { nodes { id } } }`,
+      {},
+      { token: owner.token },
+    );
+    expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('record writes', () => {
+  const CREATE = `mutation C($p: ID!, $input: ConditionInput!) { createCondition(patientId: $p, input: $input) { id version display clinicalStatus sourceFhirId } }`;
+  const UPDATE = `mutation U($id: ID!, $v: Int!, $input: ConditionInput!) { updateCondition(id: $id, version: $v, input: $input) { id version display clinicalStatus } }`;
+  const DELETE = `mutation D($id: ID!, $v: Int!) { deleteCondition(id: $id, version: $v) }`;
+
+  it('creates, updates with the current version, refuses a stale version, deletes', async () => {
+    type Row = { id: string; version: number; display: string; clinicalStatus: string };
+    const created = await h.sg.graphql<{ createCondition: Row & { sourceFhirId: null } }>(
+      CREATE,
+      {
+        p: ownerPatientId,
+        input: {
+          display: 'Seasonal allergic rhinitis',
+          clinicalStatus: 'active',
+          onsetAt: '2019-04-01T00:00:00Z',
+        },
+      },
+      { token: owner.token },
+    );
+    const row = created.body.data!.createCondition;
+    expect(row).toMatchObject({ version: 1, sourceFhirId: null, clinicalStatus: 'active' });
+
+    const updated = await h.sg.graphql<{ updateCondition: Row }>(
+      UPDATE,
+      { id: row.id, v: 1, input: { clinicalStatus: 'resolved' } },
+      { token: owner.token },
+    );
+    expect(updated.body.data?.updateCondition).toMatchObject({
+      version: 2,
+      clinicalStatus: 'resolved',
+      display: 'Seasonal allergic rhinitis',
+    });
+
+    const stale = await h.sg.graphql(
+      UPDATE,
+      { id: row.id, v: 1, input: { clinicalStatus: 'active' } },
+      { token: owner.token },
+    );
+    expect(stale.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(
+      (await h.sg.graphql(DELETE, { id: row.id, v: 1 }, { token: owner.token })).body.errors?.[0]?.extensions
+        ?.code,
+    ).toBe('CONFLICT');
+    expect((await h.sg.graphql(DELETE, { id: row.id, v: 2 }, { token: owner.token })).body.data).toEqual({
+      deleteCondition: row.id,
+    });
+    expect(
+      (await h.sg.graphql(DELETE, { id: row.id, v: 2 }, { token: owner.token })).body.errors?.[0]?.extensions
+        ?.code,
+    ).toBe('NOT_FOUND');
+  });
+
+  it('validates input', async () => {
+    const invalid = await h.sg.graphql(
+      CREATE,
+      { p: ownerPatientId, input: { clinicalStatus: 'sort of' } },
+      { token: owner.token },
+    );
+    expect(invalid.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('exportFhirBundle', () => {
+  it('exports a valid FHIR R4 collection that re-imports into identical records', async () => {
+    const exported = await h.sg.graphql<{ exportFhirBundle: Bundle }>(
+      EXPORT,
+      { id: ownerPatientId },
+      { token: owner.token },
+    );
+    const bundle = exported.body.data!.exportFhirBundle;
+    expect(bundle.type).toBe('collection');
+    expect(fhirR4Issues(bundle)).toEqual([]);
+
+    const other = await h.user('PATIENT');
+    const reimported = await h.sg.graphql<{ importFhirBundle: ImportResult }>(
+      IMPORT,
+      { bundle },
+      { token: other.token },
+    );
+    expect(reimported.body.data?.importFhirBundle.errors).toEqual([]);
+    const copyId = reimported.body.data!.importFhirBundle.patientId;
+
+    const lists = async (id: string, token: string): Promise<Record<string, unknown[]>> => {
+      const result = await h.sg.graphql<{ patient: Record<string, { nodes: { sourceFhirId: string }[] }> }>(
+        RECORD_LISTS,
+        { id },
+        { token },
+      );
+      return Object.fromEntries(
+        Object.entries(result.body.data!.patient).map(([field, connection]) => [
+          field,
+          [...connection.nodes].sort((a, b) => a.sourceFhirId.localeCompare(b.sourceFhirId)),
+        ]),
+      );
+    };
+    const original = await lists(ownerPatientId, owner.token);
+    expect(original.observations.length).toBeGreaterThan(90);
+    expect(await lists(copyId, other.token)).toEqual(original);
+  });
+});

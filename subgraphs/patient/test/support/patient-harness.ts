@@ -1,0 +1,77 @@
+import type { DomainEvent } from '@holovitals/events';
+import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
+import { randomUUID } from 'node:crypto';
+import { consentProjectionHandlers } from '../../src/events/consent-projection.handlers';
+import { patientSubgraph } from '../../src/subgraph';
+
+export interface TestUser {
+  id: string;
+  token: string;
+}
+
+export interface PatientHarness {
+  sg: TestSubgraph;
+  user(role: 'PATIENT' | 'CLINICIAN' | 'ADMIN'): Promise<TestUser>;
+  /** Feeds a consent event to the subgraph's own handler, as the consumer would after reading the stream. */
+  grantConsent(patientId: string, granteeUserId: string, scopes?: string[]): Promise<string>;
+  revokeConsent(consentId: string, patientId: string, granteeUserId: string): Promise<void>;
+  /** audit.recorded payloads written to the outbox so far. */
+  audits(): Promise<Record<string, unknown>[]>;
+  stop(): Promise<void>;
+}
+
+function event<T extends DomainEvent['type']>(type: T, payload: DomainEvent<T>['payload']): DomainEvent<T> {
+  return {
+    id: randomUUID(),
+    type,
+    source: 'compliance',
+    occurredAt: new Date().toISOString(),
+    traceId: null,
+    payload,
+  };
+}
+
+/** The patient subgraph on its own database with a local token issuer. */
+export async function startPatientHarness(env: Record<string, string> = {}): Promise<PatientHarness> {
+  const issuer: TestIssuer = await startTestIssuer();
+  const sg = await startTestSubgraph(patientSubgraph, { issuer, env: { LOG_LEVEL: 'error', ...env } });
+  const handlers = consentProjectionHandlers();
+  return {
+    sg,
+    user: async (role) => {
+      const id = randomUUID();
+      return {
+        id,
+        token: await issuer.token({ sub: id, roles: [role], sid: randomUUID(), emailVerified: true }),
+      };
+    },
+    grantConsent: async (patientId, granteeUserId, scopes = ['records:read']) => {
+      const consentId = randomUUID();
+      await sg.dataSource.transaction((manager) =>
+        handlers['consent.granted']!(
+          event('consent.granted', { consentId, patientId, granteeUserId, scopes, expiresAt: null }),
+          manager,
+        ),
+      );
+      return consentId;
+    },
+    revokeConsent: async (consentId, patientId, granteeUserId) => {
+      await sg.dataSource.transaction((manager) =>
+        handlers['consent.revoked']!(
+          event('consent.revoked', { consentId, patientId, granteeUserId }),
+          manager,
+        ),
+      );
+    },
+    audits: async () =>
+      (
+        (await sg.dataSource.query(
+          `SELECT payload FROM event_outbox WHERE type = 'audit.recorded' ORDER BY occurred_at`,
+        )) as { payload: Record<string, unknown> }[]
+      ).map((row) => row.payload),
+    stop: async () => {
+      await sg.stop();
+      await issuer.stop();
+    },
+  };
+}
