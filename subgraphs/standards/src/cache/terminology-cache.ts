@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { Logger } from '@holovitals/subgraph-kit';
 import { Counter, type Registry } from 'prom-client';
 
 export const CACHE_TTL_SECONDS = 24 * 60 * 60;
@@ -8,7 +9,7 @@ export const CACHE_TTL_SECONDS = 24 * 60 * 60;
 export function createCacheCounter(registry: Registry): Counter<'cache' | 'outcome'> {
   return new Counter({
     name: 'standards_cache_requests_total',
-    help: 'Standards Redis cache lookups, by cache (concept, search, lab_concept, standardization) and outcome (hit, miss).',
+    help: 'Standards Redis cache lookups, by cache (concept, search, lab_code, lab_name, standardization) and outcome (hit, miss, error).',
     labelNames: ['cache', 'outcome'],
     registers: [registry],
   });
@@ -20,26 +21,33 @@ export function digest(value: unknown): string {
 }
 
 /**
- * JSON values in Redis under one prefix with a 24 h TTL. Only successful results are ever written; a Redis
- * failure is logged by the caller's path as a miss, never as a failed request.
+ * JSON values in Redis under one prefix with a 24 h TTL. Only successful results are ever written. The cache is an
+ * optimisation: when Redis fails, a read counts as outcome "error" and returns a miss, a write is skipped, and the
+ * request is answered from the database.
  */
 export class TerminologyCache {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly counter: Counter<'cache' | 'outcome'>,
+    private readonly logger: Pick<Logger, 'warn'>,
   ) {}
 
   async get<T>(cache: string, key: string): Promise<T | null> {
-    const raw = await this.redis.get(`${this.prefix}${cache}:${key}`);
-    this.counter.inc({ cache, outcome: raw === null ? 'miss' : 'hit' });
-    return raw === null ? null : (JSON.parse(raw) as T);
+    return (await this.getMany<T>(cache, [key])).get(key) ?? null;
   }
 
   async getMany<T>(cache: string, keys: readonly string[]): Promise<Map<string, T>> {
     const found = new Map<string, T>();
     if (keys.length === 0) return found;
-    const raws = await this.redis.mget(keys.map((key) => `${this.prefix}${cache}:${key}`));
+    let raws: (string | null)[];
+    try {
+      raws = await this.redis.mget(keys.map((key) => `${this.prefix}${cache}:${key}`));
+    } catch (error) {
+      this.counter.inc({ cache, outcome: 'error' }, keys.length);
+      this.logger.warn({ err: error, cache }, 'standards cache read failed; answering without it');
+      return found;
+    }
     raws.forEach((raw, index) => {
       if (raw !== null) found.set(keys[index]!, JSON.parse(raw) as T);
     });
@@ -49,14 +57,19 @@ export class TerminologyCache {
   }
 
   async set(cache: string, key: string, value: unknown): Promise<void> {
-    await this.redis.set(`${this.prefix}${cache}:${key}`, JSON.stringify(value), 'EX', CACHE_TTL_SECONDS);
+    await this.setMany(cache, new Map([[key, value]]));
   }
 
   async setMany(cache: string, entries: ReadonlyMap<string, unknown>): Promise<void> {
     if (entries.size === 0) return;
     const pipeline = this.redis.pipeline();
-    for (const [key, value] of entries)
+    for (const [key, value] of entries) {
       pipeline.set(`${this.prefix}${cache}:${key}`, JSON.stringify(value), 'EX', CACHE_TTL_SECONDS);
-    await pipeline.exec();
+    }
+    try {
+      await pipeline.exec();
+    } catch (error) {
+      this.logger.warn({ err: error, cache }, 'standards cache write failed');
+    }
   }
 }

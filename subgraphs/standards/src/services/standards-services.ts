@@ -23,6 +23,7 @@ export async function createStandardsServices(
     runtime.redis,
     runtime.config.STANDARDS_CACHE_PREFIX,
     createCacheCounter(runtime.metrics.registry),
+    runtime.logger,
   );
   const concepts = new LayeredLabConcepts(
     new InMemoryLabConcepts(starterVocabulary()),
