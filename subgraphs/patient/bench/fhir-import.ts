@@ -14,10 +14,13 @@ import { readSynthea, syntheaAllFiles } from '../test/support/synthea-fixtures';
 // Imports every shared Synthea bundle three ways on a fresh database:
 //   set-based   the product path (one upsert statement per table and bundle),
 //   unchanged   the same bundles again (must write 0 rows),
-//   row-by-row  baseline: the same plan written one INSERT … ON CONFLICT per row.
+//   row-by-row  baseline: the same plan written one INSERT … ON CONFLICT per row,
+//   parallel    the product path with several bundles imported at once (separate transactions).
 // Usage: npm run bench:fhir-import [-- --runs=3]
 
 const limits = { maxBundleBytes: 50_000_000 };
+/** Imports in flight for the parallel line: a server imports several users' bundles at once. */
+const CONCURRENCY = 4;
 
 interface RunResult {
   resources: number;
@@ -27,7 +30,7 @@ interface RunResult {
 
 function line(label: string, run: RunResult): string {
   const rate = Math.round(run.resources / run.seconds);
-  return `${label.padEnd(22)} ${String(run.resources).padStart(6)} resources  ${run.seconds.toFixed(3).padStart(7)} s  ${String(rate).padStart(7)} resources/s  ${String(run.rowsWritten).padStart(6)} rows written\n`;
+  return `${label.padEnd(24)} ${String(run.resources).padStart(6)} resources  ${run.seconds.toFixed(3).padStart(7)} s  ${String(rate).padStart(7)} resources/s  ${String(run.rowsWritten).padStart(6)} rows written\n`;
 }
 
 async function newPatient(database: Database): Promise<string> {
@@ -37,17 +40,29 @@ async function newPatient(database: Database): Promise<string> {
   return rows[0].id;
 }
 
-async function setBased(database: Database, bundles: unknown[], patientIds: string[]): Promise<RunResult> {
+/** Imports every bundle into its own patient, `concurrency` imports in flight (each its own transaction). */
+async function setBased(
+  database: Database,
+  bundles: unknown[],
+  patientIds: string[],
+  concurrency = 1,
+): Promise<RunResult> {
   const started = process.hrtime.bigint();
   let resources = 0;
   let rowsWritten = 0;
-  for (const [i, bundle] of bundles.entries()) {
-    const summary = await database.dataSource.transaction((manager) =>
-      importBundleIntoPatient(manager, patientIds[i], bundle, limits),
-    );
-    resources += summary.created + summary.updated + summary.unchanged;
-    rowsWritten += summary.rowsWritten;
-  }
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < bundles.length) {
+      const i = next;
+      next += 1;
+      const summary = await database.dataSource.transaction((manager) =>
+        importBundleIntoPatient(manager, patientIds[i], bundles[i], limits),
+      );
+      resources += summary.created + summary.updated + summary.unchanged;
+      rowsWritten += summary.rowsWritten;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, () => worker()));
   return { resources, seconds: Number(process.hrtime.bigint() - started) / 1e9, rowsWritten };
 }
 
@@ -104,14 +119,17 @@ async function main(): Promise<void> {
     for (let run = 1; run <= runs; run += 1) {
       const setPatients = await Promise.all(bundles.map(() => newPatient(database)));
       const rowPatients = await Promise.all(bundles.map(() => newPatient(database)));
+      const parallelPatients = await Promise.all(bundles.map(() => newPatient(database)));
       const first = await setBased(database, bundles, setPatients);
       const again = await setBased(database, bundles, setPatients);
+      const parallel = await setBased(database, bundles, parallelPatients, CONCURRENCY);
       const baseline = await rowByRow(database, bundles, rowPatients);
       unchangedWrites += again.rowsWritten;
       process.stdout.write(`run ${run}\n`);
       process.stdout.write(line('  set-based import', first));
       process.stdout.write(line('  unchanged re-import', again));
       process.stdout.write(line('  row-by-row baseline', baseline));
+      process.stdout.write(line(`  set-based, ${CONCURRENCY} parallel`, parallel));
       process.stdout.write(
         `  speed-up set-based / row-by-row: ${(first.resources / first.seconds / (baseline.resources / baseline.seconds)).toFixed(1)}x\n`,
       );

@@ -1,9 +1,10 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** identity's User, extended here with the user's own patient record (`User.patient`). */
-@ObjectType('User', { description: 'A person with a HoloVitals login (owned by the identity subgraph).' })
+// Descriptions match identity's, so composition has nothing to reconcile.
+@ObjectType('User', { description: 'A person with a HoloVitals login.' })
 @Directive('@key(fields: "id")')
 export class UserReference {
-  @Field(() => ID, { description: 'The user id.' })
+  @Field(() => ID, { description: 'Stable user id, referenced by every other subgraph.' })
   id: string;
 }

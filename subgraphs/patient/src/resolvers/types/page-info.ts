@@ -1,6 +1,8 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
+// Relay's PageInfo is the same in every subgraph that pages; @shareable lets them all define it.
 @ObjectType('PageInfo', { description: 'Where a page sits in its list (Relay cursor connections).' })
+@Directive('@shareable')
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether another page follows.' })
   hasNextPage: boolean;
