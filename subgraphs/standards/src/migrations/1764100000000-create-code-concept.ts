@@ -32,6 +32,7 @@ export class CreateCodeConcept1764100000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX code_concept_code_lower ON code_concept (lower(code) text_pattern_ops)`,
     );
+    await queryRunner.query(`CREATE INDEX code_concept_display_lower ON code_concept (lower(display))`);
     // fastupdate off: a pending list left by a bulk import made prefix searches 100× slower until the next vacuum.
     await queryRunner.query(
       `CREATE INDEX code_concept_search_vector ON code_concept USING gin (search_vector) WITH (fastupdate = off)`,

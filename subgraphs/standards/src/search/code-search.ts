@@ -24,8 +24,15 @@ export interface CodeMatchRow {
 
 const COLUMNS = 'c.system, c.code, c.display, c.synonyms, c.properties, c.status';
 
+/**
+ * A one-word query such as "serum" matches tens of thousands of LOINC rows; ranking is bounded to this many
+ * candidates (an exact display match is found by its own index branch whatever the cap).
+ */
+const MAX_RANKED_CANDIDATES = 5000;
+
 /*
- * Exact and prefix code matches use the lower(code) index; full text uses the GIN tsvector index with prefix terms.
+ * Exact and prefix code matches use the lower(code) index, an exact display the lower(display) index; full text
+ * uses the GIN tsvector index with prefix terms.
  * Each branch ranks narrow (system, code, score) rows and is limited before the union; only the page's rows are
  * joined back for their display, synonyms and properties.
  */
@@ -40,22 +47,26 @@ const RANKED_SQL = `
     SELECT system, code, 'CODE_PREFIX' AS kind, length($1)::float8 / length(code) AS score, 1 AS tier
     FROM code_concept WHERE lower(code) LIKE $2 AND lower(code) <> $1 AND ($3::text IS NULL OR system = $3)
     ORDER BY length(code), code LIMIT $5
+  ), display_match AS (
+    SELECT system, code, 'FULL_TEXT' AS kind, 1.0::float8 AS score, 2 AS tier
+    FROM code_concept WHERE lower(display) = $1 AND ($3::text IS NULL OR system = $3)
+    LIMIT $5
   ), text_match AS (
-    SELECT system, code, 'FULL_TEXT' AS kind,
-      (CASE WHEN exact_display THEN 1.0 ELSE rank / (1 + rank) END)::float8 AS score, 2 AS tier
+    SELECT system, code, 'FULL_TEXT' AS kind, (rank / (1 + rank))::float8 AS score, 2 AS tier
     FROM (
-      SELECT c.system, c.code, lower(c.display) = $1 AS exact_display,
-        ts_rank_cd(c.search_vector, q.tsq) AS rank, length(c.display) AS display_length
+      SELECT c.system, c.code, ts_rank_cd(c.search_vector, q.tsq) AS rank, length(c.display) AS display_length
       FROM code_concept c, q
       WHERE c.search_vector @@ q.tsq AND ($3::text IS NULL OR c.system = $3)
+      LIMIT ${MAX_RANKED_CANDIDATES}
     ) matched
-    ORDER BY exact_display DESC, rank DESC, display_length
+    ORDER BY rank DESC, display_length
     LIMIT $5
   ), best AS (
     SELECT DISTINCT ON (system, code) * FROM (
-      SELECT * FROM exact UNION ALL SELECT * FROM prefix UNION ALL SELECT * FROM text_match
+      SELECT * FROM exact UNION ALL SELECT * FROM prefix UNION ALL SELECT * FROM display_match
+      UNION ALL SELECT * FROM text_match
     ) ranked
-    ORDER BY system, code, tier
+    ORDER BY system, code, tier, score DESC
   )
   SELECT ${COLUMNS}, best.kind, best.score
   FROM best JOIN code_concept c ON c.system = best.system AND c.code = best.code`;
@@ -75,9 +86,12 @@ const SIMILAR_WORDS_SQL = `
 const SIMILAR_SQL = `
   WITH matched AS (
     SELECT system, code, ts_rank_cd(search_vector, $1::tsquery) AS rank, length(display) AS display_length
-    FROM code_concept
-    WHERE search_vector @@ $1::tsquery AND ($2::text IS NULL OR system = $2)
-      AND NOT ((system || '|' || code) = ANY($4::text[]))
+    FROM (
+      SELECT system, code, search_vector, display FROM code_concept
+      WHERE search_vector @@ $1::tsquery AND ($2::text IS NULL OR system = $2)
+        AND NOT ((system || '|' || code) = ANY($4::text[]))
+      LIMIT ${MAX_RANKED_CANDIDATES}
+    ) candidates
     ORDER BY rank DESC, display_length
     LIMIT $3
   )
