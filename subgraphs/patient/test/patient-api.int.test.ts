@@ -387,3 +387,45 @@ describe('exportFhirBundle', () => {
     expect(await lists(copyId, other.token)).toEqual(original);
   });
 });
+
+describe('federation references', () => {
+  const ENTITIES = `query E($r: [_Any!]!) {
+    _entities(representations: $r) {
+      ... on User { id patient { id familyName } }
+      ... on Observation { id patientId code }
+    }
+  }`;
+
+  it('resolves User.patient for the owner and hides it from other users', async () => {
+    const representations = [{ __typename: 'User', id: owner.id }];
+    const mine = await h.sg.graphql(ENTITIES, { r: representations }, { token: owner.token });
+    expect(mine.body.data).toEqual({
+      _entities: [{ id: owner.id, patient: { id: ownerPatientId, familyName: 'Koepp' } }],
+    });
+    const stranger = await h.user('PATIENT');
+    const theirs = await h.sg.graphql(ENTITIES, { r: representations }, { token: stranger.token });
+    expect(theirs.body.data).toEqual({ _entities: [{ id: owner.id, patient: null }] });
+  });
+
+  it('resolves Observation references only for callers who may read the record', async () => {
+    type Page = { patient: { observations: { nodes: { id: string }[] } } };
+    const page = await h.sg.graphql<Page>(
+      OBSERVATIONS,
+      { id: ownerPatientId, first: 2 },
+      { token: owner.token },
+    );
+    const ids = page.body.data!.patient.observations.nodes.map((n) => n.id);
+    const representations = ids.map((id) => ({ __typename: 'Observation', id }));
+    const mine = await h.sg.graphql<{ _entities: { id: string; patientId: string }[] }>(
+      ENTITIES,
+      { r: representations },
+      { token: owner.token },
+    );
+    expect(mine.body.data?._entities.map((e) => [e.id, e.patientId])).toEqual(
+      ids.map((id) => [id, ownerPatientId]),
+    );
+    const stranger = await h.user('PATIENT');
+    const theirs = await h.sg.graphql(ENTITIES, { r: representations }, { token: stranger.token });
+    expect(theirs.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,6 +1,6 @@
 import { recordAudit, requireUser, type RequestContext } from '@holovitals/subgraph-kit';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { auditRead } from '../access/audit-trail';
 import { requirePatientAccess } from '../access/patient-authorization';
 import { emitPatientUpdated } from '../events/patient-events';
@@ -72,7 +72,8 @@ export class FhirBundleResolver {
     }
   }
 
-  @Query(() => GraphQLJSON, { description: "The patient's typed record as a FHIR R4 collection Bundle." })
+  // A mutation as the contract lists it: an export is a disclosure event that is recorded, not a plain read.
+  @Mutation(() => GraphQLJSON, { description: "The patient's typed record as a FHIR R4 collection Bundle." })
   async exportFhirBundle(
     @Arg('patientId', () => ID, { description: 'The patient record to export.' }) patientId: string,
     @Ctx() ctx: RequestContext,

@@ -19,7 +19,7 @@ export const OBSERVATIONS = `query Obs($id: ID!, $first: Int!, $after: String, $
   }
 }`;
 
-export const EXPORT = `query Export($id: ID!) { exportFhirBundle(patientId: $id) }`;
+export const EXPORT = `mutation Export($id: ID!) { exportFhirBundle(patientId: $id) }`;
 
 export const RECORD_LISTS = `query Lists($id: ID!) {
   patient(id: $id) {
