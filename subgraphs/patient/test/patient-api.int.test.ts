@@ -277,6 +277,28 @@ describe('access', () => {
     ).toEqual([]);
   });
 
+  it('creates a patient record on request, once', async () => {
+    const newcomer = await h.user('PATIENT');
+    const create = `mutation { createMyPatient { id version } }`;
+    const first = await h.sg.graphql<{ createMyPatient: { id: string } }>(
+      create,
+      {},
+      { token: newcomer.token },
+    );
+    const second = await h.sg.graphql<{ createMyPatient: { id: string } }>(
+      create,
+      {},
+      { token: newcomer.token },
+    );
+    expect(second.body.data?.createMyPatient.id).toBe(first.body.data?.createMyPatient.id);
+    const mine = await h.sg.graphql<{ myPatient: { id: string } }>(MY_PATIENT, {}, { token: newcomer.token });
+    expect(mine.body.data?.myPatient.id).toBe(first.body.data?.createMyPatient.id);
+    const clinician = await h.user('CLINICIAN');
+    expect(
+      (await h.sg.graphql(create, {}, { token: clinician.token })).body.errors?.[0]?.extensions?.code,
+    ).toBe('BAD_USER_INPUT');
+  });
+
   it('keeps patients() to clinicians and admins', async () => {
     const result = await h.sg.graphql(
       `query { patients(first: 5) { nodes { id } } }`,

@@ -1,17 +1,19 @@
 import {
   DomainError,
   ErrorCode,
+  recordAudit,
   requireRole,
   requireUser,
   Role,
   type RequestContext,
 } from '@holovitals/subgraph-kit';
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { readPatientData } from '../access/record-read';
 import { PatientEntity } from '../entities/patient.entity';
 import { loadPatientPage } from '../loaders/patient-page';
 import { patientByOwnerLoader, patientLoader } from '../loaders/patient.loader';
 import { auditRead } from '../access/audit-trail';
+import { ensureOwnPatient } from '../import/own-patient';
 import { toConnection, type Connection } from './types/connection';
 import { PatientConnection } from './types/connections';
 import { ListArgs } from './types/list-args';
@@ -75,5 +77,23 @@ export class PatientResolver {
       outcome: 'SUCCESS',
     });
     return toConnection(page);
+  }
+
+  @Mutation(() => PatientEntity, {
+    description: "Creates the signed-in patient's own (empty) record, or returns it if it exists already.",
+  })
+  async createMyPatient(@Ctx() ctx: RequestContext): Promise<PatientEntity> {
+    const id = await ctx.dataSource.transaction(async (manager) => {
+      const patientId = await ensureOwnPatient(manager, ctx);
+      await recordAudit(manager, ctx, {
+        action: 'create',
+        entityType: 'Patient',
+        entityIds: [patientId],
+        patientId,
+        outcome: 'SUCCESS',
+      });
+      return patientId;
+    });
+    return ctx.dataSource.getRepository(PatientEntity).findOneByOrFail({ id });
   }
 }
