@@ -50,7 +50,12 @@ export class LabStandardizationResolver {
     description: 'Maps up to 10,000 lab results to LOINC and UCUM, in input order.',
   })
   async standardizeLabResults(
-    @Arg('inputs', () => [LabResultInput], { description: 'The lab results (at most 10,000).' })
+    // The domain check (checkLabInputs) enforces the same limits in one pass; class-validator on 10,000 nested
+    // objects cost more than the standardization itself.
+    @Arg('inputs', () => [LabResultInput], {
+      description: 'The lab results (at most 10,000).',
+      validate: false,
+    })
     inputs: LabResultInput[],
     @Ctx() ctx: RequestContext<StandardsServices>,
   ): Promise<StandardizedLabResult[]> {
