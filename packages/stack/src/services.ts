@@ -4,7 +4,11 @@ export interface SubgraphService {
   port: number;
 }
 
-export const SUBGRAPHS: SubgraphService[] = [{ name: 'identity', port: 4001 }];
+export const SUBGRAPHS: SubgraphService[] = [
+  { name: 'identity', port: 4001 },
+  { name: 'patient', port: 4002 },
+  { name: 'standards', port: 4003 },
+];
 
 export const GATEWAY_PORT = 4000;
 export const WEB_PORT = 3000;
