@@ -22,6 +22,14 @@ function repoRoot(): string {
 
 /** The gateway over the committed supergraph, routing to a real identity subgraph; tokens from a test issuer. */
 export async function startGatewayHarness(env: Record<string, string> = {}): Promise<GatewayHarness> {
+  return startGatewayOver(join(repoRoot(), 'schema', 'supergraph.graphql'), env);
+}
+
+/** The same, over a supergraph file of the caller's choosing. */
+export async function startGatewayOver(
+  supergraphPath: string,
+  env: Record<string, string> = {},
+): Promise<GatewayHarness> {
   const issuer = await startTestIssuer();
   const identity = await startTestSubgraph(identitySubgraph, {
     issuer,
@@ -31,7 +39,7 @@ export async function startGatewayHarness(env: Record<string, string> = {}): Pro
     loadGatewayConfig({
       PORT: '0',
       LOG_LEVEL: 'silent',
-      SUPERGRAPH_PATH: join(repoRoot(), 'schema', 'supergraph.graphql'),
+      SUPERGRAPH_PATH: supergraphPath,
       SUBGRAPH_IDENTITY_URL: identity.url,
       GATEWAY_SECRET: identity.gatewaySecret,
       JWKS_URL: issuer.jwksUrl,
