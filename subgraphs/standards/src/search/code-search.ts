@@ -72,56 +72,47 @@ const RANKED_SQL = `
   FROM best JOIN code_concept c ON c.system = best.system AND c.code = best.code`;
 
 /** Up to this many known words are tried in place of each word of the text. */
-const ALTERNATIVES_PER_WORD = 4;
+const ALTERNATIVES_PER_WORD = 2;
+/** The typo pass ORs alternatives, so it matches more rows than a plain word search; it ranks fewer of them. */
+const MAX_SIMILAR_CANDIDATES = 1000;
 const MAX_CORRECTED_WORDS = 8;
 
-/** Known words trigram-similar to each word of the text (pg_trgm's default similarity threshold, 0.3). */
-const SIMILAR_WORDS_SQL = `
-  SELECT q.word AS input, w.word
-  FROM unnest($1::text[]) AS q(word)
-  CROSS JOIN LATERAL (
-    SELECT word FROM code_concept_word WHERE word % q.word ORDER BY similarity(word, q.word) DESC LIMIT $2
-  ) w`;
-
+/**
+ * One statement for the typo pass: each word of the text is replaced by `(word:* | known1 | known2 …)`, the known
+ * words being those of code_concept_word that are trigram-similar to it (pg_trgm's default threshold, 0.3); the
+ * corrected query then runs like the full-text branch. Nothing is returned when no word has a similar known word.
+ */
 const SIMILAR_SQL = `
-  WITH matched AS (
-    SELECT system, code, ts_rank_cd(search_vector, $1::tsquery) AS rank, length(display) AS display_length
-    FROM (
-      SELECT system, code, search_vector, display FROM code_concept
-      WHERE search_vector @@ $1::tsquery AND ($2::text IS NULL OR system = $2)
-        AND NOT ((system || '|' || code) = ANY($4::text[]))
-      LIMIT ${MAX_RANKED_CANDIDATES}
-    ) candidates
+  WITH alternatives AS (
+    SELECT input.ordinal, input.word, ARRAY(
+      SELECT known.word FROM code_concept_word known
+      WHERE known.word % input.word AND known.word <> input.word
+      ORDER BY similarity(known.word, input.word) DESC LIMIT $2
+    ) AS known
+    FROM unnest($1::text[]) WITH ORDINALITY AS input(word, ordinal)
+  ), corrected AS (
+    SELECT string_agg(
+      '(' || array_to_string(
+        ARRAY[quote_literal(word) || ':*'] || ARRAY(SELECT quote_literal(k) FROM unnest(known) AS k), ' | '
+      ) || ')', ' & ' ORDER BY ordinal)::tsquery AS tsq,
+      bool_or(cardinality(known) > 0) AS any_known
+    FROM alternatives
+  ), candidates AS (
+    SELECT c.system, c.code, c.search_vector, c.display
+    FROM corrected, code_concept c
+    WHERE corrected.any_known AND c.search_vector @@ corrected.tsq AND ($3::text IS NULL OR c.system = $3)
+      AND NOT ((c.system || '|' || c.code) = ANY($5::text[]))
+    LIMIT ${MAX_SIMILAR_CANDIDATES}
+  ), matched AS (
+    SELECT candidates.system, candidates.code, ts_rank_cd(candidates.search_vector, corrected.tsq) AS rank,
+      length(candidates.display) AS display_length
+    FROM candidates, corrected
     ORDER BY rank DESC, display_length
-    LIMIT $3
+    LIMIT $4
   )
   SELECT ${COLUMNS}, 'SIMILAR_TEXT' AS kind, (matched.rank / (1 + matched.rank))::float8 AS score
   FROM matched JOIN code_concept c ON c.system = matched.system AND c.code = matched.code
   ORDER BY matched.rank DESC, matched.display_length`;
-
-/** A lexeme as a quoted tsquery operand; words only ever hold letters and digits, so quoting is enough. */
-function lexeme(word: string, prefix: boolean): string {
-  return `'${word.replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
-}
-
-/** `(word:* | known1 | known2) & …` — each word of the text or a known word that looks like it. */
-async function correctedQuery(dataSource: DataSource, words: string[]): Promise<string | null> {
-  const checked = words.filter((word) => /^[\p{L}\p{N}]+$/u.test(word)).slice(0, MAX_CORRECTED_WORDS);
-  if (checked.length === 0) return null;
-  const rows = (await dataSource.query(SIMILAR_WORDS_SQL, [checked, ALTERNATIVES_PER_WORD])) as {
-    input: string;
-    word: string;
-  }[];
-  if (rows.length === 0) return null;
-  return checked
-    .map((word) => {
-      const known = rows
-        .filter((row) => row.input === word && row.word !== word)
-        .map((row) => lexeme(row.word, false));
-      return `(${[lexeme(word, true), ...known].join(' | ')})`;
-    })
-    .join(' & ');
-}
 
 const TIER: Record<MatchKind, number> = {
   [MatchKind.EXACT_CODE]: 0,
@@ -160,11 +151,13 @@ export async function searchCodes(
   ])) as CodeMatchRow[];
   ranked.sort(byRank);
   if (ranked.length >= limit) return ranked.slice(0, limit);
-  const query = await correctedQuery(dataSource, terms.words);
-  if (query === null) return ranked;
+  // Words are letters and digits only (see searchTerms), so quote_literal never needs an E'' escape.
+  const words = terms.words.slice(0, MAX_CORRECTED_WORDS);
+  if (words.length === 0) return ranked;
   const seen = ranked.map((row) => `${row.system}|${row.code}`);
   const similar = (await dataSource.query(SIMILAR_SQL, [
-    query,
+    words,
+    ALTERNATIVES_PER_WORD,
     system,
     limit - ranked.length,
     seen,
