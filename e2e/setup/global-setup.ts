@@ -22,7 +22,9 @@ async function serveMailbox(mailbox: TestMailbox): Promise<{ server: Server; url
 }
 
 async function dropDatabases(stack: RunningStack): Promise<void> {
-  const admin = new Client({ connectionString: process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+  const admin = new Client({
+    connectionString: process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
   await admin.connect();
   try {
     for (const { databaseUrl } of Object.values(stack.subgraphs)) {
@@ -41,7 +43,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const ports = { gateway: await freePort(), web: await freePort() };
   const demoPassword = 'holovitals-demo';
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['identity', 'patient', 'standards']) env[`${name.toUpperCase()}_PORT`] = String(await freePort());
+  for (const name of ['identity', 'patient', 'standards'])
+    env[`${name.toUpperCase()}_PORT`] = String(await freePort());
   const webUrl = `http://127.0.0.1:${ports.web}`;
   const stack = await startStack({
     root,
@@ -62,7 +65,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dataDir: resolve(root, '.data', 'e2e'),
     log: () => undefined,
   });
-  const info: StackInfo = { gatewayUrl: stack.gatewayUrl, webUrl: stack.webUrl, mailUrl: mail.url, subgraphs: stack.subgraphs, demoPassword };
+  const info: StackInfo = {
+    gatewayUrl: stack.gatewayUrl,
+    webUrl: stack.webUrl,
+    mailUrl: mail.url,
+    subgraphs: stack.subgraphs,
+    demoPassword,
+  };
   project.provide('stack', info);
   return async () => {
     await stack.stop();

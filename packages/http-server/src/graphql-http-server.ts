@@ -90,13 +90,16 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
 
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    for (const [key, value] of Object.entries(options.responseHeaders?.(req) ?? {})) res.setHeader(key, value);
+    for (const [key, value] of Object.entries(options.responseHeaders?.(req) ?? {}))
+      res.setHeader(key, value);
     const route = options.routes?.[`${req.method} ${url.pathname}`];
     const work = route
       ? Promise.resolve(route(req, res, url))
       : url.pathname === graphqlPath
         ? handleGraphQL(req, res, url)
-        : Promise.resolve(sendGraphQLError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}.`));
+        : Promise.resolve(
+            sendGraphQLError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}.`),
+          );
     work.catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();

@@ -14,10 +14,16 @@ export function healthRoutes(
     'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', service }),
     'GET /ready': async (_req, res) => {
       const results = await Promise.all(
-        Object.entries(checks).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
+        Object.entries(checks).map(
+          async ([name, check]) => [name, await check().catch(() => false)] as const,
+        ),
       );
       const ready = results.every(([, ok]) => ok);
-      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready', service, checks: Object.fromEntries(results) });
+      sendJson(res, ready ? 200 : 503, {
+        status: ready ? 'ready' : 'not-ready',
+        service,
+        checks: Object.fromEntries(results),
+      });
     },
     'GET /metrics': async (_req, res) => {
       const body = await registry.metrics();

@@ -10,8 +10,16 @@ export function sendGraphQLError(res: ServerResponse, status: number, code: stri
   res.end(body);
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, contentType = 'application/json'): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  contentType = 'application/json',
+): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': `${contentType}; charset=utf-8`, 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'content-type': `${contentType}; charset=utf-8`,
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
