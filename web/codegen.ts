@@ -1,7 +1,8 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
-  schema: '../schema/supergraph.graphql',
+  // SUPERGRAPH_PATH lets a developer generate against a locally composed supergraph before it is committed.
+  schema: process.env.SUPERGRAPH_PATH ?? '../schema/supergraph.graphql',
   documents: ['src/**/*.{ts,tsx}', '!src/gql/**'],
   ignoreNoDocuments: true,
   hooks: { afterAllFileWrite: ['prettier --write --ignore-path ../.prettierignore'] },

@@ -1,8 +1,15 @@
 import type { ReactNode } from 'react';
-import { describeError } from '@/errors/error-info';
+import { describeError, type ErrorInfo } from '@/errors/error-info';
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
 import { Alert } from './alert';
 import { Button } from './button';
+
+// A rejected read is our bug, not the user's input: do not point them at fields they never filled in.
+function loadProblem(info: ErrorInfo): string {
+  if (info.code === 'BAD_USER_INPUT')
+    return 'HoloVitals could not answer this request. Try again; if it keeps happening, contact support.';
+  return describeError(info);
+}
 
 interface QueryErrorProps {
   error: unknown;
@@ -23,7 +30,7 @@ export function QueryError({ error, onRetry }: QueryErrorProps): ReactNode {
         ) : null
       }
     >
-      {describeError(errorInfoFromApollo(error))}
+      {loadProblem(errorInfoFromApollo(error))}
     </Alert>
   );
 }

@@ -1,9 +1,11 @@
 'use client';
 
 import { useQuery } from '@apollo/client/react';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { OwnPatientScope } from '@/features/record/patient-scope';
+import { RecordSummary } from '@/features/record/record-summary';
 import { Card } from '@/ui/card';
-import { EmptyState } from '@/ui/empty-state';
 import { LoadingState } from '@/ui/loading-state';
 import { PageHeader } from '@/ui/page-header';
 import { QueryError } from '@/ui/query-error';
@@ -13,6 +15,7 @@ import { DashboardAccountDocument } from './dashboard-operations';
 export function DashboardView(): ReactNode {
   const { data, loading, error, refetch } = useQuery(DashboardAccountDocument);
   const account = data?.me;
+  const caresForOthers = account?.roles.some((role) => role === 'CLINICIAN' || role === 'ADMIN') ?? false;
   return (
     <>
       <PageHeader
@@ -22,14 +25,22 @@ export function DashboardView(): ReactNode {
       {loading && !data ? <LoadingState label="Loading your dashboard…" /> : null}
       {error && !data ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
       {account ? (
-        <div className="grid">
-          <AccountSummary account={account} />
-          <Card title="Your health record">
-            <EmptyState title="No health record here yet.">
-              Conditions, medications, labs and vitals will show here once the health record service is
-              connected to your account.
-            </EmptyState>
-          </Card>
+        <div className="stack">
+          {caresForOthers ? (
+            <Card title="Patients">
+              <p>Open the records of patients who shared them with you.</p>
+              <Link className="button" href="/patients">
+                Go to patients
+              </Link>
+            </Card>
+          ) : (
+            <OwnPatientScope>
+              <RecordSummary />
+            </OwnPatientScope>
+          )}
+          <div className="grid">
+            <AccountSummary account={account} />
+          </div>
         </div>
       ) : null}
     </>

@@ -5,10 +5,23 @@ export interface NavItem {
   label: string;
 }
 
-/** The pages a user can reach; a page is listed only once the data behind it exists in the supergraph. */
-export function navigationFor(_user: SessionUser): NavItem[] {
+const RECORD_PAGES: NavItem[] = [
+  { href: '/dashboard', label: 'Dashboard' },
+  { href: '/labs', label: 'Labs' },
+  { href: '/vitals', label: 'Vitals' },
+  { href: '/timeline', label: 'Timeline' },
+  { href: '/record', label: 'Edit record' },
+  { href: '/import', label: 'Import' },
+  { href: '/export', label: 'Export' },
+];
+
+/** Patients get their own record's pages; clinicians and admins get the patient list. */
+export function navigationFor(user: SessionUser): NavItem[] {
+  const caresForOthers = user.roles.some((role) => role === 'CLINICIAN' || role === 'ADMIN');
+  const own = user.roles.includes('PATIENT') ? RECORD_PAGES : [{ href: '/dashboard', label: 'Dashboard' }];
   return [
-    { href: '/dashboard', label: 'Dashboard' },
+    ...own,
+    ...(caresForOthers ? [{ href: '/patients', label: 'Patients' }] : []),
     { href: '/account/sessions', label: 'Account' },
   ];
 }

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { AllergiesEditor } from '@/features/record/allergies-editor';
+import { OwnPatientScope } from '@/features/record/patient-scope';
+import { PageHeader } from '@/ui/page-header';
+
+export const metadata: Metadata = { title: 'Edit my record' };
+
+export default function Page(): ReactNode {
+  return (
+    <>
+      <PageHeader
+        title="Edit my record"
+        description="Correct or add entries. Changes are kept with your record and included in exports."
+      />
+      <OwnPatientScope>
+        <AllergiesEditor />
+      </OwnPatientScope>
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+'use client';
+
+import { useQuery } from '@apollo/client/react';
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { dateText, quantityText, rangeText } from '@/format/clinical-text';
+import { Card } from '@/ui/card';
+import { EmptyState } from '@/ui/empty-state';
+import { FlagBadge } from '@/ui/flag-badge';
+import { LoadingState } from '@/ui/loading-state';
+import { PageHeader } from '@/ui/page-header';
+import { QueryError } from '@/ui/query-error';
+import { useRemainingPages } from '@/apollo/use-remaining-pages';
+import { afterCursor, appendObservations, observationPageInfo } from './observation-pages';
+import { usePatientScope } from './patient-scope';
+import { LabHistoryDocument } from './record-operations';
+
+// recharts is the heaviest dependency; load it only where a chart is drawn.
+const TimeSeriesChart = dynamic(
+  () => import('@/charts/time-series-chart').then((module) => module.TimeSeriesChart),
+  {
+    ssr: false,
+    loading: () => <LoadingState label="Drawing the chart…" />,
+  },
+);
+
+/** One lab test: its latest standardized result and flag, its history as a chart and a table. */
+export function LabDetail({ code }: { code: string }): ReactNode {
+  const { patientId, basePath } = usePatientScope();
+  const { data, loading, error, refetch, fetchMore } = useQuery(LabHistoryDocument, {
+    variables: { id: patientId, code },
+  });
+  const { loadingMore } = useRemainingPages({
+    data,
+    fetchMore,
+    pageInfo: observationPageInfo,
+    after: afterCursor,
+    append: appendObservations,
+    maxPages: 10,
+  });
+  if ((loading && !data) || loadingMore) return <LoadingState label="Loading this test…" />;
+  if (error && !data) return <QueryError error={error} onRetry={() => void refetch()} />;
+  const results = data?.patient.observations.nodes ?? [];
+  const latest = results[results.length - 1];
+  if (!latest) {
+    return (
+      <>
+        <PageHeader title="Lab test" />
+        <EmptyState
+          title="No results for this test."
+          action={<Link href={`${basePath}/labs`}>Back to labs</Link>}
+        />
+      </>
+    );
+  }
+  const standardized = latest.standardized;
+  const detail = data?.patient.latest.nodes[0]?.standardized;
+  const points = results.flatMap((result) =>
+    result.value != null && result.effectiveAt
+      ? [{ time: Date.parse(result.effectiveAt), value: result.value }]
+      : [],
+  );
+  return (
+    <>
+      <PageHeader
+        title={latest.display}
+        description={`${latest.codeSystem.includes('loinc') ? 'LOINC' : latest.codeSystem} ${latest.code}`}
+        actions={<Link href={`${basePath}/labs`}>All labs</Link>}
+      />
+      <div className="stack">
+        <Card title="Latest result">
+          <dl className="facts" aria-label="Latest result">
+            <dt>As reported</dt>
+            <dd>
+              {latest.value != null ? quantityText(latest.value, latest.unit) : (latest.valueString ?? '—')}
+            </dd>
+            <dt>Standardized</dt>
+            <dd data-testid="standardized-value">
+              {standardized?.normalizedValue != null
+                ? quantityText(standardized.normalizedValue, standardized.normalizedUnit)
+                : detail?.value != null
+                  ? quantityText(detail.value, detail.unit)
+                  : 'Not available'}
+            </dd>
+            <dt>LOINC concept</dt>
+            <dd>
+              {standardized?.loincCode
+                ? `${standardized.loincCode} · ${detail?.loincDisplay ?? ''}`
+                : 'Not matched to LOINC'}
+            </dd>
+            <dt>Reference range</dt>
+            <dd>{rangeText(latest.referenceLow, latest.referenceHigh, latest.unit)}</dd>
+            <dt>Flag</dt>
+            <dd data-testid="lab-flag">
+              <FlagBadge flag={standardized?.flag} />
+            </dd>
+            <dt>Date</dt>
+            <dd>{dateText(latest.effectiveAt)}</dd>
+          </dl>
+          {detail ? (
+            <p className="muted">
+              LOINC match: {detail.matchReason} · confidence {Math.round(detail.confidence * 100)}%
+            </p>
+          ) : null}
+          {detail && detail.warnings.length > 0 ? (
+            <ul className="muted">
+              {detail.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Card>
+        {points.length > 0 ? (
+          <Card title="Over time">
+            <TimeSeriesChart
+              chart={{
+                id: `lab-${latest.code}`,
+                title: latest.display,
+                unit: latest.unit ?? '',
+                lines: [{ key: 'value', label: latest.display }],
+                points,
+              }}
+            />
+          </Card>
+        ) : null}
+        <Card title={`All results (${results.length})`}>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Standardized</th>
+                  <th scope="col">Flag</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...results].reverse().map((result) => (
+                  <tr key={result.id}>
+                    <td>{dateText(result.effectiveAt)}</td>
+                    <td>
+                      {result.value != null
+                        ? quantityText(result.value, result.unit)
+                        : (result.valueString ?? '—')}
+                    </td>
+                    <td>
+                      {result.standardized?.normalizedValue != null
+                        ? quantityText(
+                            result.standardized.normalizedValue,
+                            result.standardized.normalizedUnit,
+                          )
+                        : '—'}
+                    </td>
+                    <td>
+                      <FlagBadge flag={result.standardized?.flag} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}

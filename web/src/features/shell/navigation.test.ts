@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionUser } from '@/auth/auth-payload';
+import { isCurrent, navigationFor } from './navigation';
+
+const user = (roles: SessionUser['roles']): SessionUser => ({
+  id: 'u1',
+  email: 'a@example.test',
+  displayName: null,
+  roles,
+  emailVerified: true,
+});
+
+describe('navigationFor', () => {
+  it('gives patients their record pages and no patient list', () => {
+    const labels = navigationFor(user(['PATIENT'])).map((item) => item.label);
+    expect(labels).toEqual([
+      'Dashboard',
+      'Labs',
+      'Vitals',
+      'Timeline',
+      'Edit record',
+      'Import',
+      'Export',
+      'Account',
+    ]);
+  });
+
+  it('gives clinicians and admins the patient list', () => {
+    expect(navigationFor(user(['CLINICIAN'])).map((item) => item.label)).toEqual([
+      'Dashboard',
+      'Patients',
+      'Account',
+    ]);
+    expect(navigationFor(user(['ADMIN'])).map((item) => item.href)).toContain('/patients');
+  });
+});
+
+describe('isCurrent', () => {
+  it('marks a section current on its sub-pages only', () => {
+    expect(isCurrent('/labs/2345-7', '/labs')).toBe(true);
+    expect(isCurrent('/labsx', '/labs')).toBe(false);
+  });
+});
