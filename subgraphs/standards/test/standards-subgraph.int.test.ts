@@ -221,6 +221,67 @@ describe('standards subgraph', () => {
     expect(sg.queryCount() - before).toBeLessThan(5);
   });
 
+  it('flags Synthea glucose and cholesterol without a range by the typical adult interval, a lab range winning', async () => {
+    const synthea = (code: string, value: number): SyntheaObservation => {
+      const row = observations.find((observation) => observation.code === code)!;
+      return { ...row, value };
+    };
+    const rows: [SyntheaObservation, number | null, number | null][] = [
+      [synthea('2339-0', 92.6), null, null],
+      [synthea('2339-0', 128.4), null, null],
+      [synthea('2093-3', 291.2), null, null],
+      [synthea('2085-9', 27.5), null, null],
+      [synthea('2339-0', 128.4), 70, 140],
+    ];
+    const representations = rows.map(([row, referenceLow, referenceHigh], index) => ({
+      __typename: 'Observation',
+      id: `flag-${index}`,
+      codeSystem: row.codeSystem,
+      code: row.code,
+      display: row.display,
+      value: row.value,
+      unit: row.unit,
+      referenceLow,
+      referenceHigh,
+    }));
+    const response = await sg.graphql<{
+      _entities: {
+        standardized: {
+          flag: string | null;
+          referenceRangeSource: string | null;
+          normalizedReferenceLow: number | null;
+          normalizedReferenceHigh: number | null;
+          warnings: string[];
+        };
+      }[];
+    }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Observation {
+        standardized { flag referenceRangeSource normalizedReferenceLow normalizedReferenceHigh warnings } } } }`,
+      { r: representations },
+      { token },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const typical = 'typical adult interval (HoloVitals starter vocabulary)';
+    expect(
+      response.body.data!._entities.map(({ standardized }) => [
+        standardized.flag,
+        standardized.referenceRangeSource,
+        standardized.normalizedReferenceLow,
+        standardized.normalizedReferenceHigh,
+        standardized.warnings.length,
+      ]),
+    ).toEqual([
+      ['N', typical, 70, 99, 1],
+      ['H', typical, 70, 99, 1],
+      ['H', typical, null, 199, 1],
+      ['L', typical, 40, null, 1],
+      ['N', 'reported by the lab', 70, 140, 0],
+    ]);
+    expect(response.body.data!._entities[0]!.standardized.warnings[0]).toContain(
+      'generic typical adult interval',
+    );
+  });
+
   it('exports cache hits and misses at /metrics', async () => {
     const response = await fetch(sg.url.replace(/\/graphql$/, '/metrics'));
     const text = await response.text();

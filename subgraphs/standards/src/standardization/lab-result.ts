@@ -44,6 +44,11 @@ export interface StandardizedLabResult {
   normalizedUnit: string | null;
   normalizedReferenceLow: number | null;
   normalizedReferenceHigh: number | null;
+  /**
+   * Which range the flag and the normalized limits come from: LAB_REFERENCE_RANGE, TYPICAL_ADULT_INTERVAL, or
+   * null when there was none.
+   */
+  referenceRangeSource: string | null;
   flag: ReferenceFlag | null;
   warnings: string[];
 }

@@ -12,6 +12,11 @@ import type {
   StandardizedLabResult,
 } from './lab-result';
 import { referenceFlag } from './reference-flag';
+import {
+  LAB_REFERENCE_RANGE,
+  TYPICAL_ADULT_INTERVAL,
+  typicalIntervalWarning,
+} from './reference-range-source';
 
 interface ReadUnit {
   unit: string | null;
@@ -61,6 +66,7 @@ export class LabStandardizer {
     const value = input.value ?? null;
     const low = input.referenceLow ?? null;
     const high = input.referenceHigh ?? null;
+    const labRange = low !== null || high !== null;
     if (low !== null && high !== null && low > high)
       warnings.push('referenceLow is above referenceHigh; no flag given.');
     const read = this.readUnit(input.unit ?? null);
@@ -75,6 +81,7 @@ export class LabStandardizer {
       normalizedUnit: null,
       normalizedReferenceLow: null,
       normalizedReferenceHigh: null,
+      referenceRangeSource: labRange ? LAB_REFERENCE_RANGE : null,
       flag: referenceFlag(value, low, high),
       warnings,
     };
@@ -97,7 +104,36 @@ export class LabStandardizer {
     result.normalizedUnit = canonical;
     result.normalizedReferenceLow = low === null ? null : conversion.convert(low);
     result.normalizedReferenceHigh = high === null ? null : conversion.convert(high);
+    if (!labRange) this.flagByTypicalInterval(result, match.concept, canonical);
     return result;
+  }
+
+  /**
+   * Results without a range (Synthea, many uploads) are flagged against the concept's generic adult interval,
+   * compared in the canonical unit; the result says so in referenceRangeSource and a warning.
+   */
+  private flagByTypicalInterval(
+    result: StandardizedLabResult,
+    concept: LabConcept | null,
+    canonical: string,
+  ): void {
+    const interval = concept?.properties.referenceInterval;
+    if (!interval || result.normalizedValue === null) return;
+    const conversion =
+      interval.unit === canonical
+        ? { ok: true as const, convert: (limit: number): number => limit }
+        : this.converters.get(interval.unit, canonical, concept.properties.molecularWeight ?? null);
+    if (!conversion.ok) {
+      result.warnings.push(`The typical interval was not used: ${conversion.reason}`);
+      return;
+    }
+    const low = interval.low === null ? null : conversion.convert(interval.low);
+    const high = interval.high === null ? null : conversion.convert(interval.high);
+    result.normalizedReferenceLow = low;
+    result.normalizedReferenceHigh = high;
+    result.referenceRangeSource = TYPICAL_ADULT_INTERVAL;
+    result.flag = referenceFlag(result.normalizedValue, low, high);
+    result.warnings.push(typicalIntervalWarning(interval, low, high, canonical));
   }
 
   /** Reads a unit as UCUM, accepting the usual clinical spellings with a warning. */

@@ -2,6 +2,19 @@ import type { CodeSystem } from './code-system';
 
 export type ConceptStatus = 'active' | 'inactive' | 'deprecated';
 
+/**
+ * A generic adult interval for a LOINC quantity, used only when a result comes without the lab's own range.
+ * Limits are inclusive; one may be null (e.g. HDL has only a lower limit).
+ */
+export interface ReferenceInterval {
+  low: number | null;
+  high: number | null;
+  /** UCUM unit of the limits (the canonical unit when written; converted if a release changes that unit). */
+  unit: string;
+  /** Where the numbers come from, shown to users in a warning. */
+  basis: string;
+}
+
 /** LOINC's six-axis model (as far as the starter vocabulary states it) plus what lab standardization needs. */
 export interface LoincProperties {
   component?: string;
@@ -15,6 +28,8 @@ export interface LoincProperties {
   exampleUcumUnit?: string;
   /** g/mol, for mass ↔ molar conversion of this analyte. */
   molecularWeight?: number;
+  /** Typical adult interval (starter vocabulary), for results that come without a reference range. */
+  referenceInterval?: ReferenceInterval;
 }
 
 /** One concept as importers and the seed write it; the database row adds search columns. */

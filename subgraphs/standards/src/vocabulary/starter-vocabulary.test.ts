@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateUnit } from '../units/unit-validation';
 import { CodeSystem, parseCodeSystem } from './code-system';
+import type { ReferenceInterval } from './concept-record';
 import { starterVocabulary } from './starter-vocabulary';
 import { extractSyntheaVocabulary } from './synthea-vocabulary';
 
@@ -38,6 +40,22 @@ describe('starterVocabulary', () => {
     for (const code of quantityCodes) {
       const concept = vocabulary.find((entry) => entry.system === CodeSystem.LOINC && entry.code === code);
       expect(concept?.properties['exampleUcumUnit'], code).toEqual(expect.any(String));
+    }
+  });
+
+  it('states every typical reference interval in the canonical UCUM unit of a known LOINC code', () => {
+    const withInterval = vocabulary.filter(
+      (concept) => concept.properties['referenceInterval'] !== undefined,
+    );
+    expect(withInterval.length).toBeGreaterThanOrEqual(30);
+    for (const concept of withInterval) {
+      const interval = concept.properties['referenceInterval'] as ReferenceInterval;
+      expect(concept.system, concept.code).toBe(CodeSystem.LOINC);
+      expect(interval.unit, concept.code).toBe(concept.properties['exampleUcumUnit']);
+      expect(validateUnit(interval.unit).valid, interval.unit).toBe(true);
+      expect(interval.low !== null || interval.high !== null, concept.code).toBe(true);
+      if (interval.low !== null && interval.high !== null) expect(interval.low).toBeLessThan(interval.high);
+      expect(interval.basis.length, concept.code).toBeGreaterThan(10);
     }
   });
 

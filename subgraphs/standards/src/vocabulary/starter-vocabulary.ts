@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeSystem } from './code-system';
-import type { ConceptRecord, LoincProperties } from './concept-record';
+import type { ConceptRecord, LoincProperties, ReferenceInterval } from './concept-record';
 
 /** Same depth from src/vocabulary and dist/vocabulary. */
 const VOCABULARY_DIR = join(__dirname, '..', '..', 'fixtures', 'vocabulary');
@@ -15,6 +15,8 @@ interface SyntheaCode {
 
 type LoincPropertyRow = LoincProperties & { code: string; synonyms: string[] };
 
+type ReferenceIntervalRow = ReferenceInterval & { code: string };
+
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(join(VOCABULARY_DIR, file), 'utf8')) as T;
 }
@@ -23,20 +25,26 @@ let cached: ConceptRecord[] | null = null;
 
 /**
  * The vocabulary shipped with the repository: every code in the Synthea sample data (displays from Synthea,
- * Apache-2.0), LOINC model properties for its LOINC codes, and a curated public-domain ICD-10-CM subset.
+ * Apache-2.0), LOINC model properties and typical adult reference intervals for its LOINC codes, and a curated
+ * public-domain ICD-10-CM subset.
  */
 export function starterVocabulary(): ConceptRecord[] {
   if (cached) return cached;
   const loincProperties = new Map(
     readJson<LoincPropertyRow[]>('loinc-lab-properties.json').map((row) => [row.code, row]),
   );
+  const referenceIntervals = new Map(
+    readJson<ReferenceIntervalRow[]>('loinc-reference-intervals.json').map(({ code, ...interval }) => [
+      code,
+      interval,
+    ]),
+  );
   const concepts: ConceptRecord[] = readJson<SyntheaCode[]>('synthea-codes.json').map((row) => {
-    const extra = row.system === CodeSystem.LOINC ? loincProperties.get(row.code) : undefined;
-    const {
-      code: _code,
-      synonyms: extraSynonyms = [],
-      ...properties
-    } = extra ?? { code: row.code, synonyms: [] };
+    const isLoinc = row.system === CodeSystem.LOINC;
+    const extra = isLoinc ? loincProperties.get(row.code) : undefined;
+    const { code: _code, synonyms: extraSynonyms = [], ...loinc } = extra ?? { code: row.code, synonyms: [] };
+    const referenceInterval = isLoinc ? referenceIntervals.get(row.code) : undefined;
+    const properties: Record<string, unknown> = referenceInterval ? { ...loinc, referenceInterval } : loinc;
     const synonyms = [...new Set([...row.synonyms, ...extraSynonyms])].filter((name) => name !== row.display);
     return {
       system: row.system,

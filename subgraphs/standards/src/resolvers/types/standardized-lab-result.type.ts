@@ -43,15 +43,33 @@ export class StandardizedLabResult {
   @Field(() => String, { nullable: true, description: "The LOINC concept's canonical UCUM unit." })
   normalizedUnit: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Lower reference limit in the canonical unit.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Lower reference limit in the canonical unit (from the range named by referenceRangeSource).',
+  })
   normalizedReferenceLow: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Upper reference limit in the canonical unit.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Upper reference limit in the canonical unit (from the range named by referenceRangeSource).',
+  })
   normalizedReferenceHigh: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Which range the flag and the normalized limits come from: "reported by the lab" (the range given with the ' +
+      'result, which always wins) or "typical adult interval (HoloVitals starter vocabulary)" (a generic interval, ' +
+      'used only when the result has no range; a warning says so); null when neither applies.',
+  })
+  referenceRangeSource: string | null;
 
   @Field(() => ReferenceFlag, {
     nullable: true,
-    description: 'H, L or N; null without a value or reference range.',
+    description:
+      'H, L or N against the range named by referenceRangeSource; null without a value or a usable range.',
   })
   flag: ReferenceFlag | null;
 
