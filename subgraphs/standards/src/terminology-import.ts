@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { invalidateTerminologyCache } from './cache/terminology-cache';
+import { standardsConfig } from './config';
 import { importTerminology } from './importers/terminology-import-run';
 import { RELEASE_READERS } from './importers/release-readers';
 import { CreateCodeConcept1764100000000 } from './migrations/1764100000000-create-code-concept';
@@ -11,7 +14,9 @@ const USAGE = `usage: terminology-import --system <loinc|snomed|icd10cm|cpt> --f
   snomed   sct2_Concept_Snapshot_*.txt, then sct2_Description_Snapshot-en_*.txt (run once per file)
   icd10cm  icd10cm-order-YYYY.txt from the CDC
   cpt      CSV of code + descriptor exported from your AMA CPT licence
-Reads DATABASE_URL (the standards database); runs pending standards migrations first.`;
+Reads DATABASE_URL (the standards database); runs pending standards migrations first. After a run that wrote
+concepts it starts a new generation of the standards Redis cache (REDIS_URL, STANDARDS_CACHE_PREFIX as the subgraph
+uses them), so no lookup cached before the import is served again.`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -25,6 +30,8 @@ async function main(): Promise<number> {
   const system = values.system ? parseCodeSystem(values.system) : null;
   const read = system ? RELEASE_READERS[system] : undefined;
   const databaseUrl = process.env['DATABASE_URL'];
+  const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+  const cachePrefix = standardsConfig.STANDARDS_CACHE_PREFIX.parse(process.env['STANDARDS_CACHE_PREFIX']);
   const batchSize = values.batch ? Number(values.batch) : undefined;
   if (!system || !read || !values.file || !databaseUrl || (batchSize !== undefined && !(batchSize > 0))) {
     process.stderr.write(`${USAGE}\n${databaseUrl ? '' : 'DATABASE_URL is not set.\n'}`);
@@ -36,6 +43,7 @@ async function main(): Promise<number> {
     migrations: [CreateCodeConcept1764100000000],
   });
   await dataSource.initialize();
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const controller = new AbortController();
   process.once('SIGINT', () => {
     process.stderr.write('\nstopping after the current batch; run again to resume\n');
@@ -51,6 +59,16 @@ async function main(): Promise<number> {
       read,
       restart: values.restart,
       signal: controller.signal,
+      invalidateCache: async () => {
+        const generation = await invalidateTerminologyCache(redis, cachePrefix).catch((error: unknown) => {
+          throw new Error(
+            `concepts were written, but the standards cache (${redisUrl}) could not be invalidated: ` +
+              `${error instanceof Error ? error.message : String(error)}; run INCR ${cachePrefix}generation ` +
+              'in redis-cli, or cached lookups stay up to 24 h old',
+          );
+        });
+        process.stderr.write(`\nstandards cache ${cachePrefix}* moved to generation ${generation}`);
+      },
       ...(batchSize ? { batchSize } : {}),
       onProgress: (progress) => {
         const seconds = (Date.now() - started) / 1000;
@@ -76,6 +94,7 @@ async function main(): Promise<number> {
     }
     return 0;
   } finally {
+    redis.disconnect();
     await dataSource.destroy();
   }
 }

@@ -25,6 +25,11 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Stops after the batch in flight; the checkpoint lets the next run resume there. */
   signal?: AbortSignal;
+  /**
+   * Called once after a run that wrote concepts, also when it stopped or failed after committing batches, so no
+   * lookup cached before the import outlives it (the CLI passes invalidateTerminologyCache).
+   */
+  invalidateCache?: () => Promise<unknown>;
 }
 
 export interface ImportResult extends ImportProgress {
@@ -45,6 +50,25 @@ async function sourceKey(system: CodeSystem, file: string): Promise<string> {
  * a run stopped at any point resumes after the last committed batch; upserts make any overlap harmless.
  */
 export async function importTerminology(options: ImportOptions): Promise<ImportResult> {
+  const progress: ImportProgress = { source: '', recordsDone: 0, conceptsWritten: 0, resumedFrom: 0 };
+  let result: ImportResult;
+  try {
+    result = await runImport(options, progress);
+  } catch (importError) {
+    if (progress.conceptsWritten > 0 && options.invalidateCache) {
+      try {
+        await options.invalidateCache();
+      } catch (cacheError) {
+        throw new AggregateError([importError, cacheError], 'import and cache invalidation both failed');
+      }
+    }
+    throw importError;
+  }
+  if (result.conceptsWritten > 0) await options.invalidateCache?.();
+  return result;
+}
+
+async function runImport(options: ImportOptions, progress: ImportProgress): Promise<ImportResult> {
   const { dataSource, system, file, read } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const source = await sourceKey(system, file);
@@ -55,7 +79,7 @@ export async function importTerminology(options: ImportOptions): Promise<ImportR
     [source],
   )) as { recordsDone: number; completedAt: Date | null }[];
   const resumedFrom = checkpoint?.recordsDone ?? 0;
-  const progress: ImportProgress = { source, recordsDone: resumedFrom, conceptsWritten: 0, resumedFrom };
+  Object.assign(progress, { source, recordsDone: resumedFrom, resumedFrom });
   if (checkpoint?.completedAt) return { ...progress, completed: true, alreadyComplete: true };
 
   let position = 0;

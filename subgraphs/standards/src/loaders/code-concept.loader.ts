@@ -21,7 +21,7 @@ export function codeConceptLoader(
       new DataLoader<ConceptKey, CodeConceptEntity | null, string>(
         async (keys) => {
           const cache = ctx.services.cache;
-          const found = await cache.getMany<CodeConceptEntity>('concept', keys.map(keyOf));
+          const { found, generation } = await cache.getMany<CodeConceptEntity>('concept', keys.map(keyOf));
           const missing = keys.filter((key) => !found.has(keyOf(key)));
           if (missing.length > 0) {
             const rows = await ctx.dataSource
@@ -36,7 +36,7 @@ export function codeConceptLoader(
               )
               .getMany();
             const loaded = new Map(rows.map((row) => [keyOf(row), row]));
-            await cache.setMany('concept', loaded);
+            await cache.setMany('concept', loaded, generation);
             for (const [key, row] of loaded) found.set(key, row);
           }
           return keys.map((key) => found.get(keyOf(key)) ?? null);

@@ -48,8 +48,8 @@ export class CodeConceptResolver {
       const count = first ?? DEFAULT_RESULTS;
       const key = digest([system ?? null, searchTerms(text).lower, count]);
       const cached = await ctx.services.cache.get<CodeMatchRow[]>('search', key);
-      const rows = cached ?? (await searchCodes(ctx.dataSource, system ?? null, text, count));
-      if (!cached) await ctx.services.cache.set('search', key, rows);
+      const rows = cached.value ?? (await searchCodes(ctx.dataSource, system ?? null, text, count));
+      if (!cached.value) await ctx.services.cache.set('search', key, rows, cached.generation);
       return rows.map(({ kind, score, ...concept }) => ({ concept, matchKind: kind, score }));
     });
   }

@@ -37,10 +37,10 @@ export class LabStandardizationResolver {
         input.referenceHigh,
       ]);
       const cached = await ctx.services.cache.get<StandardizedLabResult>('standardization', key);
-      if (cached) return cached;
+      if (cached.value) return cached.value;
       const [result] = await ctx.services.standardizer.standardize([input]);
       const standardized = toStandardizedLabResult(result!);
-      await ctx.services.cache.set('standardization', key, standardized);
+      await ctx.services.cache.set('standardization', key, standardized, cached.generation);
       return standardized;
     });
   }

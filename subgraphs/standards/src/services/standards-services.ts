@@ -1,5 +1,5 @@
 import type { SubgraphRuntime } from '@holovitals/subgraph-kit';
-import { createCacheCounter, TerminologyCache } from '../cache/terminology-cache';
+import { createCacheCounter, digest, TerminologyCache } from '../cache/terminology-cache';
 import { CachedLabConcepts } from '../standardization/cached-lab-concepts';
 import { DatabaseLabConcepts } from '../standardization/database-lab-concepts';
 import { InMemoryLabConcepts } from '../standardization/in-memory-lab-concepts';
@@ -24,6 +24,7 @@ export async function createStandardsServices(
     runtime.config.STANDARDS_CACHE_PREFIX,
     createCacheCounter(runtime.metrics.registry),
     runtime.logger,
+    digest(starterVocabulary()).slice(0, 12),
   );
   const concepts = new LayeredLabConcepts(
     new InMemoryLabConcepts(starterVocabulary()),

@@ -9,21 +9,21 @@ export class CachedLabConcepts implements LabConceptResolver {
   ) {}
 
   async byCodes(codes: readonly string[]): Promise<Map<string, LabConcept>> {
-    const found = await this.cache.getMany<LabConcept>('lab_code', codes);
+    const { found, generation } = await this.cache.getMany<LabConcept>('lab_code', codes);
     const missing = codes.filter((code) => !found.has(code));
     if (missing.length === 0) return found;
     const resolved = await this.inner.byCodes(missing);
-    await this.cache.setMany('lab_code', resolved);
+    await this.cache.setMany('lab_code', resolved, generation);
     for (const [code, concept] of resolved) found.set(code, concept);
     return found;
   }
 
   async byNames(names: readonly string[]): Promise<Map<string, LabConceptMatch>> {
-    const found = await this.cache.getMany<LabConceptMatch>('lab_name', names);
+    const { found, generation } = await this.cache.getMany<LabConceptMatch>('lab_name', names);
     const missing = names.filter((name) => !found.has(name));
     if (missing.length === 0) return found;
     const resolved = await this.inner.byNames(missing);
-    await this.cache.setMany('lab_name', resolved);
+    await this.cache.setMany('lab_name', resolved, generation);
     for (const [name, match] of resolved) found.set(name, match);
     return found;
   }
