@@ -55,7 +55,7 @@ export function LabsView(): ReactNode {
   }
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table--stacked">
         <caption className="visually-hidden">Latest result of each lab test</caption>
         <thead>
           <tr>
@@ -73,8 +73,10 @@ export function LabsView(): ReactNode {
               <th scope="row">
                 <Link href={`${basePath}/labs/${encodeURIComponent(lab.code)}`}>{lab.display}</Link>
               </th>
-              <td>{lab.value != null ? quantityText(lab.value, lab.unit) : (lab.valueString ?? '—')}</td>
-              <td>
+              <td data-label="Result">
+                {lab.value != null ? quantityText(lab.value, lab.unit) : (lab.valueString ?? '—')}
+              </td>
+              <td data-label="Standardized">
                 {lab.standardized?.normalizedValue != null
                   ? quantityText(lab.standardized.normalizedValue, lab.standardized.normalizedUnit)
                   : '—'}
@@ -82,11 +84,11 @@ export function LabsView(): ReactNode {
                   <div className="muted">LOINC {lab.standardized.loincCode}</div>
                 ) : null}
               </td>
-              <td>{rangeText(lab.referenceLow, lab.referenceHigh, lab.unit)}</td>
-              <td>
+              <td data-label="Reference range">{rangeText(lab.referenceLow, lab.referenceHigh, lab.unit)}</td>
+              <td data-label="Flag">
                 <FlagBadge flag={lab.standardized?.flag} />
               </td>
-              <td>{dateText(lab.effectiveAt)}</td>
+              <td data-label="Date">{dateText(lab.effectiveAt)}</td>
             </tr>
           ))}
         </tbody>

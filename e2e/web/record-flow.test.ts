@@ -1,0 +1,252 @@
+import { graphqlRequest } from '@holovitals/testing';
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, launchBrowser, openPage, screenshot } from './browser';
+import { horizontalOverflow, unlabelledControls } from './page-checks';
+
+const stack = inject('stack');
+const webUrl = stack.webUrl ?? '';
+// A Synthea bundle (Apache-2.0, see the fixtures README) with active conditions and medications.
+const BUNDLE = resolve(
+  __dirname,
+  '../../subgraphs/patient/fixtures/synthea-r4/Brent_Beer_7dc94cc0-8c2e-4835-9994-cecbe894bcbf.json',
+);
+
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!stack.webUrl)
+    throw new Error('the web app is not running: build it first (npm run build -w @holovitals/web)');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${webUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${webUrl}/dashboard`);
+}
+
+function mainNav(page: Page, name: string): Locator {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+}
+
+async function api<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const response = await graphqlRequest<T>(stack.gatewayUrl, query, variables, { token });
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data as T;
+}
+
+async function register(email: string, password: string): Promise<void> {
+  await api('mutation R($i: RegisterInput!) { register(input: $i) { id } }', {
+    i: { email, password, displayName: 'Rita Record' },
+  });
+}
+
+describe('web app: a health record in a real browser', () => {
+  it('imports a Synthea bundle, shows conditions, medications, charts and labs, edits an allergy and exports', async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    const email = `record-${randomBytes(4).toString('hex')}@example.test`;
+    const password = 'record e2e password 7';
+    await register(email, password);
+    await signIn(page, email, password);
+    await page.getByText('Your health record is empty.').waitFor();
+
+    await page.getByRole('link', { name: 'Import a FHIR record' }).click();
+    await page.waitForURL(`${webUrl}/import`);
+    expect(await page.title()).toBe('Import a record · HoloVitals');
+    await page.getByLabel('FHIR Bundle file (.json)').setInputFiles(BUNDLE);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Import finished.').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'import');
+
+    await page.getByRole('link', { name: 'See your record' }).click();
+    await page.waitForURL(`${webUrl}/dashboard`);
+    const conditions = page.getByRole('list', { name: 'Active conditions' }).getByRole('listitem');
+    const medications = page.getByRole('list', { name: 'Current medications' }).getByRole('listitem');
+    await conditions.first().waitFor();
+    expect(await conditions.count()).toBeGreaterThan(0);
+    expect(await medications.count()).toBeGreaterThan(0);
+    await screenshot(page, 'record-dashboard');
+
+    await mainNav(page, 'Vitals').click();
+    const bloodPressure = page.locator('figure[data-chart="blood-pressure"]');
+    await bloodPressure.locator('.recharts-line-dot').first().waitFor();
+    expect(await bloodPressure.locator('.recharts-line-dot').count()).toBeGreaterThan(1);
+    await screenshot(page, 'vitals');
+
+    // Synthea labs carry no reference range; a hand-entered glucose with one shows the flag end to end.
+    const login = await api<{ login: { accessToken: string } }>(
+      'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      { e: email, p: password },
+    );
+    const token = login.login.accessToken;
+    const mine = await api<{ myPatient: { id: string } }>('{ myPatient { id } }', {}, token);
+    await api(
+      'mutation C($p: ID!, $i: ObservationInput!) { createObservation(patientId: $p, input: $i) { id } }',
+      {
+        p: mine.myPatient.id,
+        i: {
+          status: 'final',
+          category: 'laboratory',
+          codeSystem: 'http://loinc.org',
+          code: '2339-0',
+          display: 'Glucose [Mass/volume] in Blood',
+          value: 10.5,
+          unit: 'mmol/L',
+          referenceLow: 3.9,
+          referenceHigh: 5.5,
+          effectiveAt: new Date().toISOString(),
+        },
+      },
+      token,
+    );
+
+    await mainNav(page, 'Labs').click();
+    await page.getByRole('link', { name: 'Glucose [Mass/volume] in Blood' }).click();
+    await page.getByRole('heading', { name: 'Glucose [Mass/volume] in Blood', level: 1 }).waitFor();
+    const standardized = page.getByTestId('standardized-value');
+    await expect(standardized.textContent()).resolves.toMatch(/^[\d.]+ mg\/dL$/);
+    await expect(page.getByTestId('lab-flag').textContent()).resolves.toBe('High');
+    await screenshot(page, 'lab-detail');
+
+    await mainNav(page, 'Edit record').click();
+    await page.getByRole('button', { name: 'Add allergy' }).click();
+    await page.getByLabel('Allergic to').fill('Peanuts');
+    await page.getByLabel('Reaction').fill('Hives');
+    await page.getByLabel('Category').selectOption('food');
+    await page
+      .getByRole('form', { name: 'Add allergy' })
+      .getByRole('button', { name: 'Add allergy' })
+      .click();
+    await page.getByText('Saved “Peanuts”.').waitFor();
+    await page.getByRole('button', { name: 'Edit Peanuts' }).click();
+    await page.getByLabel('Reaction').fill('Swelling of the lips');
+    await page.getByLabel('Criticality').selectOption('high');
+    await page.getByRole('button', { name: 'Save allergy' }).click();
+    await page.getByText('food · high criticality · Swelling of the lips · active').waitFor();
+    await screenshot(page, 'record-edit');
+
+    await mainNav(page, 'Export').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download FHIR Bundle (.json)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^holovitals-record-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      resourceType: string;
+      entry: { resource: { resourceType: string; reaction?: { description?: string }[] } }[];
+    };
+    expect(exported.resourceType).toBe('Bundle');
+    const allergy = exported.entry.find((entry) => entry.resource.resourceType === 'AllergyIntolerance');
+    expect(JSON.stringify(allergy)).toContain('Swelling of the lips');
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.waitForURL(`${webUrl}/login`);
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('explains an invalid bundle file instead of importing it', async () => {
+    const { page, context } = await openPage(browser);
+    await signIn(page, 'patient@demo.holovitals.local', stack.demoPassword);
+    await page.goto(`${webUrl}/import`);
+    const input = page.getByLabel('FHIR Bundle file (.json)');
+    await input.setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ not json'),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'not valid JSON' }).waitFor();
+    await input.setInputFiles({
+      name: 'patient.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"resourceType":"Patient","id":"x"}'),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'not a FHIR Bundle' }).waitFor();
+    await screenshot(page, 'import-invalid');
+    await context.close();
+  });
+
+  it('shows the demo patient their seeded record and measures the dashboard JavaScript', async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    await signIn(page, 'patient@demo.holovitals.local', stack.demoPassword);
+    await page.getByRole('list', { name: 'Active conditions' }).getByRole('listitem').first().waitFor();
+    await page.getByRole('heading', { name: 'About' }).waitFor();
+
+    await page.reload();
+    await page.getByRole('list', { name: 'Active conditions' }).waitFor();
+    const scriptPaths = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === 'script')
+        .map((entry) => new URL(entry.name).pathname),
+    );
+    // Sizes from the build's own files: raw, and gzip as `next start` serves them.
+    const files = await Promise.all(
+      scriptPaths
+        .filter((path) => path.startsWith('/_next/static/'))
+        .map((path) => readFile(resolve(__dirname, '../../web/.next', path.slice('/_next/'.length)))),
+    );
+    const kB = (bytes: number): number => Math.round(bytes / 102.4) / 10;
+    const weight = {
+      page: '/dashboard',
+      scripts: files.length,
+      rawKb: kB(files.reduce((sum, file) => sum + file.length, 0)),
+      gzipKb: kB(files.reduce((sum, file) => sum + gzipSync(file).length, 0)),
+    };
+    await writeFile(resolve(ARTIFACTS, 'dashboard-js-weight.json'), `${JSON.stringify(weight, null, 2)}\n`);
+    expect(weight.scripts).toBeGreaterThan(0);
+    await screenshot(page, 'demo-dashboard');
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('lets an admin find a patient and open their record', async () => {
+    const { page, context, consoleErrors } = await openPage(browser);
+    await signIn(page, 'admin@demo.holovitals.local', stack.demoPassword);
+    await page.getByRole('link', { name: 'Patients', exact: true }).click();
+    await page.waitForURL(`${webUrl}/patients`);
+    const firstPatient = page.getByRole('table').getByRole('link').first();
+    await firstPatient.waitFor();
+    await firstPatient.click();
+    await page.getByRole('heading', { name: 'Patient record', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'About' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Patient record' })
+      .getByRole('link', { name: 'Labs' })
+      .click();
+    await page.getByRole('table').waitFor();
+    await screenshot(page, 'admin-patient-labs');
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it.each(['/labs', '/vitals', '/timeline', '/record', '/import', '/export'])(
+    '%s has a title, labelled controls and no sideways scrolling at 390 px',
+    async (path) => {
+      const { page, context, consoleErrors } = await openPage(browser, { width: 390, height: 844 });
+      await signIn(page, 'patient@demo.holovitals.local', stack.demoPassword);
+      await page.goto(`${webUrl}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.locator('.loading').first().waitFor({ state: 'detached' });
+      expect(await page.title()).toMatch(/· HoloVitals$/);
+      expect(await unlabelledControls(page)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, `phone${path.replaceAll('/', '-')}`);
+      expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+      await context.close();
+    },
+  );
+});
