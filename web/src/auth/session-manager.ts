@@ -1,4 +1,4 @@
-import { type ErrorInfo, errorInfoFromWire } from '@/errors/error-info';
+import { type ErrorInfo, errorInfoFromWire } from '../errors/error-info';
 import type { AuthFailure, SessionPayload, SessionUser } from './auth-payload';
 
 export type SessionState =

@@ -35,6 +35,7 @@ export function AllergiesEditor(): ReactNode {
   const [editing, setEditing] = useState<Editing>(null);
   const [failure, setFailure] = useState<ErrorInfo | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
 
   async function save(input: AllergyInput): Promise<void> {
     setFailure(null);
@@ -56,6 +57,7 @@ export function AllergiesEditor(): ReactNode {
   }
 
   async function remove(allergy: AllergyFieldsFragment): Promise<void> {
+    setConfirmingDelete(null);
     setFailure(null);
     setSaved(null);
     try {
@@ -129,14 +131,30 @@ export function AllergiesEditor(): ReactNode {
                   >
                     Edit
                   </Button>
-                  <Button
-                    variant="danger"
-                    small
-                    aria-label={`Delete ${conceptText(allergy.display)}`}
-                    onClick={() => void remove(allergy)}
-                  >
-                    Delete
-                  </Button>
+                  {confirmingDelete === allergy.id ? (
+                    <>
+                      <Button
+                        variant="danger"
+                        small
+                        aria-label={`Yes, delete ${conceptText(allergy.display)}`}
+                        onClick={() => void remove(allergy)}
+                      >
+                        Yes, delete
+                      </Button>
+                      <Button variant="secondary" small onClick={() => setConfirmingDelete(null)}>
+                        Keep
+                      </Button>
+                    </>
+                  ) : (
+                    <Button
+                      variant="danger"
+                      small
+                      aria-label={`Delete ${conceptText(allergy.display)}`}
+                      onClick={() => setConfirmingDelete(allergy.id)}
+                    >
+                      Delete
+                    </Button>
+                  )}
                 </div>
               </li>
             ),
