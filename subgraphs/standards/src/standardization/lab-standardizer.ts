@@ -2,6 +2,7 @@ import { ConverterCache } from '../units/converter-cache';
 import { ucum } from '../units/ucum';
 import { clinicalUnitAlias } from '../units/unit-aliases';
 import { CodeSystem, parseCodeSystem } from '../vocabulary/code-system';
+import type { LoincProperties, ReferenceInterval } from '../vocabulary/concept-record';
 import { checkLabInputs } from './lab-input-check';
 import { normalizeLabName } from './lab-name';
 import type {
@@ -23,6 +24,10 @@ interface ReadUnit {
   warning: string | null;
 }
 
+/** A concept's typical interval in its canonical unit, or (limits undefined) why it cannot be used. */
+type TypicalRange =
+  { low: number | null; high: number | null; warning: string } | { low?: undefined; warning: string };
+
 const UNIT_MEMO_LIMIT = 10_000;
 
 /**
@@ -32,6 +37,8 @@ const UNIT_MEMO_LIMIT = 10_000;
 export class LabStandardizer {
   private readonly converters = new ConverterCache();
   private readonly units = new Map<string, ReadUnit>();
+  /** Keyed by the concept's properties object, so entries go when the concepts of a batch do. */
+  private readonly typicalRanges = new WeakMap<LoincProperties, TypicalRange>();
 
   constructor(private readonly concepts: LabConceptResolver) {}
 
@@ -117,23 +124,41 @@ export class LabStandardizer {
     concept: LabConcept | null,
     canonical: string,
   ): void {
-    const interval = concept?.properties.referenceInterval;
-    if (!interval || result.normalizedValue === null) return;
+    if (!concept?.properties.referenceInterval || result.normalizedValue === null) return;
+    const range = this.typicalRange(concept.properties, concept.properties.referenceInterval, canonical);
+    if (range.low === undefined) {
+      result.warnings.push(range.warning);
+      return;
+    }
+    result.normalizedReferenceLow = range.low;
+    result.normalizedReferenceHigh = range.high;
+    result.referenceRangeSource = TYPICAL_ADULT_INTERVAL;
+    result.flag = referenceFlag(result.normalizedValue, range.low, range.high);
+    result.warnings.push(range.warning);
+  }
+
+  /** The interval in the canonical unit and its warning, worked out once per concept (a batch repeats codes). */
+  private typicalRange(
+    properties: LoincProperties,
+    interval: ReferenceInterval,
+    canonical: string,
+  ): TypicalRange {
+    const known = this.typicalRanges.get(properties);
+    if (known) return known;
+    let range: TypicalRange;
     const conversion =
       interval.unit === canonical
         ? { ok: true as const, convert: (limit: number): number => limit }
-        : this.converters.get(interval.unit, canonical, concept.properties.molecularWeight ?? null);
-    if (!conversion.ok) {
-      result.warnings.push(`The typical interval was not used: ${conversion.reason}`);
-      return;
+        : this.converters.get(interval.unit, canonical, properties.molecularWeight ?? null);
+    if (conversion.ok) {
+      const low = interval.low === null ? null : conversion.convert(interval.low);
+      const high = interval.high === null ? null : conversion.convert(interval.high);
+      range = { low, high, warning: typicalIntervalWarning(interval, low, high, canonical) };
+    } else {
+      range = { warning: `The typical interval was not used: ${conversion.reason}` };
     }
-    const low = interval.low === null ? null : conversion.convert(interval.low);
-    const high = interval.high === null ? null : conversion.convert(interval.high);
-    result.normalizedReferenceLow = low;
-    result.normalizedReferenceHigh = high;
-    result.referenceRangeSource = TYPICAL_ADULT_INTERVAL;
-    result.flag = referenceFlag(result.normalizedValue, low, high);
-    result.warnings.push(typicalIntervalWarning(interval, low, high, canonical));
+    this.typicalRanges.set(properties, range);
+    return range;
   }
 
   /** Reads a unit as UCUM, accepting the usual clinical spellings with a warning. */
