@@ -83,6 +83,15 @@ describe('searchCodes', () => {
     expect(icd[0]?.code).toBe('I10');
   });
 
+  it('keeps a correctly typed word prefix next to a misspelt word in the typo pass', async () => {
+    // "diabet" prefixes known words, so it stays a prefix; "nefropathy" prefixes none and is replaced by similar words.
+    const results = await searchCodes(db.dataSource, CodeSystem.ICD_10_CM, 'diabet nefropathy', 3);
+    expect(results[0]).toMatchObject({ code: 'E11.21', kind: MatchKind.SIMILAR_TEXT });
+    // A two-letter word is never in the word list, so it keeps its prefix operand too.
+    const short = await searchCodes(db.dataSource, CodeSystem.ICD_10_CM, 'ty diabetis', 3);
+    expect(short.map((row) => row.code)).toContain('E11.9');
+  });
+
   it('treats LIKE and tsquery syntax in the text as plain text', async () => {
     expect(await searchCodes(db.dataSource, null, '%', 5)).toEqual([]);
     expect(await searchCodes(db.dataSource, null, "'); DROP TABLE code_concept; --", 5)).toEqual([]);
