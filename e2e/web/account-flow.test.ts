@@ -1,9 +1,9 @@
 import { graphqlRequest } from '@holovitals/testing';
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verificationTokenFor } from '../setup/mail';
-import { launchBrowser, openPage, screenshot } from './browser';
+import { launchBrowser, openPage, screenshot, signedInContext, watchPage } from './browser';
 import { horizontalOverflow, unlabelledControls } from './page-checks';
 
 const stack = inject('stack');
@@ -11,11 +11,19 @@ const webUrl = stack.webUrl ?? '';
 const PHONE = { width: 390, height: 844 };
 
 let browser: Browser;
+let demoPatientPhone: BrowserContext;
 
 beforeAll(async () => {
   if (!stack.webUrl)
     throw new Error('the web app is not running: build it first (npm run build -w @holovitals/web)');
   browser = await launchBrowser();
+  demoPatientPhone = await signedInContext(
+    browser,
+    webUrl,
+    'patient@demo.holovitals.local',
+    stack.demoPassword,
+    PHONE,
+  );
 });
 
 afterAll(async () => {
@@ -133,9 +141,10 @@ describe('web app: accounts and sessions in a real browser', () => {
   it.each(['/login', '/register', '/dashboard', '/account/sessions'])(
     '%s has a title, labelled controls and no sideways scrolling at 390 px',
     async (path) => {
-      const { context, page, consoleErrors } = await openPage(browser, PHONE);
-      if (path !== '/login' && path !== '/register')
-        await signIn(page, 'patient@demo.holovitals.local', stack.demoPassword);
+      const signedIn = path !== '/login' && path !== '/register';
+      const { context, page, consoleErrors } = signedIn
+        ? await watchPage(demoPatientPhone)
+        : await openPage(browser, PHONE);
       await page.goto(`${webUrl}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(await page.title()).toMatch(/· HoloVitals$/);
@@ -143,7 +152,7 @@ describe('web app: accounts and sessions in a real browser', () => {
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await screenshot(page, `phone${path.replaceAll('/', '-')}`);
       expect(consoleErrors).toEqual([]);
-      await context.close();
+      await (signedIn ? page.close() : context.close());
     },
   );
 });

@@ -29,11 +29,7 @@ export interface WatchedPage {
   consoleErrors: string[];
 }
 
-export async function openPage(
-  browser: Browser,
-  viewport = { width: 1280, height: 900 },
-): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+export async function watchPage(context: BrowserContext): Promise<WatchedPage> {
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
@@ -41,6 +37,35 @@ export async function openPage(
   });
   page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
   return { context, page, consoleErrors };
+}
+
+export async function openPage(
+  browser: Browser,
+  viewport = { width: 1280, height: 900 },
+): Promise<WatchedPage> {
+  return watchPage(await browser.newContext({ viewport, acceptDownloads: true }));
+}
+
+/**
+ * One signed-in browser context for many checks: later pages restore the session from the refresh cookie
+ * instead of signing in again, which keeps the tests under identity's per-account sign-in throttle.
+ */
+export async function signedInContext(
+  browser: Browser,
+  webUrl: string,
+  email: string,
+  password: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${webUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${webUrl}/dashboard`);
+  await page.close();
+  return context;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, openPage, screenshot } from './browser';
+import { ARTIFACTS, launchBrowser, openPage, screenshot, signedInContext, watchPage } from './browser';
 import { horizontalOverflow, unlabelledControls } from './page-checks';
 
 const stack = inject('stack');
@@ -16,12 +16,24 @@ const BUNDLE = resolve(
   '../../subgraphs/patient/fixtures/synthea-r4/Brent_Beer_7dc94cc0-8c2e-4835-9994-cecbe894bcbf.json',
 );
 
+const PHONE = { width: 390, height: 844 };
+
 let browser: Browser;
+let demoPatient: BrowserContext;
+let demoPatientPhone: BrowserContext;
 
 beforeAll(async () => {
   if (!stack.webUrl)
     throw new Error('the web app is not running: build it first (npm run build -w @holovitals/web)');
   browser = await launchBrowser();
+  demoPatient = await signedInContext(browser, webUrl, 'patient@demo.holovitals.local', stack.demoPassword);
+  demoPatientPhone = await signedInContext(
+    browser,
+    webUrl,
+    'patient@demo.holovitals.local',
+    stack.demoPassword,
+    PHONE,
+  );
 });
 
 afterAll(async () => {
@@ -157,8 +169,7 @@ describe('web app: a health record in a real browser', () => {
   });
 
   it('explains an invalid bundle file instead of importing it', async () => {
-    const { page, context } = await openPage(browser);
-    await signIn(page, 'patient@demo.holovitals.local', stack.demoPassword);
+    const { page } = await watchPage(demoPatient);
     await page.goto(`${webUrl}/import`);
     const input = page.getByLabel('FHIR Bundle file (.json)');
     await input.setInputFiles({
@@ -176,12 +187,12 @@ describe('web app: a health record in a real browser', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'not a FHIR Bundle' }).waitFor();
     await screenshot(page, 'import-invalid');
-    await context.close();
+    await page.close();
   });
 
   it('shows the demo patient their seeded record and measures the dashboard JavaScript', async () => {
-    const { page, context, consoleErrors } = await openPage(browser);
-    await signIn(page, 'patient@demo.holovitals.local', stack.demoPassword);
+    const { page, consoleErrors } = await watchPage(demoPatient);
+    await page.goto(`${webUrl}/dashboard`);
     await page.getByRole('list', { name: 'Active conditions' }).getByRole('listitem').first().waitFor();
     await page.getByRole('heading', { name: 'About' }).waitFor();
 
@@ -210,7 +221,7 @@ describe('web app: a health record in a real browser', () => {
     expect(weight.scripts).toBeGreaterThan(0);
     await screenshot(page, 'demo-dashboard');
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('lets an admin find a patient and open their record', async () => {
@@ -236,8 +247,7 @@ describe('web app: a health record in a real browser', () => {
   it.each(['/labs', '/vitals', '/timeline', '/record', '/import', '/export'])(
     '%s has a title, labelled controls and no sideways scrolling at 390 px',
     async (path) => {
-      const { page, context, consoleErrors } = await openPage(browser, { width: 390, height: 844 });
-      await signIn(page, 'patient@demo.holovitals.local', stack.demoPassword);
+      const { page, consoleErrors } = await watchPage(demoPatientPhone);
       await page.goto(`${webUrl}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.locator('.loading').first().waitFor({ state: 'detached' });
@@ -246,7 +256,7 @@ describe('web app: a health record in a real browser', () => {
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await screenshot(page, `phone${path.replaceAll('/', '-')}`);
       expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
-      await context.close();
+      await page.close();
     },
   );
 });
