@@ -2,7 +2,7 @@
 
 import { type ReactNode, useId } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { dateText } from '@/format/clinical-text';
+import { dateText, quantityText } from '@/format/clinical-text';
 import type { TimeSeriesChartData } from '@/features/record/vital-series';
 
 const LINE_COLORS = ['#0b6e6e', '#b54708', '#6941c6'];
@@ -33,7 +33,10 @@ export function TimeSeriesChart({ chart }: { chart: TimeSeriesChartData }): Reac
               fontSize={12}
             />
             <YAxis fontSize={12} domain={['auto', 'auto']} width={48} />
-            <Tooltip labelFormatter={(time) => dateText(new Date(Number(time)).toISOString())} />
+            <Tooltip
+              labelFormatter={(time) => dateText(new Date(Number(time)).toISOString())}
+              formatter={(value) => quantityText(Number(value), chart.unit)}
+            />
             {chart.lines.length > 1 ? <Legend /> : null}
             {chart.lines.map((line, index) => (
               <Line
@@ -70,7 +73,7 @@ export function TimeSeriesChart({ chart }: { chart: TimeSeriesChartData }): Reac
                 <tr key={point.time}>
                   <td>{dateText(new Date(point.time).toISOString())}</td>
                   {chart.lines.map((line) => (
-                    <td key={line.key}>{point[line.key] ?? '—'}</td>
+                    <td key={line.key}>{quantityText(point[line.key], null)}</td>
                   ))}
                 </tr>
               ))}

@@ -4,7 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { dateText, quantityText, rangeText } from '@/format/clinical-text';
+import { dateText, quantityText } from '@/format/clinical-text';
 import { Card } from '@/ui/card';
 import { EmptyState } from '@/ui/empty-state';
 import { FlagBadge } from '@/ui/flag-badge';
@@ -13,8 +13,9 @@ import { PageHeader } from '@/ui/page-header';
 import { QueryError } from '@/ui/query-error';
 import { useRemainingPages } from '@/apollo/use-remaining-pages';
 import { afterCursor, appendObservations, observationPageInfo } from './observation-pages';
+import { labReferenceRange } from './lab-reference-range';
 import { usePatientScope } from './patient-scope';
-import { LabHistoryDocument } from './record-operations';
+import { LabHistoryDocument, LabLatestDetailDocument } from './record-operations';
 
 // recharts is the heaviest dependency; load it only where a chart is drawn.
 const TimeSeriesChart = dynamic(
@@ -31,6 +32,8 @@ export function LabDetail({ code }: { code: string }): ReactNode {
   const { data, loading, error, refetch, fetchMore } = useQuery(LabHistoryDocument, {
     variables: { id: patientId, code },
   });
+  // Kept apart from the history so each query stays under the gateway's cost limit.
+  const latestDetail = useQuery(LabLatestDetailDocument, { variables: { id: patientId, code } });
   const { loadingMore } = useRemainingPages({
     data,
     fetchMore,
@@ -55,17 +58,21 @@ export function LabDetail({ code }: { code: string }): ReactNode {
     );
   }
   const standardized = latest.standardized;
-  const detail = data?.patient.latest.nodes[0]?.standardized;
-  const points = results.flatMap((result) =>
-    result.value != null && result.effectiveAt
-      ? [{ time: Date.parse(result.effectiveAt), value: result.value }]
-      : [],
-  );
+  const latestSource = latestDetail.data?.patient.observations.nodes[0];
+  const detail = latestSource?.standardized;
+  // Plot standardized values so results reported in different units share one axis.
+  const chartUnit = standardized?.normalizedUnit ?? latest.unit ?? '';
+  const points = results.flatMap((result) => {
+    const normalized =
+      result.standardized?.normalizedUnit === chartUnit ? result.standardized.normalizedValue : null;
+    const value = normalized ?? (result.unit === chartUnit ? result.value : null);
+    return value != null && result.effectiveAt ? [{ time: Date.parse(result.effectiveAt), value }] : [];
+  });
   return (
     <>
       <PageHeader
         title={latest.display}
-        description={`${latest.codeSystem.includes('loinc') ? 'LOINC' : latest.codeSystem} ${latest.code}`}
+        description={`${latestSource?.codeSystem.includes('loinc') === false ? latestSource.codeSystem : 'LOINC'} ${latest.code}`}
         actions={<Link href={`${basePath}/labs`}>All labs</Link>}
       />
       <div className="stack">
@@ -90,7 +97,7 @@ export function LabDetail({ code }: { code: string }): ReactNode {
                 : 'Not matched to LOINC'}
             </dd>
             <dt>Reference range</dt>
-            <dd>{rangeText(latest.referenceLow, latest.referenceHigh, latest.unit)}</dd>
+            <dd>{latestSource ? labReferenceRange(latestSource) : '—'}</dd>
             <dt>Flag</dt>
             <dd data-testid="lab-flag">
               <FlagBadge flag={standardized?.flag} />
@@ -117,7 +124,7 @@ export function LabDetail({ code }: { code: string }): ReactNode {
               chart={{
                 id: `lab-${latest.code}`,
                 title: latest.display,
-                unit: latest.unit ?? '',
+                unit: chartUnit,
                 lines: [{ key: 'value', label: latest.display }],
                 points,
               }}

@@ -3,7 +3,7 @@
 import { useQuery } from '@apollo/client/react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { dateText, quantityText, rangeText } from '@/format/clinical-text';
+import { dateText, quantityText } from '@/format/clinical-text';
 import { EmptyState } from '@/ui/empty-state';
 import { FlagBadge } from '@/ui/flag-badge';
 import { LoadingState } from '@/ui/loading-state';
@@ -62,7 +62,6 @@ export function LabsView(): ReactNode {
             <th scope="col">Test</th>
             <th scope="col">Result</th>
             <th scope="col">Standardized</th>
-            <th scope="col">Reference range</th>
             <th scope="col">Flag</th>
             <th scope="col">Date</th>
           </tr>
@@ -84,7 +83,6 @@ export function LabsView(): ReactNode {
                   <div className="muted">LOINC {lab.standardized.loincCode}</div>
                 ) : null}
               </td>
-              <td data-label="Reference range">{rangeText(lab.referenceLow, lab.referenceHigh, lab.unit)}</td>
               <td data-label="Flag">
                 <FlagBadge flag={lab.standardized?.flag} />
               </td>

@@ -93,13 +93,10 @@ export const LabResultFieldsFragment = graphql(`
   fragment LabResultFields on Observation {
     id
     code
-    codeSystem
     display
     value
     unit
     valueString
-    referenceLow
-    referenceHigh
     effectiveAt
     standardized {
       loincCode
@@ -131,19 +128,6 @@ export const LabHistoryDocument = graphql(`
   query LabHistory($id: ID!, $code: String!, $after: String) {
     patient(id: $id) {
       id
-      latest: observations(first: 1, filter: { code: $code }) {
-        nodes {
-          id
-          standardized {
-            loincDisplay
-            confidence
-            matchReason
-            value
-            unit
-            warnings
-          }
-        }
-      }
       observations(first: 100, after: $after, order: OLDEST_FIRST, filter: { code: $code }) {
         nodes {
           ...LabResultFields
@@ -151,6 +135,34 @@ export const LabHistoryDocument = graphql(`
         pageInfo {
           hasNextPage
           endCursor
+        }
+      }
+    }
+  }
+`);
+
+export const LabLatestDetailDocument = graphql(`
+  query LabLatestDetail($id: ID!, $code: String!) {
+    patient(id: $id) {
+      id
+      observations(first: 1, filter: { code: $code }) {
+        nodes {
+          id
+          codeSystem
+          unit
+          referenceLow
+          referenceHigh
+          standardized {
+            loincDisplay
+            confidence
+            matchReason
+            value
+            unit
+            normalizedUnit
+            normalizedReferenceLow
+            normalizedReferenceHigh
+            warnings
+          }
         }
       }
     }
