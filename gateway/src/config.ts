@@ -19,6 +19,8 @@ const schema = z.object({
   GATEWAY_SECRET: z.string().min(16, 'GATEWAY_SECRET must be at least 16 characters'),
   /** Browser origins allowed to call the API (the web app). */
   CORS_ORIGINS: list.default(['http://localhost:3000', 'http://127.0.0.1:3000']),
+  /** Peers whose `x-forwarded-for` is believed (the web server's route handlers, a load balancer). */
+  TRUSTED_PROXIES: list.default(['127.0.0.1', '::1', '::ffff:127.0.0.1']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** FHIR bundles are uploaded through the gateway, so the limit is generous but finite. */
   MAX_REQUEST_BYTES: z.coerce
@@ -28,7 +30,7 @@ const schema = z.object({
     .default(20 * 1_048_576),
   MAX_DEPTH: z.coerce.number().int().positive().default(15),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
-  MAX_COST: z.coerce.number().int().positive().default(20_000),
+  MAX_COST: z.coerce.number().int().positive().default(100_000),
   MAX_TOKENS: z.coerce.number().int().positive().default(4_000),
   MAX_DIRECTIVES: z.coerce.number().int().positive().default(50),
   /** Requests per principal (or address, when anonymous) per window. */

@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import pino from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from './config';
+import { clientAddress } from './client-address';
 import { corsHeaders, corsPreflight } from './cors';
 import { authenticate } from './edge-auth';
 import type { GatewayContext } from './gateway-context';
@@ -22,10 +23,6 @@ export interface RunningGateway {
   url: string;
   port: number;
   stop(): Promise<void>;
-}
-
-function clientIp(req: IncomingMessage): string | null {
-  return req.socket.remoteAddress ?? null;
 }
 
 /** Composes the supergraph from its file and serves it with edge auth, limits and rate limiting. */
@@ -46,6 +43,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     config.RATE_LIMIT_WINDOW_SECONDS,
   );
   const fetcher = createKeepAliveFetcher(config.SUBGRAPH_CONNECTIONS);
+  const trustedProxies = new Set(config.TRUSTED_PROXIES);
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.SUPERGRAPH_PATH, logger),
@@ -86,7 +84,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
 
   async function context(req: IncomingMessage): Promise<GatewayContext> {
-    const ip = clientIp(req);
+    const ip = clientAddress(req, trustedProxies);
     const { principal, accessToken } = await authenticate(req.headers.authorization, verify, redis);
     await rateLimiter.consume(principal ? `principal:${principal.id}` : `ip:${ip ?? 'unknown'}`);
     return {

@@ -138,6 +138,17 @@ describe('gateway: GraphQL over HTTP', () => {
     });
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    const rejected = await fetch(harness.gateway.url, {
+      method: 'POST',
+      headers: {
+        origin: 'http://localhost:3000',
+        'content-type': 'application/json',
+        authorization: 'Bearer x.y.z',
+      },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    expect(rejected.status).toBe(401);
+    expect(rejected.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
     const other = await fetch(harness.gateway.url, {
       method: 'OPTIONS',
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },

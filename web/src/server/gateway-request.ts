@@ -14,6 +14,8 @@ export interface GatewayRequestOptions {
   accessToken?: string;
   /** The browser's user agent, so the session list names the real device. */
   userAgent?: string | null;
+  /** The browser's address (x-forwarded-for), so sign-in throttling and the session list see the real client. */
+  forwardedFor?: string | null;
 }
 
 /** Server-side call to the gateway; network failures become a SERVICE_UNAVAILABLE error rather than a throw. */
@@ -26,6 +28,7 @@ export async function gatewayRequest<TData, TVariables>(
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
   if (options.userAgent) headers['user-agent'] = options.userAgent;
+  if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
   let response: Response;
   try {
     response = await fetch(gatewayUrl, {

@@ -21,7 +21,7 @@ export async function POST(request: Request): Promise<NextResponse<SessionPayloa
     config.gatewayUrl,
     LoginDocument,
     { email: body.email, password: body.password },
-    { userAgent: request.headers.get('user-agent') },
+    { userAgent: request.headers.get('user-agent'), forwardedFor: request.headers.get('x-forwarded-for') },
   );
   if (!result.ok) return failureResponse(result.errors);
   return sessionResponse(result.data.login, config.secureCookies);

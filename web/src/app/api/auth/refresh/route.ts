@@ -20,7 +20,7 @@ export async function POST(request: Request): Promise<NextResponse<SessionPayloa
     config.gatewayUrl,
     RefreshSessionDocument,
     { refreshToken },
-    { userAgent: request.headers.get('user-agent') },
+    { userAgent: request.headers.get('user-agent'), forwardedFor: request.headers.get('x-forwarded-for') },
   );
   if (result.ok) return sessionResponse(result.data.refreshSession, config.secureCookies);
   const response = failureResponse(result.errors);
