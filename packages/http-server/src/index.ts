@@ -3,3 +3,4 @@ export type { GraphQLHttpServerOptions, Refusal, RouteHandler } from './graphql-
 export { healthRoutes, type ReadinessCheck } from './health-routes';
 export { sendGraphQLError, sendJson } from './http-error';
 export { BodyTooLargeError, readBody } from './request-body';
+export { runServiceProcess, type Stoppable } from './service-process';

@@ -2,7 +2,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { EventConsumer, OutboxRelay } from '@holovitals/events';
-import { close, createGraphQLHttpServer, healthRoutes, listen } from '@holovitals/http-server';
+import {
+  close,
+  createGraphQLHttpServer,
+  healthRoutes,
+  listen,
+  runServiceProcess,
+} from '@holovitals/http-server';
 import { GraphQLError } from 'graphql';
 import { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
@@ -180,26 +186,9 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
   };
 }
 
-/** For a service's main.ts: start, then stop cleanly on SIGTERM/SIGINT; exit non-zero if start fails. */
+/** For a subgraph's main.ts: run it until SIGTERM/SIGINT. */
 export function runSubgraphProcess<Shape extends z.ZodRawShape, Services>(
   definition: SubgraphDefinition<Shape, Services>,
 ): void {
-  runSubgraph(definition).then(
-    (running) => {
-      const shutdown = (): void => {
-        running.stop().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.once('SIGTERM', shutdown);
-      process.once('SIGINT', shutdown);
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        `${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      process.exit(1);
-    },
-  );
+  runServiceProcess(definition.name, () => runSubgraph(definition));
 }

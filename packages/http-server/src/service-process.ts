@@ -1,0 +1,31 @@
+/** Something that was started and can be stopped cleanly. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/**
+ * For a service's main.ts: start it, stop it cleanly on SIGTERM/SIGINT (in-flight requests drain),
+ * and exit non-zero with a one-line reason (a bad config value, say) when it cannot start.
+ */
+export function runServiceProcess(name: string, start: () => Promise<Stoppable>): void {
+  Promise.resolve()
+    .then(start)
+    .then(
+      (service) => {
+        const shutdown = (): void => {
+          service.stop().then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
+        };
+        process.once('SIGTERM', shutdown);
+        process.once('SIGINT', shutdown);
+      },
+      (error: unknown) => {
+        process.stderr.write(
+          `${name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        process.exit(1);
+      },
+    );
+}
