@@ -65,7 +65,7 @@ async function register(email: string, password: string): Promise<void> {
 }
 
 describe('web app: a health record in a real browser', () => {
-  it('imports a Synthea bundle, shows conditions, medications, charts and labs, edits an allergy and exports', async () => {
+  it('imports a Synthea bundle, shows conditions, medications, charts and labs, edits allergies, conditions and medications and exports', async () => {
     const { page, context, consoleErrors } = await openPage(browser);
     const email = `record-${randomBytes(4).toString('hex')}@example.test`;
     const password = 'record e2e password 7';
@@ -146,6 +146,37 @@ describe('web app: a health record in a real browser', () => {
     await page.getByLabel('Criticality').selectOption('high');
     await page.getByRole('button', { name: 'Save allergy' }).click();
     await page.getByText('food · high criticality · Swelling of the lips · active').waitFor();
+
+    await page.getByRole('button', { name: 'Add condition' }).click();
+    const addCondition = page.getByRole('form', { name: 'Add condition' });
+    await addCondition.getByLabel('Condition', { exact: true }).fill('Seasonal hay fever');
+    await addCondition.getByLabel('Kind').selectOption('problem-list-item');
+    await addCondition.getByRole('button', { name: 'Add condition' }).click();
+    await page.getByText('Saved “Seasonal hay fever”.').waitFor();
+    await page
+      .getByRole('list', { name: 'Conditions', exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: 'Seasonal hay fever' })
+      .getByText('active', { exact: true })
+      .waitFor();
+
+    const editMedication = page
+      .getByRole('list', { name: 'Medications', exact: true })
+      .getByRole('button', { name: /^Edit / })
+      .first();
+    const medicationName = ((await editMedication.getAttribute('aria-label')) ?? '').replace(/^Edit /, '');
+    await editMedication.click();
+    const medicationForm = page.getByRole('form', { name: 'Edit medication' });
+    await medicationForm.getByLabel('Dosage').fill('One tablet when needed');
+    await medicationForm.getByLabel('Status').selectOption('stopped');
+    await medicationForm.getByRole('button', { name: 'Save medication' }).click();
+    await page.getByText(`Saved “${medicationName}”.`).waitFor();
+    await page
+      .getByRole('list', { name: 'Medications', exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: medicationName })
+      .getByText(/^One tablet when needed · stopped/)
+      .waitFor();
     await screenshot(page, 'record-edit');
 
     await mainNav(page, 'Export').click();

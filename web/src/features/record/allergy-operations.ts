@@ -22,7 +22,7 @@ export const PatientAllergiesDocument = graphql(`
   query PatientAllergies($id: ID!) {
     patient(id: $id) {
       id
-      allergies(first: 100) {
+      entries: allergies(first: 100) {
         nodes {
           ...AllergyFields
         }
@@ -34,7 +34,7 @@ export const PatientAllergiesDocument = graphql(`
 export const CreateAllergyDocument = graphql(`
   mutation CreateAllergy($patientId: ID!, $input: AllergyInput!) {
     createAllergy(patientId: $patientId, input: $input) {
-      ...AllergyFields
+      id
     }
   }
 `);
@@ -42,7 +42,8 @@ export const CreateAllergyDocument = graphql(`
 export const UpdateAllergyDocument = graphql(`
   mutation UpdateAllergy($id: ID!, $version: Int!, $input: AllergyInput!) {
     updateAllergy(id: $id, version: $version, input: $input) {
-      ...AllergyFields
+      id
+      version
     }
   }
 `);

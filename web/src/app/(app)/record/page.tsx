@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { AllergiesEditor } from '@/features/record/allergies-editor';
+import { ConditionsEditor } from '@/features/record/conditions-editor';
+import { MedicationsEditor } from '@/features/record/medications-editor';
 import { OwnPatientScope } from '@/features/record/patient-scope';
 import { PageHeader } from '@/ui/page-header';
 
@@ -14,7 +16,11 @@ export default function Page(): ReactNode {
         description="Correct or add entries. Changes are kept with your record and included in exports."
       />
       <OwnPatientScope>
-        <AllergiesEditor />
+        <div className="stack">
+          <ConditionsEditor />
+          <MedicationsEditor />
+          <AllergiesEditor />
+        </div>
       </OwnPatientScope>
     </>
   );
