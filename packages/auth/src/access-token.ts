@@ -48,6 +48,9 @@ export interface AccessTokenVerifierOptions {
 
 export type AccessTokenVerifier = (token: string) => Promise<Principal>;
 
+/** Verified tokens remembered per process; a client sends the same token on every request for 15 minutes. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 /**
  * Verifies identity's access tokens against its JWKS (fetched once, refetched on an unknown `kid`, so
  * key rotation needs no restart). Every failure is an AccessTokenError with a reason.
@@ -57,14 +60,25 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     cooldownDuration: 30_000,
     cacheMaxAge: 600_000,
   });
+  // A token's signature and claims never change, so one successful check holds until it expires.
+  // Revocation is checked apart from this (per session, in Redis), so caching does not delay it.
+  const verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
   return async (token) => {
+    const cached = verified.get(token);
+    if (cached && cached.expiresAtMs > Date.now()) return cached.principal;
+    if (cached) verified.delete(token);
     try {
       const { payload } = await jwtVerify(token, keys, {
         algorithms: [ACCESS_TOKEN_ALGORITHM],
         issuer: options.issuer,
         audience: options.audience,
       });
-      return principalFromClaims(payload);
+      const principal = principalFromClaims(payload);
+      if (payload.exp) {
+        if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
+        verified.set(token, { principal, expiresAtMs: payload.exp * 1000 });
+      }
+      return principal;
     } catch (error) {
       if (error instanceof AccessTokenError) throw error;
       if (error instanceof joseErrors.JWTExpired)
