@@ -25,7 +25,7 @@ import {
   upsertConcepts,
   type ConceptRecord,
   type LabResultInput,
-} from '../src/index';
+} from '@holovitals/standards';
 import { Role } from '@holovitals/subgraph-kit';
 import { startTestIssuer, startTestSubgraph } from '@holovitals/testing';
 import { Redis } from 'ioredis';
