@@ -25,11 +25,11 @@ afterAll(async () => {
 
 describe('signing keys', () => {
   it('rotates after the rotation period and keeps the old key published until its tokens expired', async () => {
-    const keys = new SigningKeys(database.dataSource, {
-      encryptionSecret: 's'.repeat(32),
-      rotationDays: 30,
-      tokenTtlSeconds: 900,
-    });
+    const keys = new SigningKeys(
+      database.dataSource,
+      { encryptionSecret: 's'.repeat(32), rotationDays: 30, tokenTtlSeconds: 900 },
+      () => undefined,
+    );
     const first = await keys.rotateIfDue();
     expect((await keys.rotateIfDue()).kid).toBe(first.kid);
 
@@ -54,5 +54,26 @@ describe('signing keys', () => {
       .findOneByOrFail({ kid: first.kid });
     expect(stored.retiresAt!.getTime() - stored.rotatedAt!.getTime()).toBeGreaterThanOrEqual(900_000);
     expect(stored.privateJwkCiphertext).not.toContain('"d"');
+  });
+
+  it('rotates to a fresh key when the stored one cannot be decrypted (KEY_ENCRYPTION_SECRET changed)', async () => {
+    const settings = { rotationDays: 30, tokenTtlSeconds: 900 };
+    const before = await new SigningKeys(
+      database.dataSource,
+      { ...settings, encryptionSecret: 'a'.repeat(32) },
+      () => undefined,
+    ).current();
+    const unreadable: string[] = [];
+    const keys = new SigningKeys(
+      database.dataSource,
+      { ...settings, encryptionSecret: 'b'.repeat(32) },
+      (kid) => unreadable.push(kid),
+    );
+    const after = await keys.current();
+    expect(unreadable).toEqual([before.kid]);
+    expect(after.kid).not.toBe(before.kid);
+    expect((await keys.jwks()).keys.map((key) => key.kid)).toEqual(
+      expect.arrayContaining([before.kid, after.kid]),
+    );
   });
 });

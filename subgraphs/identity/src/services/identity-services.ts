@@ -24,11 +24,19 @@ export async function createIdentityServices(runtime: IdentityRuntime): Promise<
   if (config.EMAIL_TRANSPORT === 'smtp' && !config.SMTP_URL) {
     throw new Error('EMAIL_TRANSPORT=smtp needs SMTP_URL');
   }
-  const keys = new SigningKeys(runtime.dataSource, {
-    encryptionSecret: config.KEY_ENCRYPTION_SECRET,
-    rotationDays: config.SIGNING_KEY_ROTATION_DAYS,
-    tokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
-  });
+  const keys = new SigningKeys(
+    runtime.dataSource,
+    {
+      encryptionSecret: config.KEY_ENCRYPTION_SECRET,
+      rotationDays: config.SIGNING_KEY_ROTATION_DAYS,
+      tokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    },
+    (kid) =>
+      runtime.logger.warn(
+        { kid },
+        'signing key cannot be decrypted with KEY_ENCRYPTION_SECRET; rotating to a new key',
+      ),
+  );
   await keys.current();
   return {
     config,

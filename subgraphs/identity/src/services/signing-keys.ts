@@ -31,17 +31,29 @@ export class SigningKeys {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: SigningKeySettings,
+    private readonly onUnreadableKey: (kid: string) => void,
   ) {}
 
   async current(): Promise<ActiveSigningKey> {
     if (this.active && Date.now() - this.active.checkedAt < 60_000) return this.active.key;
-    const row = await this.rotateIfDue();
-    const privateKey = (await importJWK(
-      JSON.parse(decryptSecret(row.privateJwkCiphertext, this.settings.encryptionSecret)) as JWK,
-      ACCESS_TOKEN_ALGORITHM,
-    )) as CryptoKey;
+    let row = await this.rotateIfDue();
+    let privateKey: CryptoKey;
+    try {
+      privateKey = await this.privateKeyOf(row);
+    } catch {
+      // KEY_ENCRYPTION_SECRET changed (or the key was tampered with): the key can no longer sign, but
+      // its public half still verifies the tokens it signed. A fresh key keeps sign-in working.
+      this.onUnreadableKey(row.kid);
+      row = await this.rotateIfDue(new Date(), { replacing: row.kid });
+      privateKey = await this.privateKeyOf(row);
+    }
     this.active = { key: { kid: row.kid, privateKey }, checkedAt: Date.now() };
     return this.active.key;
+  }
+
+  private async privateKeyOf(row: SigningKeyEntity): Promise<CryptoKey> {
+    const jwk = JSON.parse(decryptSecret(row.privateJwkCiphertext, this.settings.encryptionSecret)) as JWK;
+    return (await importJWK(jwk, ACCESS_TOKEN_ALGORITHM)) as CryptoKey;
   }
 
   /** Public keys that may still verify a live token. */
@@ -54,8 +66,11 @@ export class SigningKeys {
     return { keys: rows.map((row) => row.publicJwk) };
   }
 
-  /** Returns the signing key, creating the first one or rotating an old one under an advisory lock. */
-  async rotateIfDue(now = new Date()): Promise<SigningKeyEntity> {
+  /**
+   * Returns the signing key, creating the first one or rotating an old one under an advisory lock.
+   * `replacing` rotates that key now (unless another replica already did).
+   */
+  async rotateIfDue(now = new Date(), options: { replacing?: string } = {}): Promise<SigningKeyEntity> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [ROTATION_LOCK]);
       const repository = manager.getRepository(SigningKeyEntity);
@@ -63,8 +78,10 @@ export class SigningKeys {
         where: { rotatedAt: IsNull() },
         order: { createdAt: 'DESC' },
       });
-      if (newest && now.getTime() - newest.createdAt.getTime() < this.settings.rotationDays * DAY_MS)
-        return newest;
+      const due =
+        newest?.kid === options.replacing ||
+        now.getTime() - (newest?.createdAt.getTime() ?? 0) >= this.settings.rotationDays * DAY_MS;
+      if (newest && !due) return newest;
       if (newest) {
         newest.rotatedAt = now;
         newest.retiresAt = new Date(now.getTime() + this.settings.tokenTtlSeconds * 1000 + 60_000);
