@@ -1,9 +1,9 @@
 import { graphqlRequest } from '@holovitals/testing';
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verificationTokenFor } from '../setup/mail';
-import { launchBrowser, openPage, screenshot, signedInContext, watchPage } from './browser';
+import { launchBrowser, openPage, screenshot, signedInContext, signIn, watchPage } from './browser';
 import { horizontalOverflow, unlabelledControls } from './page-checks';
 
 const stack = inject('stack');
@@ -30,14 +30,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${webUrl}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${webUrl}/dashboard`);
-}
-
 describe('web app: accounts and sessions in a real browser', () => {
   it('signs up, confirms the email, signs in, keeps the session across a reload and signs out', async () => {
     const { context, page, consoleErrors } = await openPage(browser);
@@ -58,7 +50,7 @@ describe('web app: accounts and sessions in a real browser', () => {
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.getByText('You can sign in now.').waitFor();
 
-    await signIn(page, email, password);
+    await signIn(page, webUrl, email, password);
     await page.getByRole('heading', { name: 'Hello, Ada Web' }).waitFor();
     expect(await page.title()).toBe('Dashboard · HoloVitals');
     await screenshot(page, 'dashboard');
@@ -105,7 +97,7 @@ describe('web app: accounts and sessions in a real browser', () => {
 
   it('sends the user to sign in, saying why, when the session is ended elsewhere', async () => {
     const { context, page } = await openPage(browser);
-    await signIn(page, 'clinician@demo.holovitals.local', stack.demoPassword);
+    await signIn(page, webUrl, 'clinician@demo.holovitals.local', stack.demoPassword);
 
     const other = await graphqlRequest<{ login: { accessToken: string } }>(
       stack.gatewayUrl,
@@ -130,7 +122,7 @@ describe('web app: accounts and sessions in a real browser', () => {
 
   it('explains that the service is unreachable instead of showing a blank page', async () => {
     const { context, page } = await openPage(browser);
-    await signIn(page, 'admin@demo.holovitals.local', stack.demoPassword);
+    await signIn(page, webUrl, 'admin@demo.holovitals.local', stack.demoPassword);
     await context.route(`${stack.gatewayUrl}**`, (route) => route.abort('connectionrefused'));
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('alert').filter({ hasText: 'cannot be reached' }).waitFor();

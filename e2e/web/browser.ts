@@ -59,13 +59,18 @@ export async function signedInContext(
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
+  await signIn(page, webUrl, email, password);
+  await page.close();
+  return context;
+}
+
+/** Signs in through the login form, as a person would, and waits for the dashboard. */
+export async function signIn(page: Page, webUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${webUrl}/login`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${webUrl}/dashboard`);
-  await page.close();
-  return context;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

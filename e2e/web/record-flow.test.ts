@@ -5,7 +5,15 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, openPage, screenshot, signedInContext, watchPage } from './browser';
+import {
+  ARTIFACTS,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signedInContext,
+  signIn,
+  watchPage,
+} from './browser';
 import { horizontalOverflow, unlabelledControls } from './page-checks';
 
 const stack = inject('stack');
@@ -40,14 +48,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${webUrl}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${webUrl}/dashboard`);
-}
-
 function mainNav(page: Page, name: string): Locator {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 }
@@ -70,7 +70,7 @@ describe('web app: a health record in a real browser', () => {
     const email = `record-${randomBytes(4).toString('hex')}@example.test`;
     const password = 'record e2e password 7';
     await register(email, password);
-    await signIn(page, email, password);
+    await signIn(page, webUrl, email, password);
     await page.getByText('Your health record is empty.').waitFor();
 
     await page.getByRole('link', { name: 'Import a FHIR record' }).click();
@@ -257,7 +257,7 @@ describe('web app: a health record in a real browser', () => {
 
   it('lets an admin find a patient and open their record', async () => {
     const { page, context, consoleErrors } = await openPage(browser);
-    await signIn(page, 'admin@demo.holovitals.local', stack.demoPassword);
+    await signIn(page, webUrl, 'admin@demo.holovitals.local', stack.demoPassword);
     await page.getByRole('link', { name: 'Patients', exact: true }).click();
     await page.waitForURL(`${webUrl}/patients`);
     const firstPatient = page.getByRole('table').getByRole('link').first();
