@@ -1,3 +1,4 @@
+-- Generated from packages/service-registry/src/services.ts by `npm run schema`; do not edit by hand.
 -- One database per subgraph (each subgraph owns its data); migrations run when each service starts.
 CREATE DATABASE holovitals_identity;
 CREATE DATABASE holovitals_patient;

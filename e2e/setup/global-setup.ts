@@ -1,4 +1,5 @@
-import { startStack, type RunningStack } from '@holovitals/stack';
+import { portEnvVar, SERVICE_REGISTRY } from '@holovitals/service-registry';
+import { servicePortEnv, startStack, type RunningStack } from '@holovitals/stack';
 import { freePort, startTestMailbox, type TestMailbox } from '@holovitals/testing';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -40,18 +41,15 @@ async function dropDatabases(stack: RunningStack): Promise<void> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const mailbox = await startTestMailbox();
   const mail = await serveMailbox(mailbox);
-  const ports = { gateway: await freePort(), web: await freePort() };
   const demoPassword = 'holovitals-demo';
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['identity', 'patient', 'standards'])
-    env[`${name.toUpperCase()}_PORT`] = String(await freePort());
-  const webUrl = `http://127.0.0.1:${ports.web}`;
+  // Every process in the registry on a free port, so the e2e stack runs beside a developer's `npm start`.
+  const ports = await servicePortEnv(SERVICE_REGISTRY, freePort);
+  const webUrl = `http://127.0.0.1:${ports[portEnvVar('web')]}`;
   const stack = await startStack({
     root,
     env: {
-      ...env,
-      GATEWAY_PORT: String(ports.gateway),
-      WEB_PORT: String(ports.web),
+      ...process.env,
+      ...ports,
       EMAIL_TRANSPORT: 'smtp',
       SMTP_URL: mailbox.url,
       APP_URL: webUrl,

@@ -1,3 +1,4 @@
+import { defaultSubgraphUrls, SERVICE_REGISTRY } from '@holovitals/service-registry';
 import { z } from 'zod';
 
 const list = z.string().transform((value) =>
@@ -41,7 +42,7 @@ const schema = z.object({
 });
 
 export type GatewayConfig = z.infer<typeof schema> & {
-  /** Routing URL overrides, from `SUBGRAPH_<NAME>_URL`. */
+  /** Where each subgraph is served: the registry's port on localhost unless `SUBGRAPH_<NAME>_URL` says otherwise. */
   subgraphUrls: Record<string, string>;
 };
 
@@ -52,7 +53,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration for gateway:\n${problems.join('\n')}`);
   }
-  const subgraphUrls: Record<string, string> = {};
+  const subgraphUrls = defaultSubgraphUrls(SERVICE_REGISTRY);
   for (const [key, value] of Object.entries(env)) {
     const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
     if (match?.[1] && value) subgraphUrls[match[1].toLowerCase()] = z.string().url().parse(value);

@@ -1,2 +1,7 @@
 export { startStack, type DemoSeedContext, type RunningStack, type StackOptions } from './stack';
-export { SUBGRAPHS } from './services';
+export {
+  servicePortEnv,
+  startRegistryServices,
+  type ServiceLaunch,
+  type StartedService,
+} from './registry-services';

@@ -1,11 +1,19 @@
+import {
+  resolvePort,
+  SERVICE_REGISTRY,
+  servicesOfKind,
+  singleService,
+  subgraphUrlEnvVar,
+  type ServiceRegistry,
+} from '@holovitals/service-registry';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadDevSecrets, type DevSecrets } from './dev-secrets';
-import { ensureDatabase, ensurePostgres } from './postgres';
+import { ensurePostgres } from './postgres';
 import { ensureRedis } from './redis';
-import { startServiceProcess, waitForReady, type ServiceProcess } from './service-process';
-import { GATEWAY_PORT, portFor, SUBGRAPHS, WEB_PORT } from './services';
+import { startRegistryServices, type ServiceLaunch } from './registry-services';
+import type { ServiceProcess } from './service-process';
 
 export interface StackOptions {
   /** Repository root (holds subgraphs/, gateway/, web/, schema/). */
@@ -20,6 +28,8 @@ export interface StackOptions {
   /** Where `.data/` lives (embedded PostgreSQL, logs, dev secrets). */
   dataDir: string;
   log: (line: string) => void;
+  /** What to run; the service registry unless a test adds or swaps entries. */
+  registry?: ServiceRegistry;
 }
 
 export interface RunningStack {
@@ -44,11 +54,13 @@ export interface DemoSeedContext {
 }
 
 /**
- * Brings up PostgreSQL and Redis (or finds them), one database per subgraph, every subgraph (each runs its
- * migrations), the gateway and the web app; waits for readiness; seeds demo data when asked.
+ * Brings up PostgreSQL and Redis (or finds them), then every process in the service registry: auxiliary
+ * servers, subgraphs (each runs its migrations in its own database), workers, the gateway and the web app;
+ * waits for each kind to be ready before the next; seeds demo data when asked.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const { root, env, log } = options;
+  const registry = options.registry ?? SERVICE_REGISTRY;
   const logDir = join(options.dataDir, 'logs');
   await mkdir(logDir, { recursive: true });
   const postgres = await ensurePostgres(join(options.dataDir, 'postgres'), env, log);
@@ -59,13 +71,26 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const onExit = (name: string, code: number | null): void => {
     if (!stopping) log(`${name} exited (code ${code}); see ${join(logDir, `${name}.log`)}`);
   };
-  const identityPort = portFor('identity', 4001, env);
-  const shared = {
+  const identity = registry.find((entry) => entry.name === 'identity');
+  const jwksUrl =
+    env.JWKS_URL ??
+    (identity ? `http://127.0.0.1:${resolvePort(identity, env)}/.well-known/jwks.json` : undefined);
+  const shared: NodeJS.ProcessEnv = {
     ...env,
     NODE_ENV: env.NODE_ENV ?? 'development',
     REDIS_URL: redis.url,
     GATEWAY_SECRET: secrets.GATEWAY_SECRET,
-    JWKS_URL: env.JWKS_URL ?? `http://127.0.0.1:${identityPort}/.well-known/jwks.json`,
+    ...(jwksUrl ? { JWKS_URL: jwksUrl } : {}),
+  };
+  const launch: ServiceLaunch = {
+    root,
+    env: { ...shared, KEY_ENCRYPTION_SECRET: secrets.KEY_ENCRYPTION_SECRET },
+    portEnv: env,
+    postgresUrl: postgres.url,
+    databasePrefix: options.databasePrefix,
+    logDir,
+    readyTimeoutMs: 60_000,
+    onExit,
   };
 
   const stop = async (): Promise<void> => {
@@ -76,94 +101,55 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
 
   try {
+    // Subgraphs may call auxiliary servers while starting; workers need their subgraph's migrations.
+    await startRegistryServices(servicesOfKind(registry, 'auxiliary'), launch, processes);
+    const subgraphServices = await startRegistryServices(
+      servicesOfKind(registry, 'subgraph'),
+      launch,
+      processes,
+    );
+    await startRegistryServices(servicesOfKind(registry, 'worker'), launch, processes);
     const subgraphs: RunningStack['subgraphs'] = {};
     const subgraphUrls: Record<string, string> = {};
-    for (const subgraph of SUBGRAPHS) {
-      const port = portFor(subgraph.name, subgraph.port, env);
-      const databaseUrl = await ensureDatabase(postgres.url, `${options.databasePrefix}_${subgraph.name}`);
-      const service = startServiceProcess(
-        subgraph.name,
-        process.execPath,
-        [join(root, 'subgraphs', subgraph.name, 'dist', 'main.js')],
-        {
-          ...shared,
-          PORT: String(port),
-          DATABASE_URL: databaseUrl,
-          KEY_ENCRYPTION_SECRET: secrets.KEY_ENCRYPTION_SECRET,
-        },
-        join(logDir, `${subgraph.name}.log`),
-        onExit,
-      );
-      processes.push(service);
-      subgraphs[subgraph.name] = { url: `http://127.0.0.1:${port}/graphql`, databaseUrl };
-      subgraphUrls[`SUBGRAPH_${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
+    for (const service of subgraphServices) {
+      const url = `http://127.0.0.1:${service.port}/graphql`;
+      subgraphs[service.entry.name] = { url, databaseUrl: service.databaseUrl ?? '' };
+      subgraphUrls[subgraphUrlEnvVar(service.entry.name)] = url;
     }
-    await Promise.all(
-      SUBGRAPHS.map((subgraph, index) =>
-        waitForReady(
-          `http://127.0.0.1:${portFor(subgraph.name, subgraph.port, env)}/ready`,
-          60_000,
-          () => processes[index]?.child.exitCode === null,
-        ),
-      ),
-    );
-    const gatewayPort = portFor('gateway', GATEWAY_PORT, env);
-    const gateway = startServiceProcess(
-      'gateway',
-      process.execPath,
-      [join(root, 'gateway', 'dist', 'main.js')],
+
+    const [gateway] = await startRegistryServices(
+      [singleService(registry, 'gateway')],
       {
-        ...shared,
-        ...subgraphUrls,
-        PORT: String(gatewayPort),
-        SUPERGRAPH_PATH: join(root, 'schema', 'supergraph.graphql'),
+        ...launch,
+        env: { ...shared, ...subgraphUrls, SUPERGRAPH_PATH: join(root, 'schema', 'supergraph.graphql') },
       },
-      join(logDir, 'gateway.log'),
-      onExit,
+      processes,
     );
-    processes.push(gateway);
-    await waitForReady(
-      `http://127.0.0.1:${gatewayPort}/ready`,
-      60_000,
-      () => gateway.child.exitCode === null,
-    );
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const gatewayUrl = `http://127.0.0.1:${gateway?.port}/graphql`;
 
     if (options.demo) {
       const demoPassword = env.DEMO_PASSWORD ?? 'holovitals-demo';
-      for (const subgraph of SUBGRAPHS) {
-        const seedModule = join(root, 'subgraphs', subgraph.name, 'dist', 'demo-seed.js');
+      for (const service of subgraphServices) {
+        const seedModule = join(root, dirname(service.entry.entry), 'demo-seed.js');
         if (!existsSync(seedModule)) continue;
         const { seedDemo } = (await import(seedModule)) as {
           seedDemo: (context: DemoSeedContext) => Promise<void>;
         };
-        const databaseUrl = subgraphs[subgraph.name]?.databaseUrl ?? '';
-        await seedDemo({ databaseUrl, gatewayUrl, demoPassword, root, log });
+        await seedDemo({ databaseUrl: service.databaseUrl ?? '', gatewayUrl, demoPassword, root, log });
       }
     }
 
     let webUrl: string | null = null;
     if (options.web && existsSync(join(root, 'web', '.next', 'BUILD_ID'))) {
-      const webPort = portFor('web', WEB_PORT, env);
-      const web = startServiceProcess(
-        'web',
-        process.execPath,
-        [
-          join(root, 'node_modules', 'next', 'dist', 'bin', 'next'),
-          'start',
-          join(root, 'web'),
-          '-p',
-          String(webPort),
-          '-H',
-          '127.0.0.1',
-        ],
-        { ...env, NODE_ENV: 'production', GATEWAY_URL: gatewayUrl, PORT: String(webPort) },
-        join(logDir, 'web.log'),
-        onExit,
+      const webEntry = singleService(registry, 'web');
+      const webPort = resolvePort(webEntry, env);
+      // next reads its port and host from flags, not from PORT.
+      await startRegistryServices(
+        [{ ...webEntry, args: [...(webEntry.args ?? []), '-p', String(webPort), '-H', '127.0.0.1'] }],
+        { ...launch, env: { ...env, NODE_ENV: 'production', GATEWAY_URL: gatewayUrl } },
+        processes,
       );
-      processes.push(web);
       webUrl = `http://127.0.0.1:${webPort}`;
-      await waitForReady(webUrl, 60_000, () => web.child.exitCode === null);
     }
     const pids = (): Record<string, number> =>
       Object.fromEntries(

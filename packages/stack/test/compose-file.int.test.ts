@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { GATEWAY_PORT, SUBGRAPHS, WEB_PORT } from '../src/services';
+import { SERVICE_REGISTRY, servicesOfKind, singleService } from '@holovitals/service-registry';
 
 const root = resolve(__dirname, '..', '..', '..');
 
@@ -35,25 +35,49 @@ describe('compose.yaml', () => {
     });
   });
 
-  it('runs every service npm start runs, each with a health check', () => {
-    const names = ['postgres', 'redis', ...SUBGRAPHS.map((s) => s.name), 'gateway', 'web'];
-    for (const name of names) {
-      expect(compose.services[name], name).toBeDefined();
-      expect(compose.services[name]?.healthcheck?.test.length, `${name} healthcheck`).toBeGreaterThan(0);
+  it('runs every process in the service registry, each with a check of its health path', () => {
+    for (const name of ['postgres', 'redis']) expect(compose.services[name]?.healthcheck, name).toBeDefined();
+    for (const entry of SERVICE_REGISTRY) {
+      const service = compose.services[entry.name];
+      expect(service, `${entry.name} is in compose.yaml`).toBeDefined();
+      expect(service?.healthcheck?.test.join(' '), `${entry.name} healthcheck`).toContain(
+        `http://127.0.0.1:${entry.port}${entry.healthPath}'`,
+      );
     }
   });
 
-  it('keeps the public ports and starts each subgraph from its own entry point', () => {
-    for (const subgraph of SUBGRAPHS) {
-      const service = compose.services[subgraph.name];
-      expect(service?.environment?.PORT).toBe(subgraph.port);
-      expect(service?.command).toEqual(['node', `subgraphs/${subgraph.name}/dist/main.js`]);
+  it('starts each process from its registry entry point, on its port, in its database', () => {
+    for (const entry of SERVICE_REGISTRY.filter((candidate) => candidate.kind !== 'web')) {
+      const service = compose.services[entry.name];
+      expect(service?.command, entry.name).toEqual(['node', entry.entry, ...(entry.args ?? [])]);
+      expect(service?.environment?.PORT, entry.name).toBe(entry.port);
+      if (entry.database)
+        expect(service?.environment?.DATABASE_URL, entry.name).toMatch(
+          new RegExp(`@postgres:5432/holovitals_${entry.database}$`),
+        );
+    }
+    const web = singleService(SERVICE_REGISTRY, 'web');
+    expect(compose.services.web?.command).toEqual([
+      'node',
+      web.entry,
+      ...(web.args ?? []),
+      '-p',
+      String(web.port),
+      '-H',
+      '0.0.0.0',
+    ]);
+    expect(compose.services.web?.ports).toEqual([`${web.port}:${web.port}`]);
+    const gateway = singleService(SERVICE_REGISTRY, 'gateway');
+    expect(compose.services.gateway?.ports).toEqual([`${gateway.port}:${gateway.port}`]);
+  });
+
+  it('routes the gateway to every subgraph and starts it after them', () => {
+    for (const subgraph of servicesOfKind(SERVICE_REGISTRY, 'subgraph')) {
       expect(compose.services.gateway?.environment?.[`SUBGRAPH_${subgraph.name.toUpperCase()}_URL`]).toBe(
         `http://${subgraph.name}:${subgraph.port}/graphql`,
       );
+      expect(compose.services.gateway?.depends_on?.[subgraph.name]).toEqual({ condition: 'service_healthy' });
     }
-    expect(compose.services.gateway?.ports).toEqual([`${GATEWAY_PORT}:${GATEWAY_PORT}`]);
-    expect(compose.services.web?.ports).toEqual([`${WEB_PORT}:${WEB_PORT}`]);
   });
 
   it('takes secrets from the environment, never from the file', () => {

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generatedFiles, initDatabasesSql, roverYaml } from './generated-files';
+import { extendRegistry } from './service-entry';
+import { SERVICE_REGISTRY } from './services';
+
+const root = resolve(__dirname, '..', '..', '..');
+
+describe('files generated from the service registry', () => {
+  it('are committed as the registry generates them (run `npm run schema` when this fails)', () => {
+    for (const [path, content] of Object.entries(generatedFiles(SERVICE_REGISTRY)))
+      expect(readFileSync(resolve(root, path), 'utf8'), path).toBe(content);
+  });
+
+  it('pick up a new subgraph and its database, and give a worker no database of its own', () => {
+    const registry = extendRegistry(
+      SERVICE_REGISTRY,
+      {
+        name: 'throwaway',
+        kind: 'subgraph',
+        port: 4999,
+        healthPath: '/ready',
+        package: '@holovitals/throwaway',
+        entry: 'subgraphs/throwaway/dist/main.js',
+        database: 'throwaway',
+      },
+      {
+        name: 'throwaway-worker',
+        kind: 'worker',
+        port: 4998,
+        healthPath: '/ready',
+        package: '@holovitals/throwaway',
+        entry: 'subgraphs/throwaway/dist/worker.js',
+        database: 'throwaway',
+      },
+    );
+    expect(roverYaml(registry)).toContain(
+      '  throwaway:\n    routing_url: http://127.0.0.1:4999/graphql\n    schema:\n      file: ./schema/subgraphs/throwaway.graphql\n',
+    );
+    expect(roverYaml(registry)).not.toContain('throwaway-worker');
+    const sql = initDatabasesSql(registry);
+    expect(sql.match(/CREATE DATABASE holovitals_throwaway;/g)).toHaveLength(1);
+  });
+});

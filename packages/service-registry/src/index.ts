@@ -1,0 +1,20 @@
+export {
+  defineRegistry,
+  extendRegistry,
+  RegistryError,
+  servicesOfKind,
+  singleService,
+  type ServiceEntry,
+  type ServiceKind,
+  type ServiceRegistry,
+} from './service-entry';
+export {
+  databaseName,
+  defaultSubgraphUrls,
+  healthUrl,
+  portEnvVar,
+  resolvePort,
+  subgraphUrlEnvVar,
+} from './service-env';
+export { GENERATED_FILES, generatedFiles, initDatabasesSql, roverYaml } from './generated-files';
+export { SERVICE_REGISTRY } from './services';

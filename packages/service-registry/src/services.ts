@@ -1,0 +1,55 @@
+import { defineRegistry } from './service-entry';
+
+/**
+ * Every process HoloVitals runs, in start order within each kind. Ports are the public contract
+ * (ARCHITECTURE.md). Adding a subgraph or worker is one entry here; `npm run schema` regenerates rover.yaml
+ * and deploy/postgres/init-databases.sql from this list, and tests check compose.yaml against it.
+ */
+export const SERVICE_REGISTRY = defineRegistry([
+  {
+    name: 'identity',
+    kind: 'subgraph',
+    port: 4001,
+    healthPath: '/ready',
+    package: '@holovitals/identity',
+    entry: 'subgraphs/identity/dist/main.js',
+    database: 'identity',
+  },
+  {
+    name: 'patient',
+    kind: 'subgraph',
+    port: 4002,
+    healthPath: '/ready',
+    package: '@holovitals/patient',
+    entry: 'subgraphs/patient/dist/main.js',
+    database: 'patient',
+  },
+  {
+    name: 'standards',
+    kind: 'subgraph',
+    port: 4003,
+    healthPath: '/ready',
+    package: '@holovitals/standards',
+    entry: 'subgraphs/standards/dist/main.js',
+    database: 'standards',
+  },
+  {
+    name: 'gateway',
+    kind: 'gateway',
+    port: 4000,
+    healthPath: '/ready',
+    package: '@holovitals/gateway',
+    entry: 'gateway/dist/main.js',
+    database: null,
+  },
+  {
+    name: 'web',
+    kind: 'web',
+    port: 3000,
+    healthPath: '/',
+    package: '@holovitals/web',
+    entry: 'node_modules/next/dist/bin/next',
+    args: ['start', 'web'],
+    database: null,
+  },
+]);
