@@ -1,5 +1,6 @@
+import { extendRegistry, roverYaml, SERVICE_REGISTRY } from '@holovitals/service-registry';
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -48,5 +49,41 @@ describe('supergraph composition', () => {
     const composition = await composeSupergraph(await readRoverConfig(join(dir, 'rover.yaml')));
     expect(composition.ok).toBe(false);
     expect(composition.ok ? [] : composition.errors.join('\n')).toMatch(/size/);
+  });
+
+  it('composes a subgraph added to the service registry, routed to its registry port', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hv-compose-registry-'));
+    await cp(join(root, 'schema', 'subgraphs'), join(dir, 'schema', 'subgraphs'), { recursive: true });
+    await writeFile(
+      join(dir, 'schema', 'subgraphs', 'throwaway.graphql'),
+      [
+        'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])',
+        '"""A throwaway entity."""',
+        'type Throwaway @key(fields: "id") { """Its id.""" id: ID! }',
+        'type Query { """One throwaway.""" throwaway(id: ID!): Throwaway }',
+      ].join('\n'),
+    );
+    const registry = extendRegistry(SERVICE_REGISTRY, {
+      name: 'throwaway',
+      kind: 'subgraph',
+      port: 4999,
+      healthPath: '/ready',
+      package: '@holovitals/throwaway',
+      entry: 'subgraphs/throwaway/dist/main.js',
+      database: 'throwaway',
+    });
+    await writeFile(join(dir, 'rover.yaml'), roverYaml(registry));
+    const subgraphs = await readRoverConfig(join(dir, 'rover.yaml'));
+    expect(subgraphs.map((subgraph) => subgraph.name)).toEqual([
+      'identity',
+      'patient',
+      'standards',
+      'throwaway',
+    ]);
+    const composition = await composeSupergraph(subgraphs);
+    expect(composition.ok ? '' : composition.errors.join('\n')).toBe('');
+    expect(composition.ok && composition.supergraphSdl).toContain(
+      'THROWAWAY @join__graph(name: "throwaway", url: "http://127.0.0.1:4999/graphql")',
+    );
   });
 });
