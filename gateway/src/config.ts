@@ -1,34 +1,32 @@
-import { defaultSubgraphUrls, SERVICE_REGISTRY } from '@holovitals/service-registry';
+import {
+  accessTokenSettings,
+  commaList,
+  ConfigError,
+  gatewaySecretSettings,
+  loadConfig,
+  maxRequestBytes,
+  port,
+  redisSettings,
+  runtimeSettings,
+} from '@holovitals/config';
+import { defaultSubgraphUrls, SERVICE_REGISTRY, singleService } from '@holovitals/service-registry';
 import { z } from 'zod';
 
-const list = z.string().transform((value) =>
-  value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean),
-);
+const webPort = singleService(SERVICE_REGISTRY, 'web').port;
 
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+const schema = {
+  ...runtimeSettings,
+  PORT: port.default(singleService(SERVICE_REGISTRY, 'gateway').port),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
-  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
-  JWKS_URL: z.string().url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
-  JWT_ISSUER: z.string().default('holovitals-identity'),
-  JWT_AUDIENCE: z.string().default('holovitals'),
-  GATEWAY_SECRET: z.string().min(16, 'GATEWAY_SECRET must be at least 16 characters'),
+  ...redisSettings,
+  ...accessTokenSettings,
+  ...gatewaySecretSettings,
   /** Browser origins allowed to call the API (the web app). */
-  CORS_ORIGINS: list.default(['http://localhost:3000', 'http://127.0.0.1:3000']),
+  CORS_ORIGINS: commaList.default([`http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`]),
   /** Peers whose `x-forwarded-for` is believed (the web server's route handlers, a load balancer). */
-  TRUSTED_PROXIES: list.default(['127.0.0.1', '::1', '::ffff:127.0.0.1']),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUSTED_PROXIES: commaList.default(['127.0.0.1', '::1', '::ffff:127.0.0.1']),
   /** FHIR bundles are uploaded through the gateway, so the limit is generous but finite. */
-  MAX_REQUEST_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(20 * 1_048_576),
+  MAX_REQUEST_BYTES: maxRequestBytes(20 * 1_048_576),
   MAX_DEPTH: z.coerce.number().int().positive().default(15),
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_COST: z.coerce.number().int().positive().default(100_000),
@@ -39,24 +37,23 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   /** Keep-alive connections per subgraph origin. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
-});
+};
 
-export type GatewayConfig = z.infer<typeof schema> & {
+export type GatewayConfig = z.infer<z.ZodObject<typeof schema>> & {
   /** Where each subgraph is served: the registry's port on localhost unless `SUBGRAPH_<NAME>_URL` says otherwise. */
   subgraphUrls: Record<string, string>;
 };
 
 /** Parsed once at start-up; a bad value stops the gateway with the variable's name. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration for gateway:\n${problems.join('\n')}`);
-  }
+  const config = loadConfig('gateway', schema, env);
   const subgraphUrls = defaultSubgraphUrls(SERVICE_REGISTRY);
   for (const [key, value] of Object.entries(env)) {
     const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
-    if (match?.[1] && value) subgraphUrls[match[1].toLowerCase()] = z.string().url().parse(value);
+    if (!match?.[1] || !value) continue;
+    if (!z.string().url().safeParse(value).success)
+      throw new ConfigError(`Invalid configuration for gateway:\n  ${key}: Invalid URL`);
+    subgraphUrls[match[1].toLowerCase()] = value;
   }
-  return { ...result.data, subgraphUrls };
+  return { ...config, subgraphUrls };
 }

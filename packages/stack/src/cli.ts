@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
 import { startStack } from './stack';
+import { loadStackConfig } from './stack-config';
 
 const log = (line: string): boolean => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..', '..', '..');
   const env = process.env;
-  const demo = env.DEMO_MODE !== 'false';
+  const config = loadStackConfig(env);
+  const demo = config.DEMO_MODE;
   const stack = await startStack({
     root,
     env,
-    databasePrefix: env.DATABASE_PREFIX ?? 'holovitals',
+    databasePrefix: config.DATABASE_PREFIX,
     demo,
     web: true,
     dataDir: resolve(root, '.data'),
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
     log(`  ${name.padEnd(22)}  ${subgraph.url}`);
   if (demo) {
     log('');
-    log(`  Demo accounts (password: ${env.DEMO_PASSWORD ?? 'holovitals-demo'}):`);
+    log(`  Demo accounts (password: ${config.DEMO_PASSWORD}):`);
     log('    patient@demo.holovitals.local    PATIENT');
     log('    clinician@demo.holovitals.local  CLINICIAN');
     log('    admin@demo.holovitals.local      ADMIN');

@@ -1,6 +1,9 @@
 import { chmod, chown, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { StackConfig } from './stack-config';
+
+const LOCAL_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface PostgresHandle {
   /** Server URL (database `postgres`); per-service URLs replace the path. */
@@ -28,13 +31,13 @@ async function answers(url: string): Promise<boolean> {
  */
 export async function ensurePostgres(
   dataDir: string,
-  env: NodeJS.ProcessEnv,
+  config: Pick<StackConfig, 'DATABASE_URL' | 'EMBEDDED_POSTGRES_PORT'>,
   log: (line: string) => void,
 ): Promise<PostgresHandle> {
-  const candidate = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const candidate = config.DATABASE_URL ?? LOCAL_POSTGRES_URL;
   if (await answers(candidate)) return { url: candidate, embedded: false, stop: async () => undefined };
-  if (env.DATABASE_URL) throw new Error(`DATABASE_URL is set but no PostgreSQL answers at it.`);
-  const port = Number(env.EMBEDDED_POSTGRES_PORT ?? 5433);
+  if (config.DATABASE_URL) throw new Error(`DATABASE_URL is set but no PostgreSQL answers at it.`);
+  const port = config.EMBEDDED_POSTGRES_PORT;
   log(`No PostgreSQL on 127.0.0.1:5432: starting an embedded one on port ${port} (data in ${dataDir}).`);
   return startEmbeddedPostgres(dataDir, port);
 }

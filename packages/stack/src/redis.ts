@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { LOCAL_REDIS_URL } from '@holovitals/config';
 import { Redis } from 'ioredis';
+import type { StackConfig } from './stack-config';
 
 export interface RedisHandle {
   url: string;
@@ -24,10 +26,13 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** Uses REDIS_URL or Redis on localhost; else starts `redis-server` if installed; else says how to get one. */
-export async function ensureRedis(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<RedisHandle> {
-  const url = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export async function ensureRedis(
+  config: Pick<StackConfig, 'REDIS_URL'>,
+  log: (line: string) => void,
+): Promise<RedisHandle> {
+  const url = config.REDIS_URL ?? LOCAL_REDIS_URL;
   if (await answers(url)) return { url, stop: async () => undefined };
-  if (env.REDIS_URL) throw new Error('REDIS_URL is set but no Redis answers at it.');
+  if (config.REDIS_URL) throw new Error('REDIS_URL is set but no Redis answers at it.');
   if (spawnSync('redis-server', ['--version']).status !== 0) {
     throw new Error(
       'No Redis answers on 127.0.0.1:6379 and redis-server is not installed.\n' +

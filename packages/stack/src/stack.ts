@@ -13,6 +13,7 @@ import { loadDevSecrets, type DevSecrets } from './dev-secrets';
 import { ensurePostgres } from './postgres';
 import { ensureRedis } from './redis';
 import { startRegistryServices, type ServiceLaunch } from './registry-services';
+import { loadStackConfig } from './stack-config';
 import type { ServiceProcess } from './service-process';
 
 export interface StackOptions {
@@ -60,12 +61,13 @@ export interface DemoSeedContext {
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const { root, env, log } = options;
+  const config = loadStackConfig(env);
   const registry = options.registry ?? SERVICE_REGISTRY;
   const logDir = join(options.dataDir, 'logs');
   await mkdir(logDir, { recursive: true });
-  const postgres = await ensurePostgres(join(options.dataDir, 'postgres'), env, log);
-  const redis = await ensureRedis(env, log);
-  const secrets = await loadDevSecrets(join(options.dataDir, 'dev-secrets.json'), env);
+  const postgres = await ensurePostgres(join(options.dataDir, 'postgres'), config, log);
+  const redis = await ensureRedis(config, log);
+  const secrets = await loadDevSecrets(join(options.dataDir, 'dev-secrets.json'), config);
   const processes: ServiceProcess[] = [];
   let stopping = false;
   const onExit = (name: string, code: number | null): void => {
@@ -73,11 +75,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   const identity = registry.find((entry) => entry.name === 'identity');
   const jwksUrl =
-    env.JWKS_URL ??
+    config.JWKS_URL ??
     (identity ? `http://127.0.0.1:${resolvePort(identity, env)}/.well-known/jwks.json` : undefined);
   const shared: NodeJS.ProcessEnv = {
     ...env,
-    NODE_ENV: env.NODE_ENV ?? 'development',
+    NODE_ENV: config.NODE_ENV,
     REDIS_URL: redis.url,
     GATEWAY_SECRET: secrets.GATEWAY_SECRET,
     ...(jwksUrl ? { JWKS_URL: jwksUrl } : {}),
@@ -128,7 +130,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const gatewayUrl = `http://127.0.0.1:${gateway?.port}/graphql`;
 
     if (options.demo) {
-      const demoPassword = env.DEMO_PASSWORD ?? 'holovitals-demo';
+      const demoPassword = config.DEMO_PASSWORD;
       for (const service of subgraphServices) {
         const seedModule = join(root, dirname(service.entry.entry), 'demo-seed.js');
         if (!existsSync(seedModule)) continue;

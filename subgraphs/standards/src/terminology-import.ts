@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ConfigError, databaseSettings, loadConfig, redisSettings } from '@holovitals/config';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -18,6 +19,24 @@ Reads DATABASE_URL (the standards database); runs pending standards migrations f
 concepts it starts a new generation of the standards Redis cache (REDIS_URL, STANDARDS_CACHE_PREFIX as the subgraph
 uses them), so no lookup cached before the import is served again.`;
 
+/** The same settings the standards subgraph reads, parsed once; a bad one comes back as the error naming it. */
+function readImportConfig() {
+  try {
+    return loadConfig(
+      'terminology-import',
+      {
+        ...databaseSettings,
+        ...redisSettings,
+        STANDARDS_CACHE_PREFIX: standardsConfig.STANDARDS_CACHE_PREFIX,
+      },
+      process.env,
+    );
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -29,14 +48,17 @@ async function main(): Promise<number> {
   });
   const system = values.system ? parseCodeSystem(values.system) : null;
   const read = system ? RELEASE_READERS[system] : undefined;
-  const databaseUrl = process.env['DATABASE_URL'];
-  const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-  const cachePrefix = standardsConfig.STANDARDS_CACHE_PREFIX.parse(process.env['STANDARDS_CACHE_PREFIX']);
   const batchSize = values.batch ? Number(values.batch) : undefined;
-  if (!system || !read || !values.file || !databaseUrl || (batchSize !== undefined && !(batchSize > 0))) {
-    process.stderr.write(`${USAGE}\n${databaseUrl ? '' : 'DATABASE_URL is not set.\n'}`);
+  if (!system || !read || !values.file || (batchSize !== undefined && !(batchSize > 0))) {
+    process.stderr.write(`${USAGE}\n`);
     return 2;
   }
+  const config = readImportConfig();
+  if (config instanceof ConfigError) {
+    process.stderr.write(`${USAGE}\n${config.message}\n`);
+    return 2;
+  }
+  const { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, STANDARDS_CACHE_PREFIX: cachePrefix } = config;
   const dataSource = new DataSource({
     type: 'postgres',
     url: databaseUrl,

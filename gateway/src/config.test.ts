@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from './config';
+
+const secret = { GATEWAY_SECRET: 'x'.repeat(24) };
+
+describe('gateway configuration', () => {
+  it('routes to each subgraph at its service-registry port unless SUBGRAPH_<NAME>_URL overrides it', () => {
+    const config = loadGatewayConfig({ ...secret, SUBGRAPH_PATIENT_URL: 'http://patient:4002/graphql' });
+    expect(config.subgraphUrls).toEqual({
+      identity: 'http://127.0.0.1:4001/graphql',
+      patient: 'http://patient:4002/graphql',
+      standards: 'http://127.0.0.1:4003/graphql',
+    });
+    expect(config.PORT).toBe(4000);
+  });
+
+  it('names a bad variable, including a malformed subgraph URL', () => {
+    expect(() => loadGatewayConfig({ GATEWAY_SECRET: 'short' })).toThrow(/gateway:\s+GATEWAY_SECRET:/);
+    expect(() => loadGatewayConfig({ ...secret, SUBGRAPH_IDENTITY_URL: 'not a url' })).toThrow(
+      /SUBGRAPH_IDENTITY_URL/,
+    );
+  });
+});

@@ -1,0 +1,13 @@
+export { ConfigError, loadConfig } from './load-config';
+export {
+  accessTokenSettings,
+  booleanFlag,
+  commaList,
+  databaseSettings,
+  gatewaySecretSettings,
+  LOCAL_REDIS_URL,
+  maxRequestBytes,
+  port,
+  redisSettings,
+  runtimeSettings,
+} from './settings';
