@@ -24,7 +24,8 @@ export interface SubgraphDefinition<
 > extends FederatedSchemaParts {
   /** Also the schema file name: schema/subgraphs/<name>.graphql. */
   name: string;
-  defaultPort: number;
+  /** Only for a subgraph outside the service registry (tests); listed subgraphs take the registry's port. */
+  defaultPort?: number;
   entities: DatabaseOptions['entities'];
   migrations: DatabaseOptions['migrations'];
   /** Extra environment settings, validated once at start with the base ones. */

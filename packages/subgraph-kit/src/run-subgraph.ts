@@ -32,6 +32,7 @@ import { LoaderRegistry } from './loader-registry';
 import { createLogger } from './logger';
 import { createServiceMetrics, metricsPlugin } from './metrics';
 import type { RequestContext } from './request-context';
+import { defaultSubgraphPort } from './subgraph-port';
 
 export interface RunningSubgraph {
   name: string;
@@ -162,7 +163,7 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
   await apollo.start();
-  const port = await listen(server, config.PORT ?? definition.defaultPort, config.HOST);
+  const port = await listen(server, config.PORT ?? defaultSubgraphPort(definition), config.HOST);
   relay?.start();
   consumer?.start();
   logger.info({ port }, `${definition.name} subgraph ready`);

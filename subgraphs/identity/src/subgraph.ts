@@ -25,7 +25,6 @@ function jwksRoute(services: IdentityServices): RouteHandler {
 
 export const identitySubgraph = defineSubgraph({
   name: 'identity',
-  defaultPort: 4001,
   config: identityConfig,
   resolvers: [AuthResolver, UserResolver, SessionResolver, ServiceClientResolver],
   references: { User: resolveUserReference },

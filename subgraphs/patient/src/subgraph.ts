@@ -14,7 +14,6 @@ import { UserPatientResolver } from './resolvers/user-patient.resolver';
 
 export const patientSubgraph = defineSubgraph({
   name: 'patient',
-  defaultPort: 4002,
   config: patientConfig,
   resolvers: [
     PatientResolver,

@@ -12,7 +12,6 @@ import { createStandardsServices } from './services/standards-services';
 
 export const standardsSubgraph = defineSubgraph({
   name: 'standards',
-  defaultPort: 4003,
   config: standardsConfig,
   resolvers: [CodeConceptResolver, LabStandardizationResolver, UnitResolver, ObservationResolver],
   orphanedTypes: [ObservationReference],
