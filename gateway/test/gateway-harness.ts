@@ -1,4 +1,4 @@
-import { identitySubgraph } from '@holovitals/identity/dist/subgraph';
+import { identitySubgraph } from '@holovitals/identity';
 import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';

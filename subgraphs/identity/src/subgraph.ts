@@ -14,7 +14,11 @@ import { AuthResolver } from './resolvers/auth.resolver';
 import { ServiceClientResolver } from './resolvers/service-client.resolver';
 import { SessionResolver } from './resolvers/session.resolver';
 import { UserResolver } from './resolvers/user.resolver';
-import { createIdentityServices, type IdentityServices } from './services/identity-services';
+import {
+  closeIdentityServices,
+  createIdentityServices,
+  type IdentityServices,
+} from './services/identity-services';
 
 function jwksRoute(services: IdentityServices): RouteHandler {
   return async (_req, res) => {
@@ -40,6 +44,6 @@ export const identitySubgraph = defineSubgraph({
   ],
   migrations: [CreateIdentity1764072000000],
   services: createIdentityServices,
-  closeServices: (services) => services.email.close(),
+  closeServices: closeIdentityServices,
   routes: (_runtime, services) => ({ 'GET /.well-known/jwks.json': jwksRoute(services) }),
 });
