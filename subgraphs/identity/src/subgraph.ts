@@ -9,6 +9,7 @@ import { SigningKeyEntity } from './entities/signing-key.entity';
 import { UserEntity } from './entities/user.entity';
 import { VerificationTokenEntity } from './entities/verification-token.entity';
 import { CreateIdentity1764072000000 } from './migrations/1764072000000-create-identity';
+import { IndexRevocations1764547200000 } from './migrations/1764547200000-index-revocations';
 import { resolveUserReference } from './references/user.reference';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { ServiceClientResolver } from './resolvers/service-client.resolver';
@@ -42,7 +43,7 @@ export const identitySubgraph = defineSubgraph({
     ServiceClientEntity,
     SigningKeyEntity,
   ],
-  migrations: [CreateIdentity1764072000000],
+  migrations: [CreateIdentity1764072000000, IndexRevocations1764547200000],
   services: createIdentityServices,
   closeServices: closeIdentityServices,
   routes: (_runtime, services) => ({ 'GET /.well-known/jwks.json': jwksRoute(services) }),
