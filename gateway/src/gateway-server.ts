@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { createAccessTokenVerifier, traceIdFrom } from '@holovitals/auth';
+import { createAccessTokenVerifier, createRequestAuthenticator, traceIdFrom } from '@holovitals/auth';
 import { close, createGraphQLHttpServer, healthRoutes, listen } from '@holovitals/http-server';
 import { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
@@ -11,7 +11,6 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from './config';
 import { clientAddress } from './client-address';
 import { corsHeaders, corsPreflight } from './cors';
-import { authenticate } from './edge-auth';
 import type { GatewayContext } from './gateway-context';
 import { gatewayMetricsPlugin } from './gateway-metrics';
 import { operationResolutionPlugin } from './operation-resolution';
@@ -32,11 +31,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   registry.setDefaultLabels({ service: 'gateway' });
   collectDefaultMetrics({ register: registry });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
-  const verify = createAccessTokenVerifier({
-    jwksUrl: config.JWKS_URL,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  });
+  // Bad, expired and revoked tokens end the request here, before any planning.
+  const authenticate = createRequestAuthenticator(
+    createAccessTokenVerifier({
+      jwksUrl: config.JWKS_URL,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    }),
+    redis,
+  );
   const rateLimiter = new PrincipalRateLimiter(
     redis,
     config.RATE_LIMIT_POINTS,
@@ -85,7 +88,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   async function context(req: IncomingMessage): Promise<GatewayContext> {
     const ip = clientAddress(req, trustedProxies);
-    const { principal, accessToken } = await authenticate(req.headers.authorization, verify, redis);
+    const { principal, accessToken } = await authenticate(req.headers.authorization);
     await rateLimiter.consume(principal ? `principal:${principal.id}` : `ip:${ip ?? 'unknown'}`);
     return {
       principal,

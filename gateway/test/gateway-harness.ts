@@ -1,5 +1,11 @@
-import { identitySubgraph } from '@holovitals/identity/dist/subgraph';
-import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
+import { identitySubgraph } from '@holovitals/identity';
+import {
+  freePort,
+  startTestIssuer,
+  startTestSubgraph,
+  type TestIssuer,
+  type TestSubgraph,
+} from '@holovitals/testing';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -55,6 +61,48 @@ export async function startGatewayOver(
       await gateway.stop();
       await identity.stop();
       await issuer.stop();
+    },
+  };
+}
+
+export interface IdentityTokensHarness {
+  identity: TestSubgraph;
+  gateway: RunningGateway;
+  stop(): Promise<void>;
+}
+
+/**
+ * The gateway in front of a real identity that signs the tokens itself (sign-in, sessions, partner
+ * clients), both verifying against identity's JWKS and sharing the given Redis.
+ */
+export async function startGatewayOverIdentity(
+  redisUrl: string,
+  identityEnv: Record<string, string> = {},
+): Promise<IdentityTokensHarness> {
+  const port = await freePort();
+  const jwksUrl = `http://127.0.0.1:${port}/.well-known/jwks.json`;
+  const identity = await startTestSubgraph(identitySubgraph, {
+    port,
+    redisUrl,
+    env: { JWKS_URL: jwksUrl, KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'), ...identityEnv },
+  });
+  const gateway = await startGateway(
+    loadGatewayConfig({
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SUPERGRAPH_PATH: join(repoRoot(), 'schema', 'supergraph.graphql'),
+      SUBGRAPH_IDENTITY_URL: identity.url,
+      GATEWAY_SECRET: identity.gatewaySecret,
+      JWKS_URL: jwksUrl,
+      REDIS_URL: redisUrl,
+    }),
+  );
+  return {
+    identity,
+    gateway,
+    stop: async () => {
+      await gateway.stop();
+      await identity.stop();
     },
   };
 }

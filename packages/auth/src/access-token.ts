@@ -44,24 +44,32 @@ export interface AccessTokenVerifierOptions {
   jwksUrl: string;
   issuer: string;
   audience: string;
+  /**
+   * How long a fetched JWKS, and a token verified against it, is trusted before the JWKS is read again.
+   * A key that leaves identity's JWKS stops verifying tokens within twice this time.
+   */
+  keysMaxAgeSeconds?: number;
 }
 
 export type AccessTokenVerifier = (token: string) => Promise<Principal>;
 
 /** Verified tokens remembered per process; a client sends the same token on every request for 15 minutes. */
 const VERIFIED_CACHE_SIZE = 10_000;
+const DEFAULT_KEYS_MAX_AGE_SECONDS = 60;
 
 /**
  * Verifies identity's access tokens against its JWKS (fetched once, refetched on an unknown `kid`, so
  * key rotation needs no restart). Every failure is an AccessTokenError with a reason.
  */
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
+  const keysMaxAgeMs = (options.keysMaxAgeSeconds ?? DEFAULT_KEYS_MAX_AGE_SECONDS) * 1000;
   const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
-    cooldownDuration: 30_000,
-    cacheMaxAge: 600_000,
+    cooldownDuration: Math.min(30_000, keysMaxAgeMs),
+    cacheMaxAge: keysMaxAgeMs,
   });
-  // A token's signature and claims never change, so one successful check holds until it expires.
-  // Revocation is checked apart from this (per session, in Redis), so caching does not delay it.
+  // A token's signature and claims never change, but its key may leave the JWKS (retired, compromised):
+  // a successful check holds until the token expires or the JWKS is due to be read again, whichever is
+  // first. Revocation is checked apart from this (in Redis), so caching does not delay it.
   const verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
   return async (token) => {
     const cached = verified.get(token);
@@ -76,7 +84,10 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       const principal = principalFromClaims(payload);
       if (payload.exp) {
         if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
-        verified.set(token, { principal, expiresAtMs: payload.exp * 1000 });
+        verified.set(token, {
+          principal,
+          expiresAtMs: Math.min(payload.exp * 1000, Date.now() + keysMaxAgeMs),
+        });
       }
       return principal;
     } catch (error) {

@@ -9,5 +9,16 @@ export {
 } from './access-token';
 export { GATEWAY_CREDENTIAL_HEADER, isGatewayCredentialValid } from './gateway-credential';
 export { hasRole, Role, type Principal } from './principal';
+export {
+  createRequestAuthenticator,
+  type Authentication,
+  type RequestAuthenticator,
+} from './request-authentication';
+export {
+  REVOCATION_READY_KEY,
+  revocationState,
+  revokedServiceClientKey,
+  revokedSessionKey,
+  type RevocationState,
+} from './revocation-cache';
 export { childTraceparent, traceIdFrom } from './trace-context';
-export { revokedSessionKey } from './session-revocation';

@@ -5,6 +5,7 @@ export {
   childTraceparent,
   GATEWAY_CREDENTIAL_HEADER,
   isGatewayCredentialValid,
+  REVOCATION_READY_KEY,
   traceIdFrom,
 } from '@holovitals/auth';
 export { recordAudit, type AuditEntry } from './audit';

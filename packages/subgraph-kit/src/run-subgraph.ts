@@ -9,23 +9,19 @@ import {
   listen,
   runServiceProcess,
 } from '@holovitals/http-server';
-import { GraphQLError } from 'graphql';
 import { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import {
-  AccessTokenError,
-  bearerToken,
   createAccessTokenVerifier,
+  createRequestAuthenticator,
   GATEWAY_CREDENTIAL_HEADER,
   isGatewayCredentialValid,
-  revokedSessionKey,
   traceIdFrom,
 } from '@holovitals/auth';
 import { loadConfig } from './config';
 import { closeDatabase, initDatabase, migrationsApplied, type Database } from './data-source';
 import type { SubgraphDefinition, SubgraphRuntime } from './define-subgraph';
-import { ErrorCode, httpStatusFor } from './domain-error';
 import { createErrorFormatter } from './error-formatting';
 import { buildFederatedSchema } from './federated-schema';
 import { LoaderRegistry } from './loader-registry';
@@ -89,11 +85,15 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
       : null;
 
   const { schema } = await buildFederatedSchema(definition);
-  const verifyToken = createAccessTokenVerifier({
-    jwksUrl: config.JWKS_URL,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  });
+  // Zero trust: the same check as the gateway's, again, on every request.
+  const authenticate = createRequestAuthenticator(
+    createAccessTokenVerifier({
+      jwksUrl: config.JWKS_URL,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    }),
+    redis,
+  );
 
   const apollo = new ApolloServer<RequestContext<Services>>({
     schema,
@@ -106,35 +106,20 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
 
   async function context(req: IncomingMessage): Promise<RequestContext<Services>> {
     const traceId = traceIdFrom(req.headers.traceparent as string | undefined);
-    try {
-      const accessToken = bearerToken(req.headers.authorization);
-      const principal = accessToken ? await verifyToken(accessToken) : null;
-      if (principal?.sessionId && (await redis.exists(revokedSessionKey(principal.sessionId)))) {
-        throw new AccessTokenError('This session was signed out. Sign in again.', 'session_revoked');
-      }
-      return {
-        service: definition.name,
-        principal,
-        accessToken,
-        traceId,
-        clientIp: clientIp(req),
-        userAgent: req.headers['user-agent'] ?? null,
-        logger: logger.child({ traceId }),
-        dataSource: database.dataSource,
-        redis,
-        loaders: new LoaderRegistry(),
-        services,
-      };
-    } catch (error) {
-      if (!(error instanceof AccessTokenError)) throw error;
-      throw new GraphQLError(error.message, {
-        extensions: {
-          code: ErrorCode.UNAUTHENTICATED,
-          reason: error.reason,
-          http: { status: httpStatusFor(ErrorCode.UNAUTHENTICATED) },
-        },
-      });
-    }
+    const { principal, accessToken } = await authenticate(req.headers.authorization);
+    return {
+      service: definition.name,
+      principal,
+      accessToken,
+      traceId,
+      clientIp: clientIp(req),
+      userAgent: req.headers['user-agent'] ?? null,
+      logger: logger.child({ traceId }),
+      dataSource: database.dataSource,
+      redis,
+      loaders: new LoaderRegistry(),
+      services,
+    };
   }
 
   const server = createGraphQLHttpServer({

@@ -1,4 +1,10 @@
-import { GATEWAY_CREDENTIAL_HEADER, runSubgraph, type SubgraphDefinition } from '@holovitals/subgraph-kit';
+import {
+  GATEWAY_CREDENTIAL_HEADER,
+  REVOCATION_READY_KEY,
+  runSubgraph,
+  type SubgraphDefinition,
+} from '@holovitals/subgraph-kit';
+import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
@@ -29,6 +35,19 @@ export interface TestSubgraphOptions {
   redisUrl?: string;
 }
 
+/**
+ * The test issuer stands in for identity, and identity also keeps the revocation cache ready (readers
+ * refuse every token while it is not). `NX`: a real identity's sentinel is left as it is.
+ */
+async function markRevocationCacheReady(redisUrl: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  try {
+    await redis.set(REVOCATION_READY_KEY, String(Date.now()), 'NX');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** Runs a subgraph on an ephemeral port over its own fresh database, exactly as in production. */
 export async function startTestSubgraph<Shape extends z.ZodRawShape, Services>(
   definition: SubgraphDefinition<Shape, Services>,
@@ -36,11 +55,13 @@ export async function startTestSubgraph<Shape extends z.ZodRawShape, Services>(
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name);
   const gatewaySecret = randomBytes(24).toString('hex');
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  if (options.issuer) await markRevocationCacheReady(redisUrl);
   const running = await runSubgraph(definition, {
     NODE_ENV: 'test',
     PORT: String(options.port ?? 0),
     DATABASE_URL: database.url,
-    REDIS_URL: options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_URL: redisUrl,
     ...(options.issuer ? { JWKS_URL: options.issuer.jwksUrl } : {}),
     GATEWAY_SECRET: gatewaySecret,
     LOG_LEVEL: 'silent',

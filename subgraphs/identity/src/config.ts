@@ -19,4 +19,14 @@ export const identityConfig = {
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Verification emails one address (or one client address, times five) may ask for per hour. */
+  VERIFICATION_RESENDS_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  /** How often identity checks Redis's revocation cache and rebuilds it from the database if lost. */
+  REVOCATION_SYNC_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  /**
+   * What to do when KEY_ENCRYPTION_SECRET cannot decrypt the current signing key. Rotating to a new key
+   * keeps a developer's stack working; in production a replica with the wrong secret would rotate keys
+   * under its healthy peers, so it stops instead. Defaults to rotating except when NODE_ENV=production.
+   */
+  ROTATE_UNREADABLE_SIGNING_KEY: booleanFlag.optional(),
 };

@@ -9,12 +9,17 @@ import { SigningKeyEntity } from './entities/signing-key.entity';
 import { UserEntity } from './entities/user.entity';
 import { VerificationTokenEntity } from './entities/verification-token.entity';
 import { CreateIdentity1764072000000 } from './migrations/1764072000000-create-identity';
+import { IndexRevocations1764547200000 } from './migrations/1764547200000-index-revocations';
 import { resolveUserReference } from './references/user.reference';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { ServiceClientResolver } from './resolvers/service-client.resolver';
 import { SessionResolver } from './resolvers/session.resolver';
 import { UserResolver } from './resolvers/user.resolver';
-import { createIdentityServices, type IdentityServices } from './services/identity-services';
+import {
+  closeIdentityServices,
+  createIdentityServices,
+  type IdentityServices,
+} from './services/identity-services';
 
 function jwksRoute(services: IdentityServices): RouteHandler {
   return async (_req, res) => {
@@ -37,8 +42,8 @@ export const identitySubgraph = defineSubgraph({
     ServiceClientEntity,
     SigningKeyEntity,
   ],
-  migrations: [CreateIdentity1764072000000],
+  migrations: [CreateIdentity1764072000000, IndexRevocations1764547200000],
   services: createIdentityServices,
-  closeServices: (services) => services.email.close(),
+  closeServices: closeIdentityServices,
   routes: (_runtime, services) => ({ 'GET /.well-known/jwks.json': jwksRoute(services) }),
 });

@@ -75,12 +75,40 @@ describe('identity: registration and sign-in', () => {
     });
   });
 
-  it('rejects a duplicate email and weak passwords without writing anything', async () => {
-    const email = uniqueEmail('dup');
-    await harness.identity.graphql(REGISTER, { input: { email, password: PASSWORD } });
-    const duplicate = await harness.identity.graphql(REGISTER, { input: { email, password: PASSWORD } });
-    expect(duplicate.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  it('answers a taken email like a free one, writes nothing and tells the owner by email', async () => {
+    const taken = uniqueEmail('dup');
+    await harness.identity.graphql(REGISTER, { input: { email: taken, password: PASSWORD } });
+    await harness.mailbox.waitFor(taken);
+    const usersBefore = await harness.identity.dataSource.query('SELECT count(*)::int AS n FROM app_user');
 
+    const duplicate = await harness.identity.graphql<{ register: Record<string, unknown> }>(REGISTER, {
+      input: { email: taken, password: 'another password 7' },
+    });
+    const free = await harness.identity.graphql<{ register: Record<string, unknown> }>(REGISTER, {
+      input: { email: uniqueEmail('free'), password: PASSWORD },
+    });
+    expect(duplicate.body.errors).toBeUndefined();
+    expect(Object.keys(duplicate.body.data!.register).sort()).toEqual(
+      Object.keys(free.body.data!.register).sort(),
+    );
+    expect(duplicate.body.data?.register).toMatchObject({
+      email: taken,
+      emailVerified: false,
+      roles: ['PATIENT'],
+    });
+
+    const usersAfter = await harness.identity.dataSource.query('SELECT count(*)::int AS n FROM app_user');
+    expect(usersAfter[0].n).toBe(usersBefore[0].n + 1);
+    await expect
+      .poll(() =>
+        harness.mailbox.messages.some(
+          (mail) => mail.to.includes(taken) && mail.subject === 'Your HoloVitals account',
+        ),
+      )
+      .toBe(true);
+  });
+
+  it('rejects weak passwords without writing anything', async () => {
     const before = await harness.identity.dataSource.query('SELECT count(*)::int AS n FROM app_user');
     for (const input of [
       { email: 'not-an-email', password: PASSWORD },
@@ -144,6 +172,107 @@ describe('identity: registration and sign-in', () => {
       code: 'FORBIDDEN',
       reason: 'account_locked',
     });
+  });
+});
+
+describe('identity: sign-in failures and resends', () => {
+  const lockedAnswer = (response: {
+    body: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  }) => {
+    const error = response.body.errors?.[0];
+    return { message: error?.message, code: error?.extensions?.code, reason: error?.extensions?.reason };
+  };
+
+  it('counts every one of parallel wrong passwords', async () => {
+    const email = uniqueEmail('parallel');
+    await harness.identity.graphql(REGISTER, { input: { email, password: PASSWORD } });
+    // LOGIN_MAX_FAILURES is 3: three wrong passwords at once must lock the account.
+    await Promise.all(
+      [1, 2, 3].map(() =>
+        harness.identity.graphql(
+          LOGIN,
+          { email, password: 'wrong password 1' },
+          { headers: { 'x-forwarded-for': uniqueIp() } },
+        ),
+      ),
+    );
+    const [row] = await harness.identity.dataSource.query(
+      'SELECT locked_until FROM app_user WHERE email = $1',
+      [email],
+    );
+    expect(row.locked_until).not.toBeNull();
+    const rightPassword = await harness.identity.graphql(
+      LOGIN,
+      { email, password: PASSWORD },
+      { headers: { 'x-forwarded-for': uniqueIp() } },
+    );
+    expect(rightPassword.body.errors?.[0]?.extensions?.reason).toBe('account_locked');
+  });
+
+  it('locks an unknown email after as many failures as a real account, with the same answer', async () => {
+    const answers = [];
+    for (const email of [uniqueEmail('real'), uniqueEmail('nobody')]) {
+      if (email.startsWith('real')) {
+        await harness.identity.graphql(REGISTER, { input: { email, password: PASSWORD } });
+      }
+      const attempts = [];
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        const response = await harness.identity.graphql(
+          LOGIN,
+          { email, password: 'wrong password 1' },
+          { headers: { 'x-forwarded-for': uniqueIp() } },
+        );
+        attempts.push(lockedAnswer(response));
+      }
+      answers.push(attempts);
+    }
+    const [real, unknown] = answers;
+    expect(real?.map((answer) => answer.reason)).toEqual([
+      'invalid_credentials',
+      'invalid_credentials',
+      'invalid_credentials',
+      'account_locked',
+    ]);
+    expect(unknown).toEqual(real);
+  });
+
+  it('throttles verification emails per address, for known and unknown addresses alike', async () => {
+    const known = uniqueEmail('resend');
+    await harness.identity.graphql(REGISTER, { input: { email: known, password: PASSWORD } });
+    const RESEND = 'mutation R($email: String!) { resendVerificationEmail(email: $email) }';
+    for (const email of [known, uniqueEmail('resend-nobody')]) {
+      const codes = [];
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        const response = await harness.identity.graphql(
+          RESEND,
+          { email },
+          { headers: { 'x-forwarded-for': uniqueIp() } },
+        );
+        codes.push(
+          response.body.errors?.[0]?.extensions?.code ?? response.body.data?.resendVerificationEmail,
+        );
+      }
+      // VERIFICATION_RESENDS_PER_HOUR is 3.
+      expect(codes).toEqual([true, true, true, 'RATE_LIMITED']);
+    }
+    await expect
+      .poll(() => harness.mailbox.messages.filter((mail) => mail.to.includes(known)).length)
+      .toBe(4);
+  });
+
+  it('throttles verification emails per client address', async () => {
+    const ip = uniqueIp();
+    const codes = [];
+    for (let attempt = 0; attempt < 16; attempt += 1) {
+      const response = await harness.identity.graphql(
+        'mutation R($email: String!) { resendVerificationEmail(email: $email) }',
+        { email: uniqueEmail('spray') },
+        { headers: { 'x-forwarded-for': ip } },
+      );
+      codes.push(response.body.errors?.[0]?.extensions?.code ?? 'OK');
+    }
+    expect(codes.slice(0, 15).every((code) => code === 'OK')).toBe(true);
+    expect(codes[15]).toBe('RATE_LIMITED');
   });
 });
 

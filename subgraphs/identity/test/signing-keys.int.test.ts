@@ -6,6 +6,11 @@ import { SigningKeyEntity } from '../src/entities/signing-key.entity';
 import { CreateIdentity1764072000000 } from '../src/migrations/1764072000000-create-identity';
 import { issueAccessToken } from '../src/services/access-tokens';
 import { SigningKeys } from '../src/services/signing-keys';
+import {
+  UnreadableSigningKeyError,
+  unreadableSigningKeyPolicy,
+} from '../src/services/unreadable-signing-key';
+import { createLogger } from '@holovitals/subgraph-kit';
 
 const DAY_MS = 86_400_000;
 let testDatabase: TestDatabase;
@@ -75,5 +80,40 @@ describe('signing keys', () => {
     expect((await keys.jwks()).keys.map((key) => key.kid)).toEqual(
       expect.arrayContaining([before.kid, after.kid]),
     );
+  });
+
+  it('stops instead of rotating in production when the stored key cannot be decrypted', async () => {
+    const settings = { rotationDays: 30, tokenTtlSeconds: 900 };
+    const healthy = await new SigningKeys(
+      database.dataSource,
+      { ...settings, encryptionSecret: 'c'.repeat(32) },
+      () => undefined,
+    ).current();
+    const keysBefore = await database.dataSource.getRepository(SigningKeyEntity).count();
+    const misconfigured = new SigningKeys(
+      database.dataSource,
+      { ...settings, encryptionSecret: 'd'.repeat(32) },
+      unreadableSigningKeyPolicy({ NODE_ENV: 'production' }, createLogger('identity', 'silent')),
+    );
+    const failure = await misconfigured.current().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UnreadableSigningKeyError);
+    expect((failure as Error).message).toMatch(
+      /KEY_ENCRYPTION_SECRET cannot decrypt the current signing key/,
+    );
+    expect(await database.dataSource.getRepository(SigningKeyEntity).count()).toBe(keysBefore);
+    const stillSigning = await database.dataSource
+      .getRepository(SigningKeyEntity)
+      .findOneByOrFail({ kid: healthy.kid });
+    expect(stillSigning.rotatedAt).toBeNull();
+
+    const overridden = new SigningKeys(
+      database.dataSource,
+      { ...settings, encryptionSecret: 'd'.repeat(32) },
+      unreadableSigningKeyPolicy(
+        { NODE_ENV: 'production', ROTATE_UNREADABLE_SIGNING_KEY: true },
+        createLogger('identity', 'silent'),
+      ),
+    );
+    expect((await overridden.current()).kid).not.toBe(healthy.kid);
   });
 });

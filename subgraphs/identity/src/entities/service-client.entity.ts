@@ -34,6 +34,7 @@ export class ServiceClientEntity {
   @Field({ description: 'When the client was created.' })
   createdAt: Date;
 
+  @Index('service_client_revoked_at', { where: 'revoked_at IS NOT NULL' })
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: 'When the client was revoked, if it was.' })
   revokedAt: Date | null;

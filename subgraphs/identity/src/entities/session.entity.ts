@@ -33,6 +33,7 @@ export class SessionEntity {
   @Field({ description: 'When the session ends at the latest.' })
   expiresAt: Date;
 
+  @Index('session_revoked_at', { where: 'revoked_at IS NOT NULL' })
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: 'When the session was ended, if it was.' })
   revokedAt: Date | null;

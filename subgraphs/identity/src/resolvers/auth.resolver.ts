@@ -5,6 +5,7 @@ import { UserEntity } from '../entities/user.entity';
 import type { IdentityServices } from '../services/identity-services';
 import { login, refreshSession } from '../services/login';
 import { registerUser, resendVerification, verifyEmail } from '../services/registration';
+import { withIdentityErrors } from './identity-error-mapping';
 import { AuthPayload } from './types/auth-payload';
 import { RegisterInput } from './types/register.input';
 
@@ -25,11 +26,13 @@ export class AuthResolver {
     @Arg('input', () => RegisterInput) input: RegisterInput,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<UserEntity> {
-    return registerUser(ctx, {
-      email: input.email,
-      password: input.password,
-      displayName: input.displayName ?? null,
-    });
+    return withIdentityErrors(() =>
+      registerUser(ctx, {
+        email: input.email,
+        password: input.password,
+        displayName: input.displayName ?? null,
+      }),
+    );
   }
 
   @Mutation(() => UserEntity, {
@@ -39,7 +42,7 @@ export class AuthResolver {
     @Arg('token', { description: 'Token from the confirmation link.' }) token: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<UserEntity> {
-    return verifyEmail(ctx, token);
+    return withIdentityErrors(() => verifyEmail(ctx, token));
   }
 
   @Mutation(() => Boolean, {
@@ -49,7 +52,7 @@ export class AuthResolver {
     @Arg('email', { description: 'Account email.' }) email: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<boolean> {
-    await resendVerification(ctx, email);
+    await withIdentityErrors(() => resendVerification(ctx, email));
     return true;
   }
 
@@ -58,7 +61,7 @@ export class AuthResolver {
     @Args(() => LoginArgs) args: LoginArgs,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<AuthPayload> {
-    return login(ctx, args.email, args.password, ctx.userAgent);
+    return withIdentityErrors(() => login(ctx, args.email, args.password, ctx.userAgent));
   }
 
   @Mutation(() => AuthPayload, {
@@ -69,6 +72,6 @@ export class AuthResolver {
     @Arg('refreshToken', { description: 'The latest refresh token of the session.' }) refreshToken: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<AuthPayload> {
-    return refreshSession(ctx, refreshToken);
+    return withIdentityErrors(() => refreshSession(ctx, refreshToken));
   }
 }

@@ -1,8 +1,13 @@
-import { DomainError, ErrorCode, requireRole, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import { requireRole, Role, type RequestContext } from '@holovitals/subgraph-kit';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ServiceClientEntity } from '../entities/service-client.entity';
 import type { IdentityServices } from '../services/identity-services';
-import { createServiceClient, exchangeClientCredentials } from '../services/service-clients';
+import {
+  createServiceClient,
+  exchangeClientCredentials,
+  revokeServiceClient,
+} from '../services/service-clients';
+import { withIdentityErrors } from './identity-error-mapping';
 import {
   CreateServiceClientInput,
   ServiceClientCredentials,
@@ -31,17 +36,14 @@ export class ServiceClientResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => ServiceClientEntity, {
-    description: 'Revokes partner credentials (ADMIN); new token exchanges fail.',
+    description:
+      'Revokes partner credentials (ADMIN); new token exchanges fail and its live tokens stop working.',
   })
-  async revokeServiceClient(
+  revokeServiceClient(
     @Arg('id', () => ID, { description: 'Service client id.' }) id: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<ServiceClientEntity> {
-    const repository = ctx.dataSource.getRepository(ServiceClientEntity);
-    const client = await repository.findOneBy({ id });
-    if (!client) throw new DomainError(ErrorCode.NOT_FOUND, 'No such service client.', { id });
-    client.revokedAt ??= new Date();
-    return repository.save(client);
+    return withIdentityErrors(() => revokeServiceClient(ctx, id));
   }
 
   @Mutation(() => ServiceToken, {
@@ -57,6 +59,6 @@ export class ServiceClientResolver {
     scopes: string[] | null,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<ServiceToken> {
-    return exchangeClientCredentials(ctx, clientId, clientSecret, scopes);
+    return withIdentityErrors(() => exchangeClientCredentials(ctx, clientId, clientSecret, scopes));
   }
 }

@@ -1,10 +1,10 @@
-import { DomainError, ErrorCode, requireUser, type RequestContext } from '@holovitals/subgraph-kit';
+import { requireUser, type RequestContext } from '@holovitals/subgraph-kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { SessionEntity } from '../entities/session.entity';
 import type { IdentityServices } from '../services/identity-services';
-import { announceRevokedSessions } from '../services/session-revocation';
-import { revokeSession } from '../services/sessions';
+import { logout, logoutEverywhere, revokeOwnSession } from '../services/sign-out';
+import { withIdentityErrors } from './identity-error-mapping';
 
 @Resolver(() => SessionEntity)
 export class SessionResolver {
@@ -22,48 +22,22 @@ export class SessionResolver {
   @Mutation(() => SessionEntity, {
     description: 'Ends one of the caller’s sessions (signs that device out).',
   })
-  async revokeSession(
+  revokeSession(
     @Arg('id', () => ID, { description: 'Session id.' }) id: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<SessionEntity> {
-    const principal = requireUser(ctx);
-    const repository = ctx.dataSource.getRepository(SessionEntity);
-    const session = await repository.findOneBy({ id, userId: principal.id });
-    if (!session) throw new DomainError(ErrorCode.NOT_FOUND, 'No such session.', { id });
-    await revokeSession(ctx.dataSource.manager, id, 'revoked-by-user');
-    await announceRevokedSessions(ctx.redis, [id], ctx.services.config.ACCESS_TOKEN_TTL_SECONDS);
-    return repository.findOneByOrFail({ id });
+    return withIdentityErrors(() => revokeOwnSession(ctx, id));
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Signs out the current session.' })
-  async logout(@Ctx() ctx: RequestContext<IdentityServices>): Promise<boolean> {
-    const principal = requireUser(ctx);
-    if (!principal.sessionId)
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, 'This token has no session to end.');
-    await revokeSession(ctx.dataSource.manager, principal.sessionId, 'logout');
-    await announceRevokedSessions(
-      ctx.redis,
-      [principal.sessionId],
-      ctx.services.config.ACCESS_TOKEN_TTL_SECONDS,
-    );
-    return true;
+  logout(@Ctx() ctx: RequestContext<IdentityServices>): Promise<boolean> {
+    return withIdentityErrors(() => logout(ctx));
   }
 
   @Authorized()
   @Mutation(() => Int, { description: 'Signs out every session of the caller; returns how many ended.' })
-  async logoutEverywhere(@Ctx() ctx: RequestContext<IdentityServices>): Promise<number> {
-    const principal = requireUser(ctx);
-    const active = await ctx.dataSource
-      .getRepository(SessionEntity)
-      .findBy({ userId: principal.id, revokedAt: IsNull() });
-    for (const session of active)
-      await revokeSession(ctx.dataSource.manager, session.id, 'logout-everywhere');
-    await announceRevokedSessions(
-      ctx.redis,
-      active.map((s) => s.id),
-      ctx.services.config.ACCESS_TOKEN_TTL_SECONDS,
-    );
-    return active.length;
+  logoutEverywhere(@Ctx() ctx: RequestContext<IdentityServices>): Promise<number> {
+    return withIdentityErrors(() => logoutEverywhere(ctx));
   }
 }

@@ -6,7 +6,11 @@ import { LogEmailSender } from '../email/log-email-sender';
 import { SmtpEmailSender } from '../email/smtp-email-sender';
 import type { TokenSettings } from './access-tokens';
 import { LoginThrottle } from './login-throttle';
+import { RevocationCacheKeeper } from './revocation-cache-keeper';
 import { SigningKeys } from './signing-keys';
+import { UnknownAccountLockout } from './unknown-account-lockout';
+import { unreadableSigningKeyPolicy } from './unreadable-signing-key';
+import { VerificationThrottle } from './verification-throttle';
 
 export type IdentityConfig = z.infer<z.ZodObject<typeof identityConfig>>;
 export type IdentityRuntime = SubgraphRuntime<IdentityConfig>;
@@ -17,6 +21,9 @@ export interface IdentityServices {
   tokens: TokenSettings;
   email: EmailSender;
   throttle: LoginThrottle;
+  unknownAccountLockout: UnknownAccountLockout;
+  verificationThrottle: VerificationThrottle;
+  revocationCache: RevocationCacheKeeper;
 }
 
 export async function createIdentityServices(runtime: IdentityRuntime): Promise<IdentityServices> {
@@ -31,13 +38,14 @@ export async function createIdentityServices(runtime: IdentityRuntime): Promise<
       rotationDays: config.SIGNING_KEY_ROTATION_DAYS,
       tokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     },
-    (kid) =>
-      runtime.logger.warn(
-        { kid },
-        'signing key cannot be decrypted with KEY_ENCRYPTION_SECRET; rotating to a new key',
-      ),
+    unreadableSigningKeyPolicy(config, runtime.logger),
   );
   await keys.current();
+  const revocationCache = new RevocationCacheKeeper(runtime.dataSource, runtime.redis, runtime.logger, {
+    accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    syncIntervalMs: config.REVOCATION_SYNC_SECONDS * 1000,
+  });
+  await revocationCache.start();
   return {
     config,
     keys,
@@ -51,5 +59,17 @@ export async function createIdentityServices(runtime: IdentityRuntime): Promise<
         ? new SmtpEmailSender(config.SMTP_URL, config.EMAIL_FROM)
         : new LogEmailSender(runtime.logger),
     throttle: new LoginThrottle(runtime.redis, config.LOGIN_ATTEMPTS_PER_MINUTE),
+    unknownAccountLockout: new UnknownAccountLockout(
+      runtime.redis,
+      config.LOGIN_MAX_FAILURES,
+      config.LOCKOUT_MINUTES,
+    ),
+    verificationThrottle: new VerificationThrottle(runtime.redis, config.VERIFICATION_RESENDS_PER_HOUR),
+    revocationCache,
   };
+}
+
+export async function closeIdentityServices(services: IdentityServices): Promise<void> {
+  await services.revocationCache.stop();
+  await services.email.close();
 }

@@ -1,5 +1,5 @@
-import { DomainError, ErrorCode } from '@holovitals/subgraph-kit';
 import type { Redis } from 'ioredis';
+import { IdentityError, IdentityErrorCode } from '../identity-error';
 
 /**
  * Caps login attempts per email and per client address within a minute, in Redis so every replica
@@ -20,12 +20,10 @@ export class LoginThrottle {
     const ipCount = Number(results[2]?.[1] ?? 0);
     // One address may serve many people (NAT), so it gets a larger allowance than one email.
     if (emailCount > this.attemptsPerMinute || ipCount > this.attemptsPerMinute * 5) {
-      throw new DomainError(
-        ErrorCode.RATE_LIMITED,
+      throw new IdentityError(
+        IdentityErrorCode.SIGN_IN_THROTTLED,
         'Too many sign-in attempts. Wait a minute and try again.',
-        {
-          retryAfterSeconds: 60,
-        },
+        { retryAfterSeconds: 60 },
       );
     }
   }

@@ -1,14 +1,13 @@
-import { DomainError, ErrorCode, recordAudit, type RequestContext } from '@holovitals/subgraph-kit';
+import { recordAudit, type RequestContext } from '@holovitals/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import { UserEntity } from '../entities/user.entity';
+import { IdentityError, IdentityErrorCode } from '../identity-error';
 import { issueAccessToken } from './access-tokens';
 import { discloseTo } from './email-disclosure';
 import type { IdentityServices } from './identity-services';
 import { verifyAgainstDecoy, verifyPassword } from './passwords';
-import { announceRevokedSessions } from './session-revocation';
+import { announceRevocations } from './revocation-announcement';
 import { createSession, rotateRefreshToken } from './sessions';
-
-const MINUTE_MS = 60_000;
 
 export interface AuthResult {
   accessToken: string;
@@ -17,10 +16,35 @@ export interface AuthResult {
   user: UserEntity;
 }
 
-const wrongCredentials = (): DomainError =>
-  new DomainError(ErrorCode.UNAUTHENTICATED, 'Email or password is incorrect.', {
-    reason: 'invalid_credentials',
-  });
+const wrongCredentials = (): IdentityError =>
+  new IdentityError(IdentityErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect.');
+
+const accountLocked = (lockedUntil: Date): IdentityError =>
+  new IdentityError(
+    IdentityErrorCode.ACCOUNT_LOCKED,
+    'This account is locked after repeated failed sign-ins. Try again later.',
+    { lockedUntil: lockedUntil.toISOString() },
+  );
+
+/**
+ * Counts one failed sign-in in a single statement (parallel failures each count) and locks the account
+ * when the count reaches the limit.
+ */
+async function recordFailedSignIn(
+  manager: EntityManager,
+  userId: string,
+  maxFailures: number,
+  lockoutMinutes: number,
+): Promise<void> {
+  await manager.query(
+    `UPDATE app_user SET
+       failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
+       locked_until = CASE WHEN failed_login_count + 1 >= $2
+                           THEN now() + make_interval(mins => $3) ELSE locked_until END
+     WHERE id = $1`,
+    [userId, maxFailures, lockoutMinutes],
+  );
+}
 
 async function issueTokens(
   ctx: RequestContext<IdentityServices>,
@@ -64,45 +88,34 @@ export async function login(
   userAgent: string | null,
 ): Promise<AuthResult> {
   const email = rawEmail.trim().toLowerCase();
-  const { config, throttle } = ctx.services;
+  const { config, throttle, unknownAccountLockout } = ctx.services;
   await throttle.admit(email, ctx.clientIp);
   const user = await ctx.dataSource.getRepository(UserEntity).findOneBy({ email });
   if (!user) {
-    await verifyAgainstDecoy(password);
+    // An unknown email fails, and locks, exactly as a real account would.
+    const lockedUntil = await unknownAccountLockout.lockedUntil(email);
     await auditLogin(ctx.dataSource.manager, ctx, null, 'DENIED');
+    if (lockedUntil) throw accountLocked(lockedUntil);
+    await verifyAgainstDecoy(password);
+    await unknownAccountLockout.recordFailure(email);
     throw wrongCredentials();
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
     await auditLogin(ctx.dataSource.manager, ctx, user.id, 'DENIED');
-    throw new DomainError(
-      ErrorCode.FORBIDDEN,
-      'This account is locked after repeated failed sign-ins. Try again later.',
-      {
-        reason: 'account_locked',
-        lockedUntil: user.lockedUntil.toISOString(),
-      },
-    );
+    throw accountLocked(user.lockedUntil);
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     await ctx.dataSource.transaction(async (manager) => {
-      const failures = user.failedLoginCount + 1;
-      const locked = failures >= config.LOGIN_MAX_FAILURES;
-      await manager.update(
-        UserEntity,
-        { id: user.id },
-        {
-          failedLoginCount: locked ? 0 : failures,
-          lockedUntil: locked ? new Date(Date.now() + config.LOCKOUT_MINUTES * MINUTE_MS) : user.lockedUntil,
-        },
-      );
+      await recordFailedSignIn(manager, user.id, config.LOGIN_MAX_FAILURES, config.LOCKOUT_MINUTES);
       await auditLogin(manager, ctx, user.id, 'DENIED');
     });
     throw wrongCredentials();
   }
   if (config.REQUIRE_EMAIL_VERIFICATION && !user.emailVerifiedAt) {
-    throw new DomainError(ErrorCode.FORBIDDEN, 'Confirm your email address before signing in.', {
-      reason: 'email_not_verified',
-    });
+    throw new IdentityError(
+      IdentityErrorCode.EMAIL_NOT_VERIFIED,
+      'Confirm your email address before signing in.',
+    );
   }
   const issued = await ctx.dataSource.transaction(async (manager) => {
     await manager.update(UserEntity, { id: user.id }, { failedLoginCount: 0, lockedUntil: null });
@@ -123,18 +136,16 @@ export async function refreshSession(
 ): Promise<AuthResult> {
   const outcome = await ctx.dataSource.transaction((manager) => rotateRefreshToken(manager, presented));
   if ('reuseDetected' in outcome) {
-    await announceRevokedSessions(
+    await announceRevocations(
       ctx.redis,
-      [outcome.reuseDetected.id],
+      ctx.logger,
+      { sessionIds: [outcome.reuseDetected.id] },
       ctx.services.config.ACCESS_TOKEN_TTL_SECONDS,
     );
     ctx.logger.warn({ sessionId: outcome.reuseDetected.id }, 'refresh token reuse: session revoked');
-    throw new DomainError(
-      ErrorCode.UNAUTHENTICATED,
+    throw new IdentityError(
+      IdentityErrorCode.REFRESH_TOKEN_REUSED,
       'This sign-in was ended for your safety. Sign in again.',
-      {
-        reason: 'refresh_token_reused',
-      },
     );
   }
   return issueTokens(ctx, outcome.user, outcome.session.id, outcome.refreshToken);

@@ -1,13 +1,17 @@
 import { enqueueEvent } from '@holovitals/events';
-import { DomainError, ErrorCode, Role, type RequestContext } from '@holovitals/subgraph-kit';
-import { IsNull, MoreThan } from 'typeorm';
+import { Role, type RequestContext } from '@holovitals/subgraph-kit';
+import { randomUUID } from 'node:crypto';
+import { IsNull, MoreThan, QueryFailedError } from 'typeorm';
 import { AccountEntity } from '../entities/account.entity';
 import { UserEntity } from '../entities/user.entity';
 import { VerificationTokenEntity } from '../entities/verification-token.entity';
+import { alreadyRegisteredEmail } from '../email/already-registered-email';
+import type { EmailMessage } from '../email/email-sender';
 import { verificationEmail } from '../email/verification-email';
+import { IdentityError, IdentityErrorCode } from '../identity-error';
 import type { IdentityServices } from './identity-services';
 import { discloseTo } from './email-disclosure';
-import { hashPassword } from './passwords';
+import { hashPassword, verifyAgainstDecoy } from './passwords';
 import { randomToken, tokenHash } from './secret-token';
 
 const HOUR_MS = 3_600_000;
@@ -18,20 +22,53 @@ export interface Registration {
   displayName: string | null;
 }
 
-async function sendVerification(
+async function sendMail(ctx: RequestContext<IdentityServices>, message: EmailMessage): Promise<void> {
+  try {
+    await ctx.services.email.send(message);
+  } catch (error) {
+    // The account exists either way; the user can ask for the message again.
+    ctx.logger.error({ err: error }, 'identity email failed');
+  }
+}
+
+function sendVerification(
   ctx: RequestContext<IdentityServices>,
   user: UserEntity,
   token: string,
 ): Promise<void> {
-  const { config, email } = ctx.services;
-  try {
-    await email.send(
-      verificationEmail(user.email, config.APP_URL, token, config.VERIFICATION_TOKEN_TTL_HOURS),
-    );
-  } catch (error) {
-    // The account exists either way; the user can ask for the message again.
-    ctx.logger.error({ err: error, userId: user.id }, 'verification email failed');
-  }
+  const { config } = ctx.services;
+  return sendMail(
+    ctx,
+    verificationEmail(user.email, config.APP_URL, token, config.VERIFICATION_TOKEN_TTL_HOURS),
+  );
+}
+
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+
+/**
+ * The answer to a sign-up with an address that already has an account: shaped like a new, unconfirmed
+ * account (nothing is saved), so the response does not reveal that the address is taken. The owner
+ * learns of the attempt by email.
+ */
+async function answerExistingAccount(
+  ctx: RequestContext<IdentityServices>,
+  email: string,
+  input: Registration,
+): Promise<UserEntity> {
+  await sendMail(ctx, alreadyRegisteredEmail(email, ctx.services.config.APP_URL));
+  const now = new Date();
+  return discloseTo(
+    ctx.dataSource.getRepository(UserEntity).create({
+      id: randomUUID(),
+      email,
+      displayName: input.displayName,
+      roles: [Role.PATIENT],
+      emailVerifiedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
 }
 
 function newVerificationToken(
@@ -51,46 +88,57 @@ function newVerificationToken(
   };
 }
 
-/** Creates a PATIENT account, its credentials login and a verification token in one transaction. */
+/**
+ * Creates a PATIENT account, its credentials login and a verification token in one transaction. The
+ * duplicate check comes before the (deliberately slow) argon2 hash; a taken address costs the same time
+ * (a decoy verification) and gets the same answer as a free one.
+ */
 export async function registerUser(
   ctx: RequestContext<IdentityServices>,
   input: Registration,
 ): Promise<UserEntity> {
   const email = input.email.trim().toLowerCase();
+  const users = ctx.dataSource.getRepository(UserEntity);
+  if (await users.existsBy({ email })) {
+    await verifyAgainstDecoy(input.password);
+    return answerExistingAccount(ctx, email, input);
+  }
   const passwordHash = await hashPassword(input.password);
-  const { user, token } = await ctx.dataSource.transaction(async (manager) => {
-    const existing = await manager.findOneBy(UserEntity, { email });
-    if (existing)
-      throw new DomainError(ErrorCode.CONFLICT, 'An account with this email already exists.', {
-        field: 'email',
+  let created: { user: UserEntity; token: string };
+  try {
+    created = await ctx.dataSource.transaction(async (manager) => {
+      const user = await manager.save(
+        manager.create(UserEntity, {
+          email,
+          passwordHash,
+          displayName: input.displayName,
+          roles: [Role.PATIENT],
+          emailVerifiedAt: null,
+        }),
+      );
+      await manager.insert(AccountEntity, {
+        userId: user.id,
+        provider: 'credentials',
+        providerAccountId: email,
       });
-    const created = await manager.save(
-      manager.create(UserEntity, {
-        email,
-        passwordHash,
-        displayName: input.displayName,
-        roles: [Role.PATIENT],
-        emailVerifiedAt: null,
-      }),
-    );
-    await manager.insert(AccountEntity, {
-      userId: created.id,
-      provider: 'credentials',
-      providerAccountId: email,
+      const verification = newVerificationToken(user.id, ctx.services.config.VERIFICATION_TOKEN_TTL_HOURS);
+      await manager.insert(VerificationTokenEntity, verification.row);
+      await enqueueEvent(
+        manager,
+        ctx.service,
+        'user.registered',
+        { userId: user.id, email, roles: user.roles },
+        { traceId: ctx.traceId },
+      );
+      return { user, token: verification.token };
     });
-    const verification = newVerificationToken(created.id, ctx.services.config.VERIFICATION_TOKEN_TTL_HOURS);
-    await manager.insert(VerificationTokenEntity, verification.row);
-    await enqueueEvent(
-      manager,
-      ctx.service,
-      'user.registered',
-      { userId: created.id, email, roles: created.roles },
-      { traceId: ctx.traceId },
-    );
-    return { user: created, token: verification.token };
-  });
-  await sendVerification(ctx, user, token);
-  return discloseTo(user);
+  } catch (error) {
+    // A concurrent sign-up took the address between the check and the insert.
+    if (isUniqueViolation(error)) return answerExistingAccount(ctx, email, input);
+    throw error;
+  }
+  await sendVerification(ctx, created.user, created.token);
+  return discloseTo(created.user);
 }
 
 export async function verifyEmail(ctx: RequestContext<IdentityServices>, token: string): Promise<UserEntity> {
@@ -105,9 +153,11 @@ export async function verifyEmail(ctx: RequestContext<IdentityServices>, token: 
       lock: { mode: 'pessimistic_write' },
     });
     if (!stored)
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, 'This verification link is invalid, used or expired.', {
-        field: 'token',
-      });
+      throw new IdentityError(
+        IdentityErrorCode.INVALID_VERIFICATION_TOKEN,
+        'This verification link is invalid, used or expired.',
+        { field: 'token' },
+      );
     await manager.update(VerificationTokenEntity, { id: stored.id }, { usedAt: new Date() });
     const user = await manager.findOneByOrFail(UserEntity, { id: stored.userId });
     user.emailVerifiedAt ??= new Date();
@@ -115,12 +165,16 @@ export async function verifyEmail(ctx: RequestContext<IdentityServices>, token: 
   });
 }
 
-/** Sends a fresh link; answers the same whether or not the address has an account (no enumeration). */
+/**
+ * Sends a fresh link; answers the same whether or not the address has an account (no enumeration).
+ * The throttle comes first, so a flood costs neither mail nor database work.
+ */
 export async function resendVerification(
   ctx: RequestContext<IdentityServices>,
   rawEmail: string,
 ): Promise<void> {
   const email = rawEmail.trim().toLowerCase();
+  await ctx.services.verificationThrottle.admit(email, ctx.clientIp);
   const issued = await ctx.dataSource.transaction(async (manager) => {
     const user = await manager.findOneBy(UserEntity, { email });
     if (!user || user.emailVerifiedAt) return null;

@@ -1,9 +1,11 @@
-import { DomainError, ErrorCode, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import { Role, type RequestContext } from '@holovitals/subgraph-kit';
 import { randomBytes } from 'node:crypto';
 import { ServiceClientEntity } from '../entities/service-client.entity';
+import { IdentityError, IdentityErrorCode } from '../identity-error';
 import { issueAccessToken } from './access-tokens';
 import type { IdentityServices } from './identity-services';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
+import { announceRevocations } from './revocation-announcement';
 import { randomToken } from './secret-token';
 
 /** Scopes a partner may hold; each subgraph checks the ones its data needs. */
@@ -32,8 +34,29 @@ export async function createServiceClient(
   return { client, clientSecret };
 }
 
-const invalidClient = (): DomainError =>
-  new DomainError(ErrorCode.UNAUTHENTICATED, 'Client credentials are invalid.', { reason: 'invalid_client' });
+const invalidClient = (): IdentityError =>
+  new IdentityError(IdentityErrorCode.INVALID_CLIENT, 'Client credentials are invalid.');
+
+/** Revokes partner credentials: no new token exchanges, and the client's live tokens stop working. */
+export async function revokeServiceClient(
+  ctx: RequestContext<IdentityServices>,
+  id: string,
+): Promise<ServiceClientEntity> {
+  const repository = ctx.dataSource.getRepository(ServiceClientEntity);
+  const client = await repository.findOneBy({ id });
+  if (!client) {
+    throw new IdentityError(IdentityErrorCode.SERVICE_CLIENT_NOT_FOUND, 'No such service client.', { id });
+  }
+  client.revokedAt ??= new Date();
+  const saved = await repository.save(client);
+  await announceRevocations(
+    ctx.redis,
+    ctx.logger,
+    { serviceClientIds: [client.id] },
+    ctx.services.config.ACCESS_TOKEN_TTL_SECONDS,
+  );
+  return saved;
+}
 
 /** OAuth 2.0 client-credentials exchange: a short-lived PARTNER token limited to the granted scopes. */
 export async function exchangeClientCredentials(
@@ -51,10 +74,9 @@ export async function exchangeClientCredentials(
   const scopes = requestedScopes ?? client.scopes;
   const notGranted = scopes.filter((scope) => !client.scopes.includes(scope));
   if (notGranted.length > 0) {
-    throw new DomainError(
-      ErrorCode.FORBIDDEN,
+    throw new IdentityError(
+      IdentityErrorCode.INVALID_SCOPE,
       `Scopes not granted to this client: ${notGranted.join(', ')}.`,
-      { reason: 'invalid_scope' },
     );
   }
   const issued = await issueAccessToken(ctx.services.keys, ctx.services.tokens, {

@@ -1,8 +1,8 @@
-import { DomainError, ErrorCode } from '@holovitals/subgraph-kit';
 import { type EntityManager, IsNull } from 'typeorm';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 import { SessionEntity } from '../entities/session.entity';
 import { UserEntity } from '../entities/user.entity';
+import { IdentityError, IdentityErrorCode } from '../identity-error';
 import { randomToken, tokenHash } from './secret-token';
 
 const DAY_MS = 86_400_000;
@@ -56,10 +56,11 @@ export async function revokeSession(
   );
 }
 
-const invalidRefresh = (): DomainError =>
-  new DomainError(ErrorCode.UNAUTHENTICATED, 'Refresh token is invalid or expired. Sign in again.', {
-    reason: 'invalid_refresh_token',
-  });
+const invalidRefresh = (): IdentityError =>
+  new IdentityError(
+    IdentityErrorCode.INVALID_REFRESH_TOKEN,
+    'Refresh token is invalid or expired. Sign in again.',
+  );
 
 /**
  * Trades a refresh token for a new one in the same session. A token that was already used means
