@@ -341,6 +341,21 @@ describe('identity: sessions', () => {
     ).toBeUndefined();
   });
 
+  it('copies a revocation that reached only the database into Redis on its next pass', async () => {
+    const session = await registerAndLogin('repair');
+    expect((await harness.identity.graphql(ME, {}, { token: session.accessToken })).status).toBe(200);
+    const sid = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString())
+      .sid as string;
+    // As if the Redis write after the commit had failed: the database alone knows.
+    await harness.identity.dataSource.query('UPDATE session SET revoked_at = now() WHERE id = $1', [sid]);
+    await expect
+      .poll(async () => (await harness.identity.graphql(ME, {}, { token: session.accessToken })).status, {
+        timeout: 15_000,
+        interval: 250,
+      })
+      .toBe(401);
+  });
+
   it('logs out everywhere', async () => {
     const session = await registerAndLogin('everywhere');
     const ended = await harness.identity.graphql<{ logoutEverywhere: number }>(
