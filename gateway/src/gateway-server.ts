@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { createAccessTokenVerifier, createRequestAuthenticator, traceIdFrom } from '@holovitals/auth';
+import { createRequestAuthenticator, traceIdFrom } from '@holovitals/auth';
 import { close, createGraphQLHttpServer, healthRoutes, listen } from '@holovitals/http-server';
 import { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
@@ -33,11 +33,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
   // Bad, expired and revoked tokens end the request here, before any planning.
   const authenticate = createRequestAuthenticator(
-    createAccessTokenVerifier({
-      jwksUrl: config.JWKS_URL,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    }),
+    { jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
     redis,
   );
   const rateLimiter = new PrincipalRateLimiter(

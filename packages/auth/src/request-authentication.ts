@@ -1,6 +1,12 @@
 import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
-import { AccessTokenError, bearerToken, type AccessTokenVerifier } from './access-token';
+import {
+  AccessTokenError,
+  bearerToken,
+  createAccessTokenVerifier,
+  type AccessTokenVerifier,
+  type AccessTokenVerifierOptions,
+} from './access-token';
 import type { Principal } from './principal';
 import { revocationState } from './revocation-cache';
 
@@ -33,7 +39,11 @@ async function principalFor(accessToken: string, verify: AccessTokenVerifier): P
  * (HTTP 401); so does any token while the revocation cache is being rebuilt, since a revoked one could
  * not be told apart. No token means an anonymous caller, which resolvers may still serve.
  */
-export function createRequestAuthenticator(verify: AccessTokenVerifier, redis: Redis): RequestAuthenticator {
+export function createRequestAuthenticator(
+  options: AccessTokenVerifierOptions,
+  redis: Redis,
+): RequestAuthenticator {
+  const verify = createAccessTokenVerifier(options);
   return async (authorization) => {
     let accessToken: string | null;
     try {

@@ -13,7 +13,6 @@ import { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import {
-  createAccessTokenVerifier,
   createRequestAuthenticator,
   GATEWAY_CREDENTIAL_HEADER,
   isGatewayCredentialValid,
@@ -87,11 +86,7 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
   const { schema } = await buildFederatedSchema(definition);
   // Zero trust: the same check as the gateway's, again, on every request.
   const authenticate = createRequestAuthenticator(
-    createAccessTokenVerifier({
-      jwksUrl: config.JWKS_URL,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    }),
+    { jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
     redis,
   );
 

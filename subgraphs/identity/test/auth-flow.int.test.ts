@@ -80,6 +80,13 @@ describe('identity: registration and sign-in', () => {
     await harness.identity.graphql(REGISTER, { input: { email: taken, password: PASSWORD } });
     await harness.mailbox.waitFor(taken);
     const usersBefore = await harness.identity.dataSource.query('SELECT count(*)::int AS n FROM app_user');
+    const hashOf = async (): Promise<string> =>
+      (
+        await harness.identity.dataSource.query('SELECT password_hash FROM app_user WHERE email = $1', [
+          taken,
+        ])
+      )[0].password_hash;
+    const hashBefore = await hashOf();
 
     const duplicate = await harness.identity.graphql<{ register: Record<string, unknown> }>(REGISTER, {
       input: { email: taken, password: 'another password 7' },
@@ -99,6 +106,7 @@ describe('identity: registration and sign-in', () => {
 
     const usersAfter = await harness.identity.dataSource.query('SELECT count(*)::int AS n FROM app_user');
     expect(usersAfter[0].n).toBe(usersBefore[0].n + 1);
+    expect(await hashOf()).toBe(hashBefore);
     await expect
       .poll(() =>
         harness.mailbox.messages.some(
@@ -339,6 +347,21 @@ describe('identity: sessions', () => {
     expect(
       (await harness.identity.graphql(REFRESH, { token: laptopToken.refreshToken })).body.errors,
     ).toBeUndefined();
+  });
+
+  it('copies a revocation that reached only the database into Redis on its next pass', async () => {
+    const session = await registerAndLogin('repair');
+    expect((await harness.identity.graphql(ME, {}, { token: session.accessToken })).status).toBe(200);
+    const sid = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString())
+      .sid as string;
+    // As if the Redis write after the commit had failed: the database alone knows.
+    await harness.identity.dataSource.query('UPDATE session SET revoked_at = now() WHERE id = $1', [sid]);
+    await expect
+      .poll(async () => (await harness.identity.graphql(ME, {}, { token: session.accessToken })).status, {
+        timeout: 15_000,
+        interval: 250,
+      })
+      .toBe(401);
   });
 
   it('logs out everywhere', async () => {
