@@ -128,6 +128,6 @@ describe('DatabaseLabConcepts', () => {
     const byCode = await concepts.byCodes(['718-7', '0000-0']);
     expect([...byCode.keys()]).toEqual(['718-7']);
     const byName = await concepts.byNames(['total cholesterol']);
-    expect(byName.get('total cholesterol')?.concept.code).toBe('2093-3');
+    expect(byName.get('total cholesterol')?.[0]?.concept.code).toBe('2093-3');
   });
 });
