@@ -70,14 +70,18 @@ export function LabsView(): ReactNode {
           {latest.map((lab) => (
             <tr key={lab.id}>
               <th scope="row">
-                <Link href={`${basePath}/labs/${encodeURIComponent(lab.code)}`}>{lab.display}</Link>
+                <Link href={`${basePath}/labs/${encodeURIComponent(lab.code)}`}>
+                  {lab.standardized?.shortName ?? lab.display}
+                </Link>
               </th>
               <td data-label="Result">
-                {lab.value != null ? quantityText(lab.value, lab.unit) : (lab.valueString ?? '—')}
+                {lab.value != null
+                  ? quantityText(lab.value, lab.standardized?.unitDisplay ?? lab.unit)
+                  : (lab.valueString ?? '—')}
               </td>
               <td data-label="Standardized">
                 {lab.standardized?.normalizedValue != null
-                  ? quantityText(lab.standardized.normalizedValue, lab.standardized.normalizedUnit)
+                  ? quantityText(lab.standardized.normalizedValue, lab.standardized.normalizedUnitDisplay)
                   : '—'}
                 {lab.standardized?.loincCode ? (
                   <div className="muted">LOINC {lab.standardized.loincCode}</div>
