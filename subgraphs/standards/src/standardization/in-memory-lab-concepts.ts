@@ -163,9 +163,11 @@ export class InMemoryLabConcepts implements LabConceptResolver {
       if (first.parts.qualifiers !== parts.qualifiers || first.parts.words.length >= words.size) continue;
       if (!first.parts.words.every((word) => words.has(word))) continue;
       const rest = parts.words.filter((word) => !first.parts.words.includes(word)).join(' ');
-      const second = this.byKey
-        .get(`${rest}|${parts.qualifiers}`)
-        ?.find((entry) => entry.concept.code === first.concept.code);
+      // The distinguishing word may sit in either half ("Glucose fasting (FPG)").
+      const second = [
+        ...(this.byKey.get(`${rest}|${parts.qualifiers}`) ?? []),
+        ...(this.byKey.get(`${rest}|`) ?? []),
+      ].find((entry) => entry.concept.code === first.concept.code);
       if (!second) continue;
       found.push(first);
       reasons.set(

@@ -203,7 +203,7 @@ describe('LabStandardizer name matching (issue 20: never a wrong LOINC)', () => 
 
   it.each([
     ['Bilirubin, indirect', 'mg/dL'],
-    ['Glucose, fasting', 'mg/dL'],
+    ['Glucose, random', 'mg/dL'],
     ['Calcium, ionized', 'mmol/L'],
     ['PSA, free', 'ng/mL'],
     ['hs-Troponin T', 'ng/L'],
