@@ -56,12 +56,19 @@ function atom(text: string): string {
     );
 }
 
+/** Batches repeat a handful of units; bounded so made-up units cannot grow it without limit. */
+const MEMO_LIMIT = 10_000;
+const memo = new Map<string, string>();
+
 /** The readable form of a UCUM unit code; '' for dimensionless codes (`1`, `{score}`, `{INR}`). */
 export function unitDisplay(ucumCode: string): string {
-  const whole = WHOLE_CODES.get(ucumCode);
-  if (whole !== undefined) return whole;
-  return ucumCode
+  const known = memo.get(ucumCode) ?? WHOLE_CODES.get(ucumCode);
+  if (known !== undefined) return known;
+  const shown = ucumCode
     .split(/(\/|\.)/)
     .map((part) => (part === '/' ? '/' : part === '.' ? '·' : atom(part)))
     .join('');
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(ucumCode, shown);
+  return shown;
 }
