@@ -189,6 +189,13 @@ describe('LabStandardizer name matching (issue 20: never a wrong LOINC)', () => 
     expect(rdwCvInFemtolitres.concept).toBeNull();
     const rdwInFemtolitres = await one({ name: 'RDW', value: 45, unit: 'fL' });
     expect(rdwInFemtolitres.concept?.code).toBe('21000-5');
+    // A unit that is not readable could be anything, so it vouches for no concept.
+    const unreadable = await one({ name: 'Phosphorus', value: 3.5, unit: 'unitsperlitre' });
+    expect(unreadable.concept).toBeNull();
+    expect(unreadable.matchReason).toMatch(/^unit "unitsperlitre" cannot be converted/);
+    const withoutUnit = await one({ name: 'Phosphorus', value: 3.5 });
+    expect(withoutUnit.concept?.code).toBe('2777-1');
+    expect(withoutUnit.matchReason).not.toContain('unit checked');
   });
 
   it('abstains with a reason when a name fits two different tests and nothing tells them apart', async () => {

@@ -187,15 +187,20 @@ export class LabStandardizer {
     if (name === '') return { concept: null, confidence: 0, reason: 'no LOINC code or name to match' };
     return chooseConcept(
       byName.get(name) ?? [],
-      (concept) => this.unitFits(unit, concept),
+      (concept) => this.unitFits(unit, input.unit?.trim() || null, concept),
       input.unit?.trim() || null,
     );
   }
 
-  /** Null when either unit is unknown; otherwise whether the value could be normalized to the concept's unit. */
-  private unitFits(unit: string | null, concept: LabConcept): boolean | null {
+  /**
+   * Null when there is nothing to check (no unit given, or a concept without a unit); false for a unit given but
+   * not readable as UCUM (it could be anything, so it vouches for no concept); otherwise whether the value could
+   * be normalized to the concept's unit.
+   */
+  private unitFits(unit: string | null, given: string | null, concept: LabConcept): boolean | null {
     const canonical = concept.properties.exampleUcumUnit;
-    if (unit === null || !canonical) return null;
+    if (!canonical || given === null) return null;
+    if (unit === null) return false;
     return this.converters.get(unit, canonical, concept.properties.molecularWeight ?? null).ok;
   }
 
