@@ -124,7 +124,8 @@ describe('web app: a health record in a real browser', () => {
     );
 
     await mainNav(page, 'Labs').click();
-    await page.getByRole('link', { name: 'Glucose [Mass/volume] in Blood' }).click();
+    // Lists show the short name; the detail page keeps the full LOINC name.
+    await page.getByRole('link', { name: 'Glucose', exact: true }).click();
     await page.getByRole('heading', { name: 'Glucose [Mass/volume] in Blood', level: 1 }).waitFor();
     const standardized = page.getByTestId('standardized-value');
     await expect(standardized.textContent()).resolves.toMatch(/^[\d.]+ mg\/dL$/);

@@ -128,6 +128,18 @@ describe('DatabaseLabConcepts', () => {
     const byCode = await concepts.byCodes(['718-7', '0000-0']);
     expect([...byCode.keys()]).toEqual(['718-7']);
     const byName = await concepts.byNames(['total cholesterol']);
-    expect(byName.get('total cholesterol')?.concept.code).toBe('2093-3');
+    expect(byName.get('total cholesterol')?.[0]?.concept.code).toBe('2093-3');
+  });
+
+  it('drops search candidates whose distinguishing words or specimen contradict the name', async () => {
+    const concepts = new DatabaseLabConcepts(db.dataSource);
+    const byName = await concepts.byNames(['bilirubin indirect', 'bilirubin direct', 'urine creatinine']);
+    const codes = (name: string): string[] => (byName.get(name) ?? []).map((match) => match.concept.code);
+    // Total and direct bilirubin are found by the words, but neither is indirect bilirubin.
+    expect(codes('bilirubin indirect')).toEqual([]);
+    expect(codes('bilirubin direct')).not.toContain('1975-2');
+    // Serum and blood creatinine are no answer for a urine result.
+    expect(codes('urine creatinine')).not.toContain('2160-0');
+    expect(codes('urine creatinine')).not.toContain('38483-4');
   });
 });

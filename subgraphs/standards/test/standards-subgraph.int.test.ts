@@ -159,9 +159,44 @@ describe('standards subgraph', () => {
     expect(health.body.data).toEqual({ validateUnit: { valid: true } });
   });
 
+  it('maps the four names issue 20 found wrongly mapped to the right LOINC, and abstains where the unit contradicts', async () => {
+    const query = `query($inputs: [LabResultInput!]!) { standardizeLabResults(inputs: $inputs) {
+      loincCode shortName confidence matchReason unitDisplay normalizedUnitDisplay } }`;
+    const inputs = [
+      { name: 'Phosphorus', value: 3.5, unit: 'mg/dL' },
+      { name: 'Bilirubin, direct', value: 0.1, unit: 'mg/dL' },
+      { name: 'RDW', value: 13, unit: '%' },
+      { name: 'Lipase', value: 30, unit: 'U/L' },
+      { name: 'Phosphorus', value: 3.5, unit: 'U/L' },
+      { name: 'Platelet count', value: 250, unit: 'K/uL' },
+    ];
+    const response = await sg.graphql<{ standardizeLabResults: Record<string, unknown>[] }>(
+      query,
+      { inputs },
+      { token },
+    );
+    const results = response.body.data?.standardizeLabResults ?? [];
+    expect(results.map((result) => result['loincCode'])).toEqual([
+      '2777-1',
+      '1968-7',
+      '788-0',
+      '3040-3',
+      null,
+      '777-3',
+    ]);
+    expect(results[4]).toMatchObject({ confidence: 0, shortName: null });
+    expect(results[4]?.['matchReason']).toMatch(/^unit "U\/L" cannot be converted/);
+    expect(results[5]).toMatchObject({
+      shortName: 'Platelets',
+      unitDisplay: '10³/µL',
+      normalizedUnitDisplay: '10³/µL',
+    });
+  });
+
   it('standardizes one result and caches it for the next call', async () => {
     const query = `query($i: LabResultInput!) { standardizeLabResult(input: $i) {
-      loincCode loincDisplay confidence matchReason unit normalizedValue normalizedUnit flag warnings concept { code status } } }`;
+      loincCode loincDisplay shortName confidence matchReason unit unitDisplay normalizedValue normalizedUnit
+      normalizedUnitDisplay flag warnings concept { code status shortName } } }`;
     const input = { name: 'Glucose', value: 7.8, unit: 'mmol/L', referenceLow: 3.9, referenceHigh: 5.6 };
     const first = await sg.graphql<{ standardizeLabResult: Record<string, unknown> }>(
       query,
@@ -173,11 +208,15 @@ describe('standards subgraph', () => {
       { i: input },
       { token },
     );
+    // A plain "Glucose" on a lab report is the serum/plasma test, not the whole-blood one.
     expect(first.body.data?.standardizeLabResult).toMatchObject({
-      loincCode: '2339-0',
+      loincCode: '2345-7',
+      shortName: 'Glucose',
+      unitDisplay: 'mmol/L',
       normalizedUnit: 'mg/dL',
+      normalizedUnitDisplay: 'mg/dL',
       flag: 'H',
-      concept: { code: '2339-0', status: 'active' },
+      concept: { code: '2345-7', status: 'active', shortName: 'Glucose' },
     });
     expect(second.body.data).toEqual(first.body.data);
     expect((await cachedKeys()).some((key) => key.startsWith(`${prefix}standardization:`))).toBe(true);

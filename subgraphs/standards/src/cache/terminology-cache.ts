@@ -24,7 +24,7 @@ export function digest(value: unknown): string {
  * Bump when the shape of a cached value changes (2: LOINC reference intervals and referenceRangeSource), so entries
  * written by older code are never read as current.
  */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** Holds the cache generation under the prefix; every import of a terminology release increments it. */
 const GENERATION_KEY = 'generation';

@@ -100,6 +100,17 @@ export class CodeConceptResolver {
     return { valid, concept, displayMatches, message };
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The common name people read ("Platelets", "Hemoglobin A1c", "Blood pressure") where the starter vocabulary ' +
+      'has one; lists and charts show it, detail pages the full display.',
+  })
+  shortName(@Root() concept: CodeConceptEntity): string | null {
+    const shortName = concept.properties?.['shortName'];
+    return typeof shortName === 'string' ? shortName : null;
+  }
+
   @FieldResolver(() => [ConceptProperty], {
     description: 'Code-system-specific properties (e.g. the LOINC axes).',
   })

@@ -5,6 +5,7 @@ import { CodeConceptEntity } from '../entities/code-concept.entity';
 import { codeConceptLoader } from '../loaders/code-concept.loader';
 import type { StandardizedLabResult as StandardizedResult } from '../standardization/lab-result';
 import type { StandardsServices } from '../services/standards-services';
+import { unitDisplay } from '../units/unit-display';
 import { CodeSystem } from '../vocabulary/code-system';
 import { withStandardsErrors } from './standards-error-mapping';
 import { LabResultInput } from './types/lab-result.input';
@@ -13,7 +14,14 @@ import { StandardizedLabResult } from './types/standardized-lab-result.type';
 /** The GraphQL shape of a standardization result. */
 export function toStandardizedLabResult(result: StandardizedResult): StandardizedLabResult {
   const { concept, ...rest } = result;
-  return { ...rest, loincCode: concept?.code ?? null, loincDisplay: concept?.display ?? null };
+  return {
+    ...rest,
+    loincCode: concept?.code ?? null,
+    loincDisplay: concept?.display ?? null,
+    shortName: concept ? (concept.properties.shortName ?? concept.display) : null,
+    unitDisplay: rest.unit === null ? null : unitDisplay(rest.unit),
+    normalizedUnitDisplay: rest.normalizedUnit === null ? null : unitDisplay(rest.normalizedUnit),
+  };
 }
 
 @Resolver(() => StandardizedLabResult)

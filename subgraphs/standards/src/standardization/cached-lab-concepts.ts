@@ -18,8 +18,8 @@ export class CachedLabConcepts implements LabConceptResolver {
     return found;
   }
 
-  async byNames(names: readonly string[]): Promise<Map<string, LabConceptMatch>> {
-    const { found, generation } = await this.cache.getMany<LabConceptMatch>('lab_name', names);
+  async byNames(names: readonly string[]): Promise<Map<string, LabConceptMatch[]>> {
+    const { found, generation } = await this.cache.getMany<LabConceptMatch[]>('lab_name', names);
     const missing = names.filter((name) => !found.has(name));
     if (missing.length === 0) return found;
     const resolved = await this.inner.byNames(missing);

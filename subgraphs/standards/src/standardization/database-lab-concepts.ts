@@ -2,7 +2,12 @@ import type { DataSource } from 'typeorm';
 import { MatchKind, searchCodes } from '../search/code-search';
 import { CodeSystem } from '../vocabulary/code-system';
 import type { LoincProperties } from '../vocabulary/concept-record';
+import { labNameParts } from './lab-name';
 import type { LabConcept, LabConceptMatch, LabConceptResolver } from './lab-result';
+import { specimenFit } from './specimen-fit';
+
+/** Search candidates looked at per name; the standardizer keeps those above its confidence threshold. */
+const CANDIDATES_PER_NAME = 5;
 
 function confidenceFor(kind: MatchKind, score: number): number {
   switch (kind) {
@@ -29,17 +34,29 @@ export class DatabaseLabConcepts implements LabConceptResolver {
     return new Map(rows.map((row) => [row.code, row]));
   }
 
-  /** One ranked search per distinct name; a batch has few distinct names however many results it holds. */
-  async byNames(names: readonly string[]): Promise<Map<string, LabConceptMatch>> {
-    const matches = new Map<string, LabConceptMatch>();
+  /**
+   * One ranked search per distinct name; a batch has few distinct names however many results it holds. A
+   * candidate whose display carries other distinguishing words (direct, free, hs…) or whose specimen contradicts
+   * the name is dropped.
+   */
+  async byNames(names: readonly string[]): Promise<Map<string, LabConceptMatch[]>> {
+    const matches = new Map<string, LabConceptMatch[]>();
     for (const name of names) {
-      const [best] = await searchCodes(this.dataSource, CodeSystem.LOINC, name, 1);
-      if (!best || best.status !== 'active') continue;
-      matches.set(name, {
-        concept: { code: best.code, display: best.display, properties: best.properties as LoincProperties },
-        confidence: confidenceFor(best.kind, best.score),
-        reason: `best ${best.kind.toLowerCase().replace('_', ' ')} search match for the name`,
-      });
+      const parts = labNameParts(name);
+      const found: LabConceptMatch[] = [];
+      for (const match of await searchCodes(this.dataSource, CodeSystem.LOINC, name, CANDIDATES_PER_NAME)) {
+        if (match.status !== 'active') continue;
+        const properties = match.properties as LoincProperties;
+        const fit = specimenFit(parts.specimen, properties);
+        if (fit < 0 || labNameParts(match.display).qualifiers !== parts.qualifiers) continue;
+        found.push({
+          concept: { code: match.code, display: match.display, properties },
+          confidence: confidenceFor(match.kind, match.score),
+          reason: `best ${match.kind.toLowerCase().replace('_', ' ')} search match for the name`,
+          specimenFit: fit,
+        });
+      }
+      if (found.length > 0) matches.set(name, found);
     }
     return matches;
   }

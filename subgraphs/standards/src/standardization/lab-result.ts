@@ -18,11 +18,17 @@ export interface LabConcept {
   properties: LoincProperties;
 }
 
+/** One concept a name could mean; resolvers return every candidate, the standardizer chooses (see concept-choice). */
 export interface LabConceptMatch {
   concept: LabConcept;
-  /** 0..1: 1 for an exact LOINC code, lower for name matches. */
+  /** 0..1: 1 for an exact LOINC code, lower for name matches (scale in the package README). */
   confidence: number;
   reason: string;
+  /**
+   * How well the concept's specimen fits the name (2 the named or, unnamed, the usual serum/plasma specimen;
+   * 1 acceptable; 0 other): breaks ties between equally good names.
+   */
+  specimenFit: number;
 }
 
 export enum ReferenceFlag {
@@ -56,6 +62,9 @@ export interface StandardizedLabResult {
 /** Where standardization finds LOINC concepts; each call is made once per batch with the distinct keys. */
 export interface LabConceptResolver {
   byCodes(codes: readonly string[]): Promise<Map<string, LabConcept>>;
-  /** Keys of the result are the normalized names (see normalizeLabName). */
-  byNames(names: readonly string[]): Promise<Map<string, LabConceptMatch>>;
+  /**
+   * Keys of the result are the normalized names (see normalizeLabName); each value lists the candidates, best
+   * first. A name with no candidate may be missing from the map.
+   */
+  byNames(names: readonly string[]): Promise<Map<string, LabConceptMatch[]>>;
 }

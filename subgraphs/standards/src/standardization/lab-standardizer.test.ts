@@ -139,7 +139,7 @@ describe('LabStandardizer', () => {
         calls.codes.push(...codes);
         return base.byCodes(codes);
       },
-      byNames: async (names: readonly string[]): Promise<Map<string, LabConceptMatch>> => {
+      byNames: async (names: readonly string[]): Promise<Map<string, LabConceptMatch[]>> => {
         calls.names.push(...names);
         return base.byNames(names);
       },
@@ -164,5 +164,96 @@ describe('LabStandardizer', () => {
     [Array.from({ length: MAX_LAB_BATCH + 1 }, () => ({ code: '2339-0' }))],
   ])('refuses bad input with BAD_USER_INPUT (%#)', async (inputs) => {
     expect(await errorCode(standardizer().standardize(inputs))).toBe(StandardsErrorCode.BAD_USER_INPUT);
+  });
+});
+
+describe('LabStandardizer name matching (issue 20: never a wrong LOINC)', () => {
+  it.each([
+    ['Phosphorus', 3.5, 'mg/dL', '2777-1'],
+    ['Bilirubin, direct', 0.1, 'mg/dL', '1968-7'],
+    ['RDW', 13, '%', '788-0'],
+    ['Lipase', 30, 'U/L', '3040-3'],
+  ])('maps %s %s %s to %s, not to the code it used to get', async (name, value, unit, code) => {
+    const result = await one({ name, value, unit });
+    expect(result.concept?.code).toBe(code);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.7);
+    expect(result.matchReason).toContain('unit checked');
+  });
+
+  it('never maps a result to a concept whose unit its unit cannot be converted to', async () => {
+    const phosphorusInEnzymeUnits = await one({ name: 'Phosphorus', value: 3.5, unit: 'U/L' });
+    expect(phosphorusInEnzymeUnits.concept).toBeNull();
+    expect(phosphorusInEnzymeUnits.confidence).toBe(0);
+    expect(phosphorusInEnzymeUnits.matchReason).toMatch(/^unit "U\/L" cannot be converted/);
+    const rdwCvInFemtolitres = await one({ name: 'RDW-CV', value: 45, unit: 'fL' });
+    expect(rdwCvInFemtolitres.concept).toBeNull();
+    const rdwInFemtolitres = await one({ name: 'RDW', value: 45, unit: 'fL' });
+    expect(rdwInFemtolitres.concept?.code).toBe('21000-5');
+    // A unit that is not readable could be anything, so it vouches for no concept.
+    const unreadable = await one({ name: 'Phosphorus', value: 3.5, unit: 'unitsperlitre' });
+    expect(unreadable.concept).toBeNull();
+    expect(unreadable.matchReason).toMatch(/^unit "unitsperlitre" cannot be converted/);
+    const withoutUnit = await one({ name: 'Phosphorus', value: 3.5 });
+    expect(withoutUnit.concept?.code).toBe('2777-1');
+    expect(withoutUnit.matchReason).not.toContain('unit checked');
+  });
+
+  it('abstains with a reason when a name fits two different tests and nothing tells them apart', async () => {
+    const rdw = await one({ name: 'RDW', value: 13 });
+    expect(rdw.concept).toBeNull();
+    expect(rdw.matchReason).toMatch(/^ambiguous: .*788-0.*21000-5|^ambiguous: .*21000-5.*788-0/);
+    const ldl = await one({ name: 'LDL cholesterol', value: 110, unit: 'mg/dL' });
+    expect(ldl.concept).toBeNull();
+    expect((await one({ name: 'LDL, calculated', value: 110, unit: 'mg/dL' })).concept?.code).toBe('13457-7');
+    expect((await one({ name: 'LDL direct', value: 110, unit: 'mg/dL' })).concept?.code).toBe('18262-6');
+  });
+
+  it.each([
+    ['Bilirubin, indirect', 'mg/dL'],
+    ['Glucose, random', 'mg/dL'],
+    ['Calcium, ionized', 'mmol/L'],
+    ['PSA, free', 'ng/mL'],
+    ['hs-Troponin T', 'ng/L'],
+    ['Urine creatinine', 'mg/dL'],
+  ])(
+    'gives no code to %s: its distinguishing word or specimen names a test the vocabulary does not hold',
+    async (name, unit) => {
+      const result = await one({ name, value: 1, unit });
+      expect(result.concept).toBeNull();
+      expect(result.confidence).toBe(0);
+    },
+  );
+
+  it('tells hs-CRP from CRP and free T4 from total T4 by their distinguishing words', async () => {
+    expect((await one({ name: 'hs-CRP', value: 1, unit: 'mg/L' })).concept?.code).toBe('30522-7');
+    expect((await one({ name: 'CRP', value: 1, unit: 'mg/L' })).concept?.code).toBe('1988-5');
+    expect((await one({ name: 'T4, free', value: 1.2, unit: 'ng/dL' })).concept?.code).toBe('3024-7');
+    expect((await one({ name: 'T4', value: 8, unit: 'ug/dL' })).concept?.code).toBe('3026-2');
+  });
+
+  it('rates exact names above reworded ones and those above typos, and gives no code below 0.7', async () => {
+    const exact = await one({ name: 'Magnesium', value: 2, unit: 'mg/dL' });
+    const reworded = await one({ name: 'Magnesium, serum level', value: 2, unit: 'mg/dL' });
+    const typo = await one({ name: 'Magnesum', value: 2, unit: 'mg/dL' });
+    expect(exact.confidence).toBeGreaterThan(reworded.confidence);
+    expect(reworded.confidence).toBeGreaterThan(typo.confidence);
+    expect(typo.concept?.code).toBe('19123-9');
+    expect(typo.confidence).toBeGreaterThanOrEqual(0.7);
+    const partial = await one({ name: 'LDL Chol Calc (NIH)', value: 110, unit: 'mg/dL' });
+    expect(partial.concept).toBeNull();
+    expect(partial.matchReason).toMatch(/^below the confidence threshold: .* < 0\.7/);
+  });
+
+  it('prefers the serum/plasma test for a plain name and the blood test when the name says blood', async () => {
+    expect((await one({ name: 'Glucose', value: 95, unit: 'mg/dL' })).concept?.code).toBe('2345-7');
+    expect((await one({ name: 'Blood glucose', value: 95, unit: 'mg/dL' })).concept?.code).toBe('2339-0');
+    expect((await one({ name: 'Sodium', value: 140, unit: 'mmol/L' })).concept?.code).toBe('2951-2');
+  });
+
+  it('normalizes TSH in µIU/mL to the canonical mIU/L (international units convert only to themselves)', async () => {
+    const result = await one({ name: 'TSH', value: 2.1, unit: 'uIU/mL' });
+    expect(result.concept?.code).toBe('3016-3');
+    expect(result.normalizedUnit).toBe('m[IU]/L');
+    expect(result.normalizedValue).toBeCloseTo(2.1, 6);
   });
 });

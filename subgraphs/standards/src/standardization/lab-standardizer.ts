@@ -3,6 +3,7 @@ import { ucum } from '../units/ucum';
 import { clinicalUnitAlias } from '../units/unit-aliases';
 import { CodeSystem, parseCodeSystem } from '../vocabulary/code-system';
 import type { LoincProperties, ReferenceInterval } from '../vocabulary/concept-record';
+import { chooseConcept } from './concept-choice';
 import { checkLabInputs } from './lab-input-check';
 import { normalizeLabName } from './lab-name';
 import type {
@@ -59,24 +60,24 @@ export class LabStandardizer {
       if (name !== '') names.add(name);
     }
     const byName =
-      names.size > 0 ? await this.concepts.byNames([...names]) : new Map<string, LabConceptMatch>();
+      names.size > 0 ? await this.concepts.byNames([...names]) : new Map<string, LabConceptMatch[]>();
     return inputs.map((input) => this.standardizeOne(input, byCode, byName));
   }
 
   private standardizeOne(
     input: LabResultInput,
     byCode: Map<string, LabConcept>,
-    byName: Map<string, LabConceptMatch>,
+    byName: Map<string, LabConceptMatch[]>,
   ): StandardizedLabResult {
     const warnings: string[] = [];
-    const match = conceptFor(input, byCode, byName, warnings);
+    const read = this.readUnit(input.unit ?? null);
+    const match = this.conceptFor(input, byCode, byName, read.unit, warnings);
     const value = input.value ?? null;
     const low = input.referenceLow ?? null;
     const high = input.referenceHigh ?? null;
     const labRange = low !== null || high !== null;
     if (low !== null && high !== null && low > high)
       warnings.push('referenceLow is above referenceHigh; no flag given.');
-    const read = this.readUnit(input.unit ?? null);
     if (read.warning) warnings.push(read.warning);
     const result: StandardizedLabResult = {
       concept: match.concept,
@@ -161,6 +162,48 @@ export class LabStandardizer {
     return range;
   }
 
+  /**
+   * A known LOINC code wins (confidence 1); otherwise the name's candidates, of which a concept whose canonical
+   * unit the result's unit cannot be converted to is never chosen.
+   */
+  private conceptFor(
+    input: LabResultInput,
+    byCode: Map<string, LabConcept>,
+    byName: Map<string, LabConceptMatch[]>,
+    unit: string | null,
+    warnings: string[],
+  ): { concept: LabConcept | null; confidence: number; reason: string } {
+    const code = loincCodeOf(input);
+    if (code) {
+      const concept = byCode.get(code);
+      if (concept) return { concept, confidence: 1, reason: `LOINC code ${code} given` };
+      warnings.push(`LOINC code ${code} is not in the vocabulary.`);
+    } else if (input.code?.trim()) {
+      warnings.push(
+        `Code ${input.code.trim()} is not LOINC (${input.system ?? 'no system'}); matched by name instead.`,
+      );
+    }
+    const name = normalizeLabName(input.name ?? '');
+    if (name === '') return { concept: null, confidence: 0, reason: 'no LOINC code or name to match' };
+    return chooseConcept(
+      byName.get(name) ?? [],
+      (concept) => this.unitFits(unit, input.unit?.trim() || null, concept),
+      input.unit?.trim() || null,
+    );
+  }
+
+  /**
+   * Null when there is nothing to check (no unit given, or a concept without a unit); false for a unit given but
+   * not readable as UCUM (it could be anything, so it vouches for no concept); otherwise whether the value could
+   * be normalized to the concept's unit.
+   */
+  private unitFits(unit: string | null, given: string | null, concept: LabConcept): boolean | null {
+    const canonical = concept.properties.exampleUcumUnit;
+    if (!canonical || given === null) return null;
+    if (unit === null) return false;
+    return this.converters.get(unit, canonical, concept.properties.molecularWeight ?? null).ok;
+  }
+
   /** Reads a unit as UCUM, accepting the usual clinical spellings with a warning. */
   private readUnit(unit: string | null): ReadUnit {
     const text = unit?.trim() ?? '';
@@ -189,30 +232,4 @@ function loincCodeOf(input: LabResultInput): string | null {
   if (code === '') return null;
   const system = input.system?.trim() ? parseCodeSystem(input.system) : CodeSystem.LOINC;
   return system === CodeSystem.LOINC ? code : null;
-}
-
-function conceptFor(
-  input: LabResultInput,
-  byCode: Map<string, LabConcept>,
-  byName: Map<string, LabConceptMatch>,
-  warnings: string[],
-): { concept: LabConcept | null; confidence: number; reason: string } {
-  const code = loincCodeOf(input);
-  if (code) {
-    const concept = byCode.get(code);
-    if (concept) return { concept, confidence: 1, reason: `LOINC code ${code} given` };
-    warnings.push(`LOINC code ${code} is not in the vocabulary.`);
-  } else if (input.code?.trim()) {
-    warnings.push(
-      `Code ${input.code.trim()} is not LOINC (${input.system ?? 'no system'}); matched by name instead.`,
-    );
-  }
-  const name = normalizeLabName(input.name ?? '');
-  const match = name === '' ? undefined : byName.get(name);
-  if (match) return match;
-  return {
-    concept: null,
-    confidence: 0,
-    reason: name === '' ? 'no LOINC code or name to match' : 'no LOINC concept matches the name',
-  };
 }

@@ -1,12 +1,13 @@
 import type { InMemoryLabConcepts } from './in-memory-lab-concepts';
 import type { LabConcept, LabConceptMatch, LabConceptResolver } from './lab-result';
 
-/** Name matches at or above this from the curated in-memory synonyms are trusted without asking the database. */
-const TRUSTED_CONFIDENCE = 0.9;
+/** Name matches at or above this from the curated in-memory names are trusted without asking the database. */
+const TRUSTED_CONFIDENCE = 0.88;
 
 /**
  * The curated starter vocabulary in memory first (fast, with lab synonyms such as "Hgb" or "BUN"), then the
- * database for codes and names it does not know (full LOINC releases), then the in-memory fuzzy match.
+ * database for codes and names it does not know (full LOINC releases); for a name both answered, the
+ * candidates of both, best first.
  */
 export class LayeredLabConcepts implements LabConceptResolver {
   constructor(
@@ -22,22 +23,23 @@ export class LayeredLabConcepts implements LabConceptResolver {
     return found;
   }
 
-  async byNames(names: readonly string[]): Promise<Map<string, LabConceptMatch>> {
-    const found = new Map<string, LabConceptMatch>();
-    const fuzzy = new Map<string, LabConceptMatch>();
+  async byNames(names: readonly string[]): Promise<Map<string, LabConceptMatch[]>> {
+    const found = new Map<string, LabConceptMatch[]>();
+    const remaining: string[] = [];
     for (const name of names) {
-      const match = this.memory.matchName(name);
-      if (match && match.confidence >= TRUSTED_CONFIDENCE) found.set(name, match);
-      else if (match) fuzzy.set(name, match);
+      const candidates = this.memory.matchName(name);
+      if (candidates.length > 0) found.set(name, candidates);
+      if ((candidates[0]?.confidence ?? 0) < TRUSTED_CONFIDENCE) remaining.push(name);
     }
-    const remaining = names.filter((name) => !found.has(name));
-    const fromDatabase =
-      remaining.length > 0 ? await this.database.byNames(remaining) : new Map<string, LabConceptMatch>();
-    for (const name of remaining) {
-      const database = fromDatabase.get(name);
-      const memory = fuzzy.get(name);
-      const best = database && (!memory || database.confidence >= memory.confidence) ? database : memory;
-      if (best) found.set(name, best);
+    if (remaining.length === 0) return found;
+    for (const [name, fromDatabase] of await this.database.byNames(remaining)) {
+      const memory = found.get(name) ?? [];
+      const codes = new Set(memory.map((match) => match.concept.code));
+      const merged = [...memory, ...fromDatabase.filter((match) => !codes.has(match.concept.code))];
+      found.set(
+        name,
+        merged.sort((a, b) => b.confidence - a.confidence),
+      );
     }
     return found;
   }

@@ -82,6 +82,8 @@ export function createUnitConverter(
   const weight = checkedMolecularWeight(molecularWeight);
   requireValidUnit(fromUnit, 'from');
   requireValidUnit(toUnit, 'to');
+  const arbitrary = sameArbitraryUnit(fromUnit, toUnit);
+  if (arbitrary) return createUnitConverter(arbitrary.from, arbitrary.to);
   const offset = convertOnce(0, fromUnit, toUnit, weight);
   const slope = convertOnce(1, fromUnit, toUnit, weight) - offset;
   const probe = convertOnce(1000, fromUnit, toUnit, weight);
@@ -90,6 +92,19 @@ export function createUnitConverter(
     return (value) => value * slope + offset;
   }
   return (value) => convertOnce(value, fromUnit, toUnit, weight);
+}
+
+/** UCUM's international unit: ucum-lhc refuses to convert it at all, even m[IU]/L to m[IU]/L. */
+const INTERNATIONAL_UNIT = /\[IU\]/g;
+
+/**
+ * Two units built from the same arbitrary unit ([IU]) the same number of times differ only by prefixes and the
+ * other units (u[IU]/mL vs m[IU]/L), so they convert as if [IU] were any ordinary unit; mol stands in for it.
+ */
+function sameArbitraryUnit(from: string, to: string): { from: string; to: string } | null {
+  const count = (unit: string): number => unit.match(INTERNATIONAL_UNIT)?.length ?? 0;
+  if (count(from) === 0 || count(from) !== count(to)) return null;
+  return { from: from.replace(INTERNATIONAL_UNIT, 'mol'), to: to.replace(INTERNATIONAL_UNIT, 'mol') };
 }
 
 /** Converts one value between UCUM units, mass ↔ molar when a molecular weight (g/mol) is given. */

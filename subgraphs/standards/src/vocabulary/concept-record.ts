@@ -24,6 +24,12 @@ export interface LoincProperties {
   scale?: string;
   method?: string;
   class?: string;
+  /** The name people read ("Platelets", "Hemoglobin A1c"), shown in lists and charts; the display stays the LOINC name. */
+  shortName?: string;
+  /** The panel of commonly ordered tests the starter vocabulary files the code under (metabolic, cbc, lipids…). */
+  panel?: string;
+  /** Where the code was checked against a public LOINC reference (starter vocabulary). */
+  source?: string;
   /** The UCUM unit results are normalized to. */
   exampleUcumUnit?: string;
   /** g/mol, for mass ↔ molar conversion of this analyte. */

@@ -17,6 +17,9 @@ type LoincPropertyRow = LoincProperties & { code: string; synonyms: string[] };
 
 type ReferenceIntervalRow = ReferenceInterval & { code: string };
 
+/** A commonly ordered test not in the Synthea data, with the public page its code was checked against. */
+type CommonLabRow = LoincProperties & { code: string; display: string; synonyms: string[] };
+
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(join(VOCABULARY_DIR, file), 'utf8')) as T;
 }
@@ -25,8 +28,9 @@ let cached: ConceptRecord[] | null = null;
 
 /**
  * The vocabulary shipped with the repository: every code in the Synthea sample data (displays from Synthea,
- * Apache-2.0), LOINC model properties and typical adult reference intervals for its LOINC codes, and a curated
- * public-domain ICD-10-CM subset.
+ * Apache-2.0), LOINC model properties and typical adult reference intervals for its LOINC codes, the commonly
+ * ordered lab tests (loinc-common-labs.json, each code with the public page it was checked against), and a
+ * curated public-domain ICD-10-CM subset.
  */
 export function starterVocabulary(): ConceptRecord[] {
   if (cached) return cached;
@@ -55,6 +59,21 @@ export function starterVocabulary(): ConceptRecord[] {
       status: 'active',
     };
   });
+  const known = new Set(concepts.map((concept) => `${concept.system}|${concept.code}`));
+  for (const { code, display, synonyms, ...properties } of readJson<CommonLabRow[]>(
+    'loinc-common-labs.json',
+  )) {
+    if (known.has(`${CodeSystem.LOINC}|${code}`)) continue;
+    const referenceInterval = referenceIntervals.get(code);
+    concepts.push({
+      system: CodeSystem.LOINC,
+      code,
+      display,
+      synonyms,
+      properties: referenceInterval ? { ...properties, referenceInterval } : properties,
+      status: 'active',
+    });
+  }
   for (const [code, display] of readJson<[string, string][]>('icd10cm-starter.json')) {
     concepts.push({
       system: CodeSystem.ICD_10_CM,

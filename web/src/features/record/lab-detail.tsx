@@ -62,6 +62,9 @@ export function LabDetail({ code }: { code: string }): ReactNode {
   const detail = latestSource?.standardized;
   // Plot standardized values so results reported in different units share one axis.
   const chartUnit = standardized?.normalizedUnit ?? latest.unit ?? '';
+  const chartUnitText = standardized?.normalizedUnitDisplay ?? standardized?.unitDisplay ?? chartUnit;
+  // The heading keeps the full LOINC name; the chart and its legend use the name people read.
+  const shortName = standardized?.shortName ?? latest.display;
   const points = results.flatMap((result) => {
     const normalized =
       result.standardized?.normalizedUnit === chartUnit ? result.standardized.normalizedValue : null;
@@ -80,14 +83,16 @@ export function LabDetail({ code }: { code: string }): ReactNode {
           <dl className="facts" aria-label="Latest result">
             <dt>As reported</dt>
             <dd>
-              {latest.value != null ? quantityText(latest.value, latest.unit) : (latest.valueString ?? '—')}
+              {latest.value != null
+                ? quantityText(latest.value, standardized?.unitDisplay ?? latest.unit)
+                : (latest.valueString ?? '—')}
             </dd>
             <dt>Standardized</dt>
             <dd data-testid="standardized-value">
               {standardized?.normalizedValue != null
-                ? quantityText(standardized.normalizedValue, standardized.normalizedUnit)
+                ? quantityText(standardized.normalizedValue, standardized.normalizedUnitDisplay)
                 : detail?.value != null
-                  ? quantityText(detail.value, detail.unit)
+                  ? quantityText(detail.value, detail.unitDisplay ?? detail.unit)
                   : 'Not available'}
             </dd>
             <dt>LOINC concept</dt>
@@ -123,9 +128,9 @@ export function LabDetail({ code }: { code: string }): ReactNode {
             <TimeSeriesChart
               chart={{
                 id: `lab-${latest.code}`,
-                title: latest.display,
-                unit: chartUnit,
-                lines: [{ key: 'value', label: latest.display }],
+                title: shortName,
+                unit: chartUnitText,
+                lines: [{ key: 'value', label: shortName }],
                 points,
               }}
             />
@@ -148,14 +153,14 @@ export function LabDetail({ code }: { code: string }): ReactNode {
                     <td>{dateText(result.effectiveAt)}</td>
                     <td>
                       {result.value != null
-                        ? quantityText(result.value, result.unit)
+                        ? quantityText(result.value, result.standardized?.unitDisplay ?? result.unit)
                         : (result.valueString ?? '—')}
                     </td>
                     <td>
                       {result.standardized?.normalizedValue != null
                         ? quantityText(
                             result.standardized.normalizedValue,
-                            result.standardized.normalizedUnit,
+                            result.standardized.normalizedUnitDisplay,
                           )
                         : '—'}
                     </td>

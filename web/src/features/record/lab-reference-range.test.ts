@@ -20,4 +20,19 @@ describe('labReferenceRange', () => {
     expect(labReferenceRange(lab)).toBe('≤ 200 mg/dL (typical)');
     expect(labReferenceRange({ unit: 'fL', standardized: null })).toBe('No reference range');
   });
+
+  it('writes units as people do (10³/µL, not the UCUM code)', () => {
+    const platelets = {
+      unit: '10*3/uL',
+      standardized: {
+        unitDisplay: '10³/µL',
+        normalizedUnit: '10*3/uL',
+        normalizedUnitDisplay: '10³/µL',
+        normalizedReferenceLow: 150,
+        normalizedReferenceHigh: 450,
+      },
+    };
+    expect(labReferenceRange(platelets)).toBe('150–450 10³/µL (typical)');
+    expect(labReferenceRange({ ...platelets, referenceLow: 140, referenceHigh: 400 })).toBe('140–400 10³/µL');
+  });
 });

@@ -5,7 +5,10 @@ interface LabWithRange {
   referenceLow?: number | null;
   referenceHigh?: number | null;
   standardized?: {
+    /** unit as people write it (10³/µL rather than 10*3/uL). */
+    unitDisplay?: string | null;
     normalizedUnit?: string | null;
+    normalizedUnitDisplay?: string | null;
     normalizedReferenceLow?: number | null;
     normalizedReferenceHigh?: number | null;
   } | null;
@@ -17,14 +20,14 @@ interface LabWithRange {
  */
 export function labReferenceRange(lab: LabWithRange): string {
   if (lab.referenceLow != null || lab.referenceHigh != null) {
-    return rangeText(lab.referenceLow, lab.referenceHigh, lab.unit);
+    return rangeText(lab.referenceLow, lab.referenceHigh, lab.standardized?.unitDisplay ?? lab.unit);
   }
   const standardized = lab.standardized;
   if (standardized?.normalizedReferenceLow != null || standardized?.normalizedReferenceHigh != null) {
     const range = rangeText(
       standardized.normalizedReferenceLow,
       standardized.normalizedReferenceHigh,
-      standardized.normalizedUnit,
+      standardized.normalizedUnitDisplay ?? standardized.normalizedUnit,
     );
     return `${range} (typical)`;
   }

@@ -36,7 +36,10 @@ export function LabsView(): ReactNode {
   for (const observation of observations) {
     if (!latestByCode.has(observation.code)) latestByCode.set(observation.code, observation);
   }
-  const latest = [...latestByCode.values()].sort((a, b) => a.display.localeCompare(b.display));
+  // Listed, and so sorted, by the name people read.
+  const shownName = (lab: (typeof observations)[number]): string =>
+    lab.standardized?.shortName ?? lab.display;
+  const latest = [...latestByCode.values()].sort((a, b) => shownName(a).localeCompare(shownName(b)));
   if (latest.length === 0) {
     return (
       <EmptyState
@@ -70,14 +73,16 @@ export function LabsView(): ReactNode {
           {latest.map((lab) => (
             <tr key={lab.id}>
               <th scope="row">
-                <Link href={`${basePath}/labs/${encodeURIComponent(lab.code)}`}>{lab.display}</Link>
+                <Link href={`${basePath}/labs/${encodeURIComponent(lab.code)}`}>{shownName(lab)}</Link>
               </th>
               <td data-label="Result">
-                {lab.value != null ? quantityText(lab.value, lab.unit) : (lab.valueString ?? '—')}
+                {lab.value != null
+                  ? quantityText(lab.value, lab.standardized?.unitDisplay ?? lab.unit)
+                  : (lab.valueString ?? '—')}
               </td>
               <td data-label="Standardized">
                 {lab.standardized?.normalizedValue != null
-                  ? quantityText(lab.standardized.normalizedValue, lab.standardized.normalizedUnit)
+                  ? quantityText(lab.standardized.normalizedValue, lab.standardized.normalizedUnitDisplay)
                   : '—'}
                 {lab.standardized?.loincCode ? (
                   <div className="muted">LOINC {lab.standardized.loincCode}</div>

@@ -15,6 +15,9 @@ export const VitalSignFieldsFragment = graphql(`
     value
     unit
     effectiveAt
+    standardized {
+      unitDisplay
+    }
     components {
       code
       value
@@ -81,6 +84,8 @@ export const PatientSummaryDocument = graphql(`
           valueString
           standardized {
             flag
+            shortName
+            unitDisplay
           }
         }
       }
@@ -100,8 +105,11 @@ export const LabResultFieldsFragment = graphql(`
     effectiveAt
     standardized {
       loincCode
+      shortName
+      unitDisplay
       normalizedValue
       normalizedUnit
+      normalizedUnitDisplay
       flag
     }
   }
@@ -158,7 +166,9 @@ export const LabLatestDetailDocument = graphql(`
             matchReason
             value
             unit
+            unitDisplay
             normalizedUnit
+            normalizedUnitDisplay
             normalizedReferenceLow
             normalizedReferenceHigh
             warnings

@@ -112,8 +112,10 @@ export function RecordSummary(): ReactNode {
             {patient.labs.nodes.map((lab) => (
               <li key={lab.id} className="row row--spread">
                 <span>
-                  {lab.display}:{' '}
-                  {lab.value != null ? quantityText(lab.value, lab.unit) : (lab.valueString ?? '—')}
+                  {lab.standardized?.shortName ?? lab.display}:{' '}
+                  {lab.value != null
+                    ? quantityText(lab.value, lab.standardized?.unitDisplay ?? lab.unit)
+                    : (lab.valueString ?? '—')}
                 </span>
                 <FlagBadge flag={lab.standardized?.flag} />
               </li>

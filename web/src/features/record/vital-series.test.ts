@@ -25,7 +25,7 @@ describe('vitalCharts', () => {
       panel('2023-05-01T10:00:00Z', 121, 79),
     ]);
     expect(charts).toHaveLength(1);
-    expect(charts[0]).toMatchObject({ id: 'blood-pressure', unit: 'mm[Hg]' });
+    expect(charts[0]).toMatchObject({ id: 'blood-pressure', unit: 'mmHg' });
     expect(charts[0]?.points).toEqual([
       { time: Date.parse('2023-05-01T10:00:00Z'), systolic: 121, diastolic: 79 },
       { time: Date.parse('2024-05-01T10:00:00Z'), systolic: 128, diastolic: 82 },
@@ -41,6 +41,19 @@ describe('vitalCharts', () => {
     expect(charts[0]?.points).toHaveLength(1);
   });
 
+  it('shows units as people write them: the standardized display, else the UCUM unit without brackets', () => {
+    const bmi: VitalObservation = {
+      code: '39156-5',
+      value: 24.2,
+      unit: 'kg/m2',
+      standardized: { unitDisplay: 'kg/m²' },
+      effectiveAt: '2024-01-01T00:00:00Z',
+      components: [],
+    };
+    expect(vitalCharts([bmi])[0]).toMatchObject({ id: 'bmi', unit: 'kg/m²' });
+    expect(vitalCharts([panel('2024-05-01T10:00:00Z', 128, 82)])[0]?.unit).toBe('mmHg');
+  });
+
   it('summarises the latest reading per measure', () => {
     const latest = latestVitals([
       panel('2023-05-01T10:00:00Z', 121, 79),
@@ -48,7 +61,7 @@ describe('vitalCharts', () => {
       weight('2024-01-01T00:00:00Z', 80.46),
     ]);
     expect(latest.map(({ title, text }) => ({ title, text }))).toEqual([
-      { title: 'Blood pressure', text: '128/82 mm[Hg]' },
+      { title: 'Blood pressure', text: '128/82 mmHg' },
       { title: 'Body weight', text: '80.5 kg' },
     ]);
   });

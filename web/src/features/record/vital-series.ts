@@ -1,7 +1,10 @@
 /** The parts of an Observation a vitals chart reads. */
 export interface VitalObservation {
   code: string;
+  /** UCUM, as stored. */
   unit?: string | null;
+  /** The unit as people write it (mmHg, kg/m²), from the standards subgraph. */
+  standardized?: { unitDisplay?: string | null } | null;
   value?: number | null;
   effectiveAt?: string | null;
   components: { code: string; value?: number | null; unit?: string | null }[];
@@ -62,14 +65,28 @@ const SPECS: SeriesSpec[] = [
   { id: 'height', title: 'Body height', lines: [{ code: '8302-2', key: 'height', label: 'Height' }] },
 ];
 
+/**
+ * Panel components (the two blood pressures) have no standardized result of their own; their UCUM units are
+ * bracketed customary units (mm[Hg]), which read right without the brackets.
+ */
+function componentUnitText(unit: string | null | undefined): string | null {
+  return unit ? unit.replace(/\[([^\]]*)\]/g, '$1') : null;
+}
+
 function readings(observation: VitalObservation): { code: string; value: number; unit: string | null }[] {
   const own =
     observation.value != null && Number.isFinite(observation.value)
-      ? [{ code: observation.code, value: observation.value, unit: observation.unit ?? null }]
+      ? [
+          {
+            code: observation.code,
+            value: observation.value,
+            unit: observation.standardized?.unitDisplay ?? observation.unit ?? null,
+          },
+        ]
       : [];
   const parts = observation.components.flatMap((component) =>
     component.value != null && Number.isFinite(component.value)
-      ? [{ code: component.code, value: component.value, unit: component.unit ?? null }]
+      ? [{ code: component.code, value: component.value, unit: componentUnitText(component.unit) }]
       : [],
   );
   return [...own, ...parts];

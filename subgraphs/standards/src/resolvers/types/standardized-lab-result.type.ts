@@ -16,13 +16,36 @@ export class StandardizedLabResult {
   @Field(() => String, { nullable: true, description: 'The LOINC code chosen; null when none matched.' })
   loincCode: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The LOINC display of that code.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The full LOINC name of that code (for detail pages; lists and charts use shortName).',
+  })
   loincDisplay: string | null;
 
-  @Field(() => Float, { description: '0 to 1: 1 for a given LOINC code, lower for matches by name.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The common name people read ("Platelets", "Hemoglobin A1c"), for lists, dashboards and charts; null without a code.',
+  })
+  shortName: string | null;
+
+  @Field(() => Float, {
+    description:
+      '0 to 1: 1 for a given LOINC code; 0.95 the exact LOINC display; 0.9 a curated synonym or abbreviation; 0.88 ' +
+      'the same words reordered, respelled or with filler words; 0.8 after correcting a one-letter typo; 0.7–0.8 ' +
+      'a word overlap of at least 75 %. Names below 0.7 get no code (confidence 0). A concept whose unit the ' +
+      "result's unit cannot be converted to is never chosen.",
+  })
   confidence: number;
 
-  @Field(() => String, { description: 'Why this LOINC concept (or none) was chosen.' })
+  @Field(() => String, {
+    description:
+      'Why this LOINC concept (or none) was chosen: "LOINC code … given", "name matches the LOINC synonym …", ' +
+      '"name has the words of …", "name read as …", "name shares N% of its words with …" (each may end in "; unit ' +
+      'checked"); without a code: "no LOINC code or name to match", "no LOINC concept matches the name", "below the ' +
+      'confidence threshold: …", "unit … cannot be converted to the unit of any concept the name matches: …" or ' +
+      '"ambiguous: …".',
+  })
   matchReason: string;
 
   @Field(() => Float, { nullable: true, description: 'The value as given.' })
@@ -42,6 +65,19 @@ export class StandardizedLabResult {
 
   @Field(() => String, { nullable: true, description: "The LOINC concept's canonical UCUM unit." })
   normalizedUnit: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'unit as people write it (mmHg, 10³/µL, kg/m²) for display; empty for dimensionless units; null without a unit.',
+  })
+  unitDisplay: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'normalizedUnit as people write it (mmHg, 10³/µL, kg/m²) for display; null without one.',
+  })
+  normalizedUnitDisplay: string | null;
 
   @Field(() => Float, {
     nullable: true,
