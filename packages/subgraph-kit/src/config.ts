@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventConfigShape, requireEventSigningKey } from './event-config';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -23,6 +24,7 @@ export const baseConfigShape = {
   MIGRATIONS_RUN: booleanFlag.default(true),
   /** Relay the outbox to Redis Streams and consume events in this process. */
   EVENTS_ENABLED: booleanFlag.default(true),
+  ...eventConfigShape,
 };
 
 export type BaseConfig = z.infer<z.ZodObject<typeof baseConfigShape>>;
@@ -40,7 +42,7 @@ export function loadConfig<E extends z.ZodRawShape>(
   extra: E,
   env: NodeJS.ProcessEnv = process.env,
 ): BaseConfig & z.infer<z.ZodObject<E>> {
-  const schema = z.object({ ...baseConfigShape, ...extra });
+  const schema = z.object({ ...baseConfigShape, ...extra }).superRefine(requireEventSigningKey);
   const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

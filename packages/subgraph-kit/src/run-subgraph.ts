@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { EventConsumer, OutboxRelay } from '@holovitals/events';
 import {
   close,
   createGraphQLHttpServer,
@@ -26,6 +25,7 @@ import { loadConfig } from './config';
 import { closeDatabase, initDatabase, migrationsApplied, type Database } from './data-source';
 import type { SubgraphDefinition, SubgraphRuntime } from './define-subgraph';
 import { ErrorCode, httpStatusFor } from './domain-error';
+import { createSubgraphEventBus } from './event-bus';
 import { createErrorFormatter } from './error-formatting';
 import { buildFederatedSchema } from './federated-schema';
 import { LoaderRegistry } from './loader-registry';
@@ -72,20 +72,14 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
   };
   const services = definition.services ? await definition.services(runtime) : (undefined as Services);
 
-  const relay = config.EVENTS_ENABLED
-    ? new OutboxRelay({ dataSource: database.dataSource, redis, logger })
-    : null;
-  const handlers = definition.eventHandlers?.(runtime, services);
-  const consumer =
-    config.EVENTS_ENABLED && handlers
-      ? new EventConsumer({
-          dataSource: database.dataSource,
-          redis,
-          group: definition.name,
-          handlers,
-          logger,
-        })
-      : null;
+  const eventBus = createSubgraphEventBus({
+    service: definition.name,
+    config,
+    dataSource: database.dataSource,
+    redis,
+    logger,
+    handlers: definition.eventHandlers?.(runtime, services),
+  });
 
   const { schema } = await buildFederatedSchema(definition);
   const verifyToken = createAccessTokenVerifier({
@@ -163,8 +157,7 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
   await apollo.start();
   const port = await listen(server, config.PORT ?? definition.defaultPort, config.HOST);
-  relay?.start();
-  consumer?.start();
+  eventBus?.start();
   logger.info({ port }, `${definition.name} subgraph ready`);
 
   let stopping: Promise<void> | null = null;
@@ -177,8 +170,7 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
       (stopping ??= (async () => {
         await close(server);
         await apollo.stop();
-        await consumer?.stop();
-        await relay?.stop();
+        await eventBus?.stop();
         if (definition.closeServices) await definition.closeServices(services);
         await closeDatabase(database);
         redis.disconnect();

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { graphqlRequest, type GraphQLRequestOptions, type GraphQLResponse } from './graphql-request';
+import { testEventKeyEnv } from './test-event-keys';
 import { createTestDatabase } from './test-database';
 import type { TestIssuer } from './test-issuer';
 
@@ -10,6 +11,8 @@ export interface TestSubgraph {
   url: string;
   gatewaySecret: string;
   dataSource: DataSource;
+  /** Where this subgraph's events go and where it reads them (its own unless the options share one). */
+  eventStreamPrefix: string;
   /** SQL statements run so far on this subgraph's data source. */
   queryCount(): number;
   /** Sends an operation as the gateway would (with its credential). */
@@ -27,6 +30,8 @@ export interface TestSubgraphOptions {
   port?: number;
   env?: Record<string, string>;
   redisUrl?: string;
+  /** Give subgraphs that must exchange events the same prefix; by default each gets its own. */
+  eventStreamPrefix?: string;
 }
 
 /** Runs a subgraph on an ephemeral port over its own fresh database, exactly as in production. */
@@ -36,6 +41,7 @@ export async function startTestSubgraph<Shape extends z.ZodRawShape, Services>(
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name);
   const gatewaySecret = randomBytes(24).toString('hex');
+  const eventStreamPrefix = options.eventStreamPrefix ?? `hv:test:events:${randomBytes(4).toString('hex')}:`;
   const running = await runSubgraph(definition, {
     NODE_ENV: 'test',
     PORT: String(options.port ?? 0),
@@ -44,12 +50,15 @@ export async function startTestSubgraph<Shape extends z.ZodRawShape, Services>(
     ...(options.issuer ? { JWKS_URL: options.issuer.jwksUrl } : {}),
     GATEWAY_SECRET: gatewaySecret,
     LOG_LEVEL: 'silent',
+    ...testEventKeyEnv(definition.name),
+    EVENT_STREAM_PREFIX: eventStreamPrefix,
     ...options.env,
   });
   return {
     url: running.url,
     gatewaySecret,
     dataSource: running.database.dataSource,
+    eventStreamPrefix,
     queryCount: () => running.database.queries.total,
     graphql: (query, variables, requestOptions = {}) =>
       graphqlRequest(running.url, query, variables, {
