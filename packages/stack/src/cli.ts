@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
+import { eventKeyEnvLines } from './dev-secrets';
+import { SUBGRAPHS } from './services';
 import { startStack } from './stack';
 
 const log = (line: string): boolean => process.stdout.write(`${line}\n`);
@@ -46,8 +48,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
+if (process.argv[2] === 'event-keys') {
+  // For compose's .env: `npm start` keeps its own keys in .data/dev-secrets.json instead.
+  log(eventKeyEnvLines(SUBGRAPHS.map((subgraph) => subgraph.name)).join('\n'));
+  process.exit(0);
+}
 if (process.argv[2] !== 'start') {
-  process.stderr.write('usage: holovitals-stack start\n');
+  process.stderr.write('usage: holovitals-stack start | event-keys\n');
   process.exit(2);
 }
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDevSecrets, type DevSecrets } from './dev-secrets';
+import { eventKeyEnv, loadDevSecrets, type DevSecrets } from './dev-secrets';
 import { ensureDatabase, ensurePostgres } from './postgres';
 import { ensureRedis } from './redis';
 import { startServiceProcess, waitForReady, type ServiceProcess } from './service-process';
@@ -52,8 +52,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const logDir = join(options.dataDir, 'logs');
   await mkdir(logDir, { recursive: true });
   const postgres = await ensurePostgres(join(options.dataDir, 'postgres'), env, log);
-  const redis = await ensureRedis(env, log);
-  const secrets = await loadDevSecrets(join(options.dataDir, 'dev-secrets.json'), env);
+  const secrets = await loadDevSecrets(
+    join(options.dataDir, 'dev-secrets.json'),
+    env,
+    SUBGRAPHS.map((subgraph) => subgraph.name),
+  );
+  const redis = await ensureRedis(env, secrets.REDIS_PASSWORD, log);
   const processes: ServiceProcess[] = [];
   let stopping = false;
   const onExit = (name: string, code: number | null): void => {
@@ -90,6 +94,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           PORT: String(port),
           DATABASE_URL: databaseUrl,
           KEY_ENCRYPTION_SECRET: secrets.KEY_ENCRYPTION_SECRET,
+          ...eventKeyEnv(secrets, subgraph.name),
         },
         join(logDir, `${subgraph.name}.log`),
         onExit,
