@@ -1,5 +1,6 @@
 import {
   ANY_SERVICE,
+  deadLetterStreamKey,
   type DomainEvent,
   encodeEventPublicKeys,
   encodeStreamFields,
@@ -9,7 +10,7 @@ import {
   generateEventKeyPair,
   parseEventSigningKey,
 } from '@holovitals/events';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 
 /**
  * The event keys of one test process: an Ed25519 pair per service, made on first use. Every owner of an
@@ -42,17 +43,47 @@ export function testEventKeyEnv(service: string): { EVENT_SIGNING_KEY: string; E
   };
 }
 
+/** Where a test subgraph's events live: its Redis and its own stream prefix. */
+export interface TestEventBus {
+  redisUrl: string;
+  eventStreamPrefix: string;
+}
+
 /**
- * Publishes `event` on its stream signed by `signer` (by default its own `source`), as that service's relay
- * would: how a test plays a producer that does not run in it (compliance granting consent), or a forger
- * holding the wrong key.
+ * XADDs `event` onto its stream as a relay would, signed by `signer` (by default its own `source`): how a
+ * test plays a producer that does not run in it (compliance granting consent). `signer: null` writes it
+ * unsigned, as anyone who can reach Redis could.
  */
 export async function publishTestEvent(
-  redis: Redis,
-  streamPrefix: string,
+  bus: TestEventBus,
   event: DomainEvent,
-  signer: string = event.source,
+  options: { signer?: string | null } = {},
 ): Promise<string> {
-  const fields = encodeStreamFields(event, parseEventSigningKey(signer, keyPairOf(signer).privateKey));
-  return (await redis.xadd(eventStreamKey(streamPrefix, event.type), '*', ...fields)) as string;
+  const signer = options.signer === undefined ? event.source : options.signer;
+  const fields =
+    signer === null
+      ? ['id', event.id, 'type', event.type, 'event', JSON.stringify(event)]
+      : encodeStreamFields(event, parseEventSigningKey(signer, keyPairOf(signer).privateKey));
+  const redis = new Redis(bus.redisUrl);
+  try {
+    return (await redis.xadd(eventStreamKey(bus.eventStreamPrefix, event.type), '*', ...fields)) as string;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** The bus's dead-letter entries, oldest first, each as a field map. */
+export async function readDeadLetters(bus: TestEventBus): Promise<Array<Record<string, string>>> {
+  const redis = new Redis(bus.redisUrl);
+  try {
+    const entries = await redis.xrange(deadLetterStreamKey(bus.eventStreamPrefix), '-', '+');
+    return entries.map(([, flat]) => {
+      const fields: Record<string, string> = {};
+      for (let index = 0; index + 1 < flat.length; index += 2)
+        fields[flat[index] as string] = flat[index + 1] as string;
+      return fields;
+    });
+  } finally {
+    redis.disconnect();
+  }
 }

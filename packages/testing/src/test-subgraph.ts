@@ -11,7 +11,8 @@ export interface TestSubgraph {
   url: string;
   gatewaySecret: string;
   dataSource: DataSource;
-  /** Where this subgraph's events go and where it reads them (its own unless the options share one). */
+  /** Where this subgraph's events go and where it reads them (its own prefix unless the options share one). */
+  redisUrl: string;
   eventStreamPrefix: string;
   /** SQL statements run so far on this subgraph's data source. */
   queryCount(): number;
@@ -42,11 +43,12 @@ export async function startTestSubgraph<Shape extends z.ZodRawShape, Services>(
   const database = await createTestDatabase(definition.name);
   const gatewaySecret = randomBytes(24).toString('hex');
   const eventStreamPrefix = options.eventStreamPrefix ?? `hv:test:events:${randomBytes(4).toString('hex')}:`;
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const running = await runSubgraph(definition, {
     NODE_ENV: 'test',
     PORT: String(options.port ?? 0),
     DATABASE_URL: database.url,
-    REDIS_URL: options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_URL: redisUrl,
     ...(options.issuer ? { JWKS_URL: options.issuer.jwksUrl } : {}),
     GATEWAY_SECRET: gatewaySecret,
     LOG_LEVEL: 'silent',
@@ -58,6 +60,7 @@ export async function startTestSubgraph<Shape extends z.ZodRawShape, Services>(
     url: running.url,
     gatewaySecret,
     dataSource: running.database.dataSource,
+    redisUrl,
     eventStreamPrefix,
     queryCount: () => running.database.queries.total,
     graphql: (query, variables, requestOptions = {}) =>
