@@ -59,15 +59,15 @@ export function parseEventSigningKey(service: string, encoded: string): EventSig
   return { service, privateKey: ed25519(privateKey, what) };
 }
 
-/** Producers' public keys by service name: what a consumer verifies envelopes against. */
-export type EventPublicKeys = ReadonlyMap<string, KeyObject>;
-
 /**
- * Parses `service:base64key,service:base64key` (base64 has no `:` or `,`). A service may appear once:
- * two keys for one name would make it ambiguous which one a rotation retired.
+ * Producers' public keys by service name: what a consumer verifies envelopes against. A service has two
+ * while its key rotates (consumers learn the new key before the producer signs with it).
  */
+export type EventPublicKeys = ReadonlyMap<string, readonly KeyObject[]>;
+
+/** Parses `service:base64key,service:base64key` (base64 has no `:` or `,`); a service may be listed twice. */
 export function parseEventPublicKeys(encoded: string): EventPublicKeys {
-  const keys = new Map<string, KeyObject>();
+  const keys = new Map<string, KeyObject[]>();
   for (const item of encoded.split(',').map((part) => part.trim())) {
     if (item === '') continue;
     const separator = item.indexOf(':');
@@ -75,14 +75,11 @@ export function parseEventPublicKeys(encoded: string): EventPublicKeys {
     if (separator <= 0 || service === '') {
       throw new EventKeyError(`"${item.slice(0, 20)}…" is not service:base64key`);
     }
-    if (keys.has(service)) {
-      throw new EventKeyError(`Two public keys for ${service}`);
-    }
     const what = `The event public key of ${service}`;
     const key = decodeKey(what, () =>
       createPublicKey({ key: Buffer.from(item.slice(separator + 1), 'base64'), format: 'der', type: 'spki' }),
     );
-    keys.set(service, ed25519(key, what));
+    keys.set(service, [...(keys.get(service) ?? []), ed25519(key, what)]);
   }
   return keys;
 }
@@ -99,15 +96,20 @@ export function signEnvelope(key: EventSigningKey, envelopeJson: string): string
   return sign(null, Buffer.from(envelopeJson, 'utf8'), key.privateKey).toString('base64');
 }
 
+/** True when any of the source's keys verifies the signature. */
 export function envelopeSignatureValid(
-  publicKey: KeyObject,
+  publicKeys: readonly KeyObject[],
   envelopeJson: string,
   signature: string,
 ): boolean {
-  try {
-    return verify(null, Buffer.from(envelopeJson, 'utf8'), publicKey, Buffer.from(signature, 'base64'));
-  } catch {
-    // OpenSSL rejects some malformed signatures by throwing rather than returning false; both mean "forged".
-    return false;
-  }
+  const data = Buffer.from(envelopeJson, 'utf8');
+  const signatureBytes = Buffer.from(signature, 'base64');
+  return publicKeys.some((publicKey) => {
+    try {
+      return verify(null, data, publicKey, signatureBytes);
+    } catch {
+      // OpenSSL rejects some malformed signatures by throwing rather than returning false; both mean "forged".
+      return false;
+    }
+  });
 }

@@ -128,6 +128,20 @@ describe('authenticity', () => {
     expect(() => decodeStreamFields(fields, 'consent.granted', publicKeys)).toThrow('Bad signature');
   });
 
+  it('accepts either key of a source whose key is rotating', () => {
+    const next = generateEventKeyPair();
+    const rotating = parseEventPublicKeys(
+      `compliance:${complianceKeys.publicKey},compliance:${next.publicKey}`,
+    );
+    const signedWithNext = parseEventSigningKey('compliance', next.privateKey);
+    expect(
+      decodeStreamFields(encodeStreamFields(grant, signedWithNext), 'consent.granted', rotating),
+    ).toEqual(grant);
+    expect(decodeStreamFields(encodeStreamFields(grant, compliance), 'consent.granted', rotating)).toEqual(
+      grant,
+    );
+  });
+
   it('rejects a source it holds no public key for', () => {
     const identityOnly = parseEventPublicKeys(`identity:${generateEventKeyPair().publicKey}`);
     expect(() =>

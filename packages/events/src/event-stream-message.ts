@@ -116,11 +116,11 @@ export function decodeStreamFields(
   if (signature === undefined) {
     throw new EventAuthenticityError(`Unsigned ${type} event claiming source "${source}"`, type);
   }
-  const publicKey = publicKeys.get(source);
-  if (publicKey === undefined) {
+  const sourceKeys = publicKeys.get(source);
+  if (sourceKeys === undefined) {
     throw new EventAuthenticityError(`No public key for "${source}", the claimed source of a ${type}`, type);
   }
-  if (!envelopeSignatureValid(publicKey, raw, signature)) {
+  if (!envelopeSignatureValid(sourceKeys, raw, signature)) {
     throw new EventAuthenticityError(`Bad signature on ${type} event claiming source "${source}"`, type);
   }
   return { ...envelope.data, type, payload: parseEventPayload(type, envelope.data.payload) };
