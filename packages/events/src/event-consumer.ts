@@ -4,15 +4,17 @@ import { type Redis } from 'ioredis';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { type DomainEvent, type EventType, eventTypes } from './event-contracts';
 import { type EventLogger } from './event-logger';
+import { type EventPublicKeys } from './event-signing';
 import {
   DEFAULT_STREAM_PREFIX,
   deadLetterStreamKey,
   decodeStreamFields,
   eventStreamKey,
+  EventAuthenticityError,
   streamFieldMap,
 } from './event-stream-message';
 import { redeliveryDelayMs } from './redelivery-backoff';
-import { StoppableDelay } from './stoppable-delay';
+import { PollingLoop } from './polling-loop';
 
 export type EventHandlers = {
   [T in EventType]?: (event: DomainEvent<T>, manager: EntityManager) => Promise<void>;
@@ -25,6 +27,8 @@ export interface EventConsumerOptions {
   consumer?: string;
   handlers: EventHandlers;
   logger: EventLogger;
+  /** Producers' public keys: an entry not signed by the service that owns its type is dead-lettered unhandled. */
+  publicKeys: EventPublicKeys;
   streamPrefix?: string;
   maxDeliveries?: number;
   retryAfterMs?: number;
@@ -53,7 +57,6 @@ type Outcome = 'handled' | 'duplicate' | 'dead-lettered' | 'retry-later';
 
 /** Per stream and batch; bounds how long one batch holds up `stop()`. */
 const BATCH_SIZE = 50;
-const MAX_ERROR_BACKOFF_MS = 30_000;
 
 /**
  * Reads the streams of the handled event types with one consumer group per subscribing service,
@@ -69,16 +72,15 @@ export class EventConsumer {
   private readonly group: string;
   private readonly consumer: string;
   private readonly logger: EventLogger;
+  private readonly publicKeys: EventPublicKeys;
   private readonly deadLetterKey: string;
   private readonly maxDeliveries: number;
   private readonly retryAfterMs: number;
   private readonly blockMs: number;
   private readonly subscriptions: Subscription[];
-  private readonly delay = new StoppableDelay();
+  private readonly loop: PollingLoop;
   private blockingRedis: Redis | undefined;
   private groupsReady: Promise<void> | undefined;
-  private loop: Promise<void> | undefined;
-  private stopping = false;
 
   constructor(options: EventConsumerOptions) {
     const streamPrefix = options.streamPrefix ?? DEFAULT_STREAM_PREFIX;
@@ -87,6 +89,7 @@ export class EventConsumer {
     this.group = options.group;
     this.consumer = options.consumer ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.logger = options.logger;
+    this.publicKeys = options.publicKeys;
     this.deadLetterKey = deadLetterStreamKey(streamPrefix);
     this.maxDeliveries = options.maxDeliveries ?? 5;
     this.retryAfterMs = options.retryAfterMs ?? 30_000;
@@ -98,6 +101,13 @@ export class EventConsumer {
     if (this.subscriptions.length === 0) {
       throw new Error(`EventConsumer for group "${this.group}" has no handlers`);
     }
+    this.loop = new PollingLoop({
+      name: `event consumer ${this.group}`,
+      logger: this.logger,
+      // The read itself blocks up to `blockMs` when nothing is waiting, so no pause between passes.
+      idleDelayMs: 0,
+      poll: async () => ((await this.processOnce()) > 0 ? 'more' : 'idle'),
+    });
   }
 
   /**
@@ -127,39 +137,15 @@ export class EventConsumer {
   }
 
   start(): void {
-    if (this.loop) {
-      return;
-    }
-    this.stopping = false;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Lets the in-flight batch finish (a blocking read ends within `blockMs`), then closes the reading connection. */
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.delay.interrupt();
-    await this.loop;
-    this.loop = undefined;
+    await this.loop.stop();
     if (this.blockingRedis) {
       await this.blockingRedis.quit();
       this.blockingRedis = undefined;
-    }
-  }
-
-  private async run(): Promise<void> {
-    let consecutiveFailures = 0;
-    while (!this.stopping) {
-      try {
-        await this.processOnce();
-        consecutiveFailures = 0;
-      } catch (error) {
-        consecutiveFailures += 1;
-        this.logger.error(
-          { err: error, group: this.group, consecutiveFailures },
-          'event consumer batch failed',
-        );
-        await this.delay.wait(Math.min(250 * 2 ** consecutiveFailures, MAX_ERROR_BACKOFF_MS));
-      }
     }
   }
 
@@ -259,7 +245,7 @@ export class EventConsumer {
     const { subscription, entryId, deliveries } = message;
     let event: DomainEvent;
     try {
-      event = decodeStreamFields(message.fields, subscription.type);
+      event = decodeStreamFields(message.fields, subscription.type, this.publicKeys);
     } catch (error) {
       await this.deadLetter(message, error);
       return 'dead-lettered';
@@ -329,7 +315,14 @@ export class EventConsumer {
       throw failure ?? new Error('Redis MULTI for dead-letter was aborted');
     }
     this.logger.error(
-      { err: error, group: this.group, eventId: original.get('id'), stream: subscription.key, deliveries },
+      {
+        err: error,
+        group: this.group,
+        eventId: original.get('id'),
+        stream: subscription.key,
+        deliveries,
+        rejectedAsForged: error instanceof EventAuthenticityError,
+      },
       'event moved to dead-letter stream',
     );
   }

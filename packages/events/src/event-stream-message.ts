@@ -6,6 +6,13 @@ import {
   isEventType,
   parseEventPayload,
 } from './event-contracts';
+import { mayPublish } from './event-owners';
+import {
+  envelopeSignatureValid,
+  type EventPublicKeys,
+  type EventSigningKey,
+  signEnvelope,
+} from './event-signing';
 
 export const DEFAULT_STREAM_PREFIX = 'hv:events:';
 
@@ -27,9 +34,37 @@ const envelopeSchema = z.object({
   payload: z.unknown(),
 });
 
-/** Field/value pairs for XADD. The event id travels as its own field so it can be read without parsing. */
-export function encodeStreamFields(event: DomainEvent): string[] {
-  return ['id', event.id, 'type', event.type, 'event', JSON.stringify(event)];
+/**
+ * Thrown for an entry that may be well formed but cannot be trusted: unsigned, signed with a key that is not
+ * its source's, or published by a service that does not own its type. Such an entry is never handled.
+ */
+export class EventAuthenticityError extends Error {
+  override readonly name = 'EventAuthenticityError';
+
+  constructor(
+    message: string,
+    readonly eventType: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Field/value pairs for XADD. The event id travels as its own field so it can be read without parsing;
+ * `signature` is the producer's Ed25519 signature over the exact `event` string.
+ */
+export function encodeStreamFields(event: DomainEvent, signingKey: EventSigningKey): string[] {
+  const envelope = JSON.stringify(event);
+  return [
+    'id',
+    event.id,
+    'type',
+    event.type,
+    'event',
+    envelope,
+    'signature',
+    signEnvelope(signingKey, envelope),
+  ];
 }
 
 /** Flat `[field, value, field, value, ...]` array as Redis returns it, turned into a lookup. */
@@ -43,11 +78,17 @@ export function streamFieldMap(fields: readonly string[]): Map<string, string> {
 
 /**
  * Parses and validates a stream entry. The message was produced by another service, possibly another
- * version of it, so nothing about it is trusted: envelope shape, the stream it came from and the payload
+ * version of it, or written by anyone who can reach Redis, so nothing about it is trusted: envelope shape,
+ * the stream it came from, that its source owns its type, the source's signature, and the payload
  * contract are all checked.
  */
-export function decodeStreamFields(fields: readonly string[], expectedType: EventType): DomainEvent {
-  const raw = streamFieldMap(fields).get('event');
+export function decodeStreamFields(
+  fields: readonly string[],
+  expectedType: EventType,
+  publicKeys: EventPublicKeys,
+): DomainEvent {
+  const entry = streamFieldMap(fields);
+  const raw = entry.get('event');
   if (raw === undefined) {
     throw new InvalidEventError('Stream entry has no "event" field', expectedType);
   }
@@ -66,6 +107,21 @@ export function decodeStreamFields(fields: readonly string[], expectedType: Even
   const { type } = envelope.data;
   if (!isEventType(type) || type !== expectedType) {
     throw new InvalidEventError(`Event of type "${type}" found on the ${expectedType} stream`, type);
+  }
+  const { source } = envelope.data;
+  if (!mayPublish(source, type)) {
+    throw new EventAuthenticityError(`${type} claims source "${source}", which does not own that type`, type);
+  }
+  const signature = entry.get('signature');
+  if (signature === undefined) {
+    throw new EventAuthenticityError(`Unsigned ${type} event claiming source "${source}"`, type);
+  }
+  const sourceKeys = publicKeys.get(source);
+  if (sourceKeys === undefined) {
+    throw new EventAuthenticityError(`No public key for "${source}", the claimed source of a ${type}`, type);
+  }
+  if (!envelopeSignatureValid(sourceKeys, raw, signature)) {
+    throw new EventAuthenticityError(`Bad signature on ${type} event claiming source "${source}"`, type);
   }
   return { ...envelope.data, type, payload: parseEventPayload(type, envelope.data.payload) };
 }

@@ -10,7 +10,33 @@ export {
 } from './event-contracts';
 export { EventConsumer, type EventConsumerOptions, type EventHandlers } from './event-consumer';
 export { type EventLogger } from './event-logger';
-export { DEFAULT_STREAM_PREFIX, deadLetterStreamKey, eventStreamKey } from './event-stream-message';
+export { ANY_SERVICE, eventOwners, EventOwnershipError, mayPublish } from './event-owners';
+export { EventRetention, type EventRetentionOptions } from './event-retention';
+export {
+  encodeEventPublicKeys,
+  type EncodedEventKeyPair,
+  EventKeyError,
+  type EventPublicKeys,
+  type EventSigningKey,
+  generateEventKeyPair,
+  parseEventPublicKeys,
+  parseEventSigningKey,
+} from './event-signing';
+export {
+  DEFAULT_STREAM_PREFIX,
+  deadLetterStreamKey,
+  encodeStreamFields,
+  EventAuthenticityError,
+  eventStreamKey,
+} from './event-stream-message';
 export { eventMigrations } from './migrations/event-migrations';
 export { enqueueEvent, OutboxTransactionRequiredError } from './outbox';
+export { pruneOutbox, type OutboxPruneOptions, type OutboxPruneResult } from './outbox-pruning';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+export { PollingLoop, type PollingLoopOptions, type PollResult } from './polling-loop';
+export {
+  trimEventStreams,
+  trimStream,
+  type StreamTrimOptions,
+  type StreamTrimResult,
+} from './stream-trimming';

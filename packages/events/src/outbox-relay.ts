@@ -2,8 +2,9 @@ import { type Redis } from 'ioredis';
 import { type DataSource } from 'typeorm';
 import { type DomainEvent, type EventType } from './event-contracts';
 import { type EventLogger } from './event-logger';
+import { type EventSigningKey } from './event-signing';
 import { DEFAULT_STREAM_PREFIX, encodeStreamFields, eventStreamKey } from './event-stream-message';
-import { StoppableDelay } from './stoppable-delay';
+import { PollingLoop } from './polling-loop';
 
 interface OutboxRow {
   id: string;
@@ -18,12 +19,12 @@ export interface OutboxRelayOptions {
   dataSource: DataSource;
   redis: Redis;
   logger: EventLogger;
+  /** This service's key: every envelope is signed so consumers can tell it from one written by anyone else. */
+  signingKey: EventSigningKey;
   streamPrefix?: string;
   batchSize?: number;
   pollIntervalMs?: number;
 }
-
-const MAX_ERROR_BACKOFF_MS = 30_000;
 
 /**
  * Moves committed outbox rows to Redis Streams. Any number of relays may run against one database: each
@@ -35,20 +36,26 @@ export class OutboxRelay {
   private readonly dataSource: DataSource;
   private readonly redis: Redis;
   private readonly logger: EventLogger;
+  private readonly signingKey: EventSigningKey;
   private readonly streamPrefix: string;
   private readonly batchSize: number;
-  private readonly pollIntervalMs: number;
-  private readonly delay = new StoppableDelay();
-  private loop: Promise<void> | undefined;
-  private stopping = false;
+  private readonly loop: PollingLoop;
 
   constructor(options: OutboxRelayOptions) {
     this.dataSource = options.dataSource;
     this.redis = options.redis;
     this.logger = options.logger;
+    this.signingKey = options.signingKey;
     this.streamPrefix = options.streamPrefix ?? DEFAULT_STREAM_PREFIX;
     this.batchSize = options.batchSize ?? 100;
-    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.loop = new PollingLoop({
+      name: 'outbox relay',
+      logger: this.logger,
+      idleDelayMs: options.pollIntervalMs ?? 500,
+      errorBackoffMs: options.pollIntervalMs ?? 500,
+      // A full batch means more rows are probably waiting: go again without sleeping.
+      poll: async () => ((await this.relayOnce()) < this.batchSize ? 'idle' : 'more'),
+    });
   }
 
   /** Publishes one batch of unpublished events; returns how many were published. */
@@ -71,7 +78,7 @@ export class OutboxRelay {
         transaction.xadd(
           eventStreamKey(this.streamPrefix, row.type),
           '*',
-          ...encodeStreamFields(toEvent(row)),
+          ...encodeStreamFields(toEvent(row), this.signingKey),
         );
       }
       const results = await transaction.exec();
@@ -87,36 +94,11 @@ export class OutboxRelay {
   }
 
   start(): void {
-    if (this.loop) {
-      return;
-    }
-    this.stopping = false;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.delay.interrupt();
-    await this.loop;
-    this.loop = undefined;
-  }
-
-  private async run(): Promise<void> {
-    let consecutiveFailures = 0;
-    while (!this.stopping) {
-      try {
-        const published = await this.relayOnce();
-        consecutiveFailures = 0;
-        // A full batch means more rows are probably waiting: go again without sleeping.
-        if (published < this.batchSize) {
-          await this.delay.wait(this.pollIntervalMs);
-        }
-      } catch (error) {
-        consecutiveFailures += 1;
-        this.logger.error({ err: error, consecutiveFailures }, 'outbox relay batch failed');
-        await this.delay.wait(Math.min(this.pollIntervalMs * 2 ** consecutiveFailures, MAX_ERROR_BACKOFF_MS));
-      }
-    }
+    await this.loop.stop();
   }
 }
 

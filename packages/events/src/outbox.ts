@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EntityManager } from 'typeorm';
 import { type DomainEvent, type EventPayload, type EventType, parseEventPayload } from './event-contracts';
+import { EventOwnershipError, mayPublish } from './event-owners';
 
 /** Thrown when `enqueueEvent` is given a manager outside a transaction: the event would commit apart from the change. */
 export class OutboxTransactionRequiredError extends Error {
@@ -10,7 +11,8 @@ export class OutboxTransactionRequiredError extends Error {
 /**
  * Records a domain event in `event_outbox` inside the caller's transaction, so the event exists if and only
  * if the change it describes commits. Call with the manager given by `dataSource.transaction(...)`.
- * Throws `InvalidEventError` when the payload breaks its contract.
+ * Throws `InvalidEventError` when the payload breaks its contract and `EventOwnershipError` when `source`
+ * does not own `type` (consumers would reject it anyway; failing here names the bug where it is).
  */
 export async function enqueueEvent<T extends EventType>(
   manager: EntityManager,
@@ -23,6 +25,9 @@ export async function enqueueEvent<T extends EventType>(
     throw new OutboxTransactionRequiredError(
       `enqueueEvent(${type}) needs the EntityManager of an open transaction (dataSource.transaction(...))`,
     );
+  }
+  if (!mayPublish(source, type)) {
+    throw new EventOwnershipError(source, type);
   }
   const event: DomainEvent<T> = {
     id: randomUUID(),

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { EventConsumer } from '../src/event-consumer';
 import { enqueueEvent } from '../src/outbox';
-import { createEventDataSource, silentLogger } from './event-test-environment';
+import { createEventDataSource, silentLogger, testPublicKeys } from './event-test-environment';
 
 const {
   CRASH_MODE: mode,
@@ -58,6 +58,7 @@ async function consumeThenCrash(): Promise<void> {
     consumer: 'doomed-consumer',
     streamPrefix,
     logger: silentLogger,
+    publicKeys: testPublicKeys,
     blockMs: 50,
     handlers: {
       'patient.created': async (event, manager) => {

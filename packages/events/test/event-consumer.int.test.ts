@@ -3,7 +3,8 @@ import { type EntityManager } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DomainEvent, type EventPayload, type EventType } from '../src/event-contracts';
 import { EventConsumer, type EventHandlers } from '../src/event-consumer';
-import { deadLetterStreamKey, eventStreamKey } from '../src/event-stream-message';
+import { ANY_SERVICE, eventOwners } from '../src/event-owners';
+import { deadLetterStreamKey, encodeStreamFields, eventStreamKey } from '../src/event-stream-message';
 import { enqueueEvent } from '../src/outbox';
 import { OutboxRelay } from '../src/outbox-relay';
 import {
@@ -11,6 +12,8 @@ import {
   type EventTestEnvironment,
   readStream,
   silentLogger,
+  testPublicKeys,
+  testSigningKey,
 } from './event-test-environment';
 
 let env: EventTestEnvironment;
@@ -37,12 +40,15 @@ beforeEach(async () => {
   }
 });
 
+/** Publishes as the type's owner (audit.recorded, which any service may publish, as patient). */
 async function publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>> {
-  const event = await env.dataSource.transaction((manager) => enqueueEvent(manager, 'test', type, payload));
+  const source = eventOwners[type] === ANY_SERVICE ? 'patient' : eventOwners[type];
+  const event = await env.dataSource.transaction((manager) => enqueueEvent(manager, source, type, payload));
   const relay = new OutboxRelay({
     dataSource: env.dataSource,
     redis: env.redis,
     logger: silentLogger,
+    signingKey: testSigningKey(source),
     streamPrefix: env.streamPrefix,
   });
   await relay.relayOnce();
@@ -60,6 +66,7 @@ function consumer(
     group,
     handlers,
     logger: silentLogger,
+    publicKeys: testPublicKeys,
     streamPrefix: env.streamPrefix,
     maxDeliveries: options.maxDeliveries,
     retryAfterMs: 20,
@@ -135,22 +142,20 @@ describe('EventConsumer', () => {
         received.push(event);
       },
     });
+    // Signed by the genuine owner, so only the contract check can reject it.
     const forged = {
       id: randomUUID(),
       type: 'patient.created',
-      source: 'forger',
+      source: 'patient',
       occurredAt: new Date().toISOString(),
       traceId: null,
       payload: { patientId: 'not-a-uuid', ownerUserId: null },
-    };
+    } as unknown as DomainEvent;
     await patients.processOnce();
     await env.redis.xadd(
       eventStreamKey(env.streamPrefix, 'patient.created'),
       '*',
-      'id',
-      forged.id,
-      'event',
-      JSON.stringify(forged),
+      ...encodeStreamFields(forged, testSigningKey('patient')),
     );
 
     expect(await patients.processOnce()).toBe(1);
@@ -237,5 +242,77 @@ describe('EventConsumer', () => {
 
     expect(handled).toEqual([event.id]);
     expect(await pendingCount('audit.recorded', 'compliance')).toBe(0);
+  });
+});
+
+describe('EventConsumer authenticity', () => {
+  const grant = (): DomainEvent<'consent.granted'> => ({
+    id: randomUUID(),
+    type: 'consent.granted',
+    source: 'compliance',
+    occurredAt: new Date().toISOString(),
+    traceId: null,
+    payload: {
+      consentId: randomUUID(),
+      patientId: randomUUID(),
+      granteeUserId: randomUUID(),
+      scopes: ['records:read'],
+      expiresAt: null,
+    },
+  });
+
+  async function forgedGrantIsRejected(fields: string[], expectedError: string): Promise<void> {
+    const received: DomainEvent[] = [];
+    const patient = consumer('patient', {
+      'consent.granted': async (event, manager) => {
+        received.push(event);
+        await recordEffect(manager, 'patient', event.id);
+      },
+    });
+    await patient.processOnce();
+    await env.redis.xadd(eventStreamKey(env.streamPrefix, 'consent.granted'), '*', ...fields);
+
+    expect(await patient.processOnce()).toBe(1);
+
+    expect(received).toEqual([]);
+    expect(await effects('patient')).toEqual([]);
+    const deadLetters = await readStream(env.redis, deadLetterStreamKey(env.streamPrefix));
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]?.fields).toMatchObject({ group: 'patient', deliveries: '1' });
+    expect(deadLetters[0]?.fields.error).toContain(expectedError);
+    expect(await pendingCount('consent.granted', 'patient')).toBe(0);
+  }
+
+  it('dead-letters a consent.granted XADDed straight onto Redis without a signature', async () => {
+    const event = grant();
+    await forgedGrantIsRejected(
+      ['id', event.id, 'type', event.type, 'event', JSON.stringify(event)],
+      'Unsigned',
+    );
+  });
+
+  it('dead-letters a consent.granted claiming compliance but signed with another service key', async () => {
+    await forgedGrantIsRejected(encodeStreamFields(grant(), testSigningKey('patient')), 'Bad signature');
+  });
+
+  it('dead-letters a consent.granted signed by a service that does not own consent events', async () => {
+    const event = { ...grant(), source: 'patient' };
+    await forgedGrantIsRejected(encodeStreamFields(event, testSigningKey('patient')), 'does not own');
+  });
+
+  it('hands the same consent.granted to the handler when compliance signed it', async () => {
+    const patient = consumer('patient', {
+      'consent.granted': (event, manager) => recordEffect(manager, 'patient', event.id),
+    });
+    const event = grant();
+    await patient.processOnce();
+    await env.redis.xadd(
+      eventStreamKey(env.streamPrefix, 'consent.granted'),
+      '*',
+      ...encodeStreamFields(event, testSigningKey('compliance')),
+    );
+
+    expect(await patient.processOnce()).toBe(1);
+    expect(await effects('patient')).toEqual([event.id]);
   });
 });

@@ -3,6 +3,16 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { type EventLogger } from '../src/event-logger';
+import { ANY_SERVICE, eventOwners } from '../src/event-owners';
+import {
+  encodeEventPublicKeys,
+  type EncodedEventKeyPair,
+  type EventPublicKeys,
+  type EventSigningKey,
+  generateEventKeyPair,
+  parseEventPublicKeys,
+  parseEventSigningKey,
+} from '../src/event-signing';
 import { eventMigrations } from '../src/migrations/event-migrations';
 
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -23,6 +33,32 @@ export const silentLogger: EventLogger = {
   error: () => undefined,
   debug: () => undefined,
 };
+
+/**
+ * One Ed25519 key pair per producing service, made once per test process; a child process the crash tests
+ * spawn gets the parent's pairs through TEST_EVENT_KEY_PAIRS so both sides agree.
+ */
+const keyPairs = new Map<string, EncodedEventKeyPair>(
+  process.env.TEST_EVENT_KEY_PAIRS
+    ? (JSON.parse(process.env.TEST_EVENT_KEY_PAIRS) as Array<[string, EncodedEventKeyPair]>)
+    : [...new Set(Object.values(eventOwners))]
+        .filter((service) => service !== ANY_SERVICE)
+        .map((service) => [service, generateEventKeyPair()]),
+);
+
+export const testKeyPairsForChild = (): string => JSON.stringify([...keyPairs]);
+
+export function testSigningKey(service: string): EventSigningKey {
+  const pair = keyPairs.get(service);
+  if (!pair) throw new Error(`No test key for ${service}`);
+  return parseEventSigningKey(service, pair.privateKey);
+}
+
+export const testPublicKeys: EventPublicKeys = parseEventPublicKeys(
+  encodeEventPublicKeys(
+    Object.fromEntries([...keyPairs].map(([service, pair]) => [service, pair.publicKey])),
+  ),
+);
 
 async function withAdmin(sql: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });

@@ -9,6 +9,9 @@ import {
   type EventTestEnvironment,
   readStream,
   silentLogger,
+  testKeyPairsForChild,
+  testPublicKeys,
+  testSigningKey,
 } from './event-test-environment';
 
 const packageDir = join(__dirname, '..');
@@ -34,7 +37,7 @@ function runCrashProcess(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', loadCrashProcess], {
       cwd: packageDir,
-      env: { ...process.env, ...parameters },
+      env: { ...process.env, TEST_EVENT_KEY_PAIRS: testKeyPairsForChild(), ...parameters },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const messages: Array<Record<string, string>> = [];
@@ -64,6 +67,7 @@ function relay(): OutboxRelay {
     dataSource: env.dataSource,
     redis: env.redis,
     logger: silentLogger,
+    signingKey: testSigningKey('patient'),
     streamPrefix: env.streamPrefix,
   });
 }
@@ -127,6 +131,7 @@ describe('crash safety', () => {
       redis: env.redis,
       group,
       logger: silentLogger,
+      publicKeys: testPublicKeys,
       streamPrefix: env.streamPrefix,
       blockMs: 20,
       handlers: {
@@ -175,6 +180,7 @@ describe('crash safety', () => {
       redis: env.redis,
       group,
       logger: silentLogger,
+      publicKeys: testPublicKeys,
       streamPrefix: env.streamPrefix,
       retryAfterMs: 20,
       blockMs: 20,

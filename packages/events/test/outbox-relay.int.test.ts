@@ -3,12 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type EventPayload, InvalidEventError } from '../src/event-contracts';
 import { eventStreamKey } from '../src/event-stream-message';
 import { enqueueEvent, OutboxTransactionRequiredError } from '../src/outbox';
+import { EventOwnershipError } from '../src/event-owners';
 import { OutboxRelay } from '../src/outbox-relay';
 import {
   createEventTestEnvironment,
   type EventTestEnvironment,
   readStream,
   silentLogger,
+  testSigningKey,
 } from './event-test-environment';
 
 let env: EventTestEnvironment;
@@ -34,6 +36,7 @@ function relay(batchSize?: number): OutboxRelay {
     dataSource: env.dataSource,
     redis: env.redis,
     logger: silentLogger,
+    signingKey: testSigningKey('patient'),
     streamPrefix: env.streamPrefix,
     batchSize,
   });
@@ -63,6 +66,21 @@ describe('enqueueEvent', () => {
     await expect(
       env.dataSource.transaction((manager) => enqueueEvent(manager, 'patient', 'patient.updated', invalid)),
     ).rejects.toBeInstanceOf(InvalidEventError);
+    expect(await env.dataSource.query('SELECT id FROM event_outbox')).toEqual([]);
+  });
+
+  it('refuses an event type the source does not own and writes nothing', async () => {
+    await expect(
+      env.dataSource.transaction((manager) =>
+        enqueueEvent(manager, 'patient', 'consent.granted', {
+          consentId: randomUUID(),
+          patientId: randomUUID(),
+          granteeUserId: randomUUID(),
+          scopes: ['records:read'],
+          expiresAt: null,
+        }),
+      ),
+    ).rejects.toBeInstanceOf(EventOwnershipError);
     expect(await env.dataSource.query('SELECT id FROM event_outbox')).toEqual([]);
   });
 
@@ -155,6 +173,7 @@ describe('OutboxRelay', () => {
       dataSource: env.dataSource,
       redis: env.redis,
       logger: silentLogger,
+      signingKey: testSigningKey('patient'),
       streamPrefix: env.streamPrefix,
       pollIntervalMs: 20,
     });

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
+import { eventKeyEnvLines } from './dev-secrets';
+import { SERVICE_REGISTRY, servicesOfKind } from '@holovitals/service-registry';
 import { startStack } from './stack';
 import { loadStackConfig } from './stack-config';
 
@@ -48,8 +50,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
+if (process.argv[2] === 'event-keys') {
+  // For compose's .env: `npm start` keeps its own keys in .data/dev-secrets.json instead.
+  log(
+    eventKeyEnvLines(servicesOfKind(SERVICE_REGISTRY, 'subgraph').map((subgraph) => subgraph.name)).join(
+      '\n',
+    ),
+  );
+  process.exit(0);
+}
 if (process.argv[2] !== 'start') {
-  process.stderr.write('usage: holovitals-stack start\n');
+  process.stderr.write('usage: holovitals-stack start | event-keys\n');
   process.exit(2);
 }
 main().catch((error: unknown) => {

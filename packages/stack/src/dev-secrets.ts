@@ -1,33 +1,73 @@
+import { encodeEventPublicKeys, generateEventKeyPair } from '@holovitals/events';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { StackConfig } from './stack-config';
 
+const keyPairSchema = z.object({ privateKey: z.string().min(1), publicKey: z.string().min(1) });
+
 const secretsSchema = z.object({
   GATEWAY_SECRET: z.string().min(16),
   KEY_ENCRYPTION_SECRET: z.string().min(32),
+  /** `requirepass` of the redis-server the stack starts when none answers. */
+  REDIS_PASSWORD: z.string().min(16),
+  /** Each service's Ed25519 event signing key pair (base64 DER), by service name. */
+  EVENT_KEYS: z.record(z.string(), keyPairSchema),
 });
 export type DevSecrets = z.infer<typeof secretsSchema>;
 
 /**
  * Secrets for a local run: taken from the environment when set, else generated once and kept in
- * `.data/dev-secrets.json` (git-ignored) so restarts keep sessions valid. Never used in production config.
+ * `.data/dev-secrets.json` (git-ignored) so restarts keep sessions valid. `services` names every process
+ * that publishes events; each gets its own signing key. Never used in production config.
  */
 export async function loadDevSecrets(
   path: string,
-  config: Pick<StackConfig, 'GATEWAY_SECRET' | 'KEY_ENCRYPTION_SECRET'>,
+  config: Pick<StackConfig, 'GATEWAY_SECRET' | 'KEY_ENCRYPTION_SECRET' | 'REDIS_PASSWORD'>,
+  services: readonly string[],
 ): Promise<DevSecrets> {
   const stored = await readFile(path, 'utf8').then(
     (text) => secretsSchema.partial().parse(JSON.parse(text)),
     () => ({}) as Partial<DevSecrets>,
   );
+  const eventKeys = { ...stored.EVENT_KEYS };
+  for (const service of services) eventKeys[service] ??= generateEventKeyPair();
   const secrets: DevSecrets = {
     GATEWAY_SECRET: config.GATEWAY_SECRET ?? stored.GATEWAY_SECRET ?? randomBytes(24).toString('hex'),
     KEY_ENCRYPTION_SECRET:
       config.KEY_ENCRYPTION_SECRET ?? stored.KEY_ENCRYPTION_SECRET ?? randomBytes(32).toString('hex'),
+    REDIS_PASSWORD: config.REDIS_PASSWORD ?? stored.REDIS_PASSWORD ?? randomBytes(24).toString('hex'),
+    EVENT_KEYS: eventKeys,
   };
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/** EVENT_SIGNING_KEY for `service` and every service's public key, as its process reads them. */
+export function eventKeyEnv(
+  secrets: DevSecrets,
+  service: string,
+): { EVENT_SIGNING_KEY: string; EVENT_PUBLIC_KEYS: string } {
+  const own = secrets.EVENT_KEYS[service];
+  if (!own) throw new Error(`No event key for ${service} in the dev secrets`);
+  return {
+    EVENT_SIGNING_KEY: own.privateKey,
+    EVENT_PUBLIC_KEYS: encodeEventPublicKeys(
+      Object.fromEntries(Object.entries(secrets.EVENT_KEYS).map(([name, pair]) => [name, pair.publicKey])),
+    ),
+  };
+}
+
+/**
+ * `.env` lines with a fresh key pair per service, for compose and other deployments that take the keys
+ * from the environment: EVENT_PUBLIC_KEYS for every service and <SERVICE>_EVENT_SIGNING_KEY for each.
+ */
+export function eventKeyEnvLines(services: readonly string[]): string[] {
+  const pairs = services.map((service) => [service, generateEventKeyPair()] as const);
+  return [
+    `EVENT_PUBLIC_KEYS=${encodeEventPublicKeys(Object.fromEntries(pairs.map(([name, pair]) => [name, pair.publicKey])))}`,
+    ...pairs.map(([name, pair]) => `${name.toUpperCase()}_EVENT_SIGNING_KEY=${pair.privateKey}`),
+  ];
 }

@@ -22,6 +22,8 @@ export interface ServiceLaunch {
   root: string;
   /** Environment every process gets; each adds its PORT and DATABASE_URL. */
   env: NodeJS.ProcessEnv;
+  /** Settings one process gets on top of `env` (its event signing key). */
+  envFor?: (entry: ServiceEntry) => NodeJS.ProcessEnv;
   /** Where `port` overrides (`<NAME>_PORT`) are read. */
   portEnv: NodeJS.ProcessEnv;
   postgresUrl: string;
@@ -49,7 +51,12 @@ export async function startRegistryServices(
       entry.name,
       globalThis.process.execPath,
       [join(launch.root, entry.entry), ...(entry.args ?? [])],
-      { ...launch.env, PORT: String(port), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+      {
+        ...launch.env,
+        ...launch.envFor?.(entry),
+        PORT: String(port),
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      },
       join(launch.logDir, `${entry.name}.log`),
       launch.onExit,
     );

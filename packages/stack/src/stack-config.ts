@@ -23,6 +23,8 @@ export const stackSettings = {
   /** Unset: identity's JWKS at its registry port. */
   JWKS_URL: z.string().url().optional(),
   GATEWAY_SECRET: z.string().min(16, 'GATEWAY_SECRET must be at least 16 characters').optional(),
+  /** `requirepass` of the redis-server `npm start` starts when none answers (generated when unset). */
+  REDIS_PASSWORD: z.string().min(16, 'REDIS_PASSWORD must be at least 16 characters').optional(),
   KEY_ENCRYPTION_SECRET: z
     .string()
     .min(32, 'KEY_ENCRYPTION_SECRET must be at least 32 characters')

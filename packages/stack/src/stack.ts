@@ -9,7 +9,7 @@ import {
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { loadDevSecrets, type DevSecrets } from './dev-secrets';
+import { eventKeyEnv, loadDevSecrets, type DevSecrets } from './dev-secrets';
 import { ensurePostgres } from './postgres';
 import { ensureRedis } from './redis';
 import { startRegistryServices, type ServiceLaunch } from './registry-services';
@@ -66,8 +66,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const logDir = join(options.dataDir, 'logs');
   await mkdir(logDir, { recursive: true });
   const postgres = await ensurePostgres(join(options.dataDir, 'postgres'), config, log);
-  const redis = await ensureRedis(config, log);
-  const secrets = await loadDevSecrets(join(options.dataDir, 'dev-secrets.json'), config);
+  const publishers = servicesOfKind(registry, 'subgraph').map((entry) => entry.name);
+  const secrets = await loadDevSecrets(join(options.dataDir, 'dev-secrets.json'), config, publishers);
+  const redis = await ensureRedis(config, secrets.REDIS_PASSWORD, log);
   const processes: ServiceProcess[] = [];
   let stopping = false;
   const onExit = (name: string, code: number | null): void => {
@@ -87,6 +88,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const launch: ServiceLaunch = {
     root,
     env: { ...shared, KEY_ENCRYPTION_SECRET: secrets.KEY_ENCRYPTION_SECRET },
+    // Subgraphs and their workers sign the events they publish with their subgraph's key.
+    envFor: (entry) => {
+      if (entry.kind !== 'subgraph' && entry.kind !== 'worker') return {};
+      const owner = registry.find(
+        (candidate) => candidate.kind === 'subgraph' && candidate.package === entry.package,
+      );
+      return eventKeyEnv(secrets, owner?.name ?? entry.name);
+    },
     portEnv: env,
     postgresUrl: postgres.url,
     databasePrefix: options.databasePrefix,

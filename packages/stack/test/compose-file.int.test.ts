@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SERVICE_REGISTRY, servicesOfKind, singleService } from '@holovitals/service-registry';
+import { eventKeyEnvLines } from '../src/dev-secrets';
 
 const root = resolve(__dirname, '..', '..', '..');
 
@@ -30,7 +31,13 @@ describe('compose.yaml', () => {
         GATEWAY_SECRET: 'x'.repeat(32),
         KEY_ENCRYPTION_SECRET: 'x'.repeat(32),
         POSTGRES_PASSWORD: 'x',
+        REDIS_PASSWORD: 'x'.repeat(32),
         SMTP_URL: 'smtp://mail',
+        ...Object.fromEntries(
+          eventKeyEnvLines(servicesOfKind(SERVICE_REGISTRY, 'subgraph').map((s) => s.name)).map((line) =>
+            line.split(/=(.*)/s).slice(0, 2),
+          ),
+        ),
       },
     });
   });
@@ -85,5 +92,30 @@ describe('compose.yaml', () => {
     expect(text).toContain('${GATEWAY_SECRET:?');
     expect(text).toContain('${KEY_ENCRYPTION_SECRET:?');
     expect(text).not.toMatch(/SECRET:\s+[A-Za-z0-9]{16,}/);
+  });
+
+  it('runs Redis with a password from the environment, which every service URL carries', () => {
+    expect(compose.services.redis?.command).toEqual([
+      'redis-server',
+      '--appendonly',
+      'yes',
+      '--requirepass',
+      '${REDIS_PASSWORD:?set REDIS_PASSWORD}',
+    ]);
+    for (const name of [...servicesOfKind(SERVICE_REGISTRY, 'subgraph').map((s) => s.name), 'gateway']) {
+      expect(compose.services[name]?.environment?.REDIS_URL, name).toBe(
+        'redis://:${REDIS_PASSWORD:?set REDIS_PASSWORD}@redis:6379',
+      );
+    }
+  });
+
+  it('gives each subgraph its own event signing key and every producer public key, from the environment', () => {
+    for (const subgraph of servicesOfKind(SERVICE_REGISTRY, 'subgraph')) {
+      const upper = subgraph.name.toUpperCase();
+      expect(compose.services[subgraph.name]?.environment).toMatchObject({
+        EVENT_SIGNING_KEY: `\${${upper}_EVENT_SIGNING_KEY:?set ${upper}_EVENT_SIGNING_KEY}`,
+        EVENT_PUBLIC_KEYS: '${EVENT_PUBLIC_KEYS:?set EVENT_PUBLIC_KEYS}',
+      });
+    }
   });
 });

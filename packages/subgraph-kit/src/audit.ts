@@ -1,6 +1,6 @@
 import { enqueueEvent } from '@holovitals/events';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from './request-context';
+import type { AuditActor } from './system-actor';
 
 export interface AuditEntry {
   /** Verb on the entity, e.g. `read`, `create`, `update`, `delete`, `import`, `export`. */
@@ -14,13 +14,9 @@ export interface AuditEntry {
 /**
  * Records who touched which health data, as an `audit.recorded` event in the caller's transaction:
  * the audit trail commits with the change it describes, or not at all. Outside a transaction (reads)
- * it commits on its own.
+ * it commits on its own. `ctx` is the request's context, or a system actor for work no request started.
  */
-export async function recordAudit(
-  manager: EntityManager,
-  ctx: RequestContext,
-  entry: AuditEntry,
-): Promise<void> {
+export async function recordAudit(manager: EntityManager, ctx: AuditActor, entry: AuditEntry): Promise<void> {
   if (!manager.queryRunner?.isTransactionActive) {
     await manager.transaction((transactional) => recordAudit(transactional, ctx, entry));
     return;

@@ -10,6 +10,7 @@ import {
   runtimeSettings,
 } from '@holovitals/config';
 import type { z } from 'zod';
+import { eventConfigShape, requireEventSigningKey } from './event-config';
 
 /** Settings every subgraph reads (the shared config base plus the kit's own); a subgraph adds its own with `extraConfig`. */
 export const baseConfigShape = {
@@ -25,6 +26,7 @@ export const baseConfigShape = {
   MIGRATIONS_RUN: booleanFlag.default(true),
   /** Relay the outbox to Redis Streams and consume events in this process. */
   EVENTS_ENABLED: booleanFlag.default(true),
+  ...eventConfigShape,
 };
 
 export type BaseConfig = z.infer<z.ZodObject<typeof baseConfigShape>>;
@@ -38,7 +40,8 @@ export function loadConfig<E extends z.ZodRawShape>(
   extra: E,
   env: NodeJS.ProcessEnv = process.env,
 ): BaseConfig & z.infer<z.ZodObject<E>> {
-  return loadSettings(service, { ...baseConfigShape, ...extra }, env) as BaseConfig & z.infer<z.ZodObject<E>>;
+  return loadSettings(service, { ...baseConfigShape, ...extra }, env, requireEventSigningKey) as BaseConfig &
+    z.infer<z.ZodObject<E>>;
 }
 
 export { booleanFlag };

@@ -9,6 +9,7 @@ export {
   traceIdFrom,
 } from '@holovitals/auth';
 export { recordAudit, type AuditEntry } from './audit';
+export { eventSystemActor, jobSystemActor, SYSTEM_ROLE, type AuditActor } from './system-actor';
 export { requireRole, requireUser } from './authorization';
 export { baseConfigShape, booleanFlag, ConfigError, loadConfig, type BaseConfig } from './config';
 export { closeDatabase, initDatabase, type Database } from './data-source';

@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { EventConsumer, OutboxRelay } from '@holovitals/events';
 import {
   close,
   createGraphQLHttpServer,
@@ -21,6 +20,7 @@ import {
 import { loadConfig } from './config';
 import { closeDatabase, initDatabase, migrationsApplied, type Database } from './data-source';
 import type { SubgraphDefinition, SubgraphRuntime } from './define-subgraph';
+import { createSubgraphEventBus } from './event-bus';
 import { createErrorFormatter } from './error-formatting';
 import { buildFederatedSchema } from './federated-schema';
 import { LoaderRegistry } from './loader-registry';
@@ -68,20 +68,14 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
   };
   const services = definition.services ? await definition.services(runtime) : (undefined as Services);
 
-  const relay = config.EVENTS_ENABLED
-    ? new OutboxRelay({ dataSource: database.dataSource, redis, logger })
-    : null;
-  const handlers = definition.eventHandlers?.(runtime, services);
-  const consumer =
-    config.EVENTS_ENABLED && handlers
-      ? new EventConsumer({
-          dataSource: database.dataSource,
-          redis,
-          group: definition.name,
-          handlers,
-          logger,
-        })
-      : null;
+  const eventBus = createSubgraphEventBus({
+    service: definition.name,
+    config,
+    dataSource: database.dataSource,
+    redis,
+    logger,
+    handlers: definition.eventHandlers?.(runtime, services),
+  });
 
   const { schema } = await buildFederatedSchema(definition);
   // Zero trust: the same check as the gateway's, again, on every request.
@@ -144,8 +138,7 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
   await apollo.start();
   const port = await listen(server, config.PORT ?? defaultSubgraphPort(definition), config.HOST);
-  relay?.start();
-  consumer?.start();
+  eventBus?.start();
   logger.info({ port }, `${definition.name} subgraph ready`);
 
   let stopping: Promise<void> | null = null;
@@ -158,8 +151,7 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
       (stopping ??= (async () => {
         await close(server);
         await apollo.stop();
-        await consumer?.stop();
-        await relay?.stop();
+        await eventBus?.stop();
         if (definition.closeServices) await definition.closeServices(services);
         await closeDatabase(database);
         redis.disconnect();

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { graphqlRequest, type GraphQLRequestOptions, type GraphQLResponse } from './graphql-request';
+import { testEventKeyEnv } from './test-event-keys';
 import { createTestDatabase } from './test-database';
 import type { TestIssuer } from './test-issuer';
 
@@ -16,6 +17,9 @@ export interface TestSubgraph {
   url: string;
   gatewaySecret: string;
   dataSource: DataSource;
+  /** Where this subgraph's events go and where it reads them (its own prefix unless the options share one). */
+  redisUrl: string;
+  eventStreamPrefix: string;
   /** SQL statements run so far on this subgraph's data source. */
   queryCount(): number;
   /** Sends an operation as the gateway would (with its credential). */
@@ -33,6 +37,8 @@ export interface TestSubgraphOptions {
   port?: number;
   env?: Record<string, string>;
   redisUrl?: string;
+  /** Give subgraphs that must exchange events the same prefix; by default each gets its own. */
+  eventStreamPrefix?: string;
 }
 
 /**
@@ -55,6 +61,7 @@ export async function startTestSubgraph<Shape extends z.ZodRawShape, Services>(
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name);
   const gatewaySecret = randomBytes(24).toString('hex');
+  const eventStreamPrefix = options.eventStreamPrefix ?? `hv:test:events:${randomBytes(4).toString('hex')}:`;
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   if (options.issuer) await markRevocationCacheReady(redisUrl);
   const running = await runSubgraph(definition, {
@@ -65,12 +72,16 @@ export async function startTestSubgraph<Shape extends z.ZodRawShape, Services>(
     ...(options.issuer ? { JWKS_URL: options.issuer.jwksUrl } : {}),
     GATEWAY_SECRET: gatewaySecret,
     LOG_LEVEL: 'silent',
+    ...testEventKeyEnv(definition.name),
+    EVENT_STREAM_PREFIX: eventStreamPrefix,
     ...options.env,
   });
   return {
     url: running.url,
     gatewaySecret,
     dataSource: running.database.dataSource,
+    redisUrl,
+    eventStreamPrefix,
     queryCount: () => running.database.queries.total,
     graphql: (query, variables, requestOptions = {}) =>
       graphqlRequest(running.url, query, variables, {

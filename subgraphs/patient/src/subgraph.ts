@@ -39,5 +39,5 @@ export const patientSubgraph = defineSubgraph({
   entities: patientEntities,
   migrations: patientMigrations,
   services: createPatientServices,
-  eventHandlers: () => consentProjectionHandlers(),
+  eventHandlers: () => consentProjectionHandlers('patient'),
 });

@@ -1,10 +1,12 @@
 import type { EventHandlers } from '@holovitals/events';
+import { eventSystemActor, recordAudit } from '@holovitals/subgraph-kit';
 
 /**
  * Keeps consent_projection in step with compliance's consent events. Idempotent and order-tolerant: a revocation
- * that overtakes its grant leaves a revoked row the late grant cannot reopen.
+ * that overtakes its grant leaves a revoked row the late grant cannot reopen. Each change is audited as
+ * `service` acting on the event, since no request (and no user) is behind it.
  */
-export function consentProjectionHandlers(): EventHandlers {
+export function consentProjectionHandlers(service: string): EventHandlers {
   return {
     'consent.granted': async (event, manager) => {
       const { consentId, patientId, granteeUserId, scopes, expiresAt } = event.payload;
@@ -15,6 +17,13 @@ export function consentProjectionHandlers(): EventHandlers {
            updated_at = now()`,
         [consentId, patientId, granteeUserId, scopes, expiresAt],
       );
+      await recordAudit(manager, eventSystemActor(service, event), {
+        action: 'grant',
+        entityType: 'ConsentGrant',
+        entityIds: [consentId],
+        patientId,
+        outcome: 'SUCCESS',
+      });
     },
     'consent.revoked': async (event, manager) => {
       const { consentId, patientId, granteeUserId } = event.payload;
@@ -25,6 +34,13 @@ export function consentProjectionHandlers(): EventHandlers {
            updated_at = now()`,
         [consentId, patientId, granteeUserId],
       );
+      await recordAudit(manager, eventSystemActor(service, event), {
+        action: 'revoke',
+        entityType: 'ConsentGrant',
+        entityIds: [consentId],
+        patientId,
+        outcome: 'SUCCESS',
+      });
     },
   };
 }

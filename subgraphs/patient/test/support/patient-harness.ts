@@ -35,7 +35,7 @@ function event<T extends DomainEvent['type']>(type: T, payload: DomainEvent<T>['
 export async function startPatientHarness(env: Record<string, string> = {}): Promise<PatientHarness> {
   const issuer: TestIssuer = await startTestIssuer();
   const sg = await startTestSubgraph(patientSubgraph, { issuer, env: { LOG_LEVEL: 'error', ...env } });
-  const handlers = consentProjectionHandlers();
+  const handlers = consentProjectionHandlers('patient');
   return {
     sg,
     user: async (role) => {
