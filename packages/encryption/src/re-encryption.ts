@@ -17,6 +17,8 @@ export interface ReEncryptionProgress {
   reEncrypted: number;
   /** Rows changed by someone else between read and write; they were left as written. */
   skipped: number;
+  /** Rows no configured key decrypts (reported through `onUnreadable`, left as they are). */
+  unreadable: number;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -35,13 +37,18 @@ export async function reEncryptColumn(
   query: SqlQuery,
   cipher: EnvelopeCipher,
   target: ReEncryptionTarget,
-  options: { batchSize?: number; onBatch?: (progress: ReEncryptionProgress) => Promise<void> | void } = {},
+  options: {
+    batchSize?: number;
+    onBatch?: (progress: ReEncryptionProgress) => Promise<void> | void;
+    /** Without it an undecryptable row stops the run; with it the row is reported and skipped. */
+    onUnreadable?: (id: string, error: unknown) => void;
+  } = {},
 ): Promise<ReEncryptionProgress> {
   const table = quoted(target.table);
   const id = quoted(target.idColumn);
   const value = quoted(target.valueColumn);
   const activePrefix = `hve1.${cipher.activeKeyId}.`;
-  const progress: ReEncryptionProgress = { reEncrypted: 0, skipped: 0 };
+  const progress: ReEncryptionProgress = { reEncrypted: 0, skipped: 0, unreadable: 0 };
   let cursor: string | null = null;
   for (;;) {
     const rows = await query(
@@ -55,10 +62,18 @@ export async function reEncryptColumn(
       const rowId = String(row.id);
       const old = String(row.value);
       const context = target.context(rowId);
-      const plaintext =
-        isEnvelope(old) || !target.decryptLegacy
-          ? cipher.decrypt(old, context)
-          : target.decryptLegacy(old, rowId);
+      let plaintext: Buffer;
+      try {
+        plaintext =
+          isEnvelope(old) || !target.decryptLegacy
+            ? cipher.decrypt(old, context)
+            : target.decryptLegacy(old, rowId);
+      } catch (error) {
+        if (!options.onUnreadable) throw error;
+        options.onUnreadable(rowId, error);
+        progress.unreadable += 1;
+        continue;
+      }
       const updated = await query(
         // A CTE so drivers that return [rows, count] for a bare UPDATE hand back plain rows here too.
         `WITH changed AS (UPDATE ${table} SET ${value} = $1 WHERE ${id}::text = $2 AND ${value} = $3 RETURNING 1)

@@ -63,7 +63,7 @@ describe('re-encryption of stored rows', () => {
       },
       { batchSize: 3, onBatch: (p) => void batches.push(p.reEncrypted) },
     );
-    expect(progress).toEqual({ reEncrypted: 7, skipped: 0 });
+    expect(progress).toEqual({ reEncrypted: 7, skipped: 0, unreadable: 0 });
     expect(batches).toEqual([3, 6, 7]);
     const rows = (await client.query('SELECT id, sealed FROM secret_note ORDER BY id')).rows as Array<{
       id: string;
@@ -82,7 +82,28 @@ describe('re-encryption of stored rows', () => {
         valueColumn: 'sealed',
         context: (id) => `secret_note:${id}`,
       }),
-    ).toEqual({ reEncrypted: 0, skipped: 0 });
+    ).toEqual({ reEncrypted: 0, skipped: 0, unreadable: 0 });
+  });
+
+  it('reports and skips a row no key decrypts when asked to, and stops on it otherwise', async () => {
+    const stranger = new EnvelopeCipher(createKeyRing([{ id: 'k1', key: randomBytes(32) }], 'k1'));
+    await client.query('INSERT INTO secret_note VALUES ($1, $2)', [
+      'note-x',
+      stranger.encrypt('unknown key', 'secret_note:note-x'),
+    ]);
+    const cipher = new EnvelopeCipher(createKeyRing([k1, k2], 'k2'));
+    const target = {
+      table: 'secret_note',
+      idColumn: 'id',
+      valueColumn: 'sealed',
+      context: (id: string) => `secret_note:${id}`,
+    };
+    await expect(reEncryptColumn(query, cipher, target)).rejects.toThrow(/does not unwrap/);
+    const unreadable: string[] = [];
+    expect(
+      await reEncryptColumn(query, cipher, target, { onUnreadable: (id) => void unreadable.push(id) }),
+    ).toEqual({ reEncrypted: 0, skipped: 0, unreadable: 1 });
+    expect(unreadable).toEqual(['note-x']);
   });
 
   it('refuses table or column names that are not plain identifiers', async () => {

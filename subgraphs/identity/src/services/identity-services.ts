@@ -6,6 +6,7 @@ import { LogEmailSender } from '../email/log-email-sender';
 import { SmtpEmailSender } from '../email/smtp-email-sender';
 import type { TokenSettings } from './access-tokens';
 import { LoginThrottle } from './login-throttle';
+import { reEncryptSigningKeys, signingKeyCipher } from './key-encryption';
 import { SigningKeys } from './signing-keys';
 
 export type IdentityConfig = z.infer<z.ZodObject<typeof identityConfig>>;
@@ -24,18 +25,30 @@ export async function createIdentityServices(runtime: IdentityRuntime): Promise<
   if (config.EMAIL_TRANSPORT === 'smtp' && !config.SMTP_URL) {
     throw new Error('EMAIL_TRANSPORT=smtp needs SMTP_URL');
   }
+  const cipher = signingKeyCipher(config);
+  const unreadable = (kid: string): void =>
+    runtime.logger.warn({ kid }, 'signing key cannot be decrypted with the configured master keys; rotating');
+  // Old rows (pre-envelope format, or under a rotated-out master key) move to the active key.
+  const migrated = await reEncryptSigningKeys(
+    runtime.dataSource,
+    cipher,
+    config.KEY_ENCRYPTION_SECRET,
+    unreadable,
+  );
+  if (migrated.reEncrypted > 0) {
+    runtime.logger.info(
+      { count: migrated.reEncrypted, keyId: cipher.activeKeyId },
+      'signing keys re-encrypted',
+    );
+  }
   const keys = new SigningKeys(
     runtime.dataSource,
     {
-      encryptionSecret: config.KEY_ENCRYPTION_SECRET,
+      cipher,
       rotationDays: config.SIGNING_KEY_ROTATION_DAYS,
       tokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     },
-    (kid) =>
-      runtime.logger.warn(
-        { kid },
-        'signing key cannot be decrypted with KEY_ENCRYPTION_SECRET; rotating to a new key',
-      ),
+    unreadable,
   );
   await keys.current();
   return {
