@@ -9,6 +9,7 @@ export {
 } from './key-ring';
 export {
   reEncryptColumn,
+  runReEncryptionJob,
   type ReEncryptionProgress,
   type ReEncryptionTarget,
   type SqlQuery,

@@ -87,3 +87,29 @@ export async function reEncryptColumn(
     await options.onBatch?.({ ...progress });
   }
 }
+
+/**
+ * The body of a re-encryption worker job: counts the rows to move, re-encrypts them in batches and
+ * reports percent done through `progress` (a job's `progress`).
+ */
+export async function runReEncryptionJob(
+  query: SqlQuery,
+  cipher: EnvelopeCipher,
+  target: ReEncryptionTarget,
+  progress: (percent: number) => Promise<void>,
+  batchSize = 100,
+): Promise<ReEncryptionProgress> {
+  const activePrefix = `hve1.${cipher.activeKeyId}.`;
+  const [counted] = await query(
+    `SELECT count(*)::int AS remaining FROM ${quoted(target.table)} WHERE left(${quoted(target.valueColumn)}, $1) <> $2`,
+    [activePrefix.length, activePrefix],
+  );
+  const total = Number(counted?.remaining ?? 0);
+  const result = await reEncryptColumn(query, cipher, target, {
+    batchSize,
+    onBatch: (done) =>
+      progress(Math.floor((100 * (done.reEncrypted + done.skipped + done.unreadable)) / Math.max(total, 1))),
+  });
+  await progress(100);
+  return result;
+}

@@ -21,6 +21,7 @@ import {
   creditQueue,
   migrateEffects,
   redisUrl,
+  removeKeys,
   uniquePrefix,
   workerEnv,
 } from './worker-test-queues';
@@ -40,8 +41,10 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
 }
 
 const cleanups: Array<() => Promise<void>> = [];
+const prefixes: string[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  for (const prefix of prefixes.splice(0)) await removeKeys(prefix);
 });
 
 async function start(
@@ -57,9 +60,11 @@ async function start(
   return worker;
 }
 
+/** A producer on the test's own key prefix; the prefix's keys are removed after the test. */
 function producerFor(prefix: string): QueueProducer {
   const producer = new QueueProducer({ redisUrl, prefix });
   cleanups.push(() => producer.close());
+  prefixes.push(prefix);
   return producer;
 }
 

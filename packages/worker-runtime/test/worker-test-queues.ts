@@ -2,6 +2,7 @@
  * Queues and an effect table shared by the worker tests and their child process. Loaded by the child
  * through jiti, so it stays free of vitest imports.
  */
+import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -10,6 +11,14 @@ import { defineQueue, performOnce, processQueue, workerMigrations } from '../src
 export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export const uniquePrefix = (): string => `hv-test-${randomBytes(4).toString('hex')}`;
+
+/** Removes a test's queue keys, so a shared Redis does not collect them. */
+export async function removeKeys(prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+}
 
 /** The environment a test worker runs with: its own key prefix, fast stalled-job detection. */
 export function workerEnv(prefix: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
