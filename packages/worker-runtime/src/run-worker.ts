@@ -109,10 +109,6 @@ function createJobHandler(
         await job.discard();
         throw error;
       }
-      if (error instanceof WorkerShutdownError) {
-        outcome = 'aborted';
-        throw error;
-      }
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (lastTry) {
         outcome = 'dead_lettered';
@@ -126,7 +122,12 @@ function createJobHandler(
         };
         await open.deadLetter.add(letter, { jobId });
       } else {
-        outcome = error instanceof JobTimeoutError ? 'timed_out' : 'retrying';
+        outcome =
+          error instanceof JobTimeoutError
+            ? 'timed_out'
+            : error instanceof WorkerShutdownError
+              ? 'aborted'
+              : 'retrying';
       }
       deps.logger.warn({ queue: name, jobId, outcome, err: messageOf(error) }, 'job try failed');
       throw error instanceof Error ? error : new Error(messageOf(error));

@@ -14,6 +14,7 @@ import {
   type RegisteredProcessor,
   type RunningWorker,
   runWorker,
+  WorkerShutdownError,
 } from '../src';
 import {
   createEffectDataSource,
@@ -282,6 +283,46 @@ describe('queue workers on real Redis', () => {
     expect(events).toEqual(['start 1', 'end 1']);
     expect((await producer.status(queue, first))?.state).toBe('completed');
     expect((await producer.status(queue, second))?.state).toBe('waiting');
+  });
+
+  it('past the drain timeout aborts the running job, which is retried rather than lost', async () => {
+    const prefix = uniquePrefix();
+    const queue = defineQueue({
+      name: 'test.stubborn',
+      payload: numbered,
+      attempts: 3,
+      backoffMs: 60_000,
+      timeoutMs: 30_000,
+    });
+    let aborted: unknown = null;
+    const worker = await start(
+      prefix,
+      [
+        processQueue({
+          queue,
+          process: (job) =>
+            new Promise((resolve) =>
+              job.signal.addEventListener('abort', () => {
+                aborted = job.signal.reason;
+                resolve(undefined);
+              }),
+            ),
+        }),
+      ],
+      { WORKER_DRAIN_TIMEOUT_MS: '300' },
+    );
+    const producer = producerFor(prefix);
+    const id = await producer.enqueue(queue, { n: 1 });
+    await eventually(
+      () => producer.status(queue, id),
+      (value) => value?.state === 'active',
+    );
+    const startedAt = Date.now();
+    await worker.stop();
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
+    expect(aborted).toBeInstanceOf(WorkerShutdownError);
+    expect(await producer.status(queue, id)).toMatchObject({ state: 'delayed', attemptsMade: 1 });
+    expect(await producer.deadLetters(queue)).toEqual([]);
   });
 
   it('serves /health, /ready and /metrics with queue depth and timing histograms', async () => {
