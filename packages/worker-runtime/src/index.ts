@@ -30,4 +30,10 @@ export {
   type WorkerDefinition,
   type WorkerRuntime,
 } from './run-worker';
-export { loadWorkerConfig, WorkerConfigError, workerConfigShape, type WorkerConfig } from './worker-config';
+export {
+  loadWorkerConfig,
+  queueProducerConfigShape,
+  WorkerConfigError,
+  workerConfigShape,
+  type WorkerConfig,
+} from './worker-config';

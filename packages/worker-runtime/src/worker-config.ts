@@ -1,18 +1,23 @@
 import { z } from 'zod';
 
+/** What a producer (a subgraph that enqueues) adds to its config shape, beside its REDIS_URL. */
+export const queueProducerConfigShape = {
+  /** Redis key prefix of every queue; producers and workers of one stack must agree on it. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]+$/, 'QUEUE_PREFIX: letters, digits, _ or -')
+    .default('hv-queue'),
+};
+
 /** Settings every worker process reads; a worker adds its own with `config` in its definition. */
 export const workerConfigShape = {
+  ...queueProducerConfigShape,
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Where `/health`, `/ready` and `/metrics` listen (never the public listener). */
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Redis key prefix of every queue; producers and workers of one stack must agree on it. */
-  QUEUE_PREFIX: z
-    .string()
-    .regex(/^[\w-]+$/, 'QUEUE_PREFIX: letters, digits, _ or -')
-    .default('hv-queue'),
   /** How long SIGTERM waits for in-flight jobs before it aborts them (they are retried elsewhere). */
   WORKER_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** A job whose worker stopped renewing its lock this long ago counts as stalled and runs again. */
