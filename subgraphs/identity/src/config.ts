@@ -1,3 +1,4 @@
+import { encryptionConfigShape } from '@holovitals/encryption';
 import { booleanFlag } from '@holovitals/subgraph-kit';
 import { z } from 'zod';
 
@@ -6,8 +7,11 @@ export const identityConfig = {
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SIGNING_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  /** Encrypts signing keys at rest. */
+  /** Master key `kes` (sha256 of it) for signing keys at rest, and always kept to read old rows. */
   KEY_ENCRYPTION_SECRET: z.string().min(32, 'KEY_ENCRYPTION_SECRET must be at least 32 characters'),
+  /** Further master keys (`id:base64,…`) for rotation; ENCRYPTION_ACTIVE_KEY_ID picks new writes' key. */
+  ENCRYPTION_KEYS: encryptionConfigShape.ENCRYPTION_KEYS.optional(),
+  ENCRYPTION_ACTIVE_KEY_ID: encryptionConfigShape.ENCRYPTION_ACTIVE_KEY_ID.optional(),
   REQUIRE_EMAIL_VERIFICATION: booleanFlag.default(false),
   VERIFICATION_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   /** `log` writes the message (with its link) to the log, for local development only. */

@@ -10,7 +10,7 @@ export class SigningKeyEntity {
   @Column({ name: 'public_jwk', type: 'jsonb' })
   publicJwk: JWK;
 
-  /** The private JWK, AES-256-GCM encrypted with KEY_ENCRYPTION_SECRET. */
+  /** The private JWK, envelope-encrypted (@holovitals/encryption) and bound to this row's kid. */
   @Column({ name: 'private_jwk_ciphertext', type: 'text' })
   privateJwkCiphertext: string;
 

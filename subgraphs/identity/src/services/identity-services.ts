@@ -6,6 +6,7 @@ import { LogEmailSender } from '../email/log-email-sender';
 import { SmtpEmailSender } from '../email/smtp-email-sender';
 import type { TokenSettings } from './access-tokens';
 import { LoginThrottle } from './login-throttle';
+import { reEncryptSigningKeys, signingKeyCipher } from './key-encryption';
 import { RevocationCacheKeeper } from './revocation-cache-keeper';
 import { SigningKeys } from './signing-keys';
 import { UnknownAccountLockout } from './unknown-account-lockout';
@@ -31,14 +32,30 @@ export async function createIdentityServices(runtime: IdentityRuntime): Promise<
   if (config.EMAIL_TRANSPORT === 'smtp' && !config.SMTP_URL) {
     throw new Error('EMAIL_TRANSPORT=smtp needs SMTP_URL');
   }
+  const cipher = signingKeyCipher(config);
+  // Rotate in development; in production stop rather than replace the key every healthy replica signs with.
+  const unreadable = unreadableSigningKeyPolicy(config, runtime.logger);
+  // Old rows (pre-envelope format, or under a rotated-out master key) move to the active key.
+  const migrated = await reEncryptSigningKeys(
+    runtime.dataSource,
+    cipher,
+    config.KEY_ENCRYPTION_SECRET,
+    unreadable,
+  );
+  if (migrated.reEncrypted > 0) {
+    runtime.logger.info(
+      { count: migrated.reEncrypted, keyId: cipher.activeKeyId },
+      'signing keys re-encrypted',
+    );
+  }
   const keys = new SigningKeys(
     runtime.dataSource,
     {
-      encryptionSecret: config.KEY_ENCRYPTION_SECRET,
+      cipher,
       rotationDays: config.SIGNING_KEY_ROTATION_DAYS,
       tokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     },
-    unreadableSigningKeyPolicy(config, runtime.logger),
+    unreadable,
   );
   await keys.current();
   const revocationCache = new RevocationCacheKeeper(runtime.dataSource, runtime.redis, runtime.logger, {

@@ -1,19 +1,73 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import {
+  createKeyRing,
+  EnvelopeCipher,
+  type MasterKey,
+  reEncryptColumn,
+  type ReEncryptionProgress,
+} from '@holovitals/encryption';
+import { createDecipheriv, createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 
-const keyFrom = (secret: string): Buffer => createHash('sha256').update(secret).digest();
+/**
+ * Id of the master key derived from KEY_ENCRYPTION_SECRET, which every existing deployment has. It
+ * stays in the ring so keys sealed under it decrypt after a switch to ENCRYPTION_KEYS.
+ */
+export const SECRET_MASTER_KEY_ID = 'kes';
 
-/** AES-256-GCM; output is `iv.tag.ciphertext` in base64url. */
-export function encryptSecret(plaintext: string, secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyFrom(secret), iv);
-  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url')).join('.');
+const secretKey = (secret: string): Buffer => createHash('sha256').update(secret).digest();
+
+/** Binds a sealed private key to its row: a ciphertext moved to another kid does not decrypt. */
+export const signingKeyContext = (kid: string): string => `identity.signing_key:${kid}`;
+
+export interface KeyEncryptionSettings {
+  KEY_ENCRYPTION_SECRET: string;
+  ENCRYPTION_KEYS?: MasterKey[];
+  ENCRYPTION_ACTIVE_KEY_ID?: string;
 }
 
-export function decryptSecret(sealed: string, secret: string): string {
+/** Envelope cipher over ENCRYPTION_KEYS plus the key derived from KEY_ENCRYPTION_SECRET. */
+export function signingKeyCipher(settings: KeyEncryptionSettings): EnvelopeCipher {
+  return new EnvelopeCipher(
+    createKeyRing(
+      [
+        { id: SECRET_MASTER_KEY_ID, key: secretKey(settings.KEY_ENCRYPTION_SECRET) },
+        ...(settings.ENCRYPTION_KEYS ?? []),
+      ],
+      settings.ENCRYPTION_ACTIVE_KEY_ID ?? SECRET_MASTER_KEY_ID,
+    ),
+  );
+}
+
+/** Reads the format written before envelope encryption: `iv.tag.ciphertext`, key sha256(secret). */
+export function decryptLegacySecret(sealed: string, secret: string): Buffer {
   const [iv, tag, ciphertext] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
   if (!iv || !tag || !ciphertext) throw new Error('Sealed secret is malformed');
-  const decipher = createDecipheriv('aes-256-gcm', keyFrom(secret), iv);
+  const decipher = createDecipheriv('aes-256-gcm', secretKey(secret), iv);
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+}
+
+/**
+ * Re-seals every stored private key that is not under the active master key: rows in the legacy
+ * format (once, after the upgrade) and rows under a rotated-out key. A row no key opens is reported
+ * and left for the signing-key rotation to replace.
+ */
+export function reEncryptSigningKeys(
+  dataSource: DataSource,
+  cipher: EnvelopeCipher,
+  legacySecret: string,
+  onUnreadable: (kid: string) => void,
+): Promise<ReEncryptionProgress> {
+  return reEncryptColumn(
+    (sql, parameters) => dataSource.query(sql, parameters),
+    cipher,
+    {
+      table: 'signing_key',
+      idColumn: 'kid',
+      valueColumn: 'private_jwk_ciphertext',
+      context: signingKeyContext,
+      decryptLegacy: (value) => decryptLegacySecret(value, legacySecret),
+    },
+    { onUnreadable: (kid) => onUnreadable(kid) },
+  );
 }

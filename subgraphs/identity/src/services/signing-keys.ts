@@ -3,7 +3,8 @@ import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 
 import { randomUUID } from 'node:crypto';
 import { type DataSource, IsNull, MoreThan, Or } from 'typeorm';
 import { SigningKeyEntity } from '../entities/signing-key.entity';
-import { decryptSecret, encryptSecret } from './key-encryption';
+import type { EnvelopeCipher } from '@holovitals/encryption';
+import { signingKeyContext } from './key-encryption';
 
 const DAY_MS = 86_400_000;
 /** Any replica may rotate; this lock makes one of them do it. */
@@ -15,7 +16,8 @@ export interface ActiveSigningKey {
 }
 
 export interface SigningKeySettings {
-  encryptionSecret: string;
+  /** Seals private halves; its master keys come from KEY_ENCRYPTION_SECRET and ENCRYPTION_KEYS. */
+  cipher: EnvelopeCipher;
   rotationDays: number;
   /** Longest lifetime of a token signed by a key: it stays published this long after rotation. */
   tokenTtlSeconds: number;
@@ -41,7 +43,7 @@ export class SigningKeys {
     try {
       privateKey = await this.privateKeyOf(row);
     } catch {
-      // KEY_ENCRYPTION_SECRET changed (or the key was tampered with): the key can no longer sign, but
+      // The master key changed or was removed (or the row was tampered with): the key can no longer sign, but
       // its public half still verifies the tokens it signed. A fresh key keeps sign-in working.
       this.onUnreadableKey(row.kid);
       row = await this.rotateIfDue(new Date(), { replacing: row.kid });
@@ -52,7 +54,9 @@ export class SigningKeys {
   }
 
   private async privateKeyOf(row: SigningKeyEntity): Promise<CryptoKey> {
-    const jwk = JSON.parse(decryptSecret(row.privateJwkCiphertext, this.settings.encryptionSecret)) as JWK;
+    const jwk = JSON.parse(
+      this.settings.cipher.decryptString(row.privateJwkCiphertext, signingKeyContext(row.kid)),
+    ) as JWK;
     return (await importJWK(jwk, ACCESS_TOKEN_ALGORITHM)) as CryptoKey;
   }
 
@@ -99,9 +103,9 @@ export class SigningKeys {
         repository.create({
           kid,
           publicJwk,
-          privateJwkCiphertext: encryptSecret(
+          privateJwkCiphertext: this.settings.cipher.encrypt(
             JSON.stringify(await exportJWK(privateKey)),
-            this.settings.encryptionSecret,
+            signingKeyContext(kid),
           ),
           createdAt: now,
           rotatedAt: null,
