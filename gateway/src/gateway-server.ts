@@ -12,6 +12,7 @@ import type { GatewayConfig } from './config';
 import { clientAddress } from './client-address';
 import { corsHeaders, corsPreflight } from './cors';
 import { authenticate } from './edge-auth';
+import { createGatewayErrorFormatter } from './error-masking';
 import type { GatewayContext } from './gateway-context';
 import { gatewayMetricsPlugin } from './gateway-metrics';
 import { operationResolutionPlugin } from './operation-resolution';
@@ -32,6 +33,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   registry.setDefaultLabels({ service: 'gateway' });
   collectDefaultMetrics({ register: registry });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+  // ioredis reconnects by itself; without a listener each failed attempt is printed as "unhandled".
+  redis.on('error', (err: Error) => logger.warn({ err }, 'redis connection error'));
   const verify = createAccessTokenVerifier({
     jwksUrl: config.JWKS_URL,
     issuer: config.JWT_ISSUER,
@@ -77,10 +80,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     plugins: [...protection.plugins, operationResolutionPlugin, gatewayMetricsPlugin(registry)],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    formatError: (formatted) => {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    },
+    formatError: createGatewayErrorFormatter(logger),
   });
 
   async function context(req: IncomingMessage): Promise<GatewayContext> {
