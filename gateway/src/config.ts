@@ -1,3 +1,4 @@
+import { metricsConfigShape } from '@holovitals/http-server';
 import { z } from 'zod';
 
 const list = z.string().transform((value) =>
@@ -19,8 +20,11 @@ const schema = z.object({
   GATEWAY_SECRET: z.string().min(16, 'GATEWAY_SECRET must be at least 16 characters'),
   /** Browser origins allowed to call the API (the web app). */
   CORS_ORIGINS: list.default(['http://localhost:3000', 'http://127.0.0.1:3000']),
-  /** Peers whose `x-forwarded-for` is believed (the web server's route handlers, a load balancer). */
-  TRUSTED_PROXIES: list.default(['127.0.0.1', '::1', '::ffff:127.0.0.1']),
+  /**
+   * Peers whose `x-forwarded-for` is believed: addresses or CIDR ranges of the web server (its auth
+   * routes forward the browser's address) and of any load balancer in front. See README, Security.
+   */
+  TRUSTED_PROXIES: list.default(['127.0.0.1', '::1']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** FHIR bundles are uploaded through the gateway, so the limit is generous but finite. */
   MAX_REQUEST_BYTES: z.coerce
@@ -38,6 +42,7 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   /** Keep-alive connections per subgraph origin. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
+  ...metricsConfigShape,
 });
 
 export type GatewayConfig = z.infer<typeof schema> & {

@@ -1,3 +1,4 @@
+import { metricsConfigShape } from '@holovitals/http-server';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -23,6 +24,7 @@ export const baseConfigShape = {
   MIGRATIONS_RUN: booleanFlag.default(true),
   /** Relay the outbox to Redis Streams and consume events in this process. */
   EVENTS_ENABLED: booleanFlag.default(true),
+  ...metricsConfigShape,
 };
 
 export type BaseConfig = z.infer<z.ZodObject<typeof baseConfigShape>>;

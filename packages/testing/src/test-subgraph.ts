@@ -8,6 +8,7 @@ import type { TestIssuer } from './test-issuer';
 
 export interface TestSubgraph {
   url: string;
+  metricsUrl: string;
   gatewaySecret: string;
   dataSource: DataSource;
   /** SQL statements run so far on this subgraph's data source. */
@@ -48,6 +49,7 @@ export async function startTestSubgraph<Shape extends z.ZodRawShape, Services>(
   });
   return {
     url: running.url,
+    metricsUrl: running.metricsUrl,
     gatewaySecret,
     dataSource: running.database.dataSource,
     queryCount: () => running.database.queries.total,
