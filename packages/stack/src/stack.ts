@@ -34,6 +34,14 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
+/**
+ * Each service serves `/metrics` on its own loopback port: its public port + 5000 (gateway 9000,
+ * identity 9001, …) when it runs on its usual port, else a free one; `<NAME>_METRICS_PORT` overrides.
+ */
+function metricsPortFor(name: string, port: number, usualPort: number, env: NodeJS.ProcessEnv): string {
+  return String(portFor(`${name}_metrics`, port === usualPort ? usualPort + 5000 : 0, env));
+}
+
 /** A demo seed a subgraph may ship as dist/demo-seed.js. */
 export interface DemoSeedContext {
   databaseUrl: string;
@@ -88,6 +96,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         {
           ...shared,
           PORT: String(port),
+          METRICS_PORT: metricsPortFor(subgraph.name, port, subgraph.port, env),
           DATABASE_URL: databaseUrl,
           KEY_ENCRYPTION_SECRET: secrets.KEY_ENCRYPTION_SECRET,
         },
@@ -116,6 +125,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         ...shared,
         ...subgraphUrls,
         PORT: String(gatewayPort),
+        METRICS_PORT: metricsPortFor('gateway', gatewayPort, GATEWAY_PORT, env),
         SUPERGRAPH_PATH: join(root, 'schema', 'supergraph.graphql'),
       },
       join(logDir, 'gateway.log'),
@@ -143,21 +153,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
 
     let webUrl: string | null = null;
-    if (options.web && existsSync(join(root, 'web', '.next', 'BUILD_ID'))) {
+    if (
+      options.web &&
+      existsSync(join(root, 'web', '.next', 'BUILD_ID')) &&
+      existsSync(join(root, 'web', 'dist', 'web-server.js'))
+    ) {
       const webPort = portFor('web', WEB_PORT, env);
       const web = startServiceProcess(
         'web',
         process.execPath,
-        [
-          join(root, 'node_modules', 'next', 'dist', 'bin', 'next'),
-          'start',
-          join(root, 'web'),
-          '-p',
-          String(webPort),
-          '-H',
-          '127.0.0.1',
-        ],
-        { ...env, NODE_ENV: 'production', GATEWAY_URL: gatewayUrl, PORT: String(webPort) },
+        // The web app's own server, not `next start`: it hands the sign-in routes the socket's address.
+        [join(root, 'web', 'dist', 'web-server.js')],
+        { ...env, NODE_ENV: 'production', GATEWAY_URL: gatewayUrl, HOST: '127.0.0.1', PORT: String(webPort) },
         join(logDir, 'web.log'),
         onExit,
       );
