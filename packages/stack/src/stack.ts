@@ -6,6 +6,7 @@ import { ensureDatabase, ensurePostgres } from './postgres';
 import { ensureRedis } from './redis';
 import { startServiceProcess, waitForReady, type ServiceProcess } from './service-process';
 import { GATEWAY_PORT, portFor, SUBGRAPHS, WEB_PORT } from './services';
+import { webOperationNames } from './web-operation-names';
 
 export interface StackOptions {
   /** Repository root (holds subgraphs/, gateway/, web/, schema/). */
@@ -74,6 +75,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     REDIS_URL: redis.url,
     GATEWAY_SECRET: secrets.GATEWAY_SECRET,
     JWKS_URL: env.JWKS_URL ?? `http://127.0.0.1:${identityPort}/.well-known/jwks.json`,
+    METRICS_OPERATIONS: env.METRICS_OPERATIONS ?? webOperationNames(root).join(','),
   };
 
   const stop = async (): Promise<void> => {
