@@ -10,6 +10,7 @@ import {
   runtimeSettings,
 } from '@holovitals/config';
 import { defaultSubgraphUrls, SERVICE_REGISTRY, singleService } from '@holovitals/service-registry';
+import { metricsConfigShape } from '@holovitals/http-server';
 import { z } from 'zod';
 
 const webPort = singleService(SERVICE_REGISTRY, 'web').port;
@@ -23,8 +24,11 @@ const schema = {
   ...gatewaySecretSettings,
   /** Browser origins allowed to call the API (the web app). */
   CORS_ORIGINS: commaList.default([`http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`]),
-  /** Peers whose `x-forwarded-for` is believed (the web server's route handlers, a load balancer). */
-  TRUSTED_PROXIES: commaList.default(['127.0.0.1', '::1', '::ffff:127.0.0.1']),
+  /**
+   * Peers whose `x-forwarded-for` is believed: addresses or CIDR ranges of the web server (its auth
+   * routes forward the browser's address) and of any load balancer in front. See README, Security.
+   */
+  TRUSTED_PROXIES: commaList.default(['127.0.0.1', '::1']),
   /** FHIR bundles are uploaded through the gateway, so the limit is generous but finite. */
   MAX_REQUEST_BYTES: maxRequestBytes(20 * 1_048_576),
   MAX_DEPTH: z.coerce.number().int().positive().default(15),
@@ -37,6 +41,7 @@ const schema = {
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   /** Keep-alive connections per subgraph origin. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
+  ...metricsConfigShape,
 };
 
 export type GatewayConfig = z.infer<z.ZodObject<typeof schema>> & {

@@ -1,8 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { createOperationLabeler, type OperationLabelOptions } from '@holovitals/http-server';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { GatewayContext } from './gateway-context';
 
-export function gatewayMetricsPlugin(registry: Registry): ApolloServerPlugin<GatewayContext> {
+/** Request rate, errors and latency per operation; operation names are client input, so labels are bounded. */
+export function gatewayMetricsPlugin(
+  registry: Registry,
+  labels: OperationLabelOptions,
+): ApolloServerPlugin<GatewayContext> {
+  const operationLabel = createOperationLabeler(labels);
   const requests = new Counter({
     name: 'gateway_requests_total',
     help: 'GraphQL requests through the gateway, by operation and outcome.',
@@ -21,7 +27,7 @@ export function gatewayMetricsPlugin(registry: Registry): ApolloServerPlugin<Gat
       const stop = latency.startTimer();
       return {
         async willSendResponse({ operationName, errors }) {
-          const operation = operationName ?? 'anonymous';
+          const operation = operationLabel(operationName);
           stop({ operation });
           requests.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
         },

@@ -3,14 +3,22 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createRequestAuthenticator, traceIdFrom } from '@holovitals/auth';
-import { close, createGraphQLHttpServer, healthRoutes, listen } from '@holovitals/http-server';
+import {
+  clientAddress,
+  close,
+  createGraphQLHttpServer,
+  healthRoutes,
+  listen,
+  startMetricsServer,
+  trustedProxies,
+} from '@holovitals/http-server';
 import { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
 import pino from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from './config';
-import { clientAddress } from './client-address';
 import { corsHeaders, corsPreflight } from './cors';
+import { createGatewayErrorFormatter } from './error-masking';
 import type { GatewayContext } from './gateway-context';
 import { gatewayMetricsPlugin } from './gateway-metrics';
 import { operationResolutionPlugin } from './operation-resolution';
@@ -21,6 +29,8 @@ import { supergraphFromFile } from './supergraph-file';
 export interface RunningGateway {
   url: string;
   port: number;
+  /** `/metrics`, on its own listener (METRICS_HOST:METRICS_PORT), not on the public port. */
+  metricsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -31,6 +41,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   registry.setDefaultLabels({ service: 'gateway' });
   collectDefaultMetrics({ register: registry });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+  // ioredis reconnects by itself; without a listener each failed attempt is printed as "unhandled".
+  redis.on('error', (err: Error) => logger.warn({ err }, 'redis connection error'));
   // Bad, expired and revoked tokens end the request here, before any planning.
   const authenticate = createRequestAuthenticator(
     { jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
@@ -42,7 +54,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     config.RATE_LIMIT_WINDOW_SECONDS,
   );
   const fetcher = createKeepAliveFetcher(config.SUBGRAPH_CONNECTIONS);
-  const trustedProxies = new Set(config.TRUSTED_PROXIES);
+  const isTrustedProxy = trustedProxies(config.TRUSTED_PROXIES);
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.SUPERGRAPH_PATH, logger),
@@ -73,17 +85,22 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     allowBatchedHttpRequests: false,
     // Bearer tokens, not cookies, authenticate; a cross-site form post carries none.
     csrfPrevention: false,
-    plugins: [...protection.plugins, operationResolutionPlugin, gatewayMetricsPlugin(registry)],
+    plugins: [
+      ...protection.plugins,
+      operationResolutionPlugin,
+      gatewayMetricsPlugin(registry, {
+        known: config.METRICS_OPERATIONS,
+        maxSeen: config.METRICS_MAX_OPERATIONS,
+        maxLength: config.METRICS_OPERATION_NAME_MAX_LENGTH,
+      }),
+    ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    formatError: (formatted) => {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    },
+    formatError: createGatewayErrorFormatter(logger),
   });
 
   async function context(req: IncomingMessage): Promise<GatewayContext> {
-    const ip = clientAddress(req, trustedProxies);
+    const ip = clientAddress(req, isTrustedProxy);
     const { principal, accessToken } = await authenticate(req.headers.authorization);
     await rateLimiter.consume(principal ? `principal:${principal.id}` : `ip:${ip ?? 'unknown'}`);
     return {
@@ -102,18 +119,21 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     responseHeaders: corsHeaders(config.CORS_ORIGINS),
     routes: {
       'OPTIONS /graphql': corsPreflight,
-      ...healthRoutes('gateway', { redis: async () => (await redis.ping()) === 'PONG' }, registry),
+      ...healthRoutes('gateway', { redis: async () => (await redis.ping()) === 'PONG' }),
     },
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
   await apollo.start();
   const port = await listen(server, config.PORT, config.HOST);
-  logger.info({ port }, 'gateway ready');
+  const metricsServer = await startMetricsServer(registry, config);
+  logger.info({ port, metrics: metricsServer.url }, 'gateway ready');
   return {
     url: `http://${config.HOST}:${port}/graphql`,
     port,
+    metricsUrl: metricsServer.url,
     stop: async () => {
       await close(server);
+      await metricsServer.stop();
       await apollo.stop();
       redis.disconnect();
     },

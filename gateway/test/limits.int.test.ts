@@ -156,10 +156,12 @@ describe('gateway: GraphQL over HTTP', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('serves health and metrics', async () => {
+  it('serves health on the public port and metrics only on the internal one', async () => {
     const base = harness.gateway.url.replace('/graphql', '');
     expect((await fetch(`${base}/health`)).status).toBe(200);
     expect((await fetch(`${base}/ready`)).status).toBe(200);
-    expect(await (await fetch(`${base}/metrics`)).text()).toContain('gateway_requests_total');
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    expect(harness.gateway.metricsUrl).not.toContain(`:${harness.gateway.port}/`);
+    expect(await (await fetch(harness.gateway.metricsUrl)).text()).toContain('gateway_requests_total');
   });
 });

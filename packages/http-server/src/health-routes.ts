@@ -1,14 +1,15 @@
-import type { Registry } from 'prom-client';
 import type { RouteHandler } from './graphql-http-server';
 import { sendJson } from './http-error';
 
 export type ReadinessCheck = () => Promise<boolean>;
 
-/** `/health` answers while the process lives; `/ready` only when every dependency answers too. */
+/**
+ * `/health` answers while the process lives; `/ready` only when every dependency answers too.
+ * `/metrics` is not among them: it has its own listener (metrics-server.ts).
+ */
 export function healthRoutes(
   service: string,
   checks: Record<string, ReadinessCheck>,
-  registry: Registry,
 ): Record<string, RouteHandler> {
   return {
     'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', service }),
@@ -24,11 +25,6 @@ export function healthRoutes(
         service,
         checks: Object.fromEntries(results),
       });
-    },
-    'GET /metrics': async (_req, res) => {
-      const body = await registry.metrics();
-      res.writeHead(200, { 'content-type': registry.contentType });
-      res.end(body);
     },
   };
 }

@@ -1,6 +1,10 @@
+export { clientAddress, trustedProxies, type TrustedProxies } from './client-address';
 export { close, createGraphQLHttpServer, listen } from './graphql-http-server';
 export type { GraphQLHttpServerOptions, Refusal, RouteHandler } from './graphql-http-server';
 export { healthRoutes, type ReadinessCheck } from './health-routes';
 export { sendGraphQLError, sendJson } from './http-error';
+export { metricsConfigShape, type MetricsConfig } from './metrics-config';
+export { startMetricsServer, type RunningMetricsServer } from './metrics-server';
+export { createOperationLabeler, type OperationLabelOptions } from './operation-label';
 export { BodyTooLargeError, readBody } from './request-body';
 export { runServiceProcess, type Stoppable } from './service-process';

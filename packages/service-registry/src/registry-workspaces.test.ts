@@ -8,7 +8,7 @@ const packageName = (dir: string): string =>
   (JSON.parse(readFileSync(resolve(root, dir, 'package.json'), 'utf8')) as { name: string }).name;
 
 describe('the service registry and the workspaces', () => {
-  it('points every entry but web (started through next) at a source file of the package it names', () => {
+  it('points every entry but web (its server is built beside the Next.js app) at a source file of the package it names', () => {
     for (const entry of SERVICE_REGISTRY.filter((candidate) => candidate.kind !== 'web')) {
       const [workspace, compiled] = entry.entry.split('/dist/') as [string, string];
       expect(packageName(workspace), entry.name).toBe(entry.package);

@@ -48,8 +48,8 @@ export const SERVICE_REGISTRY = defineRegistry([
     port: 3000,
     healthPath: '/',
     package: '@holovitals/web',
-    entry: 'node_modules/next/dist/bin/next',
-    args: ['start', 'web'],
+    // The web app's own server around Next.js: it hands the sign-in routes the socket's address.
+    entry: 'web/dist/web-server.js',
     database: null,
   },
 ]);

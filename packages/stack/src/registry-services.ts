@@ -23,7 +23,7 @@ export interface ServiceLaunch {
   /** Environment every process gets; each adds its PORT and DATABASE_URL. */
   env: NodeJS.ProcessEnv;
   /** Settings one process gets on top of `env` (its event signing key). */
-  envFor?: (entry: ServiceEntry) => NodeJS.ProcessEnv;
+  envFor?: (entry: ServiceEntry, port: number) => NodeJS.ProcessEnv;
   /** Where `port` overrides (`<NAME>_PORT`) are read. */
   portEnv: NodeJS.ProcessEnv;
   postgresUrl: string;
@@ -53,7 +53,7 @@ export async function startRegistryServices(
       [join(launch.root, entry.entry), ...(entry.args ?? [])],
       {
         ...launch.env,
-        ...launch.envFor?.(entry),
+        ...launch.envFor?.(entry, port),
         PORT: String(port),
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       },

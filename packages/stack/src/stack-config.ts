@@ -20,6 +20,8 @@ export const stackSettings = {
   DEMO_MODE: booleanFlag.default(true),
   DEMO_PASSWORD: z.string().min(8).default('holovitals-demo'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Operation names whose metrics keep their own label; unset: the web app's own operations. */
+  METRICS_OPERATIONS: z.string().optional(),
   /** Unset: identity's JWKS at its registry port. */
   JWKS_URL: z.string().url().optional(),
   GATEWAY_SECRET: z.string().min(16, 'GATEWAY_SECRET must be at least 16 characters').optional(),

@@ -4,6 +4,7 @@ import {
   servicesOfKind,
   singleService,
   subgraphUrlEnvVar,
+  type ServiceEntry,
   type ServiceRegistry,
 } from '@holovitals/service-registry';
 import { existsSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { ensureRedis } from './redis';
 import { startRegistryServices, type ServiceLaunch } from './registry-services';
 import { loadStackConfig } from './stack-config';
 import type { ServiceProcess } from './service-process';
+import { webOperationNames } from './web-operation-names';
 
 export interface StackOptions {
   /** Repository root (holds subgraphs/, gateway/, web/, schema/). */
@@ -43,6 +45,19 @@ export interface RunningStack {
   /** Process id of every service this stack started. */
   pids(): Record<string, number>;
   stop(): Promise<void>;
+}
+
+/**
+ * Each service serves `/metrics` on its own loopback port: its public port + 5000 (gateway 9000,
+ * identity 9001, …) when it runs on its usual port, else a free one; `<NAME>_METRICS_PORT` overrides.
+ */
+function metricsPortFor(entry: ServiceEntry, port: number, env: NodeJS.ProcessEnv): string {
+  return String(
+    resolvePort(
+      { ...entry, name: `${entry.name}-metrics`, port: port === entry.port ? entry.port + 5000 : 0 },
+      env,
+    ),
+  );
 }
 
 /** A demo seed a subgraph may ship as dist/demo-seed.js. */
@@ -84,17 +99,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     REDIS_URL: redis.url,
     GATEWAY_SECRET: secrets.GATEWAY_SECRET,
     ...(jwksUrl ? { JWKS_URL: jwksUrl } : {}),
+    // The web app's own operation names keep their metric labels; any others share the bounded rest.
+    METRICS_OPERATIONS: config.METRICS_OPERATIONS ?? webOperationNames(root).join(','),
   };
   const launch: ServiceLaunch = {
     root,
     env: { ...shared, KEY_ENCRYPTION_SECRET: secrets.KEY_ENCRYPTION_SECRET },
     // Subgraphs and their workers sign the events they publish with their subgraph's key.
-    envFor: (entry) => {
-      if (entry.kind !== 'subgraph' && entry.kind !== 'worker') return {};
+    envFor: (entry, port) => {
+      const metrics = { METRICS_PORT: metricsPortFor(entry, port, env) };
+      if (entry.kind !== 'subgraph' && entry.kind !== 'worker') return metrics;
       const owner = registry.find(
         (candidate) => candidate.kind === 'subgraph' && candidate.package === entry.package,
       );
-      return eventKeyEnv(secrets, owner?.name ?? entry.name);
+      return { ...metrics, ...eventKeyEnv(secrets, owner?.name ?? entry.name) };
     },
     portEnv: env,
     postgresUrl: postgres.url,
@@ -151,13 +169,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
 
     let webUrl: string | null = null;
-    if (options.web && existsSync(join(root, 'web', '.next', 'BUILD_ID'))) {
-      const webEntry = singleService(registry, 'web');
+    const webEntry = singleService(registry, 'web');
+    if (
+      options.web &&
+      existsSync(join(root, 'web', '.next', 'BUILD_ID')) &&
+      existsSync(join(root, webEntry.entry))
+    ) {
       const webPort = resolvePort(webEntry, env);
-      // next reads its port and host from flags, not from PORT.
       await startRegistryServices(
-        [{ ...webEntry, args: [...(webEntry.args ?? []), '-p', String(webPort), '-H', '127.0.0.1'] }],
-        { ...launch, env: { ...env, NODE_ENV: 'production', GATEWAY_URL: gatewayUrl } },
+        [webEntry],
+        {
+          ...launch,
+          env: { ...env, NODE_ENV: 'production', GATEWAY_URL: gatewayUrl, HOST: '127.0.0.1' },
+          envFor: () => ({}),
+        },
         processes,
       );
       webUrl = `http://127.0.0.1:${webPort}`;

@@ -1,3 +1,4 @@
+import { metricsConfigShape } from '@holovitals/http-server';
 import {
   accessTokenSettings,
   booleanFlag,
@@ -27,6 +28,7 @@ export const baseConfigShape = {
   /** Relay the outbox to Redis Streams and consume events in this process. */
   EVENTS_ENABLED: booleanFlag.default(true),
   ...eventConfigShape,
+  ...metricsConfigShape,
 };
 
 export type BaseConfig = z.infer<z.ZodObject<typeof baseConfigShape>>;

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { createOperationLabeler, type OperationLabelOptions } from '@holovitals/http-server';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /** One registry per process; subgraph code registers its own metrics (cache hit rate, queue depth) on it. */
@@ -30,13 +31,18 @@ export function createServiceMetrics(service: string): ServiceMetrics {
   };
 }
 
-export function metricsPlugin<T extends object>(metrics: ServiceMetrics): ApolloServerPlugin<T> {
+/** Operation names reach subgraphs from clients through the gateway's fetches, so labels are bounded. */
+export function metricsPlugin<T extends object>(
+  metrics: ServiceMetrics,
+  labels: OperationLabelOptions,
+): ApolloServerPlugin<T> {
+  const operationLabel = createOperationLabeler(labels);
   return {
     async requestDidStart() {
       const stop = metrics.duration.startTimer();
       return {
         async willSendResponse({ operationName, errors }) {
-          const operation = operationName ?? 'anonymous';
+          const operation = operationLabel(operationName);
           stop({ operation });
           metrics.operations.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
         },

@@ -7,6 +7,7 @@ import {
   healthRoutes,
   listen,
   runServiceProcess,
+  startMetricsServer,
 } from '@holovitals/http-server';
 import { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
@@ -33,6 +34,8 @@ export interface RunningSubgraph {
   name: string;
   url: string;
   port: number;
+  /** `/metrics`, on its own listener (METRICS_HOST:METRICS_PORT), not on the public port. */
+  metricsUrl: string;
   database: Database;
   stop(): Promise<void>;
 }
@@ -90,7 +93,14 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     // Traces go through OpenTelemetry-style trace ids in logs, not Apollo Studio's inline traces.
-    plugins: [metricsPlugin(metrics), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      metricsPlugin(metrics, {
+        known: config.METRICS_OPERATIONS,
+        maxSeen: config.METRICS_MAX_OPERATIONS,
+        maxLength: config.METRICS_OPERATION_NAME_MAX_LENGTH,
+      }),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
 
   async function context(req: IncomingMessage): Promise<RequestContext<Services>> {
@@ -123,33 +133,32 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
         ? null
         : { status: 403, code: 'FORBIDDEN', message: 'Subgraphs only answer the gateway.' },
     routes: {
-      ...healthRoutes(
-        definition.name,
-        {
-          database: async () => (await database.dataSource.query('SELECT 1')).length === 1,
-          migrations: () => migrationsApplied(database.dataSource),
-          redis: async () => (await redis.ping()) === 'PONG',
-        },
-        metrics.registry,
-      ),
+      ...healthRoutes(definition.name, {
+        database: async () => (await database.dataSource.query('SELECT 1')).length === 1,
+        migrations: () => migrationsApplied(database.dataSource),
+        redis: async () => (await redis.ping()) === 'PONG',
+      }),
       ...definition.routes?.(runtime, services),
     },
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
   await apollo.start();
   const port = await listen(server, config.PORT ?? defaultSubgraphPort(definition), config.HOST);
+  const metricsServer = await startMetricsServer(metrics.registry, config);
   eventBus?.start();
-  logger.info({ port }, `${definition.name} subgraph ready`);
+  logger.info({ port, metrics: metricsServer.url }, `${definition.name} subgraph ready`);
 
   let stopping: Promise<void> | null = null;
   return {
     name: definition.name,
     url: `http://${config.HOST}:${port}/graphql`,
     port,
+    metricsUrl: metricsServer.url,
     database,
     stop: () =>
       (stopping ??= (async () => {
         await close(server);
+        await metricsServer.stop();
         await apollo.stop();
         await eventBus?.stop();
         if (definition.closeServices) await definition.closeServices(services);

@@ -15,6 +15,7 @@ import type { TestIssuer } from './test-issuer';
 
 export interface TestSubgraph {
   url: string;
+  metricsUrl: string;
   gatewaySecret: string;
   dataSource: DataSource;
   /** Where this subgraph's events go and where it reads them (its own prefix unless the options share one). */
@@ -78,6 +79,7 @@ export async function startTestSubgraph<Shape extends z.ZodRawShape, Services>(
   });
   return {
     url: running.url,
+    metricsUrl: running.metricsUrl,
     gatewaySecret,
     dataSource: running.database.dataSource,
     redisUrl,

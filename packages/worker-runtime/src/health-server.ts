@@ -1,16 +1,14 @@
 import { healthRoutes, listen, type ReadinessCheck, sendJson } from '@holovitals/http-server';
 import { createServer, type Server } from 'node:http';
-import type { Registry } from 'prom-client';
 
-/** `/health`, `/ready` and `/metrics` for a process that has no GraphQL endpoint. */
+/** `/health` and `/ready` for a process that has no GraphQL endpoint (`/metrics` has its own listener). */
 export async function startHealthServer(
   name: string,
   checks: Record<string, ReadinessCheck>,
-  registry: Registry,
   host: string,
   port: number,
 ): Promise<{ server: Server; port: number }> {
-  const routes = healthRoutes(name, checks, registry);
+  const routes = healthRoutes(name, checks);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = routes[`${req.method} ${url.pathname}`];

@@ -1,4 +1,4 @@
-import { close, type ReadinessCheck, runServiceProcess } from '@holovitals/http-server';
+import { close, type ReadinessCheck, runServiceProcess, startMetricsServer } from '@holovitals/http-server';
 import type Bull from 'bull';
 import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
@@ -41,6 +41,8 @@ export function defineWorker<Shape extends z.ZodRawShape, Services>(
 export interface RunningWorker {
   name: string;
   port: number;
+  /** `/metrics` on its own listener (METRICS_HOST/METRICS_PORT), never the health port. */
+  metricsUrl: string;
   /** Stops taking jobs, lets running ones finish (up to WORKER_DRAIN_TIMEOUT_MS), then closes. */
   stop(): Promise<void>;
 }
@@ -195,16 +197,20 @@ export async function runWorker<Shape extends z.ZodRawShape, Services>(
       accepting: () => Promise.resolve(!draining),
       ...definition.readiness?.(services),
     },
-    metrics.registry,
     config.HOST,
     config.PORT ?? definition.defaultPort,
   );
-  logger.info({ port: health.port, queues: queues.map((open) => open.name) }, `${definition.name} ready`);
+  const metricsServer = await startMetricsServer(metrics.registry, config);
+  logger.info(
+    { port: health.port, metrics: metricsServer.url, queues: queues.map((open) => open.name) },
+    `${definition.name} ready`,
+  );
 
   let stopping: Promise<void> | null = null;
   return {
     name: definition.name,
     port: health.port,
+    metricsUrl: metricsServer.url,
     stop: () =>
       (stopping ??= (async () => {
         draining = true;
@@ -225,6 +231,7 @@ export async function runWorker<Shape extends z.ZodRawShape, Services>(
         cancellations.disconnect();
         markers.disconnect();
         await close(health.server);
+        await metricsServer.stop();
         if (definition.closeServices) await definition.closeServices(services);
       })()),
   };

@@ -1,3 +1,4 @@
+import { metricsConfigShape } from '@holovitals/http-server';
 import { z } from 'zod';
 
 /** What a producer (a subgraph that enqueues) adds to its config shape, beside its REDIS_URL. */
@@ -13,7 +14,7 @@ export const queueProducerConfigShape = {
 export const workerConfigShape = {
   ...queueProducerConfigShape,
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  /** Where `/health`, `/ready` and `/metrics` listen (never the public listener). */
+  /** Where `/health` and `/ready` listen. */
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
@@ -24,6 +25,7 @@ export const workerConfigShape = {
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
   /** How often each worker looks for stalled jobs. */
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  ...metricsConfigShape,
 };
 
 export type WorkerConfig = z.infer<z.ZodObject<typeof workerConfigShape>>;

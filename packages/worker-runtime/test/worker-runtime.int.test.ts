@@ -347,7 +347,8 @@ describe('queue workers on real Redis', () => {
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ checks: { redis: true, accepting: true } });
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    const metrics = await (await fetch(worker.metricsUrl)).text();
     const sample = (name: string, labels: Record<string, string>): number | null => {
       const line = metrics
         .split('\n')

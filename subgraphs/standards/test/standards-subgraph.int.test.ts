@@ -322,7 +322,7 @@ describe('standards subgraph', () => {
   });
 
   it('exports cache hits and misses at /metrics', async () => {
-    const response = await fetch(sg.url.replace(/\/graphql$/, '/metrics'));
+    const response = await fetch(sg.metricsUrl);
     const text = await response.text();
     expect(text).toMatch(
       /standards_cache_requests_total\{[^}]*cache="standardization"[^}]*outcome="hit"[^}]*\} [1-9]/,

@@ -14,8 +14,11 @@ export interface GatewayRequestOptions {
   accessToken?: string;
   /** The browser's user agent, so the session list names the real device. */
   userAgent?: string | null;
-  /** The browser's address (x-forwarded-for), so sign-in throttling and the session list see the real client. */
-  forwardedFor?: string | null;
+  /**
+   * The browser's address as the web server's socket saw it (see client-address-header.ts), so the
+   * sign-in throttle, sessions and audits name the real client; the gateway trusts it from us only.
+   */
+  clientAddress?: string | null;
 }
 
 /** Server-side call to the gateway; network failures become a SERVICE_UNAVAILABLE error rather than a throw. */
@@ -28,7 +31,7 @@ export async function gatewayRequest<TData, TVariables>(
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
   if (options.userAgent) headers['user-agent'] = options.userAgent;
-  if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
+  if (options.clientAddress) headers['x-forwarded-for'] = options.clientAddress;
   let response: Response;
   try {
     response = await fetch(gatewayUrl, {

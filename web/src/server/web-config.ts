@@ -1,3 +1,5 @@
+import { CLIENT_ADDRESS_FROM_SERVER, CLIENT_ADDRESS_HEADER } from './client-address-header';
+
 export interface WebConfig {
   /** Gateway `/graphql` URL the Next server calls (auth route handlers). */
   gatewayUrl: string;
@@ -5,6 +7,8 @@ export interface WebConfig {
   publicGatewayUrl: string;
   /** Mark the refresh cookie Secure (HTTPS only). */
   secureCookies: boolean;
+  /** Whether `x-forwarded-for` on incoming requests was written by web-server.ts (not the browser). */
+  clientAddressFromServer: boolean;
 }
 
 function readUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -25,5 +29,11 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     gatewayUrl,
     publicGatewayUrl: readUrl(env, 'GATEWAY_PUBLIC_URL', gatewayUrl),
     secureCookies: env.NODE_ENV === 'production',
+    clientAddressFromServer: env[CLIENT_ADDRESS_FROM_SERVER] === 'true',
   };
+}
+
+/** The browser's address to pass on to the gateway; none when a browser could have written the header. */
+export function browserAddress(request: Request, config: WebConfig): string | null {
+  return config.clientAddressFromServer ? request.headers.get(CLIENT_ADDRESS_HEADER) : null;
 }

@@ -3,7 +3,7 @@ import type { AuthFailure, SessionPayload } from '@/auth/auth-payload';
 import { LoginDocument } from '@/server/auth-operations';
 import { crossOriginResponse, failureResponse, isSameOrigin, sessionResponse } from '@/server/auth-response';
 import { gatewayRequest } from '@/server/gateway-request';
-import { loadWebConfig } from '@/server/web-config';
+import { browserAddress, loadWebConfig } from '@/server/web-config';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +21,7 @@ export async function POST(request: Request): Promise<NextResponse<SessionPayloa
     config.gatewayUrl,
     LoginDocument,
     { email: body.email, password: body.password },
-    { userAgent: request.headers.get('user-agent'), forwardedFor: request.headers.get('x-forwarded-for') },
+    { userAgent: request.headers.get('user-agent'), clientAddress: browserAddress(request, config) },
   );
   if (!result.ok) return failureResponse(result.errors);
   return sessionResponse(result.data.login, config.secureCookies);

@@ -5,7 +5,7 @@ import { RefreshSessionDocument } from '@/server/auth-operations';
 import { crossOriginResponse, failureResponse, isSameOrigin, sessionResponse } from '@/server/auth-response';
 import { gatewayRequest } from '@/server/gateway-request';
 import { clearRefreshCookie, REFRESH_COOKIE } from '@/server/refresh-cookie';
-import { loadWebConfig } from '@/server/web-config';
+import { browserAddress, loadWebConfig } from '@/server/web-config';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +20,7 @@ export async function POST(request: Request): Promise<NextResponse<SessionPayloa
     config.gatewayUrl,
     RefreshSessionDocument,
     { refreshToken },
-    { userAgent: request.headers.get('user-agent'), forwardedFor: request.headers.get('x-forwarded-for') },
+    { userAgent: request.headers.get('user-agent'), clientAddress: browserAddress(request, config) },
   );
   if (result.ok) return sessionResponse(result.data.refreshSession, config.secureCookies);
   const response = failureResponse(result.errors);

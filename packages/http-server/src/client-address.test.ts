@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { clientAddress } from './client-address';
+import { clientAddress, trustedProxies } from './client-address';
 
 const request = (remoteAddress: string, forwardedFor?: string): IncomingMessage =>
   ({
     socket: { remoteAddress },
     headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
   }) as unknown as IncomingMessage;
-const trusted = new Set(['127.0.0.1', '10.0.0.5']);
+const trusted = trustedProxies(['127.0.0.1', '10.0.0.5', '172.28.0.0/16', 'fd00::/8']);
 
 describe('clientAddress', () => {
   it('uses the socket address of an untrusted caller and ignores its header', () => {
@@ -16,6 +16,7 @@ describe('clientAddress', () => {
 
   it('believes the header when a trusted proxy forwards the request', () => {
     expect(clientAddress(request('127.0.0.1', '198.51.100.7'), trusted)).toBe('198.51.100.7');
+    expect(clientAddress(request('::ffff:127.0.0.1', '198.51.100.7'), trusted)).toBe('198.51.100.7');
   });
 
   it('takes the nearest untrusted hop, so a client cannot pick its own address behind a proxy chain', () => {
@@ -24,7 +25,18 @@ describe('clientAddress', () => {
     );
   });
 
-  it('falls back to the proxy address when the header is missing', () => {
+  it('trusts ranges, for load balancers and container networks', () => {
+    expect(clientAddress(request('172.28.4.9', '198.51.100.7'), trusted)).toBe('198.51.100.7');
+    expect(clientAddress(request('fd00::1', '2001:db8::7'), trusted)).toBe('2001:db8::7');
+    expect(clientAddress(request('172.29.0.1', '198.51.100.7'), trusted)).toBe('172.29.0.1');
+  });
+
+  it('falls back to the proxy address when the header is missing or not an address', () => {
     expect(clientAddress(request('127.0.0.1'), trusted)).toBe('127.0.0.1');
+    expect(clientAddress(request('127.0.0.1', 'evil"} 1'), trusted)).toBe('127.0.0.1');
+  });
+
+  it('refuses a TRUSTED_PROXIES entry that is not an address', () => {
+    expect(() => trustedProxies(['web'])).toThrow(/TRUSTED_PROXIES/);
   });
 });
