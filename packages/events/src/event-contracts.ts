@@ -48,7 +48,8 @@ export const eventContracts = {
     action: z.string(),
     entityType: z.string(),
     entityIds: z.array(z.string()),
-    patientId: z.string().nullable(),
+    /** Every patient whose data the access touched (or was refused); empty when none is known. */
+    patientIds: z.array(z.string().uuid()),
     outcome: z.enum(['SUCCESS', 'DENIED', 'FAILURE']),
     traceId: z.string().nullable(),
     clientIp: z.string().nullable(),

@@ -221,7 +221,7 @@ describe('EventConsumer', () => {
       action: 'READ',
       entityType: 'Observation',
       entityIds: [randomUUID()],
-      patientId: randomUUID(),
+      patientIds: [randomUUID()],
       outcome: 'SUCCESS',
       traceId: null,
       clientIp: '127.0.0.1',

@@ -9,6 +9,7 @@ import { ObservationEntity } from './entities/observation.entity';
 import { PatientEntity } from './entities/patient.entity';
 import { ProcedureEntity } from './entities/procedure.entity';
 import { CreatePatient1764100000000 } from './migrations/1764100000000-create-patient';
+import { RecordDeletion1764900000000 } from './migrations/1764900000000-record-deletion';
 
 /** The patient subgraph's TypeORM entities, for the subgraph definition, tests and the bench. */
 export const patientEntities = [
@@ -25,4 +26,4 @@ export const patientEntities = [
 ];
 
 /** Its migrations, oldest first. */
-export const patientMigrations = [CreatePatient1764100000000];
+export const patientMigrations = [CreatePatient1764100000000, RecordDeletion1764900000000];

@@ -43,7 +43,7 @@ export async function requirePatientAccess(
     action: audit.action,
     entityType: audit.entityType,
     entityIds: audit.entityIds ?? [patientId],
-    patientId,
+    patientIds: [patientId],
     outcome: 'DENIED',
   });
   throw new DomainError(ErrorCode.FORBIDDEN, 'You may not access this patient record.');

@@ -15,13 +15,23 @@ export interface ResolvedReferences {
 
 const CONDITIONAL = /^([A-Z][A-Za-z]+)\?identifier=([^&]+)$/;
 
+function decodedOrNull(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    // A malformed escape (`%zz`, a lone `%`) is the entry's fault, reported with it, not the whole import's.
+    return null;
+  }
+}
+
 /** Parses a conditional reference; null when the string is not one this importer understands. */
 export function parseConditionalReference(reference: string): ConditionalReference | null {
   const match = CONDITIONAL.exec(reference);
   if (!match) {
     return null;
   }
-  const token = decodeURIComponent(match[2]);
+  const token = decodedOrNull(match[2]);
+  if (token === null) return null;
   const bar = token.indexOf('|');
   return bar < 0
     ? { resourceType: match[1], system: null, value: token }
@@ -53,6 +63,13 @@ function forEachReference(value: unknown, visit: (reference: string) => void): v
   }
 }
 
+/**
+ * Keys no FHIR element has, which code that assigns by key turns into prototype changes: a resource keeps none of
+ * them (JSON.parse makes `__proto__` an ordinary own key, so it reaches us as data).
+ */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A copy of `value` with references rewritten and unsafe keys dropped, at every depth. */
 function rewriteReferences(value: unknown, rewrite: (reference: string) => string): unknown {
   if (Array.isArray(value)) {
     return value.map((item) => rewriteReferences(item, rewrite));
@@ -60,6 +77,7 @@ function rewriteReferences(value: unknown, rewrite: (reference: string) => strin
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
+      if (UNSAFE_KEYS.has(key)) continue;
       copy[key] =
         key === 'reference' && typeof child === 'string' ? rewrite(child) : rewriteReferences(child, rewrite);
     }

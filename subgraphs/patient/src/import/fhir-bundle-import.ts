@@ -5,6 +5,7 @@ import { planBundleImport } from '../fhir/bundle-import-plan';
 import { unresolvedConditionalReferences } from '../fhir/bundle-references';
 import { BundleRejectedError, BundleRejectionReason } from '../fhir/bundle-rejection';
 import { RECORD_KINDS } from '../fhir/record-kinds';
+import { findDeletedRecords } from '../records/record-deletion';
 import { upsertBundle } from './bundle-upsert';
 import { findConditionalTargets } from './conditional-targets';
 import { writePatientDemographics } from './patient-demographics-write';
@@ -62,7 +63,12 @@ export async function importBundleIntoPatient(
       patientId,
       unresolvedConditionalReferences(entries.resources),
     );
-    const plan = planBundleImport(entries, stored, locked[0].source_fhir_id);
+    const deleted = await findDeletedRecords(
+      manager,
+      patientId,
+      entries.resources.map((entry) => entry.resource.id),
+    );
+    const plan = planBundleImport(entries, stored, locked[0].source_fhir_id, deleted);
 
     const written = await upsertBundle(manager, patientId, plan);
     const raw = written.get('fhir_resource') ?? { inserted: 0, updated: 0 };

@@ -1,11 +1,19 @@
-import { recordAudit, requireUser, type RequestContext } from '@holovitals/subgraph-kit';
+import {
+  DomainError,
+  ErrorCode,
+  recordAudit,
+  requireUser,
+  type RequestContext,
+} from '@holovitals/subgraph-kit';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { auditRead } from '../access/audit-trail';
 import { requirePatientAccess } from '../access/patient-authorization';
+import { UuidIdArguments } from '../access/uuid-arguments';
 import { emitPatientUpdated } from '../events/patient-events';
 import type { EntryIssue } from '../fhir/bundle-entries';
 import { importBundleIntoPatient } from '../import/fhir-bundle-import';
+import { acquireImportSlot } from '../import/import-slots';
 import { ensureOwnPatient } from '../import/own-patient';
 import { exportPatientBundle } from '../import/patient-export';
 import type { PatientServices } from '../patient-services';
@@ -17,6 +25,7 @@ function issues(list: EntryIssue[], code: string): FhirImportIssue[] {
 
 /** Import and export of whole FHIR R4 bundles. */
 @Resolver()
+@UseMiddleware(UuidIdArguments)
 export class FhirBundleResolver {
   @Mutation(() => FhirImportResult, {
     description:
@@ -33,10 +42,19 @@ export class FhirBundleResolver {
     @Arg('bundle', () => GraphQLJSON, { description: 'The FHIR Bundle as JSON.' }) bundle: unknown,
     @Ctx() ctx: RequestContext<PatientServices>,
   ): Promise<FhirImportResult> {
-    requireUser(ctx);
+    const principal = requireUser(ctx);
     const patientId = requestedPatientId ?? null;
     if (patientId !== null) {
       await requirePatientAccess(ctx, patientId, 'write', { action: 'import', entityType: 'FhirResource' });
+    }
+    const limits = ctx.services.importSlots;
+    const slot = await acquireImportSlot(ctx.redis, principal.id, limits);
+    if (slot === null) {
+      throw new DomainError(
+        ErrorCode.RATE_LIMITED,
+        `You already have ${limits.maxConcurrentPerUser} imports running; wait for one to finish.`,
+        { limit: limits.maxConcurrentPerUser },
+      );
     }
     try {
       return await ctx.dataSource.transaction(async (manager) => {
@@ -46,7 +64,7 @@ export class FhirBundleResolver {
           action: 'import',
           entityType: 'FhirResource',
           entityIds: [target],
-          patientId: target,
+          patientIds: [target],
           outcome: 'SUCCESS',
         });
         await emitPatientUpdated(manager, ctx, target, summary.changed);
@@ -65,10 +83,12 @@ export class FhirBundleResolver {
         action: 'import',
         entityType: 'FhirResource',
         entityIds: patientId === null ? [] : [patientId],
-        patientId,
+        patientIds: patientId === null ? [] : [patientId],
         outcome: 'FAILURE',
       });
       throw error;
+    } finally {
+      await slot.release();
     }
   }
 
@@ -85,7 +105,7 @@ export class FhirBundleResolver {
         action: 'export',
         entityType: 'Patient',
         entityIds: [patientId],
-        patientId,
+        patientIds: [patientId],
         outcome: 'SUCCESS',
       });
       return bundle;

@@ -7,12 +7,13 @@ import {
   Role,
   type RequestContext,
 } from '@holovitals/subgraph-kit';
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { readPatientData } from '../access/record-read';
 import { PatientEntity } from '../entities/patient.entity';
 import { loadPatientPage } from '../loaders/patient-page';
 import { patientByOwnerLoader, patientLoader } from '../loaders/patient.loader';
 import { auditRead } from '../access/audit-trail';
+import { UuidIdArguments } from '../access/uuid-arguments';
 import { ensureOwnPatient } from '../import/own-patient';
 import { toConnection, type Connection } from './types/connection';
 import { PatientConnection } from './types/connections';
@@ -20,6 +21,7 @@ import { ListArgs } from './types/list-args';
 import { PatientFilter } from './types/patient-filter.input';
 
 @Resolver(() => PatientEntity)
+@UseMiddleware(UuidIdArguments)
 export class PatientResolver {
   @Query(() => PatientEntity, { description: 'One patient record, if the caller may see it.' })
   async patient(
@@ -46,7 +48,7 @@ export class PatientResolver {
       action: 'read',
       entityType: 'Patient',
       entityIds: [patient.id],
-      patientId: patient.id,
+      patientIds: [patient.id],
       outcome: 'SUCCESS',
     });
     return patient;
@@ -73,7 +75,7 @@ export class PatientResolver {
       action: 'read',
       entityType: 'Patient',
       entityIds: ids,
-      patientId: ids.length === 1 ? ids[0] : null,
+      patientIds: ids,
       outcome: 'SUCCESS',
     });
     return toConnection(page);
@@ -89,7 +91,7 @@ export class PatientResolver {
         action: 'create',
         entityType: 'Patient',
         entityIds: [patientId],
-        patientId,
+        patientIds: [patientId],
         outcome: 'SUCCESS',
       });
       return patientId;

@@ -1,11 +1,14 @@
 import { DomainError, ErrorCode, recordAudit, type RequestContext } from '@holovitals/subgraph-kit';
-import { Arg, Ctx, ID, Int, Mutation, Resolver, type ClassType } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver, UseMiddleware, type ClassType } from 'type-graphql';
+import { auditRead } from '../access/audit-trail';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { requirePatientAccess } from '../access/patient-authorization';
+import { UuidIdArguments } from '../access/uuid-arguments';
 import { emitPatientUpdated } from '../events/patient-events';
 import type { RecordKind } from '../fhir/record-kinds';
 import { recordByIdLoader } from '../loaders/record-by-id.loader';
 import { RECORD_LIST_SPECS, type EntityByListKind } from '../loaders/record-list-specs';
+import { rememberDeletion } from '../records/record-deletion';
 
 export interface RecordMutationOptions<K extends RecordKind> {
   kind: K;
@@ -20,21 +23,33 @@ type RecordRow = ObjectLiteral & { id: string; patientId: string; version: numbe
 async function writeAudited(
   ctx: RequestContext,
   patientId: string,
-  options: { action: string; entityType: string; kind: RecordKind },
+  options: { action: string; entityType: string; kind: RecordKind; recordId?: string },
   write: (manager: EntityManager) => Promise<string>,
 ): Promise<string> {
-  return ctx.dataSource.transaction(async (manager) => {
-    const id = await write(manager);
-    await recordAudit(manager, ctx, {
+  try {
+    return await ctx.dataSource.transaction(async (manager) => {
+      const id = await write(manager);
+      await recordAudit(manager, ctx, {
+        action: options.action,
+        entityType: options.entityType,
+        entityIds: [id],
+        patientIds: [patientId],
+        outcome: 'SUCCESS',
+      });
+      await emitPatientUpdated(manager, ctx, patientId, [options.kind]);
+      return id;
+    });
+  } catch (error) {
+    // The transaction's own audit rolled back with it; a refused or failed write is still on the record.
+    await auditRead(ctx, {
       action: options.action,
       entityType: options.entityType,
-      entityIds: [id],
-      patientId,
-      outcome: 'SUCCESS',
+      entityIds: options.recordId === undefined ? [patientId] : [options.recordId],
+      patientIds: [patientId],
+      outcome: error instanceof DomainError ? 'DENIED' : 'FAILURE',
     });
-    await emitPatientUpdated(manager, ctx, patientId, [options.kind]);
-    return id;
-  });
+    throw error;
+  }
 }
 
 function staleVersion(typeName: string, id: string): DomainError {
@@ -58,12 +73,16 @@ export function recordMutationResolver<K extends RecordKind>(options: RecordMuta
 
   async function loadForWrite(ctx: RequestContext, id: string, action: string): Promise<RecordRow> {
     const existing = (await recordByIdLoader(ctx, kind).load(id)) as RecordRow | null;
-    if (existing === null) throw new DomainError(ErrorCode.NOT_FOUND, `No ${typeName} ${id}.`);
+    if (existing === null) {
+      await auditRead(ctx, { action, entityType, entityIds: [id], patientIds: [], outcome: 'DENIED' });
+      throw new DomainError(ErrorCode.NOT_FOUND, `No ${typeName} ${id}.`);
+    }
     await requirePatientAccess(ctx, existing.patientId, 'write', { action, entityType, entityIds: [id] });
     return existing;
   }
 
   @Resolver()
+  @UseMiddleware(UuidIdArguments)
   class RecordMutations {
     @Mutation(() => entity, {
       name: `create${typeName}`,
@@ -103,16 +122,21 @@ export function recordMutationResolver<K extends RecordKind>(options: RecordMuta
       @Ctx() ctx: RequestContext,
     ): Promise<EntityByListKind[K]> {
       const existing = await loadForWrite(ctx, id, 'update');
-      await writeAudited(ctx, existing.patientId, { action: 'update', entityType, kind }, async (manager) => {
-        const result = await manager
-          .createQueryBuilder()
-          .update(target)
-          .set({ ...fields })
-          .where('id = :id AND version = :version', { id, version })
-          .execute();
-        if (result.affected === 0) throw staleVersion(typeName, id);
-        return id;
-      });
+      await writeAudited(
+        ctx,
+        existing.patientId,
+        { action: 'update', entityType, kind, recordId: id },
+        async (manager) => {
+          const result = await manager
+            .createQueryBuilder()
+            .update(target)
+            .set({ ...fields })
+            .where('id = :id AND version = :version', { id, version })
+            .execute();
+          if (result.affected === 0) throw staleVersion(typeName, id);
+          return id;
+        },
+      );
       return (await ctx.dataSource
         .getRepository<RecordRow>(target)
         .findOneByOrFail({ id })) as EntityByListKind[K];
@@ -128,10 +152,17 @@ export function recordMutationResolver<K extends RecordKind>(options: RecordMuta
       return writeAudited(
         ctx,
         existing.patientId,
-        { action: 'delete', entityType, kind },
+        { action: 'delete', entityType, kind, recordId: id },
         async (manager) => {
           const result = await manager.delete(target, { id, version });
           if (result.affected === 0) throw staleVersion(typeName, id);
+          await rememberDeletion(manager, {
+            kind,
+            id,
+            patientId: existing.patientId,
+            sourceFhirId: (existing.sourceFhirId as string | null) ?? null,
+            deletedBy: ctx.principal?.id ?? null,
+          });
           return id;
         },
       );
