@@ -1,4 +1,6 @@
+import { InvalidEventError, parseEventPayload } from '@holovitals/events';
 import type { Bundle } from '@medplum/fhirtypes';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fhirR4Issues } from './support/fhir-r4-validator';
 import { EXPORT, IMPORT, MY_PATIENT, OBSERVATIONS, PATIENT, RECORD_LISTS } from './support/graphql-documents';
@@ -306,6 +308,90 @@ describe('access', () => {
       { token: owner.token },
     );
     expect(result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('consent scopes', () => {
+  const WRITE = `mutation C($p: ID!) { createCondition(patientId: $p, input: { display: "Migraine" }) { id } }`;
+  const code = (result: { body: { errors?: { extensions?: Record<string, unknown> }[] } }): unknown =>
+    result.body.errors?.[0]?.extensions?.code;
+
+  it('reads with READ_RECORD, writes only with WRITE_RECORD, and other scopes open nothing', async () => {
+    const reader = await h.user('CLINICIAN');
+    await h.grantConsent(ownerPatientId, reader.id, ['READ_RECORD']);
+    expect(
+      (await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: reader.token })).body.data,
+    ).toMatchObject({
+      patient: { id: ownerPatientId },
+    });
+    expect(code(await h.sg.graphql(WRITE, { p: ownerPatientId }, { token: reader.token }))).toBe('FORBIDDEN');
+
+    const writer = await h.user('CLINICIAN');
+    await h.grantConsent(ownerPatientId, writer.id, ['READ_RECORD', 'WRITE_RECORD']);
+    const written = await h.sg.graphql<{ createCondition: { id: string } }>(
+      WRITE,
+      { p: ownerPatientId },
+      { token: writer.token },
+    );
+    expect(written.body.errors).toBeUndefined();
+    await h.sg.graphql(
+      `mutation D($id: ID!) { deleteCondition(id: $id, version: 1) }`,
+      { id: written.body.data!.createCondition.id },
+      { token: writer.token },
+    );
+
+    const documentsOnly = await h.user('CLINICIAN');
+    await h.grantConsent(ownerPatientId, documentsOnly.id, ['READ_DOCUMENTS', 'READ_ANALYSES', 'PROXY']);
+    expect(code(await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: documentsOnly.token }))).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('lets any grantee role hold a grant: a partner and a relative with a patient account', async () => {
+    for (const role of ['PARTNER', 'PATIENT'] as const) {
+      const grantee = await h.user(role);
+      expect(code(await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: grantee.token }))).toBe(
+        'FORBIDDEN',
+      );
+      await h.grantConsent(ownerPatientId, grantee.id, ['READ_RECORD']);
+      expect(
+        (await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: grantee.token })).body.data,
+        role,
+      ).toMatchObject({ patient: { id: ownerPatientId } });
+    }
+  });
+
+  it('stops honouring a grant once it expires, at read time, without any revocation event', async () => {
+    const clinician = await h.user('CLINICIAN');
+    await h.grantConsent(ownerPatientId, clinician.id, ['READ_RECORD'], new Date(Date.now() + 1_000));
+    expect(
+      (await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: clinician.token })).body.data,
+    ).toMatchObject({ patient: { id: ownerPatientId } });
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(code(await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: clinician.token }))).toBe(
+      'FORBIDDEN',
+    );
+    const listed = await h.sg.graphql<{ patients: { nodes: unknown[] } }>(
+      `query { patients(first: 50) { nodes { id } } }`,
+      {},
+      { token: clinician.token },
+    );
+    expect(listed.body.data?.patients.nodes).toEqual([]);
+  });
+
+  it('has a consent.granted contract that names scopes from the list and an expiry', () => {
+    const payload = {
+      consentId: randomUUID(),
+      patientId: randomUUID(),
+      granteeUserId: randomUUID(),
+      scopes: ['READ_RECORD'],
+      expiresAt: '2027-01-01T00:00:00+01:00',
+    };
+    expect(parseEventPayload('consent.granted', payload).scopes).toEqual(['READ_RECORD']);
+    expect(() => parseEventPayload('consent.granted', { ...payload, scopes: ['records:read'] })).toThrow(
+      InvalidEventError,
+    );
+    expect(() => parseEventPayload('consent.granted', { ...payload, scopes: [] })).toThrow(InvalidEventError);
   });
 });
 

@@ -11,7 +11,10 @@ import { patientAccessLoader } from './patient-access.loader';
 
 export type AccessMode = 'read' | 'write';
 
-/** Whether the caller may read or change this patient's record: owner, admin, or clinician with consent. */
+/**
+ * Whether the caller may read or change this patient's record: the owner, an admin, or anyone (whatever their role)
+ * holding an active consent with READ_RECORD to read or WRITE_RECORD to write.
+ */
 export async function canAccessPatient(
   ctx: RequestContext,
   patientId: string,
@@ -23,7 +26,6 @@ export async function canAccessPatient(
   if (!facts.exists) return false;
   if (hasRole(principal, Role.ADMIN)) return true;
   if (facts.isOwner && hasRole(principal, Role.PATIENT)) return true;
-  if (!hasRole(principal, Role.CLINICIAN)) return false;
   return mode === 'read' ? facts.consentRead : facts.consentWrite;
 }
 

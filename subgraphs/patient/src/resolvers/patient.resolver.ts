@@ -56,7 +56,7 @@ export class PatientResolver {
 
   @Query(() => PatientConnection, {
     description:
-      'Patients the caller may see, oldest record first: all for admins, consented ones for clinicians.',
+      'Patients the caller may see, oldest record first: all for admins, consented ones for clinicians and partners.',
   })
   async patients(
     @Args(() => ListArgs) args: ListArgs,
@@ -64,7 +64,7 @@ export class PatientResolver {
     filter: PatientFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Connection<PatientEntity>> {
-    requireRole(ctx, Role.ADMIN, Role.CLINICIAN);
+    requireRole(ctx, Role.ADMIN, Role.CLINICIAN, Role.PARTNER);
     const page = await loadPatientPage(ctx, {
       first: args.first,
       after: args.after ?? null,
