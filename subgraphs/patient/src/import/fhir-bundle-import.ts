@@ -6,6 +6,7 @@ import { unresolvedConditionalReferences } from '../fhir/bundle-references';
 import { BundleRejectedError, BundleRejectionReason } from '../fhir/bundle-rejection';
 import { RECORD_KINDS } from '../fhir/record-kinds';
 import { findDeletedRecords } from '../records/record-deletion';
+import { bundleJsonBytes } from './bundle-size';
 import { upsertBundle } from './bundle-upsert';
 import { findConditionalTargets } from './conditional-targets';
 import { writePatientDemographics } from './patient-demographics-write';
@@ -46,7 +47,7 @@ export async function importBundleIntoPatient(
   limits: FhirImportLimits,
 ): Promise<FhirImportSummary> {
   try {
-    const size = Buffer.byteLength(JSON.stringify(bundle) ?? '');
+    const size = bundleJsonBytes(bundle);
     if (size > limits.maxBundleBytes) {
       throw new BundleRejectedError(
         BundleRejectionReason.TOO_LARGE,
