@@ -11,6 +11,7 @@ import { PatientRecordsResolver } from './resolvers/patient-records.resolver';
 import { PatientResolver } from './resolvers/patient.resolver';
 import { UserReference } from './entities/user-reference';
 import { UserPatientResolver } from './resolvers/user-patient.resolver';
+import { withPatientErrors } from './resolvers/patient-error-mapping';
 
 export const patientSubgraph = defineSubgraph({
   name: 'patient',
@@ -26,7 +27,7 @@ export const patientSubgraph = defineSubgraph({
   // User is only ever reached through the gateway (identity owns it), so no field here returns it.
   orphanedTypes: [UserReference],
   references: {
-    Patient: resolvePatientReference,
+    Patient: (reference, ctx) => withPatientErrors(() => resolvePatientReference(reference, ctx)),
     User: (reference) => ({ id: String(reference.id) }),
     Medication: recordReference('medication', 'Medication'),
     Allergy: recordReference('allergy', 'Allergy'),

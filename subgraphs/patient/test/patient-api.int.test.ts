@@ -688,6 +688,15 @@ describe('invalid ids and audit attribution', () => {
       (a) => a.actorId === owner.id && a.outcome === 'DENIED' && (a.entityIds as string[]).includes(bad),
     );
     expect(denied.length).toBeGreaterThanOrEqual(operations.length);
+
+    const forgedCursor = Buffer.from(JSON.stringify(['2020-01-01', bad])).toString('base64url');
+    const paged = await h.sg.graphql(
+      OBSERVATIONS,
+      { id: ownerPatientId, first: 2, after: forgedCursor },
+      { token: owner.token },
+    );
+    expect(paged.status).toBeLessThan(500);
+    expect(paged.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('audits NOT_FOUND and CONFLICT refusals of writes, naming the patient where known', async () => {

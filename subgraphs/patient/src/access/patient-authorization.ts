@@ -1,11 +1,5 @@
-import {
-  DomainError,
-  ErrorCode,
-  hasRole,
-  requireUser,
-  Role,
-  type RequestContext,
-} from '@holovitals/subgraph-kit';
+import { hasRole, requireUser, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import { PatientError, PatientErrorCode } from '../patient-error';
 import { auditRead } from './audit-trail';
 import { patientAccessLoader } from './patient-access.loader';
 
@@ -48,5 +42,5 @@ export async function requirePatientAccess(
     patientIds: [patientId],
     outcome: 'DENIED',
   });
-  throw new DomainError(ErrorCode.FORBIDDEN, 'You may not access this patient record.');
+  throw new PatientError(PatientErrorCode.ACCESS_DENIED, 'You may not access this patient record.');
 }

@@ -1,6 +1,7 @@
-import { DomainError, ErrorCode, type RequestContext } from '@holovitals/subgraph-kit';
+import type { RequestContext } from '@holovitals/subgraph-kit';
 import type { GraphQLType } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
+import { PatientError, PatientErrorCode } from '../patient-error';
 import { auditRead } from './audit-trail';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,7 +29,7 @@ export async function requireUuids(
     patientIds: [],
     outcome: 'DENIED',
   });
-  throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Ids are UUIDs.', {
+  throw new PatientError(PatientErrorCode.INVALID_ID, 'Ids are UUIDs.', {
     invalid: invalid.map((id) => String(id).slice(0, 64)),
   });
 }

@@ -1,5 +1,5 @@
 import type { RequestContext } from '@holovitals/subgraph-kit';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { readPatientData } from '../access/record-read';
 import { PatientEntity } from '../entities/patient.entity';
 import { recordListLoader, type RecordListFilter } from '../loaders/record-list.loader';
@@ -15,6 +15,7 @@ import {
   ObservationConnection,
   ProcedureConnection,
 } from './types/connections';
+import { PatientErrorBoundary } from './patient-error-mapping';
 import { ListArgs } from './types/list-args';
 import { ObservationFilter } from './types/observation-filter.input';
 import { SortOrder } from './types/sort-order';
@@ -53,6 +54,7 @@ async function page<K extends ListKind>(
 
 // A field per list; each is a batched, access-checked, audited page (see readPatientData and recordListLoader).
 @Resolver(() => PatientEntity)
+@UseMiddleware(PatientErrorBoundary)
 export class PatientRecordsResolver {
   @FieldResolver(() => MedicationConnection, { description: 'Medications prescribed or taken, by date.' })
   medications(

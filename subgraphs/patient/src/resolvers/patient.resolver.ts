@@ -1,12 +1,4 @@
-import {
-  DomainError,
-  ErrorCode,
-  recordAudit,
-  requireRole,
-  requireUser,
-  Role,
-  type RequestContext,
-} from '@holovitals/subgraph-kit';
+import { recordAudit, requireRole, requireUser, Role, type RequestContext } from '@holovitals/subgraph-kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { readPatientData } from '../access/record-read';
 import { PatientEntity } from '../entities/patient.entity';
@@ -14,6 +6,8 @@ import { loadPatientPage } from '../loaders/patient-page';
 import { patientByOwnerLoader, patientLoader } from '../loaders/patient.loader';
 import { auditRead } from '../access/audit-trail';
 import { UuidIdArguments } from '../access/uuid-arguments';
+import { PatientError, PatientErrorCode } from '../patient-error';
+import { PatientErrorBoundary } from './patient-error-mapping';
 import { ensureOwnPatient } from '../import/own-patient';
 import { toConnection, type Connection } from './types/connection';
 import { PatientConnection } from './types/connections';
@@ -21,7 +15,7 @@ import { ListArgs } from './types/list-args';
 import { PatientFilter } from './types/patient-filter.input';
 
 @Resolver(() => PatientEntity)
-@UseMiddleware(UuidIdArguments)
+@UseMiddleware(PatientErrorBoundary, UuidIdArguments)
 export class PatientResolver {
   @Query(() => PatientEntity, { description: 'One patient record, if the caller may see it.' })
   async patient(
@@ -32,7 +26,7 @@ export class PatientResolver {
       const found = await patientLoader(ctx).load(id);
       return found === null ? [] : [found];
     });
-    if (patient === undefined) throw new DomainError(ErrorCode.NOT_FOUND, 'No such patient.');
+    if (patient === undefined) throw new PatientError(PatientErrorCode.PATIENT_NOT_FOUND, 'No such patient.');
     return patient;
   }
 
