@@ -7,7 +7,8 @@ import { resolvePatientReference } from './references/patient.reference';
 import { recordReference } from './references/record.reference';
 import { FhirBundleResolver } from './resolvers/fhir-bundle.resolver';
 import { recordMutationResolvers } from './resolvers/record-mutation-resolvers';
-import { PatientRecordsResolver } from './resolvers/patient-records.resolver';
+import { PatientRecordsResolver, recordListResolvers } from './resolvers/patient-records.resolver';
+import { recordTypeEntries } from './records/record-types';
 import { PatientResolver } from './resolvers/patient.resolver';
 import { UserReference } from './entities/user-reference';
 import { UserPatientResolver } from './resolvers/user-patient.resolver';
@@ -20,6 +21,7 @@ export const patientSubgraph = defineSubgraph({
   resolvers: [
     PatientResolver,
     PatientRecordsResolver,
+    ...recordListResolvers,
     FhirBundleResolver,
     UserPatientResolver,
     ...recordMutationResolvers,
@@ -29,13 +31,9 @@ export const patientSubgraph = defineSubgraph({
   references: {
     Patient: (reference, ctx) => withPatientErrors(() => resolvePatientReference(reference, ctx)),
     User: (reference) => ({ id: String(reference.id) }),
-    Medication: recordReference('medication', 'Medication'),
-    Allergy: recordReference('allergy', 'Allergy'),
-    Condition: recordReference('condition', 'Condition'),
-    Observation: recordReference('observation', 'Observation'),
-    Immunization: recordReference('immunization', 'Immunization'),
-    Procedure: recordReference('procedure', 'Procedure'),
-    FamilyHistory: recordReference('familyHistory', 'FamilyHistory'),
+    ...Object.fromEntries(
+      recordTypeEntries().map(([kind, { typeName }]) => [typeName, recordReference(kind, typeName)]),
+    ),
     FhirResource: recordReference('fhirResource', 'FhirResource'),
   },
   entities: patientEntities,
