@@ -14,7 +14,7 @@ describe('parseEventPayload', () => {
       consentId: randomUUID(),
       patientId: randomUUID(),
       granteeUserId: randomUUID(),
-      scopes: ['patient/Observation.read'],
+      scopes: ['READ_RECORD'],
       expiresAt: '2027-01-01T00:00:00Z',
     };
     expect(parseEventPayload('consent.granted', payload)).toEqual(payload);

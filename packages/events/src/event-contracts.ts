@@ -1,6 +1,21 @@
 import { z } from 'zod';
 
 /**
+ * What a consent grants, one scope per kind of access. Owners check the scope their data needs (the patient record
+ * READ_RECORD / WRITE_RECORD, documents READ_DOCUMENTS, analyses READ_ANALYSES); PROXY lets the grantee act for
+ * the patient.
+ */
+export const CONSENT_SCOPES = [
+  'READ_RECORD',
+  'WRITE_RECORD',
+  'READ_DOCUMENTS',
+  'READ_ANALYSES',
+  'PROXY',
+] as const;
+
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+
+/**
  * One zod schema per event type. Payloads carry ids and small facts, never whole PHI records: consumers
  * read details from the owning subgraph, so a leaked stream exposes no clinical data. Unknown keys are
  * stripped on parse, which keeps accidental extra fields out of the outbox and out of handlers.
@@ -48,7 +63,8 @@ export const eventContracts = {
     action: z.string(),
     entityType: z.string(),
     entityIds: z.array(z.string()),
-    patientId: z.string().nullable(),
+    /** Every patient whose data the access touched (or was refused); empty when none is known. */
+    patientIds: z.array(z.string().uuid()),
     outcome: z.enum(['SUCCESS', 'DENIED', 'FAILURE']),
     traceId: z.string().nullable(),
     clientIp: z.string().nullable(),
@@ -57,9 +73,11 @@ export const eventContracts = {
   'consent.granted': z.object({
     consentId: z.string().uuid(),
     patientId: z.string().uuid(),
+    /** Any role may hold a grant (clinician, partner, a relative with a patient account…). */
     granteeUserId: z.string().uuid(),
-    scopes: z.array(z.string()),
-    expiresAt: z.string().datetime().nullable(),
+    scopes: z.array(z.enum(CONSENT_SCOPES)).min(1),
+    /** When the grant stops working; owners check it at read time, so no revocation event is needed. */
+    expiresAt: z.string().datetime({ offset: true }).nullable(),
   }),
   'consent.revoked': z.object({
     consentId: z.string().uuid(),

@@ -92,7 +92,7 @@ describe('authenticity', () => {
       consentId: randomUUID(),
       patientId: randomUUID(),
       granteeUserId: randomUUID(),
-      scopes: ['records:read'],
+      scopes: ['READ_RECORD'],
       expiresAt: null,
     },
   };

@@ -1,4 +1,6 @@
 export {
+  CONSENT_SCOPES,
+  type ConsentScope,
   type DomainEvent,
   type EventPayload,
   type EventType,

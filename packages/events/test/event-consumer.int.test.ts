@@ -226,7 +226,7 @@ describe('EventConsumer', () => {
       action: 'READ',
       entityType: 'Observation',
       entityIds: [randomUUID()],
-      patientId: randomUUID(),
+      patientIds: [randomUUID()],
       outcome: 'SUCCESS',
       traceId: null,
       clientIp: '127.0.0.1',
@@ -256,7 +256,7 @@ describe('EventConsumer authenticity', () => {
       consentId: randomUUID(),
       patientId: randomUUID(),
       granteeUserId: randomUUID(),
-      scopes: ['records:read'],
+      scopes: ['READ_RECORD'],
       expiresAt: null,
     },
   });

@@ -76,7 +76,7 @@ describe('enqueueEvent', () => {
           consentId: randomUUID(),
           patientId: randomUUID(),
           granteeUserId: randomUUID(),
-          scopes: ['records:read'],
+          scopes: ['READ_RECORD'],
           expiresAt: null,
         }),
       ),

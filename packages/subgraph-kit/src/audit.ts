@@ -7,7 +7,11 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityIds: string[];
-  patientId: string | null;
+  /**
+   * Each patient the access touched: one event names them all (rather than one event per patient), so a list read
+   * stays one audit row and compliance can still find every access to a given patient.
+   */
+  patientIds: string[];
   outcome: 'SUCCESS' | 'DENIED' | 'FAILURE';
 }
 
@@ -31,7 +35,7 @@ export async function recordAudit(manager: EntityManager, ctx: AuditActor, entry
       action: entry.action,
       entityType: entry.entityType,
       entityIds: entry.entityIds,
-      patientId: entry.patientId,
+      patientIds: [...new Set(entry.patientIds)],
       outcome: entry.outcome,
       traceId: ctx.traceId,
       clientIp: ctx.clientIp,

@@ -1,3 +1,15 @@
+export {
+  accessMatrixFailures,
+  IntrospectedSchema,
+  matrixOperations,
+  recordIdFor,
+  returnedData,
+  type MatrixCaller,
+  type MatrixEnvironment,
+  type MatrixOperation,
+  type OperationTarget,
+  type SendOperation,
+} from './access-matrix';
 export { freePort } from './free-port';
 export {
   graphqlRequest,

@@ -13,6 +13,10 @@ export const patientConfig = {
     .int()
     .positive()
     .default(21 * 1_048_576),
+  /** Bundle imports one user may run at once; more are refused with RATE_LIMITED (held in Redis, all replicas). */
+  FHIR_IMPORT_MAX_CONCURRENT_PER_USER: z.coerce.number().int().positive().default(2),
+  /** How long an import slot outlives a replica that died without freeing it; longer than any import takes. */
+  FHIR_IMPORT_SLOT_TTL_SECONDS: z.coerce.number().int().positive().default(600),
 };
 
 export type PatientConfig = z.infer<z.ZodObject<typeof patientConfig>>;

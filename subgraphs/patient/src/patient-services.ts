@@ -1,11 +1,19 @@
 import type { SubgraphRuntime } from '@holovitals/subgraph-kit';
 import type { PatientConfig } from './config';
+import type { ImportSlotLimits } from './import/import-slots';
 
 /** What the patient subgraph's resolvers get on `ctx.services`, built once at start-up from config. */
 export interface PatientServices {
   fhirImport: { maxBundleBytes: number };
+  importSlots: ImportSlotLimits;
 }
 
 export function createPatientServices(runtime: SubgraphRuntime<PatientConfig>): PatientServices {
-  return { fhirImport: { maxBundleBytes: runtime.config.FHIR_IMPORT_MAX_BYTES } };
+  return {
+    fhirImport: { maxBundleBytes: runtime.config.FHIR_IMPORT_MAX_BYTES },
+    importSlots: {
+      maxConcurrentPerUser: runtime.config.FHIR_IMPORT_MAX_CONCURRENT_PER_USER,
+      slotTtlMs: runtime.config.FHIR_IMPORT_SLOT_TTL_SECONDS * 1000,
+    },
+  };
 }

@@ -7,10 +7,12 @@ import { resolvePatientReference } from './references/patient.reference';
 import { recordReference } from './references/record.reference';
 import { FhirBundleResolver } from './resolvers/fhir-bundle.resolver';
 import { recordMutationResolvers } from './resolvers/record-mutation-resolvers';
-import { PatientRecordsResolver } from './resolvers/patient-records.resolver';
+import { PatientRecordsResolver, recordListResolvers } from './resolvers/patient-records.resolver';
+import { recordTypeEntries } from './records/record-types';
 import { PatientResolver } from './resolvers/patient.resolver';
 import { UserReference } from './entities/user-reference';
 import { UserPatientResolver } from './resolvers/user-patient.resolver';
+import { withPatientErrors } from './resolvers/patient-error-mapping';
 
 export const patientSubgraph = defineSubgraph({
   name: 'patient',
@@ -18,6 +20,7 @@ export const patientSubgraph = defineSubgraph({
   resolvers: [
     PatientResolver,
     PatientRecordsResolver,
+    ...recordListResolvers,
     FhirBundleResolver,
     UserPatientResolver,
     ...recordMutationResolvers,
@@ -25,15 +28,11 @@ export const patientSubgraph = defineSubgraph({
   // User is only ever reached through the gateway (identity owns it), so no field here returns it.
   orphanedTypes: [UserReference],
   references: {
-    Patient: resolvePatientReference,
+    Patient: (reference, ctx) => withPatientErrors(() => resolvePatientReference(reference, ctx)),
     User: (reference) => ({ id: String(reference.id) }),
-    Medication: recordReference('medication', 'Medication'),
-    Allergy: recordReference('allergy', 'Allergy'),
-    Condition: recordReference('condition', 'Condition'),
-    Observation: recordReference('observation', 'Observation'),
-    Immunization: recordReference('immunization', 'Immunization'),
-    Procedure: recordReference('procedure', 'Procedure'),
-    FamilyHistory: recordReference('familyHistory', 'FamilyHistory'),
+    ...Object.fromEntries(
+      recordTypeEntries().map(([kind, { typeName }]) => [typeName, recordReference(kind, typeName)]),
+    ),
     FhirResource: recordReference('fhirResource', 'FhirResource'),
   },
   entities: patientEntities,

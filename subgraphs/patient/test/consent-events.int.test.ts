@@ -32,7 +32,7 @@ function grant(granteeUserId: string): DomainEvent<'consent.granted'> {
     source: 'compliance',
     occurredAt: new Date().toISOString(),
     traceId: null,
-    payload: { consentId: randomUUID(), patientId, granteeUserId, scopes: ['records:read'], expiresAt: null },
+    payload: { consentId: randomUUID(), patientId, granteeUserId, scopes: ['READ_RECORD'], expiresAt: null },
   };
 }
 

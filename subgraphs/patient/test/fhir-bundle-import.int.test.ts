@@ -1,6 +1,6 @@
-import { DomainError, ErrorCode } from '@holovitals/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBundleIntoPatient, type FhirImportSummary } from '../src/import/fhir-bundle-import';
+import { PatientError, PatientErrorCode } from '../src/patient-error';
 import { startImportDatabase, type ImportDatabase } from './support/import-database';
 import { readSynthea } from './support/synthea-fixtures';
 
@@ -155,7 +155,7 @@ describe('importBundleIntoPatient', () => {
   it('rejects a non-bundle and an oversized bundle without writing anything', async () => {
     const patientId = await db.createPatient();
     await expect(importInto(patientId, { resourceType: 'Patient' })).rejects.toMatchObject({
-      code: ErrorCode.BAD_USER_INPUT,
+      code: PatientErrorCode.NOT_A_BUNDLE,
     });
     const big = {
       resourceType: 'Bundle',
@@ -163,8 +163,8 @@ describe('importBundleIntoPatient', () => {
       entry: [{ resource: { resourceType: 'Basic', id: 'b', text: 'x'.repeat(6_000_000) } }],
     };
     const rejection = importInto(patientId, big);
-    await expect(rejection).rejects.toBeInstanceOf(DomainError);
-    await expect(rejection).rejects.toMatchObject({ code: ErrorCode.PAYLOAD_TOO_LARGE });
+    await expect(rejection).rejects.toBeInstanceOf(PatientError);
+    await expect(rejection).rejects.toMatchObject({ code: PatientErrorCode.BUNDLE_TOO_LARGE });
     expect(await db.count('fhir_resource', patientId)).toBe(0);
   });
 

@@ -72,7 +72,7 @@ async function auditLogin(
     action: 'login',
     entityType: 'Session',
     entityIds: userId ? [userId] : [],
-    patientId: null,
+    patientIds: [],
     outcome,
   });
 }

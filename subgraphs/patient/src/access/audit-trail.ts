@@ -7,8 +7,8 @@ function groupKey(entry: AuditEntry): string {
 
 /**
  * Audit entries of one request, written together: entries queued in the same tick with the same action, entity
- * type and outcome become one audit event (ids merged; `patientId` kept when all concern one patient, else null),
- * in one transaction. So reading 100 patients' conditions costs the same statements as reading 10.
+ * type and outcome become one audit event (entity ids and patient ids merged, so the event names every patient it
+ * touched), in one transaction. So reading 100 patients' conditions costs the same statements as reading 10.
  */
 function auditTrail(ctx: RequestContext): DataLoader<AuditEntry, true> {
   return ctx.loaders.get(
@@ -16,7 +16,7 @@ function auditTrail(ctx: RequestContext): DataLoader<AuditEntry, true> {
     () =>
       new DataLoader<AuditEntry, true>(
         async (entries) => {
-          const merged = new Map<string, AuditEntry & { patients: Set<string | null> }>();
+          const merged = new Map<string, AuditEntry>();
           for (const entry of entries) {
             const key = groupKey(entry);
             const existing = merged.get(key);
@@ -24,21 +24,16 @@ function auditTrail(ctx: RequestContext): DataLoader<AuditEntry, true> {
               merged.set(key, {
                 ...entry,
                 entityIds: [...entry.entityIds],
-                patients: new Set([entry.patientId]),
+                patientIds: [...entry.patientIds],
               });
             } else {
               existing.entityIds.push(...entry.entityIds);
-              existing.patients.add(entry.patientId);
+              existing.patientIds.push(...entry.patientIds);
             }
           }
           await ctx.dataSource.transaction(async (manager) => {
-            for (const { patients, ...entry } of merged.values()) {
-              const patientId = patients.size === 1 ? [...patients][0] : null;
-              await recordAudit(manager, ctx, {
-                ...entry,
-                entityIds: [...new Set(entry.entityIds)],
-                patientId,
-              });
+            for (const entry of merged.values()) {
+              await recordAudit(manager, ctx, { ...entry, entityIds: [...new Set(entry.entityIds)] });
             }
           });
           return entries.map(() => true as const);

@@ -1,17 +1,14 @@
-import {
-  DomainError,
-  ErrorCode,
-  hasRole,
-  requireUser,
-  Role,
-  type RequestContext,
-} from '@holovitals/subgraph-kit';
+import { hasRole, requireUser, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import { PatientError, PatientErrorCode } from '../patient-error';
 import { auditRead } from './audit-trail';
 import { patientAccessLoader } from './patient-access.loader';
 
 export type AccessMode = 'read' | 'write';
 
-/** Whether the caller may read or change this patient's record: owner, admin, or clinician with consent. */
+/**
+ * Whether the caller may read or change this patient's record: the owner, an admin, or anyone (whatever their role)
+ * holding an active consent with READ_RECORD to read or WRITE_RECORD to write.
+ */
 export async function canAccessPatient(
   ctx: RequestContext,
   patientId: string,
@@ -23,7 +20,6 @@ export async function canAccessPatient(
   if (!facts.exists) return false;
   if (hasRole(principal, Role.ADMIN)) return true;
   if (facts.isOwner && hasRole(principal, Role.PATIENT)) return true;
-  if (!hasRole(principal, Role.CLINICIAN)) return false;
   return mode === 'read' ? facts.consentRead : facts.consentWrite;
 }
 
@@ -43,8 +39,8 @@ export async function requirePatientAccess(
     action: audit.action,
     entityType: audit.entityType,
     entityIds: audit.entityIds ?? [patientId],
-    patientId,
+    patientIds: [patientId],
     outcome: 'DENIED',
   });
-  throw new DomainError(ErrorCode.FORBIDDEN, 'You may not access this patient record.');
+  throw new PatientError(PatientErrorCode.ACCESS_DENIED, 'You may not access this patient record.');
 }

@@ -17,7 +17,7 @@ export async function readPatientData<T extends { id: string }>(
     action: 'read',
     entityType,
     entityIds: items.map((item) => item.id),
-    patientId,
+    patientIds: [patientId],
     outcome: 'SUCCESS',
   });
   return items;

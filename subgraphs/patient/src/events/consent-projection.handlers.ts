@@ -21,7 +21,7 @@ export function consentProjectionHandlers(service: string): EventHandlers {
         action: 'grant',
         entityType: 'ConsentGrant',
         entityIds: [consentId],
-        patientId,
+        patientIds: [patientId],
         outcome: 'SUCCESS',
       });
     },
@@ -38,7 +38,7 @@ export function consentProjectionHandlers(service: string): EventHandlers {
         action: 'revoke',
         entityType: 'ConsentGrant',
         entityIds: [consentId],
-        patientId,
+        patientIds: [patientId],
         outcome: 'SUCCESS',
       });
     },

@@ -5,7 +5,7 @@ import { contentHash } from './content-hash';
 import { parseFhirDateTime } from './fhir-date';
 import { FhirMappingError } from './fhir-mapping-error';
 import { patientFromFhir, type PatientFields } from './patient-mapping';
-import { recordFromFhir, type AnyRecordFields } from './record-kinds';
+import { recordFromFhir, recordKindOf, type AnyRecordFields, type RecordKind } from './record-kinds';
 
 /** A resource to keep raw in fhir_resource. */
 export interface PlannedResource {
@@ -66,15 +66,22 @@ function ownerOf(entries: BundleResourceEntry[], known: string | null): string |
   return null;
 }
 
+/** The key of a deleted record's tombstone, as `planBundleImport` looks it up. */
+export function deletedRecordKey(kind: RecordKind, sourceFhirId: string): string {
+  return `${kind}|${sourceFhirId}`;
+}
+
 /**
  * Decides what a bundle imports: resolves references, rejects entries of another patient, maps supported types to
  * records and hashes every resource. `ownerFhirId` is the FHIR id the target record already carries, if any;
- * without one the bundle's Patient (else the first patient it references) becomes the owner.
+ * without one the bundle's Patient (else the first patient it references) becomes the owner. Resources of records
+ * deleted from this record (`deletedRecords`, keys from `deletedRecordKey`) are skipped, raw copy included.
  */
 export function planBundleImport(
   entries: BundleEntries,
   storedConditionalTargets: ReadonlyMap<string, string>,
   ownerFhirId: string | null,
+  deletedRecords: ReadonlySet<string> = new Set(),
 ): BundleImportPlan {
   const { resolved, errors } = resolveBundleReferences(entries.resources, storedConditionalTargets);
   const owner = ownerOf(resolved, ownerFhirId);
@@ -83,7 +90,7 @@ export function planBundleImport(
     patient: null,
     resources: [],
     records: [],
-    skipped: entries.skipped,
+    skipped: [...entries.skipped],
     errors: [...entries.errors, ...errors],
   };
   for (const { index, resource } of resolved) {
@@ -93,6 +100,16 @@ export function planBundleImport(
     const subject = resource.resourceType === 'Patient' ? resource.id : subjectPatientId(resource);
     if (subject !== null && subject !== owner) {
       fail(`belongs to another patient (Patient/${subject}, this record is Patient/${owner ?? 'none'})`);
+      continue;
+    }
+    const kind = recordKindOf(resource.resourceType);
+    if (kind !== null && deletedRecords.has(deletedRecordKey(kind, resource.id))) {
+      plan.skipped.push({
+        index,
+        resourceType: resource.resourceType,
+        fhirId: resource.id,
+        reason: 'this record was deleted from the patient record; a deletion is not undone by re-importing',
+      });
       continue;
     }
     try {
@@ -129,5 +146,6 @@ export function planBundleImport(
     }
   }
   plan.errors.sort((a, b) => a.index - b.index);
+  plan.skipped.sort((a, b) => a.index - b.index);
   return plan;
 }

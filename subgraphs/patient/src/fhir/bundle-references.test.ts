@@ -109,3 +109,36 @@ describe('resolveBundleReferences', () => {
     expect(participantOf(resolved[2])).toBe('Practitioner/elsewhere');
   });
 });
+
+describe('hostile input', () => {
+  it('reports a malformed percent escape in a conditional reference as an entry error, not a crash', () => {
+    expect(parseConditionalReference('Practitioner?identifier=%E0%A4%A')).toBeNull();
+    const { resolved, errors } = resolveBundleReferences(
+      [practitioner, encounter(1, 'Practitioner?identifier=http://x|%zz')],
+      new Map(),
+    );
+    expect(resolved.map((e) => e.index)).toEqual([0]);
+    expect(errors).toEqual([expect.objectContaining({ index: 1, fhirId: 'e1' })]);
+    expect(unresolvedConditionalReferences([encounter(2, 'Practitioner?identifier=%')])).toEqual([]);
+  });
+
+  it('drops __proto__, constructor and prototype keys at every depth', () => {
+    const hostile = JSON.parse(
+      '{"resourceType":"Encounter","id":"e9","status":"finished","class":{},"__proto__":{"polluted":true},' +
+        '"constructor":{"prototype":{"polluted":true}},"participant":[{"prototype":1,"individual":{"__proto__":{"x":1},' +
+        '"reference":"Practitioner/pr1"}}]}',
+    ) as BundleResourceEntry['resource'];
+    const { resolved } = resolveBundleReferences([{ index: 0, fullUrl: null, resource: hostile }], new Map());
+    const stored = resolved[0].resource as unknown as Record<string, unknown>;
+    expect(JSON.parse(JSON.stringify(stored))).toEqual({
+      resourceType: 'Encounter',
+      id: 'e9',
+      status: 'finished',
+      class: {},
+      participant: [{ individual: { reference: 'Practitioner/pr1' } }],
+    });
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect(Object.hasOwn(stored, 'constructor')).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -15,13 +15,23 @@ export interface ResolvedReferences {
 
 const CONDITIONAL = /^([A-Z][A-Za-z]+)\?identifier=([^&]+)$/;
 
+function decodedOrNull(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    // A malformed escape (`%zz`, a lone `%`) is the entry's fault, reported with it, not the whole import's.
+    return null;
+  }
+}
+
 /** Parses a conditional reference; null when the string is not one this importer understands. */
 export function parseConditionalReference(reference: string): ConditionalReference | null {
   const match = CONDITIONAL.exec(reference);
   if (!match) {
     return null;
   }
-  const token = decodeURIComponent(match[2]);
+  const token = decodedOrNull(match[2]);
+  if (token === null) return null;
   const bar = token.indexOf('|');
   return bar < 0
     ? { resourceType: match[1], system: null, value: token }
@@ -53,19 +63,32 @@ function forEachReference(value: unknown, visit: (reference: string) => void): v
   }
 }
 
-function rewriteReferences(value: unknown, rewrite: (reference: string) => string): unknown {
+/**
+ * Keys no FHIR element has, which code that assigns by key turns into prototype changes: a resource keeps none of
+ * them (JSON.parse makes `__proto__` an ordinary own key, so it reaches us as data).
+ */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Rewrites references and drops unsafe keys at every depth, in place: a bundle of tens of MB is not copied again
+ * (the importer owns the parsed argument, and an entry that fails is discarded whole).
+ */
+function rewriteReferences(value: unknown, rewrite: (reference: string) => string): void {
   if (Array.isArray(value)) {
-    return value.map((item) => rewriteReferences(item, rewrite));
+    for (const item of value) rewriteReferences(item, rewrite);
+    return;
   }
-  if (value !== null && typeof value === 'object') {
-    const copy: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) {
-      copy[key] =
-        key === 'reference' && typeof child === 'string' ? rewrite(child) : rewriteReferences(child, rewrite);
+  if (value === null || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (UNSAFE_KEYS.has(key)) {
+      delete record[key];
+      continue;
     }
-    return copy;
+    const child = record[key];
+    if (key === 'reference' && typeof child === 'string') record[key] = rewrite(child);
+    else rewriteReferences(child, rewrite);
   }
-  return value;
 }
 
 /** Conditional references no entry of the bundle satisfies: the importer looks them up in stored resources. */
@@ -92,7 +115,7 @@ function identifiersOf(resource: Resource): Identifier[] | undefined {
 }
 
 /**
- * Rewrites `urn:uuid:` and full-URL references to `Type/id` and conditional references to the one resource they
+ * Rewrites (in place) `urn:uuid:` and full-URL references to `Type/id` and conditional references to the one resource they
  * match, in the bundle or in `stored` (conditional key → `Type/id`). An entry with a reference that points nowhere
  * or matches several resources is an error; relative `Type/id` and `#contained` references stay as they are.
  */
@@ -113,7 +136,8 @@ export function resolveBundleReferences(
   const errors: EntryIssue[] = [];
   for (const entry of entries) {
     const problems: string[] = [];
-    const resource = rewriteReferences(entry.resource, (reference) => {
+    const resource = entry.resource;
+    rewriteReferences(resource, (reference) => {
       const local = byFullUrl.get(reference);
       if (local !== undefined) return local;
       if (reference.startsWith('urn:uuid:') || reference.startsWith('urn:oid:')) {
@@ -137,7 +161,7 @@ export function resolveBundleReferences(
         return reference;
       }
       return target;
-    }) as BundleResourceEntry['resource'];
+    });
     if (problems.length > 0) {
       errors.push({
         index: entry.index,

@@ -54,33 +54,90 @@ export type AnyRecordFields = { [K in RecordKind]: { kind: K; fields: RecordFiel
 
 type FromFhir = (resource: Resource) => AnyRecordFields;
 
+interface MappedResourceType {
+  kind: RecordKind;
+  fromFhir: FromFhir;
+}
+
 // A lookup rather than a switch over every FHIR resource type: most types are kept raw only.
-const FROM_FHIR: ReadonlyMap<string, FromFhir> = new Map<string, FromFhir>([
+const FROM_FHIR: ReadonlyMap<string, MappedResourceType> = new Map<string, MappedResourceType>([
   [
     'MedicationRequest',
-    (r) => ({ kind: 'medication', fields: medicationRequestFromFhir(r as MedicationRequest) }),
+    {
+      kind: 'medication',
+      fromFhir: (r) => ({ kind: 'medication', fields: medicationRequestFromFhir(r as MedicationRequest) }),
+    },
   ],
   [
     'MedicationStatement',
-    (r) => ({ kind: 'medication', fields: medicationStatementFromFhir(r as MedicationStatement) }),
+    {
+      kind: 'medication',
+      fromFhir: (r) => ({
+        kind: 'medication',
+        fields: medicationStatementFromFhir(r as MedicationStatement),
+      }),
+    },
   ],
-  ['AllergyIntolerance', (r) => ({ kind: 'allergy', fields: allergyFromFhir(r as AllergyIntolerance) })],
-  ['Condition', (r) => ({ kind: 'condition', fields: conditionFromFhir(r as Condition) })],
-  ['Observation', (r) => ({ kind: 'observation', fields: observationFromFhir(r as Observation) })],
-  ['Immunization', (r) => ({ kind: 'immunization', fields: immunizationFromFhir(r as Immunization) })],
-  ['Procedure', (r) => ({ kind: 'procedure', fields: procedureFromFhir(r as Procedure) })],
+  [
+    'AllergyIntolerance',
+    {
+      kind: 'allergy',
+      fromFhir: (r) => ({ kind: 'allergy', fields: allergyFromFhir(r as AllergyIntolerance) }),
+    },
+  ],
+  [
+    'Condition',
+    {
+      kind: 'condition',
+      fromFhir: (r) => ({ kind: 'condition', fields: conditionFromFhir(r as Condition) }),
+    },
+  ],
+  [
+    'Observation',
+    {
+      kind: 'observation',
+      fromFhir: (r) => ({ kind: 'observation', fields: observationFromFhir(r as Observation) }),
+    },
+  ],
+  [
+    'Immunization',
+    {
+      kind: 'immunization',
+      fromFhir: (r) => ({ kind: 'immunization', fields: immunizationFromFhir(r as Immunization) }),
+    },
+  ],
+  [
+    'Procedure',
+    {
+      kind: 'procedure',
+      fromFhir: (r) => ({ kind: 'procedure', fields: procedureFromFhir(r as Procedure) }),
+    },
+  ],
   [
     'FamilyMemberHistory',
-    (r) => ({ kind: 'familyHistory', fields: familyHistoryFromFhir(r as FamilyMemberHistory) }),
+    {
+      kind: 'familyHistory',
+      fromFhir: (r) => ({ kind: 'familyHistory', fields: familyHistoryFromFhir(r as FamilyMemberHistory) }),
+    },
   ],
 ]);
 
 /** The FHIR resource types that become typed records. */
 export const MAPPED_RESOURCE_TYPES: readonly string[] = [...FROM_FHIR.keys()];
 
+/** The record kind a FHIR resource type maps to, or null for types kept only raw. */
+export function recordKindOf(resourceType: string): RecordKind | null {
+  return FROM_FHIR.get(resourceType)?.kind ?? null;
+}
+
+/** The FHIR resource types whose resources become records of this kind. */
+export function resourceTypesOf(kind: RecordKind): string[] {
+  return [...FROM_FHIR].filter(([, mapped]) => mapped.kind === kind).map(([resourceType]) => resourceType);
+}
+
 /** Maps a resource of a supported type to its record, or returns null for types kept only raw. */
 export function recordFromFhir(resource: Resource): AnyRecordFields | null {
-  return FROM_FHIR.get(resource.resourceType)?.(resource) ?? null;
+  return FROM_FHIR.get(resource.resourceType)?.fromFhir(resource) ?? null;
 }
 
 /** The FHIR resource an export writes for a record. */

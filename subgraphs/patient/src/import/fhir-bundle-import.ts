@@ -1,10 +1,12 @@
-import { DomainError, ErrorCode } from '@holovitals/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import { readBundleEntries, type EntryIssue } from '../fhir/bundle-entries';
 import { planBundleImport } from '../fhir/bundle-import-plan';
 import { unresolvedConditionalReferences } from '../fhir/bundle-references';
 import { BundleRejectedError, BundleRejectionReason } from '../fhir/bundle-rejection';
 import { RECORD_KINDS } from '../fhir/record-kinds';
+import { PatientError, PatientErrorCode } from '../patient-error';
+import { findDeletedRecords } from '../records/record-deletion';
+import { bundleJsonBytes } from './bundle-size';
 import { upsertBundle } from './bundle-upsert';
 import { findConditionalTargets } from './conditional-targets';
 import { writePatientDemographics } from './patient-demographics-write';
@@ -27,15 +29,20 @@ export interface FhirImportLimits {
   maxBundleBytes: number;
 }
 
-function rejectionToDomainError(error: BundleRejectedError): DomainError {
-  const code =
-    error.reason === BundleRejectionReason.TOO_LARGE ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_USER_INPUT;
-  return new DomainError(code, error.message, { reason: error.reason });
+function rejectionCode(reason: BundleRejectionReason): PatientErrorCode {
+  switch (reason) {
+    case BundleRejectionReason.NOT_A_BUNDLE:
+      return PatientErrorCode.NOT_A_BUNDLE;
+    case BundleRejectionReason.UNSUPPORTED_BUNDLE_TYPE:
+      return PatientErrorCode.UNSUPPORTED_BUNDLE_TYPE;
+    case BundleRejectionReason.TOO_LARGE:
+      return PatientErrorCode.BUNDLE_TOO_LARGE;
+  }
 }
 
 /**
  * Imports a FHIR bundle into an existing patient record inside the caller's transaction. Good entries are written,
- * bad ones reported by index; a bundle that is not importable at all raises a DomainError and writes nothing.
+ * bad ones reported by index; a bundle that is not importable at all raises a PatientError and writes nothing.
  * The patient row is locked first so two imports into one record run one after the other.
  */
 export async function importBundleIntoPatient(
@@ -45,7 +52,7 @@ export async function importBundleIntoPatient(
   limits: FhirImportLimits,
 ): Promise<FhirImportSummary> {
   try {
-    const size = Buffer.byteLength(JSON.stringify(bundle) ?? '');
+    const size = bundleJsonBytes(bundle);
     if (size > limits.maxBundleBytes) {
       throw new BundleRejectedError(
         BundleRejectionReason.TOO_LARGE,
@@ -56,13 +63,18 @@ export async function importBundleIntoPatient(
     const locked = (await manager.query(`SELECT source_fhir_id FROM patient WHERE id = $1 FOR UPDATE`, [
       patientId,
     ])) as { source_fhir_id: string | null }[];
-    if (locked.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, 'No such patient.');
+    if (locked.length === 0) throw new PatientError(PatientErrorCode.PATIENT_NOT_FOUND, 'No such patient.');
     const stored = await findConditionalTargets(
       manager,
       patientId,
       unresolvedConditionalReferences(entries.resources),
     );
-    const plan = planBundleImport(entries, stored, locked[0].source_fhir_id);
+    const deleted = await findDeletedRecords(
+      manager,
+      patientId,
+      entries.resources.map((entry) => entry.resource.id),
+    );
+    const plan = planBundleImport(entries, stored, locked[0].source_fhir_id, deleted);
 
     const written = await upsertBundle(manager, patientId, plan);
     const raw = written.get('fhir_resource') ?? { inserted: 0, updated: 0 };
@@ -89,7 +101,9 @@ export async function importBundleIntoPatient(
       changed,
     };
   } catch (error) {
-    if (error instanceof BundleRejectedError) throw rejectionToDomainError(error);
+    if (error instanceof BundleRejectedError) {
+      throw new PatientError(rejectionCode(error.reason), error.message);
+    }
     throw error;
   }
 }

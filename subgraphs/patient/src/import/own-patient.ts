@@ -1,13 +1,7 @@
-import {
-  DomainError,
-  ErrorCode,
-  hasRole,
-  requireUser,
-  Role,
-  type RequestContext,
-} from '@holovitals/subgraph-kit';
+import { hasRole, requireUser, Role, type RequestContext } from '@holovitals/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import { emitPatientCreated } from '../events/patient-events';
+import { PatientError, PatientErrorCode } from '../patient-error';
 
 /**
  * The caller's own patient record, created (with patient.created) on first use. Concurrent first imports of one
@@ -16,7 +10,10 @@ import { emitPatientCreated } from '../events/patient-events';
 export async function ensureOwnPatient(manager: EntityManager, ctx: RequestContext): Promise<string> {
   const principal = requireUser(ctx);
   if (principal.kind !== 'user' || !hasRole(principal, Role.PATIENT)) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Only a patient has an own record; pass patientId.');
+    throw new PatientError(
+      PatientErrorCode.NO_OWN_RECORD,
+      'Only a patient has an own record; pass patientId.',
+    );
   }
   const created = (await manager.query(
     `INSERT INTO patient (owner_user_id) VALUES ($1) ON CONFLICT (owner_user_id) DO NOTHING RETURNING id`,

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode } from '@holovitals/subgraph-kit';
+import { isUuid } from '../access/uuid-arguments';
+import { PatientError, PatientErrorCode } from '../patient-error';
 
 /** Position in a date-sorted list: the (null-filled) sort value and the row id that breaks ties. */
 export interface ListPosition {
@@ -14,14 +15,15 @@ export function encodeCursor(position: ListPosition): string {
 export function decodeCursor(cursor: string): ListPosition {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+    // The id goes into SQL as a uuid: a forged cursor with anything else is refused here, not by PostgreSQL.
+    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && isUuid(parsed[1])) {
       return { sortValue: parsed[0], id: parsed[1] };
     }
   } catch {
     // Falls through to the error below: a cursor that is not our JSON is as invalid as a wrong shape.
   }
-  throw new DomainError(
-    ErrorCode.BAD_USER_INPUT,
+  throw new PatientError(
+    PatientErrorCode.INVALID_CURSOR,
     'Invalid cursor: pass back an endCursor or cursor from a page.',
   );
 }

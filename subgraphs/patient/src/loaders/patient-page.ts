@@ -1,12 +1,13 @@
 import { hasRole, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import { CONSENT_READ_SCOPE } from '../access/consent-scope';
 import { PatientEntity } from '../entities/patient.entity';
 import { decodeCursor, encodeCursor } from './list-cursor';
 import type { RecordPage } from './record-list.loader';
 import { hydrateRow } from './row-hydration';
 
 /**
- * A page of the patients the caller may see, oldest record first: every patient for an admin, those with an active
- * consent for a clinician. One query.
+ * A page of the patients the caller may see, oldest record first: every patient for an admin, those the caller
+ * holds an active READ_RECORD consent for otherwise. One query.
  */
 export async function loadPatientPage(
   ctx: RequestContext,
@@ -17,9 +18,10 @@ export async function loadPatientPage(
   const conditions: string[] = [];
   if (principal === null || !hasRole(principal, Role.ADMIN)) {
     params.push(principal?.id ?? null);
+    params.push(CONSENT_READ_SCOPE);
     conditions.push(`EXISTS (SELECT 1 FROM consent_projection c WHERE c.patient_id = p.id
-      AND c.grantee_user_id = $${params.length}::uuid AND c.revoked_at IS NULL
-      AND (c.expires_at IS NULL OR c.expires_at > now()))`);
+      AND c.grantee_user_id = $${params.length - 1}::uuid AND c.revoked_at IS NULL
+      AND $${params.length} = ANY(c.scopes) AND (c.expires_at IS NULL OR c.expires_at > now()))`);
   }
   if (args.name) {
     params.push(`%${args.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

@@ -1,34 +1,21 @@
 import type { RequestContext } from '@holovitals/subgraph-kit';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root, UseMiddleware, type ClassType } from 'type-graphql';
 import { readPatientData } from '../access/record-read';
 import { PatientEntity } from '../entities/patient.entity';
+import type { RecordKind } from '../fhir/record-kinds';
 import { recordListLoader, type RecordListFilter } from '../loaders/record-list.loader';
 import type { EntityByListKind, ListKind } from '../loaders/record-list-specs';
+import { RECORD_TYPES, recordTypeEntries } from '../records/record-types';
+import { PatientErrorBoundary } from './patient-error-mapping';
 import { toConnection, type Connection } from './types/connection';
-import {
-  AllergyConnection,
-  ConditionConnection,
-  FamilyHistoryConnection,
-  FhirResourceConnection,
-  ImmunizationConnection,
-  MedicationConnection,
-  ObservationConnection,
-  ProcedureConnection,
-} from './types/connections';
+import { FhirResourceConnection } from './types/connections';
 import { ListArgs } from './types/list-args';
 import { ObservationFilter } from './types/observation-filter.input';
 import { SortOrder } from './types/sort-order';
 
-const ENTITY_TYPE: Record<ListKind, string> = {
-  medication: 'Medication',
-  allergy: 'Allergy',
-  condition: 'Condition',
-  observation: 'Observation',
-  immunization: 'Immunization',
-  procedure: 'Procedure',
-  familyHistory: 'FamilyHistory',
-  fhirResource: 'FhirResource',
-};
+function entityType(kind: ListKind): string {
+  return kind === 'fhirResource' ? 'FhirResource' : RECORD_TYPES[kind].typeName;
+}
 
 async function page<K extends ListKind>(
   ctx: RequestContext,
@@ -44,47 +31,44 @@ async function page<K extends ListKind>(
     filter,
   });
   let loaded = { items: [] as { node: EntityByListKind[K]; cursor: string }[], hasNextPage: false };
-  await readPatientData(ctx, patient.id, ENTITY_TYPE[kind], async () => {
+  await readPatientData(ctx, patient.id, entityType(kind), async () => {
     loaded = await loader.load(patient.id);
     return loaded.items.map((item) => item.node as EntityByListKind[K] & { id: string });
   });
   return toConnection(loaded);
 }
 
-// A field per list; each is a batched, access-checked, audited page (see readPatientData and recordListLoader).
+/** The plain list field of one record type on Patient (`medications`, …): a batched, checked, audited page. */
+function recordListResolver<K extends RecordKind>(kind: K): ClassType {
+  const { connection, listField, listDescription } = RECORD_TYPES[kind];
+
+  @Resolver(() => PatientEntity)
+  @UseMiddleware(PatientErrorBoundary)
+  class RecordListResolver {
+    // Named after the field: type-graphql matches field resolvers of one type by method name.
+    @FieldResolver(() => connection, { name: listField, description: listDescription })
+    [listField](
+      @Root() p: PatientEntity,
+      @Args(() => ListArgs) a: ListArgs,
+      @Ctx() ctx: RequestContext,
+    ): Promise<Connection<EntityByListKind[K]>> {
+      return page(ctx, p, kind, a);
+    }
+  }
+  return RecordListResolver;
+}
+
+/** Patient's list fields of every record type without extra arguments, built from RECORD_TYPES. */
+export const recordListResolvers = recordTypeEntries()
+  .filter(([, spec]) => spec.customListField !== true)
+  .map(([kind]) => recordListResolver(kind));
+
+// The lists that take more than the paging arguments; see readPatientData and recordListLoader.
 @Resolver(() => PatientEntity)
+@UseMiddleware(PatientErrorBoundary)
 export class PatientRecordsResolver {
-  @FieldResolver(() => MedicationConnection, { description: 'Medications prescribed or taken, by date.' })
-  medications(
-    @Root() p: PatientEntity,
-    @Args(() => ListArgs) a: ListArgs,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Connection<EntityByListKind['medication']>> {
-    return page(ctx, p, 'medication', a);
-  }
-
-  @FieldResolver(() => AllergyConnection, { description: 'Allergies and intolerances, by recorded date.' })
-  allergies(
-    @Root() p: PatientEntity,
-    @Args(() => ListArgs) a: ListArgs,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Connection<EntityByListKind['allergy']>> {
-    return page(ctx, p, 'allergy', a);
-  }
-
-  @FieldResolver(() => ConditionConnection, {
-    description: 'Conditions (diagnoses, problems), by onset date.',
-  })
-  conditions(
-    @Root() p: PatientEntity,
-    @Args(() => ListArgs) a: ListArgs,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Connection<EntityByListKind['condition']>> {
-    return page(ctx, p, 'condition', a);
-  }
-
-  @FieldResolver(() => ObservationConnection, {
-    description: 'Vital signs and lab results, by effective date.',
+  @FieldResolver(() => RECORD_TYPES.observation.connection, {
+    description: RECORD_TYPES.observation.listDescription,
   })
   observations(
     @Root() p: PatientEntity,
@@ -94,35 +78,6 @@ export class PatientRecordsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Connection<EntityByListKind['observation']>> {
     return page(ctx, p, 'observation', a, { ...filter });
-  }
-
-  @FieldResolver(() => ImmunizationConnection, { description: 'Vaccinations, by date given.' })
-  immunizations(
-    @Root() p: PatientEntity,
-    @Args(() => ListArgs) a: ListArgs,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Connection<EntityByListKind['immunization']>> {
-    return page(ctx, p, 'immunization', a);
-  }
-
-  @FieldResolver(() => ProcedureConnection, { description: 'Procedures, by date performed.' })
-  procedures(
-    @Root() p: PatientEntity,
-    @Args(() => ListArgs) a: ListArgs,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Connection<EntityByListKind['procedure']>> {
-    return page(ctx, p, 'procedure', a);
-  }
-
-  @FieldResolver(() => FamilyHistoryConnection, {
-    description: "Relatives' health history, by recorded date.",
-  })
-  familyHistory(
-    @Root() p: PatientEntity,
-    @Args(() => ListArgs) a: ListArgs,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Connection<EntityByListKind['familyHistory']>> {
-    return page(ctx, p, 'familyHistory', a);
   }
 
   @FieldResolver(() => FhirResourceConnection, {

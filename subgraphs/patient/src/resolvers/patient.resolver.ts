@@ -1,18 +1,13 @@
-import {
-  DomainError,
-  ErrorCode,
-  recordAudit,
-  requireRole,
-  requireUser,
-  Role,
-  type RequestContext,
-} from '@holovitals/subgraph-kit';
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { recordAudit, requireRole, requireUser, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { readPatientData } from '../access/record-read';
 import { PatientEntity } from '../entities/patient.entity';
 import { loadPatientPage } from '../loaders/patient-page';
 import { patientByOwnerLoader, patientLoader } from '../loaders/patient.loader';
 import { auditRead } from '../access/audit-trail';
+import { UuidIdArguments } from '../access/uuid-arguments';
+import { PatientError, PatientErrorCode } from '../patient-error';
+import { PatientErrorBoundary } from './patient-error-mapping';
 import { ensureOwnPatient } from '../import/own-patient';
 import { toConnection, type Connection } from './types/connection';
 import { PatientConnection } from './types/connections';
@@ -20,6 +15,7 @@ import { ListArgs } from './types/list-args';
 import { PatientFilter } from './types/patient-filter.input';
 
 @Resolver(() => PatientEntity)
+@UseMiddleware(PatientErrorBoundary, UuidIdArguments)
 export class PatientResolver {
   @Query(() => PatientEntity, { description: 'One patient record, if the caller may see it.' })
   async patient(
@@ -30,7 +26,7 @@ export class PatientResolver {
       const found = await patientLoader(ctx).load(id);
       return found === null ? [] : [found];
     });
-    if (patient === undefined) throw new DomainError(ErrorCode.NOT_FOUND, 'No such patient.');
+    if (patient === undefined) throw new PatientError(PatientErrorCode.PATIENT_NOT_FOUND, 'No such patient.');
     return patient;
   }
 
@@ -46,7 +42,7 @@ export class PatientResolver {
       action: 'read',
       entityType: 'Patient',
       entityIds: [patient.id],
-      patientId: patient.id,
+      patientIds: [patient.id],
       outcome: 'SUCCESS',
     });
     return patient;
@@ -54,7 +50,7 @@ export class PatientResolver {
 
   @Query(() => PatientConnection, {
     description:
-      'Patients the caller may see, oldest record first: all for admins, consented ones for clinicians.',
+      'Patients the caller may see, oldest record first: all for admins, consented ones for clinicians and partners.',
   })
   async patients(
     @Args(() => ListArgs) args: ListArgs,
@@ -62,7 +58,7 @@ export class PatientResolver {
     filter: PatientFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Connection<PatientEntity>> {
-    requireRole(ctx, Role.ADMIN, Role.CLINICIAN);
+    requireRole(ctx, Role.ADMIN, Role.CLINICIAN, Role.PARTNER);
     const page = await loadPatientPage(ctx, {
       first: args.first,
       after: args.after ?? null,
@@ -73,7 +69,7 @@ export class PatientResolver {
       action: 'read',
       entityType: 'Patient',
       entityIds: ids,
-      patientId: ids.length === 1 ? ids[0] : null,
+      patientIds: ids,
       outcome: 'SUCCESS',
     });
     return toConnection(page);
@@ -89,7 +85,7 @@ export class PatientResolver {
         action: 'create',
         entityType: 'Patient',
         entityIds: [patientId],
-        patientId,
+        patientIds: [patientId],
         outcome: 'SUCCESS',
       });
       return patientId;

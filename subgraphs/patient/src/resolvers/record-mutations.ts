@@ -1,11 +1,10 @@
-import { DomainError, ErrorCode, recordAudit, type RequestContext } from '@holovitals/subgraph-kit';
-import { Arg, Ctx, ID, Int, Mutation, Resolver, type ClassType } from 'type-graphql';
-import type { EntityManager, ObjectLiteral } from 'typeorm';
-import { requirePatientAccess } from '../access/patient-authorization';
-import { emitPatientUpdated } from '../events/patient-events';
+import type { RequestContext } from '@holovitals/subgraph-kit';
+import { Arg, Ctx, ID, Int, Mutation, Resolver, UseMiddleware, type ClassType } from 'type-graphql';
+import { UuidIdArguments } from '../access/uuid-arguments';
 import type { RecordKind } from '../fhir/record-kinds';
-import { recordByIdLoader } from '../loaders/record-by-id.loader';
-import { RECORD_LIST_SPECS, type EntityByListKind } from '../loaders/record-list-specs';
+import type { EntityByListKind } from '../loaders/record-list-specs';
+import { createRecord, deleteRecord, updateRecord } from '../records/record-writes';
+import { PatientErrorBoundary } from './patient-error-mapping';
 
 export interface RecordMutationOptions<K extends RecordKind> {
   kind: K;
@@ -15,126 +14,50 @@ export interface RecordMutationOptions<K extends RecordKind> {
   input: ClassType<object>;
 }
 
-type RecordRow = ObjectLiteral & { id: string; patientId: string; version: number };
-
-async function writeAudited(
-  ctx: RequestContext,
-  patientId: string,
-  options: { action: string; entityType: string; kind: RecordKind },
-  write: (manager: EntityManager) => Promise<string>,
-): Promise<string> {
-  return ctx.dataSource.transaction(async (manager) => {
-    const id = await write(manager);
-    await recordAudit(manager, ctx, {
-      action: options.action,
-      entityType: options.entityType,
-      entityIds: [id],
-      patientId,
-      outcome: 'SUCCESS',
-    });
-    await emitPatientUpdated(manager, ctx, patientId, [options.kind]);
-    return id;
-  });
-}
-
-function staleVersion(typeName: string, id: string): DomainError {
-  return new DomainError(
-    ErrorCode.CONFLICT,
-    `${typeName} ${id} was changed by someone else; reload and retry.`,
-    {
-      id,
-    },
-  );
-}
-
 /**
- * create/update/delete for one record kind. Writes need write access to the patient, are audited and emit
- * patient.updated in the same transaction; update and delete take the version the caller last saw.
+ * create/update/delete for one record kind, handing off to records/record-writes: writes need write access to the
+ * patient, are audited and emit patient.updated in the same transaction; update and delete take the version the
+ * caller last saw.
  */
 export function recordMutationResolver<K extends RecordKind>(options: RecordMutationOptions<K>): ClassType {
-  const { kind, typeName, entity, input } = options;
-  const entityType = typeName;
-  const target = RECORD_LIST_SPECS[kind].entity;
-
-  async function loadForWrite(ctx: RequestContext, id: string, action: string): Promise<RecordRow> {
-    const existing = (await recordByIdLoader(ctx, kind).load(id)) as RecordRow | null;
-    if (existing === null) throw new DomainError(ErrorCode.NOT_FOUND, `No ${typeName} ${id}.`);
-    await requirePatientAccess(ctx, existing.patientId, 'write', { action, entityType, entityIds: [id] });
-    return existing;
-  }
+  const { typeName, entity, input } = options;
+  const type = { kind: options.kind, typeName };
 
   @Resolver()
+  @UseMiddleware(PatientErrorBoundary, UuidIdArguments)
   class RecordMutations {
     @Mutation(() => entity, {
       name: `create${typeName}`,
       description: `Adds a ${typeName} to a patient's record.`,
     })
-    async create(
+    create(
       @Arg('patientId', () => ID, { description: 'The patient record to add to.' }) patientId: string,
       @Arg('input', () => input, { description: `The ${typeName}.` }) fields: object,
       @Ctx() ctx: RequestContext,
     ): Promise<EntityByListKind[K]> {
-      await requirePatientAccess(ctx, patientId, 'write', { action: 'create', entityType });
-      const id = await writeAudited(
-        ctx,
-        patientId,
-        { action: 'create', entityType, kind },
-        async (manager) => {
-          const repository = manager.getRepository<RecordRow>(target);
-          const saved = await repository.save(
-            repository.create({ ...fields, patientId, sourceFhirId: null }),
-          );
-          return saved.id;
-        },
-      );
-      return (await ctx.dataSource
-        .getRepository<RecordRow>(target)
-        .findOneByOrFail({ id })) as EntityByListKind[K];
+      return createRecord(ctx, type, patientId, fields);
     }
 
     @Mutation(() => entity, {
       name: `update${typeName}`,
       description: `Corrects a ${typeName}: the given fields change; fails with CONFLICT if \`version\` is stale.`,
     })
-    async update(
+    update(
       @Arg('id', () => ID, { description: `The ${typeName} to change.` }) id: string,
       @Arg('version', () => Int, { description: 'The version you last read.' }) version: number,
       @Arg('input', () => input, { description: 'New values.' }) fields: object,
       @Ctx() ctx: RequestContext,
     ): Promise<EntityByListKind[K]> {
-      const existing = await loadForWrite(ctx, id, 'update');
-      await writeAudited(ctx, existing.patientId, { action: 'update', entityType, kind }, async (manager) => {
-        const result = await manager
-          .createQueryBuilder()
-          .update(target)
-          .set({ ...fields })
-          .where('id = :id AND version = :version', { id, version })
-          .execute();
-        if (result.affected === 0) throw staleVersion(typeName, id);
-        return id;
-      });
-      return (await ctx.dataSource
-        .getRepository<RecordRow>(target)
-        .findOneByOrFail({ id })) as EntityByListKind[K];
+      return updateRecord(ctx, type, id, version, fields);
     }
 
     @Mutation(() => ID, { name: `delete${typeName}`, description: `Removes a ${typeName}; returns its id.` })
-    async delete(
+    delete(
       @Arg('id', () => ID, { description: `The ${typeName} to remove.` }) id: string,
       @Arg('version', () => Int, { description: 'The version you last read.' }) version: number,
       @Ctx() ctx: RequestContext,
     ): Promise<string> {
-      const existing = await loadForWrite(ctx, id, 'delete');
-      return writeAudited(
-        ctx,
-        existing.patientId,
-        { action: 'delete', entityType, kind },
-        async (manager) => {
-          const result = await manager.delete(target, { id, version });
-          if (result.affected === 0) throw staleVersion(typeName, id);
-          return id;
-        },
-      );
+      return deleteRecord(ctx, type, id, version);
     }
   }
   return RecordMutations;

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@holovitals/events';
+import type { ConsentScope, DomainEvent } from '@holovitals/events';
 import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
 import { randomUUID } from 'node:crypto';
 import { consentProjectionHandlers } from '../../src/events/consent-projection.handlers';
@@ -11,9 +11,14 @@ export interface TestUser {
 
 export interface PatientHarness {
   sg: TestSubgraph;
-  user(role: 'PATIENT' | 'CLINICIAN' | 'ADMIN'): Promise<TestUser>;
+  user(role: 'PATIENT' | 'CLINICIAN' | 'ADMIN' | 'PARTNER'): Promise<TestUser>;
   /** Feeds a consent event to the subgraph's own handler, as the consumer would after reading the stream. */
-  grantConsent(patientId: string, granteeUserId: string, scopes?: string[]): Promise<string>;
+  grantConsent(
+    patientId: string,
+    granteeUserId: string,
+    scopes?: ConsentScope[],
+    expiresAt?: Date | null,
+  ): Promise<string>;
   revokeConsent(consentId: string, patientId: string, granteeUserId: string): Promise<void>;
   /** audit.recorded payloads written to the outbox so far. */
   audits(): Promise<Record<string, unknown>[]>;
@@ -45,11 +50,17 @@ export async function startPatientHarness(env: Record<string, string> = {}): Pro
         token: await issuer.token({ sub: id, roles: [role], sid: randomUUID(), emailVerified: true }),
       };
     },
-    grantConsent: async (patientId, granteeUserId, scopes = ['records:read']) => {
+    grantConsent: async (patientId, granteeUserId, scopes = ['READ_RECORD'], expiresAt = null) => {
       const consentId = randomUUID();
       await sg.dataSource.transaction((manager) =>
         handlers['consent.granted']!(
-          event('consent.granted', { consentId, patientId, granteeUserId, scopes, expiresAt: null }),
+          event('consent.granted', {
+            consentId,
+            patientId,
+            granteeUserId,
+            scopes,
+            expiresAt: expiresAt?.toISOString() ?? null,
+          }),
           manager,
         ),
       );

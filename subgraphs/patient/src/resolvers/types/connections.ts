@@ -1,20 +1,7 @@
-import { AllergyEntity } from '../../entities/allergy.entity';
-import { ConditionEntity } from '../../entities/condition.entity';
-import { FamilyHistoryEntity } from '../../entities/family-history.entity';
 import { FhirResourceEntity } from '../../entities/fhir-resource.entity';
-import { ImmunizationEntity } from '../../entities/immunization.entity';
-import { MedicationEntity } from '../../entities/medication.entity';
-import { ObservationEntity } from '../../entities/observation.entity';
 import { PatientEntity } from '../../entities/patient.entity';
-import { ProcedureEntity } from '../../entities/procedure.entity';
 import { connectionType } from './connection';
 
+// The record types' connections are made with their RECORD_TYPES entry (records/record-types.ts).
 export const PatientConnection = connectionType(PatientEntity, 'Patient');
-export const MedicationConnection = connectionType(MedicationEntity, 'Medication');
-export const AllergyConnection = connectionType(AllergyEntity, 'Allergy');
-export const ConditionConnection = connectionType(ConditionEntity, 'Condition');
-export const ObservationConnection = connectionType(ObservationEntity, 'Observation');
-export const ImmunizationConnection = connectionType(ImmunizationEntity, 'Immunization');
-export const ProcedureConnection = connectionType(ProcedureEntity, 'Procedure');
-export const FamilyHistoryConnection = connectionType(FamilyHistoryEntity, 'FamilyHistory');
 export const FhirResourceConnection = connectionType(FhirResourceEntity, 'FhirResource');

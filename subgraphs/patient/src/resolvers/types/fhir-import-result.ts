@@ -34,7 +34,10 @@ export class FhirImportResult {
   @Field(() => Int, { description: 'Resources identical to what was stored; nothing was written for them.' })
   unchanged: number;
 
-  @Field(() => Int, { description: 'Entries left out: unknown resource types, requests without a resource.' })
+  @Field(() => Int, {
+    description:
+      'Entries left out: unknown resource types, requests without a resource, records deleted from this patient record.',
+  })
   skipped: number;
 
   @Field(() => [FhirImportIssue], { description: 'Why each skipped entry was left out.' })

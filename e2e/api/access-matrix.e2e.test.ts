@@ -1,0 +1,190 @@
+import {
+  accessMatrixFailures,
+  graphqlRequest,
+  IntrospectedSchema,
+  matrixOperations,
+  recordIdFor,
+  type MatrixEnvironment,
+  type MatrixOperation,
+  type SendOperation,
+} from '@holovitals/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+// The access matrix through the gateway: every operation of the composed schema that takes a patient id or the id
+// of health data (read from introspection, so the operations of subgraphs added later are covered too) × every
+// kind of caller. Refusals must carry a DENIED audit naming the patient, read from the owner's outbox.
+
+const stack = inject('stack');
+const bundle: unknown = JSON.parse(
+  readFileSync(
+    resolve(
+      __dirname,
+      '..',
+      '..',
+      'subgraphs',
+      'patient',
+      'fixtures',
+      'synthea-r4',
+      'Abdul_Koepp_e925b0f3-8006-43f6-aa31-94bd215e55e7.json',
+    ),
+    'utf8',
+  ),
+);
+
+interface Caller {
+  token: string | null;
+  actorId: string | null;
+}
+
+let patientDb: Client;
+let identityDb: Client;
+let owner: Caller;
+let patientId: string;
+let schema: IntrospectedSchema;
+let operations: MatrixOperation[];
+let environment: MatrixEnvironment;
+
+function sender(caller: Caller): SendOperation {
+  return (query, variables) => graphqlRequest(stack.gatewayUrl, query, variables, { token: caller.token });
+}
+
+async function gql<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | null = null,
+): Promise<T> {
+  const response = await graphqlRequest<T>(stack.gatewayUrl, query, variables, { token });
+  expect(response.body.errors, JSON.stringify(response.body.errors)).toBeUndefined();
+  return response.body.data as T;
+}
+
+async function login(email: string, password: string): Promise<Caller> {
+  const { login: session } = await gql<{ login: { accessToken: string; user: { id: string } } }>(
+    'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { id } } }',
+    { e: email, p: password },
+  );
+  return { token: session.accessToken, actorId: session.user.id };
+}
+
+/** A new account; `role` other than PATIENT is set in identity's database, as an operator would. */
+async function newUser(label: string, role: 'PATIENT' | 'CLINICIAN' = 'PATIENT'): Promise<Caller> {
+  const email = `matrix-${label}-${randomBytes(4).toString('hex')}@example.test`;
+  const password = 'matrix password 123';
+  await gql('mutation R($i: RegisterInput!) { register(input: $i) { id } }', { i: { email, password } });
+  if (role !== 'PATIENT') {
+    await identityDb.query(`UPDATE app_user SET roles = $1 WHERE email = $2`, [[role], email]);
+  }
+  return login(email, password);
+}
+
+async function partner(admin: Caller): Promise<Caller> {
+  const { createServiceClient } = await gql<{
+    createServiceClient: { clientSecret: string; client: { id: string; clientId: string } };
+  }>(
+    `mutation C($i: CreateServiceClientInput!) {
+      createServiceClient(input: $i) { clientSecret client { id clientId } } }`,
+    { i: { name: 'access matrix partner', scopes: ['patient.read', 'observation.read'] } },
+    admin.token,
+  );
+  const { exchangeClientCredentials } = await gql<{ exchangeClientCredentials: { accessToken: string } }>(
+    `mutation X($id: String!, $secret: String!) {
+      exchangeClientCredentials(clientId: $id, clientSecret: $secret) { accessToken } }`,
+    { id: createServiceClient.client.clientId, secret: createServiceClient.clientSecret },
+  );
+  return { token: exchangeClientCredentials.accessToken, actorId: createServiceClient.client.id };
+}
+
+async function failuresOf(caller: Caller, allowed: (op: MatrixOperation) => boolean): Promise<string[]> {
+  return accessMatrixFailures(
+    operations,
+    { send: sender(caller), actorId: caller.actorId, allowed },
+    environment,
+  );
+}
+
+beforeAll(async () => {
+  patientDb = new Client({ connectionString: stack.subgraphs.patient!.databaseUrl });
+  identityDb = new Client({ connectionString: stack.subgraphs.identity!.databaseUrl });
+  await patientDb.connect();
+  await identityDb.connect();
+  owner = await newUser('owner');
+  const { importFhirBundle } = await gql<{ importFhirBundle: { patientId: string } }>(
+    'mutation I($b: JSON!) { importFhirBundle(bundle: $b) { patientId } }',
+    { b: bundle },
+    owner.token,
+  );
+  patientId = importFhirBundle.patientId;
+  schema = await IntrospectedSchema.load(sender(owner));
+  operations = matrixOperations(schema);
+  environment = {
+    targetOf: (operation) =>
+      operation.target.kind === 'patient'
+        ? Promise.resolve(patientId)
+        : recordIdFor(schema, sender(owner), operation.target.recordType, patientId),
+    deniedAudits: async (actorId) => {
+      const { rows } = await patientDb.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM event_outbox WHERE type = 'audit.recorded'
+           AND payload->>'actorId' = $1 AND payload->>'outcome' = 'DENIED' AND payload->'patientIds' ? $2`,
+        [actorId, patientId],
+      );
+      return rows[0].count;
+    },
+  };
+});
+
+afterAll(async () => {
+  await patientDb.end();
+  await identityDb.end();
+});
+
+describe('access matrix through the gateway', () => {
+  it('finds the health-data operations of the composed schema', () => {
+    const labels = operations.map((o) => o.label);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Query.patient',
+        'Mutation.importFhirBundle',
+        'Mutation.exportFhirBundle',
+        'Mutation.updateCondition',
+        'Mutation.deleteObservation',
+      ]),
+    );
+    expect(labels.some((label) => label.includes('ServiceClient') || label.includes('Session'))).toBe(false);
+  });
+
+  it('gives the owner and an admin data from every operation', async () => {
+    expect(await failuresOf(owner, () => true)).toEqual([]);
+    const admin = await login('admin@demo.holovitals.local', stack.demoPassword);
+    expect(await failuresOf(admin, () => true)).toEqual([]);
+  });
+
+  it('gives a clinician with a read-only consent reads, and refuses and audits their writes', async () => {
+    const clinician = await newUser('reader', 'CLINICIAN');
+    // Compliance (which will publish consent.granted) does not exist yet: write the projection as its handler does.
+    await patientDb.query(
+      `INSERT INTO consent_projection (consent_id, patient_id, grantee_user_id, scopes) VALUES ($1, $2, $3, $4)`,
+      [randomUUID(), patientId, clinician.actorId, ['READ_RECORD']],
+    );
+    expect(await failuresOf(clinician, (op) => op.access === 'read')).toEqual([]);
+  });
+
+  it('refuses an anonymous caller everything', async () => {
+    expect(await failuresOf({ token: null, actorId: null }, () => false)).toEqual([]);
+  });
+
+  it('refuses another patient, a clinician without consent and a partner everything, auditing each refusal', async () => {
+    const admin = await login('admin@demo.holovitals.local', stack.demoPassword);
+    const callers: [string, Caller][] = [
+      ['other patient', await newUser('other')],
+      ['clinician without consent', await login('clinician@demo.holovitals.local', stack.demoPassword)],
+      ['partner', await partner(admin)],
+    ];
+    for (const [name, caller] of callers) {
+      expect(await failuresOf(caller, () => false), name).toEqual([]);
+    }
+  });
+});
