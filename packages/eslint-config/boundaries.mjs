@@ -88,5 +88,29 @@ export function workspaceBoundaries(subgraphs) {
         ],
       },
     },
+    {
+      // The Node host around Next.js (never bundled into pages) shares the client-address rules and the
+      // process lifecycle with every other service; nothing else on the server side.
+      files: ['web/src/server/web-server.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: [
+                  '@holovitals/*',
+                  '!@holovitals/http-server',
+                  '**/subgraphs/**',
+                  '**/packages/**',
+                  '**/gateway/**',
+                ],
+                message: 'The web server uses @holovitals/http-server and no other server workspace.',
+              },
+            ],
+          },
+        ],
+      },
+    },
   ];
 }
