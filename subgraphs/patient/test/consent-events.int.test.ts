@@ -90,7 +90,7 @@ describe('consent events from Redis', () => {
         action: 'grant',
         entityType: 'ConsentGrant',
         entityIds: [event.payload.consentId],
-        patientId,
+        patientIds: [patientId],
         outcome: 'SUCCESS',
       }),
     );
