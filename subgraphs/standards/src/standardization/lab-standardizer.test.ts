@@ -208,12 +208,22 @@ describe('LabStandardizer name matching (issue 20: never a wrong LOINC)', () => 
     expect((await one({ name: 'LDL direct', value: 110, unit: 'mg/dL' })).concept?.code).toBe('18262-6');
   });
 
+  it('tells the hs-troponin T and CK-MB mass assays from tests with the same words but another kind of unit', async () => {
+    expect((await one({ name: 'hs-Troponin T', value: 9, unit: 'ng/L' })).concept?.code).toBe('67151-1');
+    expect((await one({ name: 'CK-MB', value: 2.1, unit: 'ng/mL' })).concept?.code).toBe('13969-1');
+    expect((await one({ name: 'CK', value: 120, unit: 'U/L' })).concept?.code).toBe('2157-6');
+    const activity = await one({ name: 'CK-MB', value: 12, unit: 'U/L' });
+    expect(activity.concept).toBeNull();
+    expect(activity.confidence).toBe(0);
+  });
+
   it.each([
     ['Bilirubin, indirect', 'mg/dL'],
     ['Glucose, random', 'mg/dL'],
     ['Calcium, ionized', 'mmol/L'],
     ['PSA, free', 'ng/mL'],
-    ['hs-Troponin T', 'ng/L'],
+    ['Troponin T', 'ng/L'],
+    ['Estradiol, free', 'pg/mL'],
     ['Urine creatinine', 'mg/dL'],
   ])(
     'gives no code to %s: its distinguishing word or specimen names a test the vocabulary does not hold',
