@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { BaseConfig } from './config';
 import type { DatabaseOptions } from './data-source';
+import type { DomainErrorMapping } from './domain-error';
 import type { FederatedSchemaParts } from './federated-schema';
 import type { ServiceMetrics } from './metrics';
 
@@ -37,6 +38,11 @@ export interface SubgraphDefinition<
     runtime: SubgraphRuntime<z.infer<z.ZodObject<Shape>>>,
     services: Services,
   ) => EventHandlers;
+  /**
+   * This subgraph's own typed errors (e.g. PatientError) turned into DomainErrors, once for every resolver,
+   * field resolver and `__resolveReference`; errors it returns null for are handled as before.
+   */
+  mapError?: DomainErrorMapping;
   /** Plain HTTP routes served without the gateway credential (e.g. identity's JWKS). */
   routes?: (
     runtime: SubgraphRuntime<z.infer<z.ZodObject<Shape>>>,

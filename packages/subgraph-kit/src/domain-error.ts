@@ -22,6 +22,13 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * A subgraph's one translation of its own typed errors into the client-facing DomainError: returns null
+ * for an error it does not own. Registered once through defineSubgraph and applied by the kit to every
+ * resolver, field resolver and entity reference of that subgraph.
+ */
+export type DomainErrorMapping = (error: unknown) => DomainError | null;
+
 /** The HTTP status a GraphQL-over-HTTP response carries when this error fails the whole request. */
 export function httpStatusFor(code: ErrorCode): number {
   switch (code) {

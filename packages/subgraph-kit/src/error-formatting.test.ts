@@ -39,6 +39,38 @@ describe('error formatting', () => {
     expect(formatted.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
+  it('turns a subgraph’s own typed error into a domain error through its registered mapping', () => {
+    class ShelfError extends Error {
+      constructor(readonly reason: 'EMPTY' | 'LOCKED') {
+        super(`shelf ${reason}`);
+      }
+    }
+    const mapError = (thrown: unknown): DomainError | null =>
+      thrown instanceof ShelfError
+        ? new DomainError(
+            thrown.reason === 'EMPTY' ? ErrorCode.NOT_FOUND : ErrorCode.FORBIDDEN,
+            thrown.message,
+            {
+              reason: thrown.reason,
+            },
+          )
+        : null;
+    const mapped = createErrorFormatter(pino({ level: 'silent' }), mapError);
+    const owned = wrap(new ShelfError('LOCKED'));
+    expect(mapped({ message: owned.message }, owned)).toEqual({
+      message: 'shelf LOCKED',
+      path: undefined,
+      locations: undefined,
+      extensions: { code: 'FORBIDDEN', reason: 'LOCKED' },
+    });
+    const foreign = wrap(new RangeError('not the shelf’s'));
+    expect(mapped({ message: foreign.message }, foreign).extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+    });
+    const domain = wrap(new DomainError(ErrorCode.CONFLICT, 'stale'));
+    expect(mapped({ message: domain.message }, domain).extensions).toEqual({ code: 'CONFLICT' });
+  });
+
   it('maps every error code to a 4xx status', () => {
     for (const code of Object.values(ErrorCode)) expect(httpStatusFor(code)).toBeGreaterThanOrEqual(400);
   });

@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { Logger } from 'pino';
-import { DomainError, ErrorCode } from './domain-error';
+import { DomainError, type DomainErrorMapping, ErrorCode } from './domain-error';
 
 const PASSTHROUGH_CODES = new Set<string>([
   ...Object.values(ErrorCode),
@@ -17,17 +17,19 @@ const PASSTHROUGH_CODES = new Set<string>([
 /**
  * The one mapping from thrown errors to what clients see: domain errors keep their code and details,
  * validation failures become BAD_USER_INPUT with the offending fields, anything unexpected is logged
- * and hidden behind INTERNAL_SERVER_ERROR (no stack traces leave the process).
+ * and hidden behind INTERNAL_SERVER_ERROR (no stack traces leave the process). A subgraph's own typed
+ * errors go through its registered `mapError` first, so resolvers and references need no wrapper.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, mapError?: DomainErrorMapping) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof DomainError) {
+    const domainError = original instanceof DomainError ? original : (mapError?.(original) ?? null);
+    if (domainError) {
       return {
-        message: original.message,
+        message: domainError.message,
         path: formatted.path,
         locations: formatted.locations,
-        extensions: { code: original.code, ...original.details },
+        extensions: { code: domainError.code, ...domainError.details },
       };
     }
     if (original instanceof AuthenticationError || original instanceof AuthorizationError) {

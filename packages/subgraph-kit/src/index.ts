@@ -14,7 +14,7 @@ export { requireRole, requireUser } from './authorization';
 export { baseConfigShape, booleanFlag, ConfigError, loadConfig, type BaseConfig } from './config';
 export { closeDatabase, initDatabase, type Database } from './data-source';
 export { defineSubgraph, type SubgraphDefinition, type SubgraphRuntime } from './define-subgraph';
-export { DomainError, ErrorCode, httpStatusFor } from './domain-error';
+export { DomainError, type DomainErrorMapping, ErrorCode, httpStatusFor } from './domain-error';
 export { buildFederatedSchema, FEDERATION_LINK, type ReferenceResolver } from './federated-schema';
 export { LoaderRegistry } from './loader-registry';
 export { createLogger, type Logger } from './logger';

@@ -91,7 +91,7 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, definition.mapError),
     // Traces go through OpenTelemetry-style trace ids in logs, not Apollo Studio's inline traces.
     plugins: [
       metricsPlugin(metrics, {

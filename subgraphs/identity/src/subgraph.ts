@@ -12,6 +12,7 @@ import { CreateIdentity1764072000000 } from './migrations/1764072000000-create-i
 import { IndexRevocations1764547200000 } from './migrations/1764547200000-index-revocations';
 import { resolveUserReference } from './references/user.reference';
 import { AuthResolver } from './resolvers/auth.resolver';
+import { mapIdentityError } from './resolvers/identity-error-mapping';
 import { ServiceClientResolver } from './resolvers/service-client.resolver';
 import { SessionResolver } from './resolvers/session.resolver';
 import { UserResolver } from './resolvers/user.resolver';
@@ -33,6 +34,7 @@ export const identitySubgraph = defineSubgraph({
   config: identityConfig,
   resolvers: [AuthResolver, UserResolver, SessionResolver, ServiceClientResolver],
   references: { User: resolveUserReference },
+  mapError: mapIdentityError,
   entities: [
     UserEntity,
     AccountEntity,

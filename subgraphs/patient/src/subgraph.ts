@@ -12,7 +12,7 @@ import { recordTypeEntries } from './records/record-types';
 import { PatientResolver } from './resolvers/patient.resolver';
 import { UserReference } from './entities/user-reference';
 import { UserPatientResolver } from './resolvers/user-patient.resolver';
-import { withPatientErrors } from './resolvers/patient-error-mapping';
+import { mapPatientError } from './resolvers/patient-error-mapping';
 
 export const patientSubgraph = defineSubgraph({
   name: 'patient',
@@ -27,8 +27,9 @@ export const patientSubgraph = defineSubgraph({
   ],
   // User is only ever reached through the gateway (identity owns it), so no field here returns it.
   orphanedTypes: [UserReference],
+  mapError: mapPatientError,
   references: {
-    Patient: (reference, ctx) => withPatientErrors(() => resolvePatientReference(reference, ctx)),
+    Patient: resolvePatientReference,
     User: (reference) => ({ id: String(reference.id) }),
     ...Object.fromEntries(
       recordTypeEntries().map(([kind, { typeName }]) => [typeName, recordReference(kind, typeName)]),

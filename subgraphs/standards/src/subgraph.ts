@@ -3,6 +3,7 @@ import { standardsConfig } from './config';
 import { CodeConceptEntity } from './entities/code-concept.entity';
 import { CreateCodeConcept1764100000000 } from './migrations/1764100000000-create-code-concept';
 import { resolveCodeConceptReference } from './references/code-concept.reference';
+import { mapStandardsError } from './resolvers/standards-error-mapping';
 import { CodeConceptResolver } from './resolvers/code-concept.resolver';
 import { LabStandardizationResolver } from './resolvers/lab-standardization.resolver';
 import { ObservationResolver } from './resolvers/observation.resolver';
@@ -15,6 +16,7 @@ export const standardsSubgraph = defineSubgraph({
   config: standardsConfig,
   resolvers: [CodeConceptResolver, LabStandardizationResolver, UnitResolver, ObservationResolver],
   orphanedTypes: [ObservationReference],
+  mapError: mapStandardsError,
   references: {
     CodeConcept: resolveCodeConceptReference,
     // The representation carries every @requires field, so it already is the observation `standardized` needs.

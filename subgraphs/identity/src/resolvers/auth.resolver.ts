@@ -5,7 +5,6 @@ import { UserEntity } from '../entities/user.entity';
 import type { IdentityServices } from '../services/identity-services';
 import { login, refreshSession } from '../services/login';
 import { registerUser, resendVerification, verifyEmail } from '../services/registration';
-import { withIdentityErrors } from './identity-error-mapping';
 import { AuthPayload } from './types/auth-payload';
 import { RegisterInput } from './types/register.input';
 
@@ -26,13 +25,11 @@ export class AuthResolver {
     @Arg('input', () => RegisterInput) input: RegisterInput,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<UserEntity> {
-    return withIdentityErrors(() =>
-      registerUser(ctx, {
-        email: input.email,
-        password: input.password,
-        displayName: input.displayName ?? null,
-      }),
-    );
+    return registerUser(ctx, {
+      email: input.email,
+      password: input.password,
+      displayName: input.displayName ?? null,
+    });
   }
 
   @Mutation(() => UserEntity, {
@@ -42,7 +39,7 @@ export class AuthResolver {
     @Arg('token', { description: 'Token from the confirmation link.' }) token: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<UserEntity> {
-    return withIdentityErrors(() => verifyEmail(ctx, token));
+    return verifyEmail(ctx, token);
   }
 
   @Mutation(() => Boolean, {
@@ -52,7 +49,7 @@ export class AuthResolver {
     @Arg('email', { description: 'Account email.' }) email: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<boolean> {
-    await withIdentityErrors(() => resendVerification(ctx, email));
+    await resendVerification(ctx, email);
     return true;
   }
 
@@ -61,7 +58,7 @@ export class AuthResolver {
     @Args(() => LoginArgs) args: LoginArgs,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<AuthPayload> {
-    return withIdentityErrors(() => login(ctx, args.email, args.password, ctx.userAgent));
+    return login(ctx, args.email, args.password, ctx.userAgent);
   }
 
   @Mutation(() => AuthPayload, {
@@ -72,6 +69,6 @@ export class AuthResolver {
     @Arg('refreshToken', { description: 'The latest refresh token of the session.' }) refreshToken: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<AuthPayload> {
-    return withIdentityErrors(() => refreshSession(ctx, refreshToken));
+    return refreshSession(ctx, refreshToken);
   }
 }

@@ -25,14 +25,8 @@ function clientCode(code: IdentityErrorCode): ErrorCode {
   }
 }
 
-/** Runs identity code and turns its IdentityError into the client-facing DomainError (reason kept). */
-export async function withIdentityErrors<T>(work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof IdentityError) {
-      throw new DomainError(clientCode(error.code), error.message, { reason: error.code, ...error.details });
-    }
-    throw error;
-  }
+/** Identity's one error mapping, registered with defineSubgraph: IdentityError → DomainError, reason kept. */
+export function mapIdentityError(error: unknown): DomainError | null {
+  if (!(error instanceof IdentityError)) return null;
+  return new DomainError(clientCode(error.code), error.message, { reason: error.code, ...error.details });
 }

@@ -7,7 +7,6 @@ import {
   exchangeClientCredentials,
   revokeServiceClient,
 } from '../services/service-clients';
-import { withIdentityErrors } from './identity-error-mapping';
 import {
   CreateServiceClientInput,
   ServiceClientCredentials,
@@ -43,7 +42,7 @@ export class ServiceClientResolver {
     @Arg('id', () => ID, { description: 'Service client id.' }) id: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<ServiceClientEntity> {
-    return withIdentityErrors(() => revokeServiceClient(ctx, id));
+    return revokeServiceClient(ctx, id);
   }
 
   @Mutation(() => ServiceToken, {
@@ -59,6 +58,6 @@ export class ServiceClientResolver {
     scopes: string[] | null,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<ServiceToken> {
-    return withIdentityErrors(() => exchangeClientCredentials(ctx, clientId, clientSecret, scopes));
+    return exchangeClientCredentials(ctx, clientId, clientSecret, scopes);
   }
 }

@@ -4,7 +4,6 @@ import { IsNull } from 'typeorm';
 import { SessionEntity } from '../entities/session.entity';
 import type { IdentityServices } from '../services/identity-services';
 import { logout, logoutEverywhere, revokeOwnSession } from '../services/sign-out';
-import { withIdentityErrors } from './identity-error-mapping';
 
 @Resolver(() => SessionEntity)
 export class SessionResolver {
@@ -26,18 +25,18 @@ export class SessionResolver {
     @Arg('id', () => ID, { description: 'Session id.' }) id: string,
     @Ctx() ctx: RequestContext<IdentityServices>,
   ): Promise<SessionEntity> {
-    return withIdentityErrors(() => revokeOwnSession(ctx, id));
+    return revokeOwnSession(ctx, id);
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Signs out the current session.' })
   logout(@Ctx() ctx: RequestContext<IdentityServices>): Promise<boolean> {
-    return withIdentityErrors(() => logout(ctx));
+    return logout(ctx);
   }
 
   @Authorized()
   @Mutation(() => Int, { description: 'Signs out every session of the caller; returns how many ended.' })
   logoutEverywhere(@Ctx() ctx: RequestContext<IdentityServices>): Promise<number> {
-    return withIdentityErrors(() => logoutEverywhere(ctx));
+    return logoutEverywhere(ctx);
   }
 }

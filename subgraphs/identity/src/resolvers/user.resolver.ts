@@ -4,7 +4,6 @@ import { UserEntity } from '../entities/user.entity';
 import { IdentityError, IdentityErrorCode } from '../identity-error';
 import { userLoader } from '../loaders/user.loader';
 import { isDisclosed } from '../services/email-disclosure';
-import { withIdentityErrors } from './identity-error-mapping';
 
 @Resolver(() => UserEntity)
 export class UserResolver {
@@ -15,19 +14,17 @@ export class UserResolver {
   }
 
   @FieldResolver(() => String, { description: 'Email address; visible to the user themself and to admins.' })
-  email(@Root() user: UserEntity, @Ctx() ctx: RequestContext): Promise<string> {
-    return withIdentityErrors(() => {
-      const principal = ctx.principal;
-      const allowed =
-        isDisclosed(user) || (principal && (principal.id === user.id || hasRole(principal, Role.ADMIN)));
-      if (!allowed) {
-        throw new IdentityError(
-          IdentityErrorCode.EMAIL_HIDDEN,
-          'Only the user and admins can see this email address.',
-        );
-      }
-      return user.email;
-    });
+  email(@Root() user: UserEntity, @Ctx() ctx: RequestContext): string {
+    const principal = ctx.principal;
+    const allowed =
+      isDisclosed(user) || (principal && (principal.id === user.id || hasRole(principal, Role.ADMIN)));
+    if (!allowed) {
+      throw new IdentityError(
+        IdentityErrorCode.EMAIL_HIDDEN,
+        'Only the user and admins can see this email address.',
+      );
+    }
+    return user.email;
   }
 
   @FieldResolver(() => Boolean, {

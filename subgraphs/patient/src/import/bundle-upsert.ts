@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { BundleImportPlan, PlannedRecord } from '../fhir/bundle-import-plan';
 import { RECORD_KINDS, type RecordKind } from '../fhir/record-kinds';
 import { fhirResourceRowsJson, fhirResourceUpsertSql } from './fhir-resource-upsert';
-import { RECORD_TABLES, type RecordTable } from './record-tables';
+import { recordTable } from '../records/record-types';
 import { recordRowsJson, recordUpsertSql, type UpsertCounts } from './record-upsert';
 
 /** Per target (`fhir_resource` or a record kind), what the bundle upsert wrote. */
@@ -41,7 +41,7 @@ export async function upsertBundle(
     params.push(recordRowsJson(kind, records));
     ctes.push({
       target: kind,
-      sql: recordUpsertSql(RECORD_TABLES[kind] as RecordTable<unknown>, params.length),
+      sql: recordUpsertSql(recordTable(kind), params.length),
     });
   }
   if (ctes.length === 0) return counts;

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { PlannedRecord } from '../fhir/bundle-import-plan';
 import type { RecordKind } from '../fhir/record-kinds';
-import { RECORD_TABLES, type RecordTable } from './record-tables';
+import { recordTable } from '../records/record-types';
+import type { RecordTable } from './record-tables';
 
 /** Rows an upsert inserted and updated; rows it left alone are not counted. */
 export interface UpsertCounts {
@@ -30,7 +31,7 @@ export function recordUpsertSql<F>(spec: RecordTable<F>, rowsParam: number): str
 
 /** The JSON rows `recordUpsertSql` reads for a batch of planned records. */
 export function recordRowsJson(kind: RecordKind, records: PlannedRecord[]): string {
-  const spec = RECORD_TABLES[kind] as RecordTable<unknown>;
+  const spec = recordTable(kind);
   return JSON.stringify(
     records.map((planned) => {
       const row: Record<string, unknown> = {
@@ -57,7 +58,7 @@ export async function upsertRecords(
   records: PlannedRecord[],
 ): Promise<UpsertCounts> {
   if (records.length === 0) return { inserted: 0, updated: 0 };
-  const sql = recordUpsertSql(RECORD_TABLES[kind] as RecordTable<unknown>, 2);
+  const sql = recordUpsertSql(recordTable(kind), 2);
   const returned = (await manager.query(sql, [patientId, recordRowsJson(kind, records)])) as {
     inserted: boolean;
   }[];

@@ -6,7 +6,8 @@ import { ImmunizationEntity } from '../entities/immunization.entity';
 import { MedicationEntity } from '../entities/medication.entity';
 import { ObservationEntity } from '../entities/observation.entity';
 import { ProcedureEntity } from '../entities/procedure.entity';
-import type { RecordKind } from '../fhir/record-kinds';
+import type { RecordFieldsByKind, RecordKind } from '../fhir/record-kinds';
+import { codeColumns, type RecordColumn, type RecordTable } from '../import/record-tables';
 import { connectionType, type Connection } from '../resolvers/types/connection';
 import { AllergyInput } from '../resolvers/types/allergy.input';
 import { ConditionInput } from '../resolvers/types/condition.input';
@@ -35,6 +36,8 @@ export interface RecordTypeSpec<K extends RecordKind> {
   input: ClassType<object>;
   connection: ClassType<Connection<EntityByKind[K]>>;
   table: string;
+  /** The columns an import's bulk upsert writes; must agree with the migration. */
+  columns: RecordColumn<RecordFieldsByKind[K]>[];
   /** The date lists sort by; must agree with the migration's `<table>_patient_date` index. */
   sortColumn: string;
   /** The Patient field listing them, and its description. */
@@ -46,8 +49,8 @@ export interface RecordTypeSpec<K extends RecordKind> {
 
 /**
  * The patient record types, listed once: mutations, federation references, list loaders, Patient list fields and
- * the entity list are built from this. The FHIR mapping (fhir/record-kinds.ts) and the import's columns
- * (import/record-tables.ts) are maps over the same `RecordKind`s, so TypeScript refuses one that misses a kind.
+ * the entity list and the import's upsert columns are built from this. The FHIR mapping (fhir/record-kinds.ts) is a
+ * map over the same `RecordKind`s, so TypeScript refuses one that misses a kind.
  */
 export const RECORD_TYPES: { [K in RecordKind]: RecordTypeSpec<K> } = {
   medication: {
@@ -56,6 +59,15 @@ export const RECORD_TYPES: { [K in RecordKind]: RecordTypeSpec<K> } = {
     input: MedicationInput,
     connection: connectionType(MedicationEntity, 'Medication'),
     table: 'medication',
+    columns: [
+      ...codeColumns(),
+      { column: 'source_type', sqlType: 'text', value: (f) => f.sourceType },
+      { column: 'status', sqlType: 'text', value: (f) => f.status },
+      { column: 'intent', sqlType: 'text', value: (f) => f.intent },
+      { column: 'dosage', sqlType: 'text', value: (f) => f.dosage },
+      { column: 'started_at', sqlType: 'timestamptz', value: (f) => f.startedAt },
+      { column: 'ended_at', sqlType: 'timestamptz', value: (f) => f.endedAt },
+    ],
     sortColumn: 'started_at',
     listField: 'medications',
     listDescription: 'Medications prescribed or taken, by date.',
@@ -66,6 +78,17 @@ export const RECORD_TYPES: { [K in RecordKind]: RecordTypeSpec<K> } = {
     input: AllergyInput,
     connection: connectionType(AllergyEntity, 'Allergy'),
     table: 'allergy',
+    columns: [
+      ...codeColumns(),
+      { column: 'clinical_status', sqlType: 'text', value: (f) => f.clinicalStatus },
+      { column: 'verification_status', sqlType: 'text', value: (f) => f.verificationStatus },
+      { column: 'type', sqlType: 'text', value: (f) => f.type },
+      { column: 'category', sqlType: 'text', value: (f) => f.category },
+      { column: 'criticality', sqlType: 'text', value: (f) => f.criticality },
+      { column: 'reaction', sqlType: 'text', value: (f) => f.reaction },
+      { column: 'onset_at', sqlType: 'timestamptz', value: (f) => f.onsetAt },
+      { column: 'recorded_at', sqlType: 'timestamptz', value: (f) => f.recordedAt },
+    ],
     sortColumn: 'recorded_at',
     listField: 'allergies',
     listDescription: 'Allergies and intolerances, by recorded date.',
@@ -76,6 +99,15 @@ export const RECORD_TYPES: { [K in RecordKind]: RecordTypeSpec<K> } = {
     input: ConditionInput,
     connection: connectionType(ConditionEntity, 'Condition'),
     table: 'condition',
+    columns: [
+      ...codeColumns(),
+      { column: 'clinical_status', sqlType: 'text', value: (f) => f.clinicalStatus },
+      { column: 'verification_status', sqlType: 'text', value: (f) => f.verificationStatus },
+      { column: 'category', sqlType: 'text', value: (f) => f.category },
+      { column: 'onset_at', sqlType: 'timestamptz', value: (f) => f.onsetAt },
+      { column: 'abatement_at', sqlType: 'timestamptz', value: (f) => f.abatementAt },
+      { column: 'recorded_at', sqlType: 'timestamptz', value: (f) => f.recordedAt },
+    ],
     sortColumn: 'onset_at',
     listField: 'conditions',
     listDescription: 'Conditions (diagnoses, problems), by onset date.',
@@ -86,6 +118,20 @@ export const RECORD_TYPES: { [K in RecordKind]: RecordTypeSpec<K> } = {
     input: ObservationInput,
     connection: connectionType(ObservationEntity, 'Observation'),
     table: 'observation',
+    columns: [
+      { column: 'status', sqlType: 'text', value: (f) => f.status },
+      { column: 'category', sqlType: 'text', value: (f) => f.category },
+      { column: 'code_system', sqlType: 'text', value: (f) => f.codeSystem },
+      { column: 'code', sqlType: 'text', value: (f) => f.code },
+      { column: 'display', sqlType: 'text', value: (f) => f.display },
+      { column: 'value', sqlType: 'double precision', value: (f) => f.value },
+      { column: 'unit', sqlType: 'text', value: (f) => f.unit },
+      { column: 'value_string', sqlType: 'text', value: (f) => f.valueString },
+      { column: 'reference_low', sqlType: 'double precision', value: (f) => f.referenceLow },
+      { column: 'reference_high', sqlType: 'double precision', value: (f) => f.referenceHigh },
+      { column: 'effective_at', sqlType: 'timestamptz', value: (f) => f.effectiveAt },
+      { column: 'components', sqlType: 'jsonb', value: (f) => f.components },
+    ],
     sortColumn: 'effective_at',
     listField: 'observations',
     listDescription: 'Vital signs and lab results, by effective date.',
@@ -97,6 +143,13 @@ export const RECORD_TYPES: { [K in RecordKind]: RecordTypeSpec<K> } = {
     input: ImmunizationInput,
     connection: connectionType(ImmunizationEntity, 'Immunization'),
     table: 'immunization',
+    columns: [
+      ...codeColumns(),
+      { column: 'status', sqlType: 'text', value: (f) => f.status },
+      { column: 'occurrence_at', sqlType: 'timestamptz', value: (f) => f.occurrenceAt },
+      { column: 'primary_source', sqlType: 'boolean', value: (f) => f.primarySource },
+      { column: 'lot_number', sqlType: 'text', value: (f) => f.lotNumber },
+    ],
     sortColumn: 'occurrence_at',
     listField: 'immunizations',
     listDescription: 'Vaccinations, by date given.',
@@ -107,6 +160,12 @@ export const RECORD_TYPES: { [K in RecordKind]: RecordTypeSpec<K> } = {
     input: ProcedureInput,
     connection: connectionType(ProcedureEntity, 'Procedure'),
     table: 'procedure',
+    columns: [
+      ...codeColumns(),
+      { column: 'status', sqlType: 'text', value: (f) => f.status },
+      { column: 'performed_start', sqlType: 'timestamptz', value: (f) => f.performedStart },
+      { column: 'performed_end', sqlType: 'timestamptz', value: (f) => f.performedEnd },
+    ],
     sortColumn: 'performed_start',
     listField: 'procedures',
     listDescription: 'Procedures, by date performed.',
@@ -117,6 +176,14 @@ export const RECORD_TYPES: { [K in RecordKind]: RecordTypeSpec<K> } = {
     input: FamilyHistoryInput,
     connection: connectionType(FamilyHistoryEntity, 'FamilyHistory'),
     table: 'family_history',
+    columns: [
+      { column: 'status', sqlType: 'text', value: (f) => f.status },
+      { column: 'relationship_code', sqlType: 'text', value: (f) => f.relationshipCode },
+      { column: 'relationship_display', sqlType: 'text', value: (f) => f.relationshipDisplay },
+      { column: 'sex', sqlType: 'text', value: (f) => f.sex },
+      { column: 'recorded_at', sqlType: 'timestamptz', value: (f) => f.recordedAt },
+      { column: 'conditions', sqlType: 'jsonb', value: (f) => f.conditions },
+    ],
     sortColumn: 'recorded_at',
     listField: 'familyHistory',
     listDescription: "Relatives' health history, by recorded date.",
@@ -126,4 +193,10 @@ export const RECORD_TYPES: { [K in RecordKind]: RecordTypeSpec<K> } = {
 /** The record kinds in the order they are listed above. */
 export function recordTypeEntries(): { [K in RecordKind]: [K, RecordTypeSpec<K>] }[RecordKind][] {
   return Object.entries(RECORD_TYPES) as { [K in RecordKind]: [K, RecordTypeSpec<K>] }[RecordKind][];
+}
+
+/** The table and upsert columns of a record kind, for the import's kind-independent SQL. */
+export function recordTable(kind: RecordKind): RecordTable<unknown> {
+  const { table, columns } = RECORD_TYPES[kind];
+  return { table, columns } as RecordTable<unknown>;
 }

@@ -4,12 +4,11 @@ import { Arg, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { UuidIdArguments } from '../access/uuid-arguments';
 import { exportFhirBundleAsCaller, importFhirBundleAsCaller } from '../import/fhir-bundle-transfer';
 import type { PatientServices } from '../patient-services';
-import { PatientErrorBoundary } from './patient-error-mapping';
 import { FhirImportResult } from './types/fhir-import-result';
 
 /** Import and export of whole FHIR R4 bundles (see import/fhir-bundle-transfer). */
 @Resolver()
-@UseMiddleware(PatientErrorBoundary, UuidIdArguments)
+@UseMiddleware(UuidIdArguments)
 export class FhirBundleResolver {
   @Mutation(() => FhirImportResult, {
     description:

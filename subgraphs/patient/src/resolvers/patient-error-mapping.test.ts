@@ -1,33 +1,31 @@
 import { DomainError, ErrorCode } from '@holovitals/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { PatientError, PatientErrorCode } from '../patient-error';
-import { toDomainError, withPatientErrors } from './patient-error-mapping';
+import { mapPatientError } from './patient-error-mapping';
 
 describe('patient error mapping', () => {
   it('gives every patient error code a client code and keeps the reason', () => {
-    const codes = Object.values(PatientErrorCode).map((code) => toDomainError(new PatientError(code, 'x')));
-    expect(codes.every((error) => Object.values(ErrorCode).includes(error.code))).toBe(true);
+    const mapped = Object.values(PatientErrorCode).map((code) =>
+      mapPatientError(new PatientError(code, 'x')),
+    );
+    expect(mapped.every((error) => error !== null && Object.values(ErrorCode).includes(error.code))).toBe(
+      true,
+    );
     expect(
-      toDomainError(new PatientError(PatientErrorCode.STALE_VERSION, 'stale', { id: 'a' })),
+      mapPatientError(new PatientError(PatientErrorCode.STALE_VERSION, 'stale', { id: 'a' })),
     ).toMatchObject({
       code: ErrorCode.CONFLICT,
+      message: 'stale',
       details: { reason: 'STALE_VERSION', id: 'a' },
     });
+    expect(mapPatientError(new PatientError(PatientErrorCode.TOO_MANY_IMPORTS, 'busy'))).toBeInstanceOf(
+      DomainError,
+    );
   });
 
-  it('maps only PatientErrors at the boundary', async () => {
-    await expect(
-      withPatientErrors(() => {
-        throw new PatientError(PatientErrorCode.TOO_MANY_IMPORTS, 'busy');
-      }),
-    ).rejects.toMatchObject({ code: ErrorCode.RATE_LIMITED });
-    const other = new Error('boom');
-    await expect(
-      withPatientErrors(() => {
-        throw other;
-      }),
-    ).rejects.toBe(other);
-    await expect(withPatientErrors(() => 1)).resolves.toBe(1);
-    expect(toDomainError(new PatientError(PatientErrorCode.INVALID_ID, 'bad'))).toBeInstanceOf(DomainError);
+  it('leaves errors that are not PatientErrors to the kit', () => {
+    expect(mapPatientError(new Error('boom'))).toBeNull();
+    expect(mapPatientError(new DomainError(ErrorCode.NOT_FOUND, 'gone'))).toBeNull();
+    expect(mapPatientError('thrown string')).toBeNull();
   });
 });

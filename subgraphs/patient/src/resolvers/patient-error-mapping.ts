@@ -1,5 +1,4 @@
 import { DomainError, ErrorCode } from '@holovitals/subgraph-kit';
-import type { MiddlewareFn } from 'type-graphql';
 import { PatientError, PatientErrorCode } from '../patient-error';
 
 function clientCode(code: PatientErrorCode): ErrorCode {
@@ -24,20 +23,8 @@ function clientCode(code: PatientErrorCode): ErrorCode {
   }
 }
 
-/** The client-facing form of a PatientError: the kit's code, the patient reason kept in details. */
-export function toDomainError(error: PatientError): DomainError {
+/** Patient's one error mapping, registered with defineSubgraph: PatientError → DomainError, reason kept. */
+export function mapPatientError(error: unknown): DomainError | null {
+  if (!(error instanceof PatientError)) return null;
   return new DomainError(clientCode(error.code), error.message, { reason: error.code, ...error.details });
 }
-
-/** Runs domain code and turns its PatientError into the client-facing DomainError. */
-export async function withPatientErrors<T>(work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof PatientError) throw toDomainError(error);
-    throw error;
-  }
-}
-
-/** The same boundary for every field of a resolver class it decorates. */
-export const PatientErrorBoundary: MiddlewareFn = (_action, next) => withPatientErrors(next);

@@ -1,12 +1,11 @@
 import type { RequestContext } from '@holovitals/subgraph-kit';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root, UseMiddleware, type ClassType } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import { readPatientData } from '../access/record-read';
 import { PatientEntity } from '../entities/patient.entity';
 import type { RecordKind } from '../fhir/record-kinds';
 import { recordListLoader, type RecordListFilter } from '../loaders/record-list.loader';
 import type { EntityByListKind, ListKind } from '../loaders/record-list-specs';
 import { RECORD_TYPES, recordTypeEntries } from '../records/record-types';
-import { PatientErrorBoundary } from './patient-error-mapping';
 import { toConnection, type Connection } from './types/connection';
 import { FhirResourceConnection } from './types/connections';
 import { ListArgs } from './types/list-args';
@@ -43,7 +42,6 @@ function recordListResolver<K extends RecordKind>(kind: K): ClassType {
   const { connection, listField, listDescription } = RECORD_TYPES[kind];
 
   @Resolver(() => PatientEntity)
-  @UseMiddleware(PatientErrorBoundary)
   class RecordListResolver {
     // Named after the field: type-graphql matches field resolvers of one type by method name.
     @FieldResolver(() => connection, { name: listField, description: listDescription })
@@ -65,7 +63,6 @@ export const recordListResolvers = recordTypeEntries()
 
 // The lists that take more than the paging arguments; see readPatientData and recordListLoader.
 @Resolver(() => PatientEntity)
-@UseMiddleware(PatientErrorBoundary)
 export class PatientRecordsResolver {
   @FieldResolver(() => RECORD_TYPES.observation.connection, {
     description: RECORD_TYPES.observation.listDescription,

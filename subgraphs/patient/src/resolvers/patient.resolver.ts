@@ -7,7 +7,6 @@ import { patientByOwnerLoader, patientLoader } from '../loaders/patient.loader';
 import { auditRead } from '../access/audit-trail';
 import { UuidIdArguments } from '../access/uuid-arguments';
 import { PatientError, PatientErrorCode } from '../patient-error';
-import { PatientErrorBoundary } from './patient-error-mapping';
 import { ensureOwnPatient } from '../import/own-patient';
 import { toConnection, type Connection } from './types/connection';
 import { PatientConnection } from './types/connections';
@@ -15,7 +14,7 @@ import { ListArgs } from './types/list-args';
 import { PatientFilter } from './types/patient-filter.input';
 
 @Resolver(() => PatientEntity)
-@UseMiddleware(PatientErrorBoundary, UuidIdArguments)
+@UseMiddleware(UuidIdArguments)
 export class PatientResolver {
   @Query(() => PatientEntity, { description: 'One patient record, if the caller may see it.' })
   async patient(

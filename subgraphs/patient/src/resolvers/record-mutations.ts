@@ -4,7 +4,6 @@ import { UuidIdArguments } from '../access/uuid-arguments';
 import type { RecordKind } from '../fhir/record-kinds';
 import type { EntityByListKind } from '../loaders/record-list-specs';
 import { createRecord, deleteRecord, updateRecord } from '../records/record-writes';
-import { PatientErrorBoundary } from './patient-error-mapping';
 
 export interface RecordMutationOptions<K extends RecordKind> {
   kind: K;
@@ -24,7 +23,7 @@ export function recordMutationResolver<K extends RecordKind>(options: RecordMuta
   const type = { kind: options.kind, typeName };
 
   @Resolver()
-  @UseMiddleware(PatientErrorBoundary, UuidIdArguments)
+  @UseMiddleware(UuidIdArguments)
   class RecordMutations {
     @Mutation(() => entity, {
       name: `create${typeName}`,

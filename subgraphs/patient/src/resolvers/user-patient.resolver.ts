@@ -1,15 +1,13 @@
 import { type RequestContext } from '@holovitals/subgraph-kit';
-import { Ctx, FieldResolver, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { canAccessPatient } from '../access/patient-authorization';
 import { auditRead } from '../access/audit-trail';
 import { requireUuids } from '../access/uuid-arguments';
 import { PatientEntity } from '../entities/patient.entity';
 import { UserReference } from '../entities/user-reference';
 import { patientByOwnerLoader } from '../loaders/patient.loader';
-import { PatientErrorBoundary } from './patient-error-mapping';
 
 @Resolver(() => UserReference)
-@UseMiddleware(PatientErrorBoundary)
 export class UserPatientResolver {
   @FieldResolver(() => PatientEntity, {
     nullable: true,

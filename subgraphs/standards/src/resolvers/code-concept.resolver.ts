@@ -10,7 +10,6 @@ import { CodeSystem } from '../vocabulary/code-system';
 import { CodeMatch } from './types/code-match.type';
 import { CodeValidation } from './types/code-validation.type';
 import { ConceptProperty } from './types/concept-property.type';
-import { withStandardsErrors } from './standards-error-mapping';
 
 const MAX_CODE_LENGTH = 64;
 const DEFAULT_RESULTS = 20;
@@ -44,14 +43,12 @@ export class CodeConceptResolver {
     first: number | null,
     @Ctx() ctx: RequestContext<StandardsServices>,
   ): Promise<CodeMatch[]> {
-    return withStandardsErrors(async () => {
-      const count = first ?? DEFAULT_RESULTS;
-      const key = digest([system ?? null, searchTerms(text).lower, count]);
-      const cached = await ctx.services.cache.get<CodeMatchRow[]>('search', key);
-      const rows = cached.value ?? (await searchCodes(ctx.dataSource, system ?? null, text, count));
-      if (!cached.value) await ctx.services.cache.set('search', key, rows, cached.generation);
-      return rows.map(({ kind, score, ...concept }) => ({ concept, matchKind: kind, score }));
-    });
+    const count = first ?? DEFAULT_RESULTS;
+    const key = digest([system ?? null, searchTerms(text).lower, count]);
+    const cached = await ctx.services.cache.get<CodeMatchRow[]>('search', key);
+    const rows = cached.value ?? (await searchCodes(ctx.dataSource, system ?? null, text, count));
+    if (!cached.value) await ctx.services.cache.set('search', key, rows, cached.generation);
+    return rows.map(({ kind, score, ...concept }) => ({ concept, matchKind: kind, score }));
   }
 
   @Authorized()

@@ -7,7 +7,6 @@ import type { StandardizedLabResult as StandardizedResult } from '../standardiza
 import type { StandardsServices } from '../services/standards-services';
 import { unitDisplay } from '../units/unit-display';
 import { CodeSystem } from '../vocabulary/code-system';
-import { withStandardsErrors } from './standards-error-mapping';
 import { LabResultInput } from './types/lab-result.input';
 import { StandardizedLabResult } from './types/standardized-lab-result.type';
 
@@ -34,23 +33,21 @@ export class LabStandardizationResolver {
     @Arg('input', () => LabResultInput, { description: 'The lab result.' }) input: LabResultInput,
     @Ctx() ctx: RequestContext<StandardsServices>,
   ): Promise<StandardizedLabResult> {
-    return withStandardsErrors(async () => {
-      const key = digest([
-        input.name,
-        input.code,
-        input.system,
-        input.value,
-        input.unit,
-        input.referenceLow,
-        input.referenceHigh,
-      ]);
-      const cached = await ctx.services.cache.get<StandardizedLabResult>('standardization', key);
-      if (cached.value) return cached.value;
-      const [result] = await ctx.services.standardizer.standardize([input]);
-      const standardized = toStandardizedLabResult(result!);
-      await ctx.services.cache.set('standardization', key, standardized, cached.generation);
-      return standardized;
-    });
+    const key = digest([
+      input.name,
+      input.code,
+      input.system,
+      input.value,
+      input.unit,
+      input.referenceLow,
+      input.referenceHigh,
+    ]);
+    const cached = await ctx.services.cache.get<StandardizedLabResult>('standardization', key);
+    if (cached.value) return cached.value;
+    const [result] = await ctx.services.standardizer.standardize([input]);
+    const standardized = toStandardizedLabResult(result!);
+    await ctx.services.cache.set('standardization', key, standardized, cached.generation);
+    return standardized;
   }
 
   @Authorized()
@@ -67,9 +64,7 @@ export class LabStandardizationResolver {
     inputs: LabResultInput[],
     @Ctx() ctx: RequestContext<StandardsServices>,
   ): Promise<StandardizedLabResult[]> {
-    return withStandardsErrors(async () =>
-      (await ctx.services.standardizer.standardize(inputs)).map(toStandardizedLabResult),
-    );
+    return (await ctx.services.standardizer.standardize(inputs)).map(toStandardizedLabResult);
   }
 
   @FieldResolver(() => CodeConceptEntity, { nullable: true, description: 'The full LOINC concept.' })

@@ -6,7 +6,6 @@ import type { LabResultInput } from '../standardization/lab-result';
 import { checkedUnitText } from '../units/unit-text';
 import type { StandardsServices } from '../services/standards-services';
 import { toStandardizedLabResult } from './lab-standardization.resolver';
-import { withStandardsErrors } from './standards-error-mapping';
 import { ObservationReference } from './types/observation.type';
 import type { StandardizedLabResult } from './types/standardized-lab-result.type';
 
@@ -44,16 +43,14 @@ export class ObservationResolver {
     @Root() observation: ObservationReference,
     @Ctx() ctx: RequestContext<StandardsServices>,
   ): Promise<StandardizedLabResult | null> {
-    return withStandardsErrors(() =>
-      observationStandardizer(ctx).load({
-        code: observation.code.slice(0, MAX_CODE_LENGTH),
-        system: observation.codeSystem.slice(0, MAX_NAME_LENGTH),
-        name: observation.display.slice(0, MAX_NAME_LENGTH),
-        value: observation.value,
-        unit: readableUnit(observation.unit),
-        referenceLow: observation.referenceLow,
-        referenceHigh: observation.referenceHigh,
-      }),
-    );
+    return observationStandardizer(ctx).load({
+      code: observation.code.slice(0, MAX_CODE_LENGTH),
+      system: observation.codeSystem.slice(0, MAX_NAME_LENGTH),
+      name: observation.display.slice(0, MAX_NAME_LENGTH),
+      value: observation.value,
+      unit: readableUnit(observation.unit),
+      referenceLow: observation.referenceLow,
+      referenceHigh: observation.referenceHigh,
+    });
   }
 }

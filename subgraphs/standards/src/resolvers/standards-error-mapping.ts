@@ -11,14 +11,8 @@ function clientCode(code: StandardsErrorCode): ErrorCode {
   }
 }
 
-/** Runs domain code and turns its StandardsError into the client-facing DomainError (reason kept in details). */
-export async function withStandardsErrors<T>(work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof StandardsError) {
-      throw new DomainError(clientCode(error.code), error.message, { reason: error.code, ...error.details });
-    }
-    throw error;
-  }
+/** Standards' one error mapping, registered with defineSubgraph: StandardsError → DomainError, reason kept. */
+export function mapStandardsError(error: unknown): DomainError | null {
+  if (!(error instanceof StandardsError)) return null;
+  return new DomainError(clientCode(error.code), error.message, { reason: error.code, ...error.details });
 }

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Float, Query, Resolver } from 'type-graphql';
 import { convertUnit } from '../units/unit-conversion';
 import { validateUnit } from '../units/unit-validation';
-import { withStandardsErrors } from './standards-error-mapping';
 import { UnitConversion } from './types/unit-conversion.type';
 import { UnitValidation } from './types/unit-validation.type';
 
@@ -19,7 +18,7 @@ export class UnitResolver {
     @Arg('molecularWeight', () => Float, { nullable: true, description: 'g/mol, for mass ↔ molar.' })
     molecularWeight: number | null,
   ): Promise<UnitConversion> {
-    return withStandardsErrors(() => convertUnit(value, from, to, molecularWeight));
+    return convertUnit(value, from, to, molecularWeight);
   }
 
   @Authorized()
@@ -29,6 +28,6 @@ export class UnitResolver {
   async validateUnit(
     @Arg('unit', () => String, { description: 'The unit text.' }) unit: string,
   ): Promise<UnitValidation> {
-    return withStandardsErrors(() => validateUnit(unit));
+    return validateUnit(unit);
   }
 }
