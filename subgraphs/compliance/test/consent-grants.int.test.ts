@@ -2,7 +2,12 @@ import type { DomainEvent, EventType } from '@holovitals/events';
 import { publishTestEvent } from '@holovitals/testing';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startComplianceHarness, type ComplianceHarness } from './support/compliance-harness';
+import {
+  auditEvent,
+  eventually,
+  startComplianceHarness,
+  type ComplianceHarness,
+} from './support/compliance-harness';
 
 const GRANT = `mutation Grant($input: GrantConsentInput!) {
   grantConsent(input: $input) { id patientId granteeUserId scopes purpose expiresAt active }
@@ -175,5 +180,35 @@ describe('consent grants', () => {
     expect(revoked.body.data!.revokeConsent.active).toBe(false);
     await h.sg.graphql(REVOKE, { id }, { token: patientToken });
     expect(await outbox('consent.revoked')).toEqual([{ consentId: id, patientId, granteeUserId: clinician }]);
+  });
+});
+
+describe('access log', () => {
+  const ACCESS_LOG = `query Log($patientId: ID) { accessLog(patientId: $patientId) { actorId actorRoles action outcome } }`;
+
+  it('shows the patient who else read their record, and refuses another patient', async () => {
+    await publishTestEvent(h.sg, auditEvent({ actorId: clinician, patientIds: [patientId] }));
+    await publishTestEvent(
+      h.sg,
+      auditEvent({ actorId: patientUser, actorRoles: ['PATIENT'], patientIds: [patientId] }),
+    );
+    const read = (): Promise<Array<{ actorId: string }>> =>
+      h.sg
+        .graphql<{ accessLog: Array<{ actorId: string }> }>(ACCESS_LOG, {}, { token: patientToken })
+        .then((response) => response.body.data?.accessLog ?? []);
+    expect(await eventually(read, (entries) => entries.length > 0)).toEqual([
+      { actorId: clinician, actorRoles: ['CLINICIAN'], action: 'read', outcome: 'SUCCESS' },
+    ]);
+
+    const other = await h.sg.graphql(ACCESS_LOG, { patientId }, { token: await h.token('PATIENT') });
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const admin = await h.sg.graphql<{ accessLog: unknown[] }>(
+      ACCESS_LOG,
+      { patientId },
+      {
+        token: await h.token('ADMIN'),
+      },
+    );
+    expect(admin.body.data!.accessLog).toHaveLength(1);
   });
 });
