@@ -64,6 +64,13 @@ it('patient grants, clinician reads, patient sees the read, revokes, clinician i
     return response.body.errors?.[0]?.extensions?.code as string | undefined;
   };
   expect(await readCode()).toBe('FORBIDDEN');
+  // Demo mode's own grant: the demo clinician's list is not empty.
+  const demoGrants = await gql<{ consentsGrantedToMe: Array<{ active: boolean }> }>(
+    '{ consentsGrantedToMe { active } }',
+    {},
+    clinicianToken,
+  );
+  expect(demoGrants.consentsGrantedToMe).toContainEqual({ active: true });
 
   const grantInput = { granteeUserId: me.id, scope: ['READ_RECORD'], purpose: 'TREATMENT' };
   // Compliance learns the new patient record from patient.created, the clinician from user.verified.
