@@ -34,6 +34,7 @@ describe('parseEventPayload', () => {
     ['patient.created', { patientId: 'patient-1', ownerUserId: null }, 'patientId'],
     ['patient.created', { patientId: randomUUID() }, 'ownerUserId'],
     ['user.registered', { userId: randomUUID(), email: 'not-an-email', roles: [] }, 'email'],
+    ['user.verified', { userId: 'user-1', roles: [] }, 'userId'],
     ['analysis.completed', { taskId: randomUUID(), patientId: randomUUID(), status: 'DONE' }, 'status'],
     [
       'ehr.sync.completed',
@@ -72,7 +73,7 @@ describe('parseEventPayload', () => {
 describe('isEventType', () => {
   it('recognises every contract and nothing else', () => {
     expect(eventTypes.every(isEventType)).toBe(true);
-    expect(eventTypes).toHaveLength(11);
+    expect(eventTypes).toHaveLength(12);
     expect(isEventType('security.alert')).toBe(false);
     expect(isEventType('toString')).toBe(false);
   });

@@ -26,6 +26,8 @@ export const eventContracts = {
     email: z.string().email(),
     roles: z.array(z.string()),
   }),
+  /** A user proved they hold their address (or was seeded verified): from now on they may receive consent grants. */
+  'user.verified': z.object({ userId: z.string().uuid(), roles: z.array(z.string()) }),
   'patient.created': z.object({ patientId: z.string().uuid(), ownerUserId: z.string().uuid().nullable() }),
   'patient.updated': z.object({ patientId: z.string().uuid(), changed: z.array(z.string()) }),
   'ehr.sync.completed': z.object({

@@ -10,6 +10,7 @@ export const ANY_SERVICE = '*';
  */
 export const eventOwners: Record<EventType, string> = {
   'user.registered': 'identity',
+  'user.verified': 'identity',
   'patient.created': 'patient',
   'patient.updated': 'patient',
   'ehr.sync.completed': 'ehr',

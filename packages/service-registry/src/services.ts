@@ -34,6 +34,15 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'standards',
   },
   {
+    name: 'compliance',
+    kind: 'subgraph',
+    port: 4005,
+    healthPath: '/ready',
+    package: '@holovitals/compliance',
+    entry: 'subgraphs/compliance/dist/main.js',
+    database: 'compliance',
+  },
+  {
     name: 'gateway',
     kind: 'gateway',
     port: 4000,

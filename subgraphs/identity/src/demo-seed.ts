@@ -1,5 +1,6 @@
+import { enqueueEvent } from '@holovitals/events';
 import { Role } from '@holovitals/subgraph-kit';
-import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { hashPassword } from './services/passwords';
 
 /** The demo accounts are a public contract (README); their password comes from DEMO_PASSWORD. */
@@ -18,28 +19,36 @@ export async function seedDemo(context: {
   demoPassword: string;
   log: (line: string) => void;
 }): Promise<void> {
-  const client = new Client({ connectionString: context.databaseUrl });
-  await client.connect();
+  const dataSource = new DataSource({ type: 'postgres', url: context.databaseUrl });
+  await dataSource.initialize();
   try {
     const passwordHash = await hashPassword(context.demoPassword);
     for (const user of DEMO_USERS) {
-      await client.query(
-        `INSERT INTO app_user (email, display_name, password_hash, roles, email_verified_at)
+      // Announced like any verified user, so other services (compliance's consent checks) know them.
+      await dataSource.transaction(async (manager) => {
+        const [seeded] = (await manager.query(
+          `INSERT INTO app_user (email, display_name, password_hash, roles, email_verified_at)
          VALUES ($1, $2, $3, $4, now())
          ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, roles = EXCLUDED.roles,
            failed_login_count = 0, locked_until = NULL,
-           email_verified_at = COALESCE(app_user.email_verified_at, now())`,
-        [user.email, user.displayName, passwordHash, user.roles],
-      );
-      await client.query(
-        `INSERT INTO account (user_id, provider, provider_account_id)
+           email_verified_at = COALESCE(app_user.email_verified_at, now())
+         RETURNING id`,
+          [user.email, user.displayName, passwordHash, user.roles],
+        )) as Array<{ id: string }>;
+        await manager.query(
+          `INSERT INTO account (user_id, provider, provider_account_id)
          SELECT id, 'credentials', email FROM app_user WHERE email = $1
          ON CONFLICT (provider, provider_account_id) DO NOTHING`,
-        [user.email],
-      );
+          [user.email],
+        );
+        await enqueueEvent(manager, 'identity', 'user.verified', {
+          userId: seeded!.id,
+          roles: [...user.roles],
+        });
+      });
     }
     context.log(`Seeded ${DEMO_USERS.length} demo accounts.`);
   } finally {
-    await client.end();
+    await dataSource.destroy();
   }
 }

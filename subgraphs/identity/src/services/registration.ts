@@ -160,7 +160,16 @@ export async function verifyEmail(ctx: RequestContext<IdentityServices>, token: 
       );
     await manager.update(VerificationTokenEntity, { id: stored.id }, { usedAt: new Date() });
     const user = await manager.findOneByOrFail(UserEntity, { id: stored.userId });
-    user.emailVerifiedAt ??= new Date();
+    if (!user.emailVerifiedAt) {
+      user.emailVerifiedAt = new Date();
+      await enqueueEvent(
+        manager,
+        ctx.service,
+        'user.verified',
+        { userId: user.id, roles: user.roles },
+        { traceId: ctx.traceId },
+      );
+    }
     return discloseTo(await manager.save(user));
   });
 }

@@ -1,0 +1,60 @@
+import type { DomainEvent } from '@holovitals/events';
+import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
+import { randomUUID } from 'node:crypto';
+import { complianceSubgraph } from '../../src/subgraph';
+
+export interface ComplianceHarness {
+  sg: TestSubgraph;
+  token(role: 'PATIENT' | 'CLINICIAN' | 'ADMIN', id?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startComplianceHarness(env: Record<string, string> = {}): Promise<ComplianceHarness> {
+  const issuer: TestIssuer = await startTestIssuer();
+  const sg = await startTestSubgraph(complianceSubgraph, { issuer, env: { LOG_LEVEL: 'error', ...env } });
+  return {
+    sg,
+    token: (role, id = randomUUID()) =>
+      issuer.token({ sub: id, roles: [role], sid: randomUUID(), emailVerified: true }),
+    stop: () => sg.stop(),
+  };
+}
+
+/** An audit.recorded as the patient subgraph would publish it for a clinician's read. */
+export function auditEvent(
+  overrides: Partial<DomainEvent<'audit.recorded'>['payload']> = {},
+): DomainEvent<'audit.recorded'> {
+  return {
+    id: randomUUID(),
+    type: 'audit.recorded',
+    source: 'patient',
+    occurredAt: new Date().toISOString(),
+    traceId: null,
+    payload: {
+      actorId: randomUUID(),
+      actorRoles: ['CLINICIAN'],
+      action: 'read',
+      entityType: 'Patient',
+      entityIds: [randomUUID()],
+      patientIds: [randomUUID()],
+      outcome: 'SUCCESS',
+      traceId: null,
+      clientIp: '127.0.0.1',
+      service: 'patient',
+      ...overrides,
+    },
+  };
+}
+
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  tries = 400,
+): Promise<T> {
+  let value = await read();
+  for (let attempt = 0; attempt < tries && !done(value); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
