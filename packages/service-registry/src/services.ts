@@ -34,6 +34,16 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'standards',
   },
   {
+    // Local SMART on FHIR R4 server (Synthea patients) the EHR integration connects to in tests and demo mode.
+    name: 'demo-hospital',
+    kind: 'auxiliary',
+    port: 4206,
+    healthPath: '/ready',
+    package: '@holovitals/demo-hospital',
+    entry: 'packages/demo-hospital/dist/main.js',
+    database: null,
+  },
+  {
     name: 'gateway',
     kind: 'gateway',
     port: 4000,
