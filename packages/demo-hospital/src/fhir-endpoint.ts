@@ -32,7 +32,7 @@ function referencesPatient(resource: Resource, patientId: string): boolean {
 }
 
 /** Resource types in the patient compartment are searched by `patient`; Patient by `_id`. */
-function compartmentParameter(resourceType: string): string | null {
+export function compartmentParameter(resourceType: string): string | null {
   if (resourceType === 'Patient') return '_id';
   return getSearchParameter(resourceType, 'patient') ? 'patient' : null;
 }
@@ -81,14 +81,14 @@ export async function handleFhirRequest(
     query.set('_count', String(count));
     query.set('_offset', String(offset));
     if (!query.has('_sort')) query.set('_sort', '_id');
-    const reply = await route(store, 'GET', `${resourceType}?${query.toString()}`, undefined);
+    const reply = await routeFhir(store, 'GET', `${resourceType}?${query.toString()}`, undefined);
     if (reply.body.resourceType === 'Bundle')
       addPagingLinks(reply.body, request.baseUrl, resourceType, query, count, offset);
     return reply;
   }
 
   if (action === 'read' || action === 'update') {
-    const existing = await route(store, 'GET', `${resourceType}/${id}`, undefined);
+    const existing = await routeFhir(store, 'GET', `${resourceType}/${id}`, undefined);
     if (existing.status !== 200) return existing;
     if (compartment && !referencesPatient(existing.body, grant.patientId))
       return outcome(404, 'not-found', `${resourceType}/${id} not found.`);
@@ -102,12 +102,17 @@ export async function handleFhirRequest(
       (compartment && !referencesPatient(body, grant.patientId))
     )
       return outcome(400, 'invalid', `The body must be a ${resourceType} of the authorized patient.`);
-    return route(store, request.method as HttpMethod, id ? `${resourceType}/${id}` : resourceType, body);
+    return routeFhir(store, request.method as HttpMethod, id ? `${resourceType}/${id}` : resourceType, body);
   }
   return outcome(404, 'not-found', 'Unsupported FHIR interaction.');
 }
 
-async function route(store: FhirStore, method: HttpMethod, url: string, body: unknown): Promise<FhirReply> {
+export async function routeFhir(
+  store: FhirStore,
+  method: HttpMethod,
+  url: string,
+  body: unknown,
+): Promise<FhirReply> {
   const [result, resource] = await store.router.handleRequest(
     { method, url, pathname: '', body, params: {}, query: {} },
     store.repository,

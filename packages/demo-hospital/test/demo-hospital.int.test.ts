@@ -234,3 +234,63 @@ describe('Demo Hospital (SMART on FHIR R4 server)', () => {
     expect(write.status).toBe(403);
   });
 });
+
+describe('Demo Hospital Bulk Data $export', () => {
+  async function exportManifest(
+    accessToken: string,
+    query: string,
+  ): Promise<{ output: { type: string; url: string; count: number }[] }> {
+    const kickOff = await fetch(`${hospital.fhirBaseUrl}/Patient/$export${query}`, {
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        prefer: 'respond-async',
+        accept: 'application/fhir+json',
+      },
+    });
+    expect(kickOff.status).toBe(202);
+    const statusUrl = kickOff.headers.get('content-location') ?? '';
+    for (;;) {
+      const status = await fetch(statusUrl, { headers: { authorization: `Bearer ${accessToken}` } });
+      if (status.status === 200)
+        return (await status.json()) as { output: { type: string; url: string; count: number }[] };
+      expect(status.status).toBe(202);
+      expect(Number(status.headers.get('retry-after'))).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('exports the patient record as NDJSON per type, and only what changed after _since', async () => {
+    const tokens = await signIn();
+    const accessToken = tokens.access_token ?? '';
+    const manifest = await exportManifest(accessToken, '?_type=Patient,Condition,Observation');
+    expect(manifest.output.map((file) => file.type)).toEqual(['Patient', 'Condition', 'Observation']);
+    const observations = manifest.output.find((file) => file.type === 'Observation');
+    const ndjson = await (
+      await fetch(observations?.url ?? '', { headers: { authorization: `Bearer ${accessToken}` } })
+    ).text();
+    const lines = ndjson.trim().split('\n');
+    expect(lines).toHaveLength(observations?.count ?? -1);
+    expect((JSON.parse(lines[0] ?? '{}') as Observation).subject?.reference).toBe(
+      `Patient/${tokens.patient}`,
+    );
+    expect((await fetch(observations?.url ?? '')).status).toBe(401);
+
+    const since = new Date().toISOString();
+    const conditions = await fhir<Bundle<Condition>>('Condition?_count=1', accessToken);
+    const condition = conditions.body.entry?.[0]?.resource as Condition;
+    await fhir(`Condition/${condition.id}`, accessToken, {
+      method: 'PUT',
+      body: JSON.stringify({ ...condition, note: [{ text: 'Edited again' }] }),
+    });
+    const incremental = await exportManifest(accessToken, `?_since=${encodeURIComponent(since)}`);
+    expect(incremental.output).toEqual([expect.objectContaining({ type: 'Condition', count: 1 })]);
+  });
+
+  it('refuses a kick-off without Prefer: respond-async', async () => {
+    const tokens = await signIn();
+    const response = await fetch(`${hospital.fhirBaseUrl}/Patient/$export`, {
+      headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
+    });
+    expect(response.status).toBe(400);
+  });
+});
