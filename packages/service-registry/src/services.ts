@@ -34,6 +34,15 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'standards',
   },
   {
+    name: 'ehr',
+    kind: 'subgraph',
+    port: 4006,
+    healthPath: '/ready',
+    package: '@holovitals/ehr',
+    entry: 'subgraphs/ehr/dist/main.js',
+    database: 'ehr',
+  },
+  {
     // Local SMART on FHIR R4 server (Synthea patients) the EHR integration connects to in tests and demo mode.
     name: 'demo-hospital',
     kind: 'auxiliary',
