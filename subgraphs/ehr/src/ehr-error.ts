@@ -3,6 +3,7 @@ export enum EhrErrorCode {
   INVALID_FHIR_BASE_URL = 'INVALID_FHIR_BASE_URL',
   NO_SMART_DISCOVERY = 'NO_SMART_DISCOVERY',
   NOT_FHIR_R4 = 'NOT_FHIR_R4',
+  PRIVATE_NETWORK = 'PRIVATE_NETWORK',
 }
 
 export class EhrError extends Error {

@@ -28,7 +28,10 @@ let token: string;
 beforeAll(async () => {
   hospital = await startDemoHospital(loadDemoHospitalConfig({ PORT: '0', DEMO_HOSPITAL_PATIENTS: '1' }));
   issuer = await startTestIssuer();
-  sg = await startTestSubgraph(ehrSubgraph, { issuer, env: { EVENTS_ENABLED: 'false' } });
+  sg = await startTestSubgraph(ehrSubgraph, {
+    issuer,
+    env: { EVENTS_ENABLED: 'false', EHR_ALLOW_PRIVATE_NETWORK: 'true' },
+  });
   token = await issuer.token({ sub: 'patient-user-1', roles: [Role.PATIENT] });
 });
 

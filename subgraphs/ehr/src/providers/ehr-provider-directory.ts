@@ -27,13 +27,13 @@ export async function searchEhrProviders(
 export async function addEhrProvider(
   dataSource: DataSource,
   input: { fhirBaseUrl: string; name: string | null; clientId: string | null; addedBy: string },
-  discoveryTimeoutMs: number,
+  discovery: { timeoutMs: number; allowPrivateNetwork: boolean },
 ): Promise<EhrProviderEntity> {
   const repository = dataSource.getRepository(EhrProviderEntity);
   const fhirBaseUrl = normalizeFhirBaseUrl(input.fhirBaseUrl);
   const existing = await repository.findOneBy({ fhirBaseUrl });
   if (existing) return existing;
-  const server = await discoverSmartServer(fhirBaseUrl, discoveryTimeoutMs);
+  const server = await discoverSmartServer(fhirBaseUrl, discovery);
   await repository
     .createQueryBuilder()
     .insert()

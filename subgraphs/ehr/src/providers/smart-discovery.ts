@@ -1,4 +1,5 @@
 import { EhrError, EhrErrorCode } from '../ehr-error';
+import { assertReachableHost } from './network-guard';
 
 /** What HoloVitals learns about a FHIR server before a patient can connect it. */
 export interface SmartServer {
@@ -32,7 +33,8 @@ async function getJson(url: string, timeoutMs: number): Promise<Record<string, u
     const response = await fetch(url, {
       headers: { accept: 'application/json, application/fhir+json' },
       signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'follow',
+      // A redirect could lead past the network guard.
+      redirect: 'error',
     });
     if (!response.ok) return null;
     const body: unknown = await response.json();
@@ -51,7 +53,12 @@ const strings = (value: unknown): string[] =>
  * SMART App Launch discovery: `[base]/.well-known/smart-configuration` must name the authorization and
  * token endpoints and support PKCE S256; `[base]/metadata` must be a FHIR R4 CapabilityStatement.
  */
-export async function discoverSmartServer(fhirBaseUrl: string, timeoutMs: number): Promise<SmartServer> {
+export async function discoverSmartServer(
+  fhirBaseUrl: string,
+  settings: { timeoutMs: number; allowPrivateNetwork: boolean },
+): Promise<SmartServer> {
+  await assertReachableHost(fhirBaseUrl, settings.allowPrivateNetwork);
+  const timeoutMs = settings.timeoutMs;
   const smart = await getJson(`${fhirBaseUrl}/.well-known/smart-configuration`, timeoutMs);
   const authorizeUrl = smart?.['authorization_endpoint'];
   const tokenUrl = smart?.['token_endpoint'];

@@ -48,7 +48,10 @@ export class EhrProviderResolver {
       addEhrProvider(
         ctx.dataSource,
         { fhirBaseUrl, name, clientId, addedBy: principal.id },
-        ctx.services.config.EHR_DISCOVERY_TIMEOUT_MS,
+        {
+          timeoutMs: ctx.services.config.EHR_DISCOVERY_TIMEOUT_MS,
+          allowPrivateNetwork: ctx.services.config.EHR_ALLOW_PRIVATE_NETWORK,
+        },
       ),
     );
   }
