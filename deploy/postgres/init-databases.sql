@@ -4,3 +4,4 @@ CREATE DATABASE holovitals_identity;
 CREATE DATABASE holovitals_patient;
 CREATE DATABASE holovitals_standards;
 CREATE DATABASE holovitals_compliance;
+CREATE DATABASE holovitals_ehr;

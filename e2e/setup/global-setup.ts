@@ -56,6 +56,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       CORS_ORIGINS: webUrl,
       DEMO_PASSWORD: demoPassword,
       LOG_LEVEL: 'info',
+      // Demo Hospital listens on loopback; the ehr subgraph refuses private addresses unless told otherwise.
+      EHR_ALLOW_PRIVATE_NETWORK: 'true',
     },
     databasePrefix: `hv_e2e_${randomBytes(3).toString('hex')}`,
     demo: true,
@@ -69,6 +71,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     mailUrl: mail.url,
     subgraphs: stack.subgraphs,
     demoPassword,
+    demoHospitalFhirUrl: `http://127.0.0.1:${ports[portEnvVar('demo-hospital')]}/fhir`,
   };
   project.provide('stack', info);
   return async () => {

@@ -6,6 +6,8 @@ export interface StackInfo {
   mailUrl: string;
   subgraphs: Record<string, { url: string; databaseUrl: string }>;
   demoPassword: string;
+  /** FHIR base URL of the Demo Hospital auxiliary server (SMART on FHIR). */
+  demoHospitalFhirUrl: string;
 }
 
 declare module 'vitest' {

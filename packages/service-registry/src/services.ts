@@ -43,6 +43,25 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'compliance',
   },
   {
+    name: 'ehr',
+    kind: 'subgraph',
+    port: 4006,
+    healthPath: '/ready',
+    package: '@holovitals/ehr',
+    entry: 'subgraphs/ehr/dist/main.js',
+    database: 'ehr',
+  },
+  {
+    // Local SMART on FHIR R4 server (Synthea patients) the EHR integration connects to in tests and demo mode.
+    name: 'demo-hospital',
+    kind: 'auxiliary',
+    port: 4206,
+    healthPath: '/ready',
+    package: '@holovitals/demo-hospital',
+    entry: 'packages/demo-hospital/dist/main.js',
+    database: null,
+  },
+  {
     name: 'gateway',
     kind: 'gateway',
     port: 4000,

@@ -1,0 +1,1 @@
+export { ehrSubgraph } from './subgraph';
