@@ -111,4 +111,25 @@ describe('patientRecordChanged through the gateway', () => {
     const result = await firstEvent(live(other.token), owner.patientId);
     expect(JSON.stringify(result.errors)).toMatch(/FORBIDDEN|NOT_FOUND/);
   });
+
+  it('closes the socket with 4403 when the subscriber signs out', async () => {
+    const { token, patientId } = await patientUser('live-signout');
+    const closed = new Promise<number>((resolve) => {
+      const client = createClient({
+        url: stack.gatewayUrl.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+        on: { closed: (event) => resolve((event as { code: number }).code) },
+      });
+      clients.push(client);
+      client.subscribe(
+        { query: SUBSCRIPTION, variables: { p: patientId } },
+        { next: () => {}, error: () => {}, complete: () => {} },
+      );
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await gql('mutation { logout }', {}, token);
+    expect(await closed).toBe(4403);
+  });
 });
