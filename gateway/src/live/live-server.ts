@@ -132,7 +132,7 @@ export function startLiveServer(options: {
         }
         const change: Record<string, unknown> = {};
         for (const { responseKey, fieldName } of live.selection) {
-          if (fieldName === '__typename') change[responseKey] = 'PatientRecordChange';
+          if (fieldName === '__typename') change[responseKey] = live.changeType;
           else
             change[responseKey] =
               (message as unknown as Record<string, unknown>)[fieldName] ?? live.args[fieldName] ?? null;

@@ -19,6 +19,8 @@ import { getArgumentValues } from 'graphql/execution/values';
 export interface LiveSubscription {
   field: string;
   responseKey: string;
+  /** The change type's name, for `__typename`. */
+  changeType: string;
   args: Record<string, unknown>;
   /** Entity type and the query field reading it. */
   entityType: string;
@@ -92,6 +94,7 @@ export function describeSubscription(
   return {
     field: root.name.value,
     responseKey: root.alias?.value ?? root.name.value,
+    changeType: changeType.name,
     args,
     entityType: entity.entity,
     entityQueryField: lowerFirst(entity.entity),
