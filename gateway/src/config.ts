@@ -41,6 +41,14 @@ const schema = {
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   /** Keep-alive connections per subgraph origin. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
+  /** graphql-ws subscriptions (see live/live-server.ts). */
+  LIVE_MAX_PER_CONNECTION: z.coerce.number().int().positive().default(20),
+  LIVE_MAX_PER_USER: z.coerce.number().int().positive().default(50),
+  /** Unsent bytes after which a subscriber is a slow consumer and its socket is closed. */
+  LIVE_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  LIVE_KEEP_ALIVE_MS: z.coerce.number().int().positive().default(12_000),
+  /** How often each socket's token is checked again, so sign-out and expiry close it. */
+  LIVE_RECHECK_MS: z.coerce.number().int().positive().default(5_000),
   ...metricsConfigShape,
 };
 

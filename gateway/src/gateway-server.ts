@@ -21,6 +21,7 @@ import { corsHeaders, corsPreflight } from './cors';
 import { createGatewayErrorFormatter } from './error-masking';
 import type { GatewayContext } from './gateway-context';
 import { gatewayMetricsPlugin } from './gateway-metrics';
+import { startLiveServer } from './live/live-server';
 import { operationResolutionPlugin } from './operation-resolution';
 import { PrincipalRateLimiter } from './rate-limit';
 import { createKeepAliveFetcher, SubgraphDataSource } from './subgraph-data-source';
@@ -124,6 +125,23 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
   await apollo.start();
+  const live = startLiveServer({
+    server,
+    apollo,
+    gateway,
+    authenticate,
+    redisUrl: config.REDIS_URL,
+    validationRules: protection.validationRules,
+    limits: {
+      perConnection: config.LIVE_MAX_PER_CONNECTION,
+      perUser: config.LIVE_MAX_PER_USER,
+      maxBufferedBytes: config.LIVE_MAX_BUFFERED_BYTES,
+      keepAliveMs: config.LIVE_KEEP_ALIVE_MS,
+      recheckMs: config.LIVE_RECHECK_MS,
+      maxTokens: config.MAX_TOKENS,
+    },
+    logger,
+  });
   const port = await listen(server, config.PORT, config.HOST);
   const metricsServer = await startMetricsServer(registry, config);
   logger.info({ port, metrics: metricsServer.url }, 'gateway ready');
@@ -132,6 +150,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port,
     metricsUrl: metricsServer.url,
     stop: async () => {
+      await live.close();
       await close(server);
       await metricsServer.stop();
       await apollo.stop();

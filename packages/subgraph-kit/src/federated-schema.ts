@@ -1,11 +1,22 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { type GraphQLSchema, parse } from 'graphql';
+import { GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { RequestContext } from './request-context';
 import { hasRole, type Role } from './role';
+
+const gatewayServedSubscriptions = {
+  publish(): void {
+    throw new Error('Publish record changes with @holovitals/live-changes.');
+  },
+  subscribe(): never {
+    throw new GraphQLError('Subscribe through the gateway over graphql-ws.', {
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  },
+};
 
 /** The Federation version and directives every subgraph links; upgrading Federation is this one change. */
 export const FEDERATION_LINK =
@@ -41,6 +52,9 @@ export async function buildFederatedSchema(parts: FederatedSchemaParts): Promise
     // One date-time scalar across the supergraph: `Date` fields are `DateTime` (RFC 3339) everywhere.
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: { forbidUnknownValues: false },
+    // Subscription fields are declared here (so they compose) but served by the gateway over graphql-ws from
+    // Redis change messages (@holovitals/live-changes); a subgraph neither publishes nor subscribes through this.
+    pubSub: gatewayServedSubscriptions,
     authChecker: ({ context }: { context: RequestContext }, roles: string[]) =>
       context.principal !== null && (roles.length === 0 || hasRole(context.principal, ...(roles as Role[]))),
   });

@@ -12,6 +12,7 @@ import { recordTypeEntries } from './records/record-types';
 import { PatientResolver } from './resolvers/patient.resolver';
 import { UserReference } from './entities/user-reference';
 import { UserPatientResolver } from './resolvers/user-patient.resolver';
+import { PatientRecordChangeResolver } from './live/patient-record-change.resolver';
 import { mapPatientError } from './resolvers/patient-error-mapping';
 
 export const patientSubgraph = defineSubgraph({
@@ -24,6 +25,7 @@ export const patientSubgraph = defineSubgraph({
     FhirBundleResolver,
     UserPatientResolver,
     ...recordMutationResolvers,
+    PatientRecordChangeResolver,
   ],
   // User is only ever reached through the gateway (identity owns it), so no field here returns it.
   orphanedTypes: [UserReference],

@@ -2,6 +2,7 @@ import { recordAudit, requireUser, type RequestContext } from '@holovitals/subgr
 import { auditRead } from '../access/audit-trail';
 import { requirePatientAccess } from '../access/patient-authorization';
 import { emitPatientUpdated } from '../events/patient-events';
+import { publishPatientRecordChange } from '../live/record-change-publishing';
 import type { EntryIssue } from '../fhir/bundle-entries';
 import { PatientError, PatientErrorCode } from '../patient-error';
 import type { PatientServices } from '../patient-services';
@@ -55,7 +56,7 @@ export async function importFhirBundleAsCaller(
     );
   }
   try {
-    return await ctx.dataSource.transaction(async (manager) => {
+    const { result, changed } = await ctx.dataSource.transaction(async (manager) => {
       const target = patientId ?? (await ensureOwnPatient(manager, ctx));
       const summary = await importBundleIntoPatient(manager, target, bundle, ctx.services.fhirImport);
       await recordAudit(manager, ctx, {
@@ -66,7 +67,7 @@ export async function importFhirBundleAsCaller(
         outcome: 'SUCCESS',
       });
       await emitPatientUpdated(manager, ctx, target, summary.changed);
-      return {
+      const result = {
         patientId: target,
         created: summary.created,
         updated: summary.updated,
@@ -75,7 +76,10 @@ export async function importFhirBundleAsCaller(
         skippedEntries: issues(summary.skipped, 'SKIPPED'),
         errors: issues(summary.errors, 'BAD_USER_INPUT'),
       };
+      return { result, changed: summary.changed };
     });
+    await publishPatientRecordChange(ctx, result.patientId, changed);
+    return result;
   } catch (error) {
     await auditRead(ctx, {
       action: 'import',

@@ -3,6 +3,7 @@ import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { auditRead } from '../access/audit-trail';
 import { requirePatientAccess } from '../access/patient-authorization';
 import { emitPatientUpdated } from '../events/patient-events';
+import { publishPatientRecordChange } from '../live/record-change-publishing';
 import type { RecordKind } from '../fhir/record-kinds';
 import { recordByIdLoader } from '../loaders/record-by-id.loader';
 import { RECORD_LIST_SPECS, type EntityByListKind } from '../loaders/record-list-specs';
@@ -32,18 +33,19 @@ async function writeAudited(
   audit: { action: string; entityType: string; kind: RecordKind; recordId?: string },
   write: (manager: EntityManager) => Promise<string>,
 ): Promise<string> {
+  let id: string;
   try {
-    return await ctx.dataSource.transaction(async (manager) => {
-      const id = await write(manager);
+    id = await ctx.dataSource.transaction(async (manager) => {
+      const written = await write(manager);
       await recordAudit(manager, ctx, {
         action: audit.action,
         entityType: audit.entityType,
-        entityIds: [id],
+        entityIds: [written],
         patientIds: [patientId],
         outcome: 'SUCCESS',
       });
       await emitPatientUpdated(manager, ctx, patientId, [audit.kind]);
-      return id;
+      return written;
     });
   } catch (error) {
     await auditRead(ctx, {
@@ -55,6 +57,8 @@ async function writeAudited(
     });
     throw error;
   }
+  await publishPatientRecordChange(ctx, patientId, [audit.kind]);
+  return id;
 }
 
 function staleVersion(typeName: string, id: string): PatientError {
