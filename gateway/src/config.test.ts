@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SERVICE_REGISTRY, servicesOfKind } from '@holovitals/service-registry';
 import { loadGatewayConfig } from './config';
 
 const secret = { GATEWAY_SECRET: 'x'.repeat(24) };
@@ -7,10 +8,15 @@ describe('gateway configuration', () => {
   it('routes to each subgraph at its service-registry port unless SUBGRAPH_<NAME>_URL overrides it', () => {
     const config = loadGatewayConfig({ ...secret, SUBGRAPH_PATIENT_URL: 'http://patient:4002/graphql' });
     expect(config.subgraphUrls).toEqual({
-      identity: 'http://127.0.0.1:4001/graphql',
+      ...Object.fromEntries(
+        servicesOfKind(SERVICE_REGISTRY, 'subgraph').map((entry) => [
+          entry.name,
+          `http://127.0.0.1:${entry.port}/graphql`,
+        ]),
+      ),
       patient: 'http://patient:4002/graphql',
-      standards: 'http://127.0.0.1:4003/graphql',
     });
+    expect(config.subgraphUrls.identity).toBe('http://127.0.0.1:4001/graphql');
     expect(config.PORT).toBe(4000);
   });
 

@@ -1,4 +1,4 @@
-import { extendRegistry, roverYaml, SERVICE_REGISTRY } from '@holovitals/service-registry';
+import { extendRegistry, roverYaml, SERVICE_REGISTRY, servicesOfKind } from '@holovitals/service-registry';
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -75,9 +75,7 @@ describe('supergraph composition', () => {
     await writeFile(join(dir, 'rover.yaml'), roverYaml(registry));
     const subgraphs = await readRoverConfig(join(dir, 'rover.yaml'));
     expect(subgraphs.map((subgraph) => subgraph.name)).toEqual([
-      'identity',
-      'patient',
-      'standards',
+      ...servicesOfKind(SERVICE_REGISTRY, 'subgraph').map((entry) => entry.name),
       'throwaway',
     ]);
     const composition = await composeSupergraph(subgraphs);
