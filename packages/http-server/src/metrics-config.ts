@@ -1,11 +1,5 @@
+import { commaList } from '@holovitals/config';
 import { z } from 'zod';
-
-const list = z.string().transform((value) =>
-  value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean),
-);
 
 /**
  * Where `/metrics` is served and which operation names it labels; part of every service's config.
@@ -19,7 +13,7 @@ export const metricsConfigShape = {
   /** When set, scrapes must send `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   /** Operation names our own clients use: always their own series. */
-  METRICS_OPERATIONS: list.default([]),
+  METRICS_OPERATIONS: commaList.default([]),
   /** Further operation names that get their own series, first come; the rest are `other`. */
   METRICS_MAX_OPERATIONS: z.coerce.number().int().min(0).default(100),
   METRICS_OPERATION_NAME_MAX_LENGTH: z.coerce.number().int().positive().default(64),

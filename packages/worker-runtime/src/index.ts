@@ -33,7 +33,6 @@ export {
 export {
   loadWorkerConfig,
   queueProducerConfigShape,
-  WorkerConfigError,
   workerConfigShape,
   type WorkerConfig,
 } from './worker-config';

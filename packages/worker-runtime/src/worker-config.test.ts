@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadWorkerConfig, WorkerConfigError } from './worker-config';
+import { ConfigError } from '@holovitals/config';
+import { loadWorkerConfig } from './worker-config';
 
 describe('worker config', () => {
   it('applies defaults', () => {
@@ -12,7 +13,7 @@ describe('worker config', () => {
 
   it('stops with a message that names each bad variable', () => {
     const bad = { QUEUE_PREFIX: 'a:b', WORKER_LOCK_DURATION_MS: '10', REDIS_URL: 'nope' };
-    expect(() => loadWorkerConfig('w', {}, bad)).toThrow(WorkerConfigError);
+    expect(() => loadWorkerConfig('w', {}, bad)).toThrow(ConfigError);
     try {
       loadWorkerConfig('w', {}, bad);
     } catch (error) {
