@@ -20,8 +20,8 @@ interface HitRow {
   highlight: string;
 }
 
-const offsetOf = (after: string | null): number => {
-  if (after === null) return 0;
+const offsetOf = (after: string | null | undefined): number => {
+  if (!after) return 0;
   const offset = Number(Buffer.from(after, 'base64url').toString('utf8'));
   if (!Number.isInteger(offset) || offset < 0)
     throw new DocumentsError(DocumentsErrorCode.BAD_USER_INPUT, 'The cursor is not valid.');

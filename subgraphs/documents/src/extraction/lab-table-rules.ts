@@ -75,9 +75,11 @@ function cellsByColumn(line: WordLine, columns: ColumnStart[]): Map<Column, Page
   return cells;
 }
 
+/** A cell's text; specks OCR reads as `~~`, `|` or `—` (no letter, digit or flag mark) are dropped. */
 const join = (words: PageWord[] | undefined): string =>
   (words ?? [])
     .map((word) => word.text.trim())
+    .filter((text) => /[\p{L}\p{N}*%<>]/u.test(text))
     .join(' ')
     .trim();
 
