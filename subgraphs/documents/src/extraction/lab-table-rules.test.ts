@@ -124,3 +124,37 @@ describe('lab table rules', () => {
     });
   });
 });
+
+describe('unit spelling after OCR', () => {
+  it('reads l/I/i/1 confusions as the printed unit and leaves unknown units alone', () => {
+    const rows = extractLabRows(
+      page([
+        [
+          ['Test', 0],
+          ['Result', 150],
+          ['Unit', 220],
+          ['Reference', 300],
+        ],
+        [
+          ['TSH', 0],
+          ['2.31', 150],
+          ['mlU/L', 220],
+          ['0.40-4.50', 300],
+        ],
+        [
+          ['Potassium', 0],
+          ['4.1', 150],
+          ['mmo1/L', 220],
+          ['3.5-5.1', 300],
+        ],
+        [
+          ['Widgets', 0],
+          ['3', 150],
+          ['wdg/L', 220],
+          ['1-5', 300],
+        ],
+      ]),
+    );
+    expect(rows.map((row) => row.unit)).toEqual(['mIU/L', 'mmol/L', 'wdg/L']);
+  });
+});

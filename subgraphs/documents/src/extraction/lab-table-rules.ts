@@ -7,6 +7,7 @@ import {
   unionBox,
   type WordLine,
 } from '../pipeline/page-layout';
+import { correctedUnit } from './unit-spelling';
 import {
   FLAG,
   findReportDate,
@@ -129,7 +130,7 @@ function toRow(
     name: normalized.name.replace(/[.:]+$/, ''),
     valueText: normalized.value,
     value: parseValue(normalized.value),
-    unit: normalized.unit === '' ? null : normalized.unit,
+    unit: normalized.unit === '' ? null : correctedUnit(normalized.unit),
     referenceText: normalized.range === '' ? null : normalized.range,
     referenceLow: range?.low ?? null,
     referenceHigh: range?.high ?? null,
