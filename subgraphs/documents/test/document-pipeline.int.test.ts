@@ -226,7 +226,7 @@ describe('documents: bad input is refused with a reason, nothing else stops', ()
     expect(readdirSync(join(h.blobDir, 'documents')).includes(id)).toBe(false);
   });
 
-  it('fails a corrupt PDF, a huge image and a decompression bomb cleanly, and keeps processing others', async () => {
+  it('fails a corrupt PDF, an encrypted PDF and a huge image (decompression bomb) cleanly; others go on', async () => {
     const corrupt = await upload(
       h.sg,
       ownerToken,
@@ -244,12 +244,24 @@ describe('documents: bad input is refused with a reason, nothing else stops', ()
       'huge.png',
       Buffer.concat([header, size, Buffer.from('0806000000', 'hex'), Buffer.alloc(64)]),
     );
+    // Standard security handler with a user password (O and U are not those of the empty password).
+    const encryptedPdf = [
+      '%PDF-1.4',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+      '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
+      `3 0 obj << /Filter /Standard /V 1 /R 2 /O <${'aa'.repeat(32)}> /U <${'bb'.repeat(32)}> /P -4 >> endobj`,
+      `trailer << /Root 1 0 R /Encrypt 3 0 R /ID [<${'cc'.repeat(16)}><${'cc'.repeat(16)}>] /Size 4 >>`,
+      '%%EOF',
+    ].join('\n');
+    const encrypted = await upload(h.sg, ownerToken, 'locked.pdf', Buffer.from(encryptedPdf));
     const good = await upload(h.sg, ownerToken, 'good.pdf', fixture('inflammation-coag.pdf'));
-    const [corruptDoc, hugeDoc, goodDoc] = await Promise.all([
+    const [corruptDoc, hugeDoc, encryptedDoc, goodDoc] = await Promise.all([
       finished(corrupt.id),
       finished(huge.id),
+      finished(encrypted.id),
       finished(good.id),
     ]);
+    expect(encryptedDoc).toMatchObject({ status: 'FAILED', failureReason: 'The PDF is password-protected.' });
     expect(corruptDoc).toMatchObject({
       status: 'FAILED',
       failureReason: 'The PDF is damaged and cannot be read.',
