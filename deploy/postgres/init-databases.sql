@@ -5,3 +5,4 @@ CREATE DATABASE holovitals_patient;
 CREATE DATABASE holovitals_standards;
 CREATE DATABASE holovitals_compliance;
 CREATE DATABASE holovitals_ehr;
+CREATE DATABASE holovitals_documents;

@@ -41,6 +41,7 @@ interface Caller {
 }
 
 let patientDb: Client;
+let documentsDb: Client;
 let identityDb: Client;
 let owner: Caller;
 let patientId: string;
@@ -108,8 +109,10 @@ async function failuresOf(caller: Caller, allowed: (op: MatrixOperation) => bool
 
 beforeAll(async () => {
   patientDb = new Client({ connectionString: stack.subgraphs.patient!.databaseUrl });
+  documentsDb = new Client({ connectionString: stack.subgraphs.documents!.databaseUrl });
   identityDb = new Client({ connectionString: stack.subgraphs.identity!.databaseUrl });
   await patientDb.connect();
+  await documentsDb.connect();
   await identityDb.connect();
   owner = await newUser('owner');
   const { importFhirBundle } = await gql<{ importFhirBundle: { patientId: string } }>(
@@ -118,6 +121,14 @@ beforeAll(async () => {
     owner.token,
   );
   patientId = importFhirBundle.patientId;
+  // The documents subgraph learns of the record (and its owner) from patient.created.
+  for (let tries = 0; tries < 200; tries += 1) {
+    const { rows } = await documentsDb.query('SELECT 1 FROM patient_owner WHERE patient_id = $1', [
+      patientId,
+    ]);
+    if (rows.length > 0) break;
+    await new Promise((wake) => setTimeout(wake, 100));
+  }
   schema = await IntrospectedSchema.load(sender(owner));
   operations = matrixOperations(schema);
   environment = {
@@ -125,19 +136,25 @@ beforeAll(async () => {
       operation.target.kind === 'patient'
         ? Promise.resolve(patientId)
         : recordIdFor(schema, sender(owner), operation.target.recordType, patientId),
+    // Each owning subgraph audits its own refusals: the patient record's and the documents'.
     deniedAudits: async (actorId) => {
-      const { rows } = await patientDb.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM event_outbox WHERE type = 'audit.recorded'
-           AND payload->>'actorId' = $1 AND payload->>'outcome' = 'DENIED' AND payload->'patientIds' ? $2`,
-        [actorId, patientId],
-      );
-      return rows[0].count;
+      let count = 0;
+      for (const db of [patientDb, documentsDb]) {
+        const { rows } = await db.query<{ count: number }>(
+          `SELECT count(*)::int AS count FROM event_outbox WHERE type = 'audit.recorded'
+             AND payload->>'actorId' = $1 AND payload->>'outcome' = 'DENIED' AND payload->'patientIds' ? $2`,
+          [actorId, patientId],
+        );
+        count += rows[0].count;
+      }
+      return count;
     },
   };
 });
 
 afterAll(async () => {
   await patientDb.end();
+  await documentsDb.end();
   await identityDb.end();
 });
 
@@ -151,6 +168,7 @@ describe('access matrix through the gateway', () => {
         'Mutation.exportFhirBundle',
         'Mutation.updateCondition',
         'Mutation.deleteObservation',
+        'Query.searchDocuments',
       ]),
     );
     expect(labels.some((label) => label.includes('ServiceClient') || label.includes('Session'))).toBe(false);
@@ -168,6 +186,11 @@ describe('access matrix through the gateway', () => {
     await patientDb.query(
       `INSERT INTO consent_projection (consent_id, patient_id, grantee_user_id, scopes) VALUES ($1, $2, $3, $4)`,
       [randomUUID(), patientId, clinician.actorId, ['READ_RECORD']],
+    );
+    // Reading documents takes its own scope, projected by the documents subgraph.
+    await documentsDb.query(
+      `INSERT INTO consent_projection (consent_id, patient_id, grantee_user_id, scopes) VALUES ($1, $2, $3, $4)`,
+      [randomUUID(), patientId, clinician.actorId, ['READ_DOCUMENTS']],
     );
     expect(await failuresOf(clinician, (op) => op.access === 'read')).toEqual([]);
   });

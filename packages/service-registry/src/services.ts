@@ -52,6 +52,25 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'ehr',
   },
   {
+    name: 'documents',
+    kind: 'subgraph',
+    port: 4008,
+    healthPath: '/ready',
+    package: '@holovitals/documents',
+    entry: 'subgraphs/documents/dist/main.js',
+    database: 'documents',
+  },
+  {
+    // Reads uploaded documents (text layer, OCR) and extracts lab results; purges deleted files.
+    name: 'documents-worker',
+    kind: 'worker',
+    port: 4108,
+    healthPath: '/ready',
+    package: '@holovitals/documents',
+    entry: 'subgraphs/documents/dist/worker.js',
+    database: 'documents',
+  },
+  {
     // Local SMART on FHIR R4 server (Synthea patients) the EHR integration connects to in tests and demo mode.
     name: 'demo-hospital',
     kind: 'auxiliary',

@@ -12,6 +12,8 @@ const secretsSchema = z.object({
   KEY_ENCRYPTION_SECRET: z.string().min(32),
   /** `requirepass` of the redis-server the stack starts when none answers. */
   REDIS_PASSWORD: z.string().min(16),
+  /** HMAC key of signed file URLs (documents' uploads and downloads). */
+  BLOB_URL_SIGNING_KEY: z.string().min(32),
   /** Each service's Ed25519 event signing key pair (base64 DER), by service name. */
   EVENT_KEYS: z.record(z.string(), keyPairSchema),
 });
@@ -24,7 +26,10 @@ export type DevSecrets = z.infer<typeof secretsSchema>;
  */
 export async function loadDevSecrets(
   path: string,
-  config: Pick<StackConfig, 'GATEWAY_SECRET' | 'KEY_ENCRYPTION_SECRET' | 'REDIS_PASSWORD'>,
+  config: Pick<
+    StackConfig,
+    'GATEWAY_SECRET' | 'KEY_ENCRYPTION_SECRET' | 'REDIS_PASSWORD' | 'BLOB_URL_SIGNING_KEY'
+  >,
   services: readonly string[],
 ): Promise<DevSecrets> {
   const stored = await readFile(path, 'utf8').then(
@@ -38,6 +43,8 @@ export async function loadDevSecrets(
     KEY_ENCRYPTION_SECRET:
       config.KEY_ENCRYPTION_SECRET ?? stored.KEY_ENCRYPTION_SECRET ?? randomBytes(32).toString('hex'),
     REDIS_PASSWORD: config.REDIS_PASSWORD ?? stored.REDIS_PASSWORD ?? randomBytes(24).toString('hex'),
+    BLOB_URL_SIGNING_KEY:
+      config.BLOB_URL_SIGNING_KEY ?? stored.BLOB_URL_SIGNING_KEY ?? randomBytes(32).toString('hex'),
     EVENT_KEYS: eventKeys,
   };
   await mkdir(dirname(path), { recursive: true });

@@ -27,6 +27,8 @@ export const stackSettings = {
   GATEWAY_SECRET: z.string().min(16, 'GATEWAY_SECRET must be at least 16 characters').optional(),
   /** `requirepass` of the redis-server `npm start` starts when none answers (generated when unset). */
   REDIS_PASSWORD: z.string().min(16, 'REDIS_PASSWORD must be at least 16 characters').optional(),
+  /** Signs file upload/download URLs; generated into .data/dev-secrets.json when unset. */
+  BLOB_URL_SIGNING_KEY: z.string().min(32, 'BLOB_URL_SIGNING_KEY must be at least 32 characters').optional(),
   KEY_ENCRYPTION_SECRET: z
     .string()
     .min(32, 'KEY_ENCRYPTION_SECRET must be at least 32 characters')

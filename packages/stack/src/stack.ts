@@ -104,7 +104,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   const launch: ServiceLaunch = {
     root,
-    env: { ...shared, KEY_ENCRYPTION_SECRET: secrets.KEY_ENCRYPTION_SECRET },
+    env: {
+      ...shared,
+      KEY_ENCRYPTION_SECRET: secrets.KEY_ENCRYPTION_SECRET,
+      BLOB_URL_SIGNING_KEY: secrets.BLOB_URL_SIGNING_KEY,
+      // One folder for every process that stores files (a subgraph and its worker read the same files).
+      BLOB_STORE_DIR: env.BLOB_STORE_DIR ?? join(options.dataDir, 'blobs'),
+    },
     // Subgraphs and their workers sign the events they publish with their subgraph's key.
     envFor: (entry, port) => {
       const metrics = { METRICS_PORT: metricsPortFor(entry, port, env) };

@@ -2,6 +2,7 @@ import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { patientConfig } from './config';
 import { patientEntities, patientMigrations } from './database-schema';
 import { consentProjectionHandlers } from './events/consent-projection.handlers';
+import { documentProcessedHandler } from './events/document-processed.handler';
 import { createPatientServices } from './patient-services';
 import { resolvePatientReference } from './references/patient.reference';
 import { recordReference } from './references/record.reference';
@@ -41,5 +42,12 @@ export const patientSubgraph = defineSubgraph({
   entities: patientEntities,
   migrations: patientMigrations,
   services: createPatientServices,
-  eventHandlers: () => consentProjectionHandlers('patient'),
+  eventHandlers: (runtime, services) => ({
+    ...consentProjectionHandlers('patient'),
+    ...documentProcessedHandler('patient', {
+      gatewaySecret: runtime.config.GATEWAY_SECRET,
+      limits: services.fhirImport,
+      fetchTimeoutMs: 10_000,
+    }),
+  }),
 });

@@ -6,6 +6,7 @@ import type { LabResultInput } from '../standardization/lab-result';
 import { checkedUnitText } from '../units/unit-text';
 import type { StandardsServices } from '../services/standards-services';
 import { toStandardizedLabResult } from './lab-standardization.resolver';
+import { ExtractionReference } from './types/extraction.type';
 import { ObservationReference } from './types/observation.type';
 import type { StandardizedLabResult } from './types/standardized-lab-result.type';
 
@@ -22,7 +23,7 @@ function readableUnit(unit: string | null): string | null {
   }
 }
 
-/** All observations of one request are standardized as one batch. */
+/** All observations (and document extractions) of one request are standardized as one batch. */
 function observationStandardizer(
   ctx: RequestContext<StandardsServices>,
 ): DataLoader<LabResultInput, StandardizedLabResult> {
@@ -36,21 +37,40 @@ function observationStandardizer(
   );
 }
 
+/** Observation and Extraction carry the same fields under the same names, so one standardization serves both. */
+function standardize(
+  observation: ObservationReference | ExtractionReference,
+  ctx: RequestContext<StandardsServices>,
+): Promise<StandardizedLabResult> {
+  return observationStandardizer(ctx).load({
+    code: observation.code.slice(0, MAX_CODE_LENGTH),
+    system: observation.codeSystem.slice(0, MAX_NAME_LENGTH),
+    name: observation.display.slice(0, MAX_NAME_LENGTH),
+    value: observation.value,
+    unit: readableUnit(observation.unit),
+    referenceLow: observation.referenceLow,
+    referenceHigh: observation.referenceHigh,
+  });
+}
+
 @Resolver(() => ObservationReference)
 export class ObservationResolver {
   @FieldResolver()
-  async standardized(
+  standardized(
     @Root() observation: ObservationReference,
     @Ctx() ctx: RequestContext<StandardsServices>,
   ): Promise<StandardizedLabResult | null> {
-    return observationStandardizer(ctx).load({
-      code: observation.code.slice(0, MAX_CODE_LENGTH),
-      system: observation.codeSystem.slice(0, MAX_NAME_LENGTH),
-      name: observation.display.slice(0, MAX_NAME_LENGTH),
-      value: observation.value,
-      unit: readableUnit(observation.unit),
-      referenceLow: observation.referenceLow,
-      referenceHigh: observation.referenceHigh,
-    });
+    return standardize(observation, ctx);
+  }
+}
+
+@Resolver(() => ExtractionReference)
+export class ExtractionResolver {
+  @FieldResolver()
+  standardized(
+    @Root() extraction: ExtractionReference,
+    @Ctx() ctx: RequestContext<StandardsServices>,
+  ): Promise<StandardizedLabResult | null> {
+    return standardize(extraction, ctx);
   }
 }

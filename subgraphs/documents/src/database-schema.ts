@@ -1,0 +1,9 @@
+import { workerMigrations } from '@holovitals/worker-runtime';
+import { DocumentPageEntity } from './entities/document-page.entity';
+import { DocumentEntity } from './entities/document.entity';
+import { ExtractionEntity } from './entities/extraction.entity';
+import { CreateDocuments1765000000000 } from './migrations/1765000000000-create-documents';
+
+/** The documents database, shared by the subgraph (which migrates it) and its worker. */
+export const documentsEntities = [DocumentEntity, DocumentPageEntity, ExtractionEntity];
+export const documentsMigrations = [...workerMigrations, CreateDocuments1765000000000];

@@ -1,0 +1,112 @@
+import { hasRole, requireUser, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import { auditAccess } from '../access/documents-audit';
+import { requireDocumentsAccess } from '../access/document-access';
+import type { DocumentsServices } from '../documents-services';
+import { DocumentsError, DocumentsErrorCode } from '../documents-error';
+import { DocumentEntity } from '../entities/document.entity';
+import type { DocumentStatus } from '../entities/document-status';
+import { ADMIN_SUBJECT_PREFIX } from '../storage/file-keys';
+import { targetPatient } from './document-upload';
+
+/** A live (not deleted) document the caller may see, audited as `action`; NOT_FOUND or FORBIDDEN otherwise. */
+export async function readableDocument(
+  ctx: RequestContext<DocumentsServices>,
+  id: string,
+  action = 'read',
+): Promise<DocumentEntity> {
+  requireUser(ctx);
+  const document = await ctx.dataSource
+    .getRepository(DocumentEntity)
+    .createQueryBuilder('d')
+    .where('d.id = :id AND d.deleted_at IS NULL', { id })
+    .getOne();
+  if (!document) throw new DocumentsError(DocumentsErrorCode.DOCUMENT_NOT_FOUND, 'No such document.');
+  await requireDocumentsAccess(ctx, document.patientId, { action, entityType: 'Document', entityIds: [id] });
+  await auditAccess(ctx, {
+    action,
+    entityType: 'Document',
+    entityIds: [id],
+    patientIds: [document.patientId],
+    outcome: 'SUCCESS',
+  });
+  return document;
+}
+
+export interface DocumentListPage {
+  nodes: DocumentEntity[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+const encodeCursor = (document: DocumentEntity): string =>
+  Buffer.from(JSON.stringify([document.createdAt.toISOString(), document.id])).toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string'))
+      return value as [string, string];
+  } catch {
+    // fall through to the typed error
+  }
+  throw new DocumentsError(DocumentsErrorCode.BAD_USER_INPUT, 'The cursor is not valid.');
+}
+
+/** One patient's documents, newest first, keyset-paginated; one audit event for the page. */
+export async function listDocuments(
+  ctx: RequestContext<DocumentsServices>,
+  filter: { patientId?: string | null; status?: DocumentStatus | null },
+  first: number,
+  after: string | null,
+): Promise<DocumentListPage> {
+  if (first < 1 || first > 100)
+    throw new DocumentsError(DocumentsErrorCode.BAD_USER_INPUT, '`first` must be between 1 and 100.');
+  const patientId = await targetPatient(ctx, filter.patientId, { action: 'list', entityType: 'Document' });
+  const query = ctx.dataSource
+    .getRepository(DocumentEntity)
+    .createQueryBuilder('d')
+    .where('d.patient_id = :patientId AND d.deleted_at IS NULL', { patientId })
+    .orderBy('d.created_at', 'DESC')
+    .addOrderBy('d.id', 'DESC')
+    .take(first + 1);
+  if (filter.status) query.andWhere('d.status = :status', { status: filter.status });
+  if (after) {
+    const [createdAt, id] = decodeCursor(after);
+    query.andWhere('(d.created_at, d.id) < (:createdAt, :id)', { createdAt, id });
+  }
+  const rows = await query.getMany();
+  const nodes = rows.slice(0, first);
+  await auditAccess(ctx, {
+    action: 'list',
+    entityType: 'Document',
+    entityIds: nodes.map((node) => node.id),
+    patientIds: [patientId],
+    outcome: 'SUCCESS',
+  });
+  const last = nodes.at(-1);
+  return {
+    nodes,
+    endCursor: rows.length > first && last ? encodeCursor(last) : null,
+    hasNextPage: rows.length > first,
+  };
+}
+
+/** A signed GET link to the original file; access is checked again when the link is used. */
+export async function downloadLink(
+  ctx: RequestContext<DocumentsServices>,
+  id: string,
+): Promise<{ url: string; expiresAt: Date }> {
+  const document = await readableDocument(ctx, id, 'download-link');
+  const principal = requireUser(ctx);
+  if (document.sizeBytes === null || document.status === 'AWAITING_UPLOAD' || document.status === 'REJECTED')
+    throw new DocumentsError(DocumentsErrorCode.NOT_UPLOADED, 'This document has no stored file.');
+  const expiresAt = new Date(Date.now() + ctx.services.config.BLOB_URL_TTL_SECONDS * 1000);
+  const subject = hasRole(principal, Role.ADMIN) ? `${ADMIN_SUBJECT_PREFIX}${principal.id}` : principal.id;
+  const url = ctx.services.signer.sign(ctx.services.filesUrl, {
+    operation: 'get',
+    key: document.blobKey,
+    subject,
+    expiresAt,
+  });
+  return { url, expiresAt };
+}

@@ -1,0 +1,117 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ExtractionStatus } from './document-status';
+import { LayoutBox } from './layout-box';
+
+/** Code system of an extracted name: the name as printed, for the standards subgraph to map to LOINC. */
+export const EXTRACTED_NAME_SYSTEM = 'urn:holovitals:document-lab-name';
+
+// Field names shared with Observation (codeSystem, code, display, value, unit, referenceLow, referenceHigh) are a
+// contract: the standards subgraph extends Extraction with `standardized @requires(...)` on them.
+@ObjectType('Extraction', {
+  description:
+    'One lab result read from a document (name, value, unit, reference range, flag, date), proposed for the record.',
+})
+@Directive('@key(fields: "id")')
+@Entity({ name: 'extraction' })
+export class ExtractionEntity {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID, { description: 'The document it was read from.' })
+  @Column({ name: 'document_id', type: 'uuid' })
+  documentId: string;
+
+  @Field(() => ID, { description: 'The patient the document belongs to.' })
+  @Column({ name: 'patient_id', type: 'uuid' })
+  patientId: string;
+
+  /** The processing run that produced it; a reprocess replaces the proposals of older runs. */
+  @Column({ type: 'integer' })
+  generation: number;
+
+  @Field(() => String, { description: 'What kind of result: LAB_RESULT.' })
+  @Column({ type: 'text', default: 'LAB_RESULT' })
+  kind: string;
+
+  @Field(() => String, {
+    description: `Code system of \`code\`: ${EXTRACTED_NAME_SYSTEM} (the printed name).`,
+  })
+  @Column({ name: 'code_system', type: 'text' })
+  codeSystem: string;
+
+  @Field(() => String, { description: 'The test name as printed, normalized (standards maps it to LOINC).' })
+  @Column({ type: 'text' })
+  code: string;
+
+  @Field(() => String, { description: 'The test name as printed.' })
+  @Column({ type: 'text' })
+  display: string;
+
+  @Field(() => Float, { nullable: true, description: 'Numeric result, in `unit`.' })
+  @Column({ type: 'double precision', nullable: true })
+  value: number | null;
+
+  @Field(() => String, { description: 'The result exactly as printed (e.g. `<0.5`, `Negative`, `5.4`).' })
+  @Column({ name: 'value_text', type: 'text' })
+  valueText: string;
+
+  @Field(() => String, { nullable: true, description: 'Unit as printed.' })
+  @Column({ type: 'text', nullable: true })
+  unit: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Lower bound of the printed reference range.' })
+  @Column({ name: 'reference_low', type: 'double precision', nullable: true })
+  referenceLow: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Upper bound of the printed reference range.' })
+  @Column({ name: 'reference_high', type: 'double precision', nullable: true })
+  referenceHigh: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The reference range as printed.' })
+  @Column({ name: 'reference_text', type: 'text', nullable: true })
+  referenceText: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Flag as printed: H, L, HH, LL, A…' })
+  @Column({ type: 'text', nullable: true })
+  flag: string | null;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'Collection or report date printed on the page.',
+  })
+  @Column({ name: 'effective_at', type: 'timestamptz', nullable: true })
+  effectiveAt: Date | null;
+
+  @Field(() => Float, {
+    description: 'How sure the extractor is, 0–1 (OCR confidence times row completeness).',
+  })
+  @Column({ type: 'double precision' })
+  confidence: number;
+
+  @Field(() => Int, { description: 'Page the row was read from, from 1.' })
+  @Column({ name: 'page_number', type: 'integer' })
+  pageNumber: number;
+
+  @Field(() => LayoutBox, { description: 'Where the row is on its page.' })
+  @Column({ type: 'jsonb' })
+  box: LayoutBox;
+
+  @Field(() => ExtractionStatus, { description: 'The patient’s decision on it.' })
+  @Column({ type: 'text', default: ExtractionStatus.PROPOSED })
+  status: ExtractionStatus;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was confirmed or rejected.' })
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  /** Who confirmed or rejected it; audited, not exposed. */
+  @Column({ name: 'decided_by', type: 'text', nullable: true })
+  decidedBy: string | null;
+
+  @Field(() => GraphQLDateTime, { description: 'When it was extracted.' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,2 @@
+export { documentsSubgraph } from './subgraph';
+export { documentsWorker } from './documents-worker';

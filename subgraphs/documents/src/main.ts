@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@holovitals/subgraph-kit';
+import { documentsSubgraph } from './subgraph';
+
+runSubgraphProcess(documentsSubgraph);

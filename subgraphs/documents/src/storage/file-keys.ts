@@ -1,0 +1,18 @@
+/** Blob key of a document's uploaded file. */
+export const documentBlobKey = (documentId: string): string => `documents/${documentId}`;
+
+/** Blob key of the FHIR bundle one confirmation hands to the patient subgraph. */
+export const bundleBlobKey = (documentId: string, extractionId: string): string =>
+  `bundles/${documentId}/${extractionId}.json`;
+
+/** Subject of a signed URL issued to the patient subgraph rather than a user. */
+export const PATIENT_SERVICE_SUBJECT = 'service:patient';
+
+/** Subject prefix of a download URL issued to an ADMIN (the access check then only needs the document to exist). */
+export const ADMIN_SUBJECT_PREFIX = 'admin:';
+
+const DOCUMENT_ID = /^(?:documents|bundles)\/([0-9a-f-]{36})(?:\/|$)/;
+
+export function documentIdOfKey(key: string): string | null {
+  return DOCUMENT_ID.exec(key)?.[1] ?? null;
+}

@@ -1,0 +1,4 @@
+import { runWorkerProcess } from '@holovitals/worker-runtime';
+import { documentsWorker } from './documents-worker';
+
+runWorkerProcess(documentsWorker);
