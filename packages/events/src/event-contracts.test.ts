@@ -40,8 +40,9 @@ describe('parseEventPayload', () => {
       'ehr.sync.completed',
       {
         connectionId: randomUUID(),
-        patientId: randomUUID(),
         syncRunId: randomUUID(),
+        ownerUserId: randomUUID(),
+        sourceSystem: 'https://fhir.example.org/r4',
         bundleRef: 'b',
         resourceCount: 1.5,
       },

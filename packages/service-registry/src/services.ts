@@ -52,6 +52,16 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'ehr',
   },
   {
+    // Syncs patients' EHR connections (ehr.sync queue) into the blob store and hands them to patient.
+    name: 'ehr-worker',
+    kind: 'worker',
+    port: 4306,
+    healthPath: '/ready',
+    package: '@holovitals/ehr',
+    entry: 'subgraphs/ehr/dist/worker.js',
+    database: 'ehr',
+  },
+  {
     // Local SMART on FHIR R4 server (Synthea patients) the EHR integration connects to in tests and demo mode.
     name: 'demo-hospital',
     kind: 'auxiliary',
