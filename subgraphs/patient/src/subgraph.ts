@@ -2,6 +2,7 @@ import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { patientConfig } from './config';
 import { patientEntities, patientMigrations } from './database-schema';
 import { consentProjectionHandlers } from './events/consent-projection.handlers';
+import { ehrSyncHandlers } from './events/ehr-sync.handlers';
 import { createPatientServices } from './patient-services';
 import { resolvePatientReference } from './references/patient.reference';
 import { recordReference } from './references/record.reference';
@@ -41,5 +42,8 @@ export const patientSubgraph = defineSubgraph({
   entities: patientEntities,
   migrations: patientMigrations,
   services: createPatientServices,
-  eventHandlers: () => consentProjectionHandlers('patient'),
+  eventHandlers: (_runtime, services) => ({
+    ...consentProjectionHandlers('patient'),
+    ...ehrSyncHandlers('patient', services),
+  }),
 });
