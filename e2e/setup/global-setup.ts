@@ -58,6 +58,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       LOG_LEVEL: 'info',
       // Demo Hospital listens on loopback; the ehr subgraph refuses private addresses unless told otherwise.
       EHR_ALLOW_PRIVATE_NETWORK: 'true',
+      // SMART redirect URIs must point at the web app.
+      EHR_APP_ORIGIN: webUrl,
     },
     databasePrefix: `hv_e2e_${randomBytes(3).toString('hex')}`,
     demo: true,

@@ -10,9 +10,11 @@ export {
   type StoredBlob,
 } from './blob-store';
 export {
+  blobStorageConfigShape,
   blobStoreConfigShape,
   createBlobStore,
   createBlobUrlSigner,
+  type BlobStorageConfig,
   type BlobStoreConfig,
 } from './blob-store-config';
 export {

@@ -40,8 +40,9 @@ describe('parseEventPayload', () => {
       'ehr.sync.completed',
       {
         connectionId: randomUUID(),
-        patientId: randomUUID(),
         syncRunId: randomUUID(),
+        ownerUserId: randomUUID(),
+        sourceSystem: 'https://fhir.example.org/r4',
         bundleRef: 'b',
         resourceCount: 1.5,
       },
@@ -73,7 +74,7 @@ describe('parseEventPayload', () => {
 describe('isEventType', () => {
   it('recognises every contract and nothing else', () => {
     expect(eventTypes.every(isEventType)).toBe(true);
-    expect(eventTypes).toHaveLength(12);
+    expect(eventTypes).toHaveLength(13);
     expect(isEventType('security.alert')).toBe(false);
     expect(isEventType('toString')).toBe(false);
   });

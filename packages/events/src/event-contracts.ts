@@ -30,12 +30,34 @@ export const eventContracts = {
   'user.verified': z.object({ userId: z.string().uuid(), roles: z.array(z.string()) }),
   'patient.created': z.object({ patientId: z.string().uuid(), ownerUserId: z.string().uuid().nullable() }),
   'patient.updated': z.object({ patientId: z.string().uuid(), changed: z.array(z.string()) }),
+  /**
+   * ehr fetched a connection's changes into the blob store (`bundleRef`: NDJSON, one FHIR resource a line). ehr
+   * knows the user, not the record: patient applies it to `ownerUserId`'s record, `sourceSystem` (the provider's
+   * FHIR base URL) becoming part of each resource's identity.
+   */
   'ehr.sync.completed': z.object({
     connectionId: z.string().uuid(),
-    patientId: z.string().uuid(),
     syncRunId: z.string().uuid(),
+    ownerUserId: z.string().uuid(),
+    sourceSystem: z.string().url(),
     bundleRef: z.string(),
     resourceCount: z.number().int(),
+  }),
+  /** patient's answer to ehr.sync.completed: what applying it did, per FHIR resource type. */
+  'ehr.sync.applied': z.object({
+    connectionId: z.string().uuid(),
+    syncRunId: z.string().uuid(),
+    patientId: z.string().uuid(),
+    counts: z.record(
+      z.string(),
+      z.object({
+        created: z.number().int(),
+        updated: z.number().int(),
+        unchanged: z.number().int(),
+        conflicts: z.number().int(),
+      }),
+    ),
+    errors: z.array(z.string()),
   }),
   'analysis.requested': z.object({
     taskId: z.string().uuid(),

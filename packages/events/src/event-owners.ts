@@ -14,6 +14,7 @@ export const eventOwners: Record<EventType, string> = {
   'patient.created': 'patient',
   'patient.updated': 'patient',
   'ehr.sync.completed': 'ehr',
+  'ehr.sync.applied': 'patient',
   'analysis.requested': 'analysis',
   'analysis.completed': 'analysis',
   'document.uploaded': 'documents',

@@ -52,6 +52,16 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'ehr',
   },
   {
+    // Syncs patients' EHR connections (ehr.sync queue) into the blob store and hands them to patient.
+    name: 'ehr-worker',
+    kind: 'worker',
+    port: 4106,
+    healthPath: '/ready',
+    package: '@holovitals/ehr',
+    entry: 'subgraphs/ehr/dist/worker.js',
+    database: 'ehr',
+  },
+  {
     name: 'documents',
     kind: 'subgraph',
     port: 4008,

@@ -98,6 +98,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     NODE_ENV: config.NODE_ENV,
     REDIS_URL: redis.url,
     GATEWAY_SECRET: secrets.GATEWAY_SECRET,
+    // One blob store for the stack: the ehr worker writes fetched records where patient reads them.
+    BLOB_STORE_DIR: env.BLOB_STORE_DIR ?? join(options.dataDir, 'blobs'),
     ...(jwksUrl ? { JWKS_URL: jwksUrl } : {}),
     // The web app's own operation names keep their metric labels; any others share the bounded rest.
     METRICS_OPERATIONS: config.METRICS_OPERATIONS ?? webOperationNames(root).join(','),

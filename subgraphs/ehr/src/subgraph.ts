@@ -1,14 +1,26 @@
 import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { ehrConfig } from './config';
+import { createEhrServices } from './ehr-services';
+import { EhrAuthorizationRequestEntity } from './entities/ehr-authorization-request.entity';
+import { EhrConnectionEntity } from './entities/ehr-connection.entity';
 import { EhrProviderEntity } from './entities/ehr-provider.entity';
+import { SyncRunEntity } from './entities/sync-run.entity';
 import { CreateEhrProvider1764950000000 } from './migrations/1764950000000-create-ehr-provider';
-import { EhrProviderResolver, type EhrServices } from './resolvers/ehr-provider.resolver';
+import { CreateEhrConnection1765100000000 } from './migrations/1765100000000-create-ehr-connection';
+import { EhrConnectionResolver } from './resolvers/ehr-connection.resolver';
+import { mapEhrError } from './resolvers/ehr-error-mapping';
+import { EhrProviderResolver } from './resolvers/ehr-provider.resolver';
+import { SyncRunResolver } from './resolvers/sync-run.resolver';
+import { syncAppliedHandlers } from './events/sync-applied.handlers';
 
 export const ehrSubgraph = defineSubgraph({
   name: 'ehr',
   config: ehrConfig,
-  resolvers: [EhrProviderResolver],
-  entities: [EhrProviderEntity],
-  migrations: [CreateEhrProvider1764950000000],
-  services: ({ config }): EhrServices => ({ config }),
+  resolvers: [EhrProviderResolver, EhrConnectionResolver, SyncRunResolver],
+  entities: [EhrProviderEntity, EhrAuthorizationRequestEntity, EhrConnectionEntity, SyncRunEntity],
+  migrations: [CreateEhrProvider1764950000000, CreateEhrConnection1765100000000],
+  mapError: mapEhrError,
+  services: createEhrServices,
+  closeServices: (services) => services.syncQueue.close(),
+  eventHandlers: () => syncAppliedHandlers(),
 });

@@ -5,6 +5,7 @@ import {
 } from '@holovitals/demo-hospital';
 import { Role } from '@holovitals/subgraph-kit';
 import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ehrSubgraph } from '../src/subgraph';
 
@@ -30,7 +31,11 @@ beforeAll(async () => {
   issuer = await startTestIssuer();
   sg = await startTestSubgraph(ehrSubgraph, {
     issuer,
-    env: { EVENTS_ENABLED: 'false', EHR_ALLOW_PRIVATE_NETWORK: 'true' },
+    env: {
+      EVENTS_ENABLED: 'false',
+      EHR_ALLOW_PRIVATE_NETWORK: 'true',
+      KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'),
+    },
   });
   token = await issuer.token({ sub: 'patient-user-1', roles: [Role.PATIENT] });
 });

@@ -1,7 +1,10 @@
+import { blobStorageConfigShape } from '@holovitals/blob-store';
 import { z } from 'zod';
 
 /** The patient subgraph's own settings, validated with the base ones at start-up. */
 export const patientConfig = {
+  /** Where ehr's synced records are read from (the same store the ehr worker writes to). */
+  ...blobStorageConfigShape,
   /**
    * Largest FHIR bundle one import accepts, in bytes of JSON. The HTTP body limit (MAX_REQUEST_BYTES) must be at
    * least this large for bundles to reach the importer at all.

@@ -1,15 +1,18 @@
+import { type BlobStore, createBlobStore } from '@holovitals/blob-store';
 import type { SubgraphRuntime } from '@holovitals/subgraph-kit';
 import type { PatientConfig } from './config';
 import type { ImportSlotLimits } from './import/import-slots';
 
 /** What the patient subgraph's resolvers get on `ctx.services`, built once at start-up from config. */
 export interface PatientServices {
+  blobStore: BlobStore;
   fhirImport: { maxBundleBytes: number };
   importSlots: ImportSlotLimits;
 }
 
 export function createPatientServices(runtime: SubgraphRuntime<PatientConfig>): PatientServices {
   return {
+    blobStore: createBlobStore(runtime.config),
     fhirImport: { maxBundleBytes: runtime.config.FHIR_IMPORT_MAX_BYTES },
     importSlots: {
       maxConcurrentPerUser: runtime.config.FHIR_IMPORT_MAX_CONCURRENT_PER_USER,

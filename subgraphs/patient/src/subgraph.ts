@@ -3,6 +3,7 @@ import { patientConfig } from './config';
 import { patientEntities, patientMigrations } from './database-schema';
 import { consentProjectionHandlers } from './events/consent-projection.handlers';
 import { documentProcessedHandler } from './events/document-processed.handler';
+import { ehrSyncHandlers } from './events/ehr-sync.handlers';
 import { createPatientServices } from './patient-services';
 import { resolvePatientReference } from './references/patient.reference';
 import { recordReference } from './references/record.reference';
@@ -44,6 +45,7 @@ export const patientSubgraph = defineSubgraph({
   services: createPatientServices,
   eventHandlers: (runtime, services) => ({
     ...consentProjectionHandlers('patient'),
+    ...ehrSyncHandlers('patient', services),
     ...documentProcessedHandler('patient', {
       gatewaySecret: runtime.config.GATEWAY_SECRET,
       limits: services.fhirImport,

@@ -1,14 +1,8 @@
 import { type RequestContext, requireUser } from '@holovitals/subgraph-kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { z } from 'zod';
-import type { ehrConfig } from '../config';
+import type { EhrServices } from '../ehr-services';
 import { EhrProviderEntity } from '../entities/ehr-provider.entity';
 import { addEhrProvider, searchEhrProviders } from '../providers/ehr-provider-directory';
-import { withEhrErrors } from './ehr-error-mapping';
-
-export interface EhrServices {
-  config: z.infer<z.ZodObject<typeof ehrConfig>>;
-}
 
 @Resolver(() => EhrProviderEntity)
 export class EhrProviderResolver {
@@ -44,15 +38,13 @@ export class EhrProviderResolver {
     @Ctx() ctx: RequestContext<EhrServices>,
   ): Promise<EhrProviderEntity> {
     const principal = requireUser(ctx);
-    return withEhrErrors(() =>
-      addEhrProvider(
-        ctx.dataSource,
-        { fhirBaseUrl, name, clientId, addedBy: principal.id },
-        {
-          timeoutMs: ctx.services.config.EHR_DISCOVERY_TIMEOUT_MS,
-          allowPrivateNetwork: ctx.services.config.EHR_ALLOW_PRIVATE_NETWORK,
-        },
-      ),
+    return addEhrProvider(
+      ctx.dataSource,
+      { fhirBaseUrl, name, clientId, addedBy: principal.id },
+      {
+        timeoutMs: ctx.services.config.EHR_DISCOVERY_TIMEOUT_MS,
+        allowPrivateNetwork: ctx.services.config.EHR_ALLOW_PRIVATE_NETWORK,
+      },
     );
   }
 }

@@ -2,10 +2,13 @@ import { enqueueEvent } from '@holovitals/events';
 import type { RequestContext } from '@holovitals/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 
+/** Who publishes: a request's context, or a system actor handling an event. */
+type Publisher = Pick<RequestContext, 'service' | 'traceId'> | { service: string; traceId: string | null };
+
 /** patient.updated in the caller's transaction, naming what changed (record kinds or `demographics`). */
 export async function emitPatientUpdated(
   manager: EntityManager,
-  ctx: RequestContext,
+  ctx: Publisher,
   patientId: string,
   changed: string[],
 ): Promise<void> {
@@ -22,7 +25,7 @@ export async function emitPatientUpdated(
 /** patient.created in the caller's transaction. */
 export async function emitPatientCreated(
   manager: EntityManager,
-  ctx: RequestContext,
+  ctx: Publisher,
   patientId: string,
   ownerUserId: string | null,
 ): Promise<void> {

@@ -8,6 +8,12 @@ import { recordRowsJson, recordUpsertSql, type UpsertCounts } from './record-ups
 /** Per target (`fhir_resource` or a record kind), what the bundle upsert wrote. */
 export type BundleUpsertCounts = Map<'fhir_resource' | RecordKind, UpsertCounts>;
 
+/** What the bundle upsert wrote: per target, and raw resources per FHIR resource type. */
+export interface BundleUpsertResult {
+  counts: BundleUpsertCounts;
+  byResourceType: Map<string, UpsertCounts>;
+}
+
 function groupByKind(records: PlannedRecord[]): Map<RecordKind, PlannedRecord[]> {
   const grouped = new Map<RecordKind, PlannedRecord[]>();
   for (const planned of records) {
@@ -26,8 +32,9 @@ export async function upsertBundle(
   manager: EntityManager,
   patientId: string,
   plan: BundleImportPlan,
-): Promise<BundleUpsertCounts> {
+): Promise<BundleUpsertResult> {
   const counts: BundleUpsertCounts = new Map();
+  const byResourceType = new Map<string, UpsertCounts>();
   const params: unknown[] = [patientId];
   const ctes: { target: 'fhir_resource' | RecordKind; sql: string }[] = [];
   if (plan.resources.length > 0) {
@@ -44,20 +51,29 @@ export async function upsertBundle(
       sql: recordUpsertSql(recordTable(kind), params.length),
     });
   }
-  if (ctes.length === 0) return counts;
+  if (ctes.length === 0) return { counts, byResourceType };
+  // Raw resources are counted per resource type (the rows' sum is the fhir_resource total); records per table.
   const sql = `WITH ${ctes.map((c, i) => `w${i} AS (${c.sql})`).join(',\n')}
     ${ctes
       .map(
         (c, i) =>
-          `SELECT '${c.target}' AS target, (count(*) FILTER (WHERE inserted))::int AS inserted,
-             (count(*) FILTER (WHERE NOT inserted))::int AS updated FROM w${i}`,
+          `SELECT '${c.target}' AS target, ${c.target === 'fhir_resource' ? 'resource_type' : 'NULL::text'} AS resource_type,
+             (count(*) FILTER (WHERE inserted))::int AS inserted,
+             (count(*) FILTER (WHERE NOT inserted))::int AS updated FROM w${i}
+           ${c.target === 'fhir_resource' ? 'GROUP BY resource_type' : ''}`,
       )
       .join('\nUNION ALL\n')}`;
   const rows = (await manager.query(sql, params)) as {
     target: 'fhir_resource' | RecordKind;
+    resource_type: string | null;
     inserted: number;
     updated: number;
   }[];
-  for (const row of rows) counts.set(row.target, { inserted: row.inserted, updated: row.updated });
-  return counts;
+  for (const row of rows) {
+    const total = counts.get(row.target) ?? { inserted: 0, updated: 0 };
+    counts.set(row.target, { inserted: total.inserted + row.inserted, updated: total.updated + row.updated });
+    if (row.resource_type !== null)
+      byResourceType.set(row.resource_type, { inserted: row.inserted, updated: row.updated });
+  }
+  return { counts, byResourceType };
 }

@@ -23,6 +23,8 @@ export interface FhirImportSummary {
   rowsWritten: number;
   /** Record kinds (and `demographics`) that changed, for the patient.updated event. */
   changed: string[];
+  /** Per FHIR resource type, what happened to the imported resources. */
+  byResourceType: Record<string, { created: number; updated: number; unchanged: number }>;
 }
 
 export interface FhirImportLimits {
@@ -76,8 +78,19 @@ export async function importBundleIntoPatient(
     );
     const plan = planBundleImport(entries, stored, locked[0].source_fhir_id, deleted);
 
-    const written = await upsertBundle(manager, patientId, plan);
+    const { counts: written, byResourceType } = await upsertBundle(manager, patientId, plan);
     const raw = written.get('fhir_resource') ?? { inserted: 0, updated: 0 };
+    const perType: FhirImportSummary['byResourceType'] = {};
+    for (const resource of plan.resources) {
+      const entry = (perType[resource.resourceType] ??= { created: 0, updated: 0, unchanged: 0 });
+      entry.unchanged += 1;
+    }
+    for (const [type, counts] of byResourceType) {
+      const entry = (perType[type] ??= { created: 0, updated: 0, unchanged: 0 });
+      entry.created = counts.inserted;
+      entry.updated = counts.updated;
+      entry.unchanged -= counts.inserted + counts.updated;
+    }
     let rowsWritten = raw.inserted + raw.updated;
     const changed: string[] = [];
     for (const kind of RECORD_KINDS) {
@@ -99,6 +112,7 @@ export async function importBundleIntoPatient(
       errors: plan.errors,
       rowsWritten,
       changed,
+      byResourceType: perType,
     };
   } catch (error) {
     if (error instanceof BundleRejectedError) {

@@ -15,7 +15,7 @@ export function fhirResourceUpsertSql(rowsParam: number): string {
       source_system = EXCLUDED.source_system, version_id = EXCLUDED.version_id, last_updated = EXCLUDED.last_updated,
       content_hash = EXCLUDED.content_hash, resource = EXCLUDED.resource, version = t.version + 1, updated_at = now()
     WHERE t.content_hash IS DISTINCT FROM EXCLUDED.content_hash
-    RETURNING (xmax = 0) AS inserted`;
+    RETURNING (xmax = 0) AS inserted, t.resource_type`;
 }
 
 export function fhirResourceRowsJson(resources: PlannedResource[]): string {

@@ -1,0 +1,11 @@
+import { defineQueue } from '@holovitals/worker-runtime';
+import { z } from 'zod';
+
+/** One job per SyncRun; the run row (not the job) is the source of truth, so a retried job resumes it. */
+export const ehrSyncQueue = defineQueue({
+  name: 'ehr.sync',
+  payload: z.object({ runId: z.string().uuid() }),
+  attempts: 3,
+  backoffMs: 30_000,
+  timeoutMs: 15 * 60_000,
+});

@@ -1,0 +1,4 @@
+import { runWorkerProcess } from '@holovitals/worker-runtime';
+import { ehrSyncWorker } from './sync/sync-worker';
+
+runWorkerProcess(ehrSyncWorker);
