@@ -69,6 +69,10 @@ const REFUSAL_CODES = new Set([
   'TOO_MANY_SUBSCRIPTIONS',
 ]);
 const DENIED = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND']);
+/** One shared answer for every message of a flood: building an error per message would be the flood's cost. */
+const FLOOD_ERRORS = [
+  new GraphQLError('Too many subscribe messages.', { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } }),
+] as const;
 
 /** Errors from the gateway's executor are formatted objects; graphql-ws sends GraphQLError instances. */
 const asGraphQLError = (error: GraphQLFormattedError): GraphQLError =>
@@ -298,11 +302,7 @@ export function startLiveServer(options: {
         // Counted before any parsing, so a flood costs the gateway next to nothing.
         if (!state.rate.allow()) {
           closeSocket(socket, SUBSCRIBE_FLOOD_CLOSE_CODE, 'subscribe_flood', 'Too many subscribe messages');
-          return [
-            new GraphQLError('Too many subscribe messages.', {
-              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
-            }),
-          ];
+          return FLOOD_ERRORS;
         }
         const opened = await openSubscription(socket, state, payload);
         if (!('stream' in opened)) return opened;
