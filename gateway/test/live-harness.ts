@@ -18,6 +18,7 @@ import WebSocket from 'ws';
 /** A gateway replica: its own process, as deployed. */
 export interface GatewayReplica {
   url: string;
+  pid: number;
   metricsUrl: string;
   logFile: string;
   stop(): Promise<void>;
@@ -84,6 +85,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   await waitForReady(`${base}/health`, 60_000, () => alive);
   return {
     url: `${base}/graphql`,
+    pid: child.child.pid ?? 0,
     metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
     logFile,
     stop: () => child.stop(),
@@ -191,18 +193,22 @@ export interface Subscription<T> {
   stop(): void;
 }
 
-/** Subscribes and collects what arrives. */
+/** Subscribes and collects what arrives (`onEvent` sees each event as it arrives). */
 export function collect<T>(
   client: Client,
   query: string,
   variables: Record<string, unknown>,
+  onEvent?: (event: T) => void,
 ): Subscription<T> {
   const events: T[] = [];
   let error: unknown;
   const stop = client.subscribe<T>(
     { query, variables },
     {
-      next: (value) => events.push(value as T),
+      next: (value) => {
+        events.push(value as T);
+        onEvent?.(value as T);
+      },
       error: (value) => (error = value),
       complete: () => undefined,
     },
