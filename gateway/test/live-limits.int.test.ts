@@ -45,7 +45,7 @@ beforeAll(async () => {
   ]);
   [limited, roomy] = h.gateways as [GatewayReplica, GatewayReplica];
   redis = new Redis(h.redisUrl);
-});
+}, 180_000);
 afterAll(async () => {
   redis.disconnect();
   await h.stop();

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, eventually, metric, startLiveHarness, type LiveHarness } from './live-harness';
+import {
+  collect,
+  eventually,
+  metric,
+  startLiveHarness,
+  type GatewayReplica,
+  type LiveHarness,
+} from './live-harness';
 
 const CHANGES = `subscription S($p: ID!) { patientRecordChanged(patientId: $p) {
   __typename patientId kind changed patient { id observations(first: 5) { nodes { display } } } } }`;
@@ -21,7 +28,7 @@ beforeAll(async () => {
   // The periodic token re-check is an hour away, so only the expiry timer can close a socket here.
   const env = { LIVE_RECHECK_MS: '3600000' };
   h = await startLiveHarness([env, env]);
-});
+}, 180_000);
 afterAll(() => h.stop());
 
 const subscribed = (count: number) => async (): Promise<boolean> =>
@@ -33,7 +40,7 @@ const subscribed = (count: number) => async (): Promise<boolean> =>
 describe('subscriptions on two gateway replicas', () => {
   it('delivers a change published once to subscribers on both gateways, each read with its own token', async () => {
     const user = await h.patientUser();
-    const [a, b] = h.gateways as [(typeof h.gateways)[0], (typeof h.gateways)[0]];
+    const [a, b] = h.gateways as [GatewayReplica, GatewayReplica];
     const onA = collect<Change>(h.client(a, user.token), CHANGES, { p: user.patientId });
     const onB = collect<Change>(h.client(b, user.token), CHANGES, { p: user.patientId });
     await eventually(subscribed(2));
@@ -97,5 +104,21 @@ describe('subscriptions on two gateway replicas', () => {
     expect(await metric(h.gateways[1]!, 'gateway_live_sockets_closed_total', 'reason="token_expired"')).toBe(
       1,
     );
+  });
+
+  it('a replica shutting down closes its sockets with 1001 (going away); the other replica keeps serving', async () => {
+    const user = await h.patientUser();
+    const [a, b] = h.gateways as [GatewayReplica, GatewayReplica];
+    const closedOnB = new Promise<number>((resolve) => {
+      collect<Change>(h.client(b, user.token, resolve), CHANGES, { p: user.patientId });
+    });
+    const onA = collect<Change>(h.client(a, user.token), CHANGES, { p: user.patientId });
+    await eventually(subscribed(2));
+    await b.stop();
+    expect(await closedOnB).toBe(1001);
+    await h.recordObservation(a, user, 'after a replica left');
+    expect((await onA.waitFor(1))[0]!.data.patientRecordChanged.patient.observations.nodes[0]).toEqual({
+      display: 'after a replica left',
+    });
   });
 });
