@@ -12,7 +12,7 @@ import {
 } from '../test/live-harness';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
-const EVENTS_PER_SECOND = Number(process.env.BENCH_RATE ?? 50);
+const EVENTS_PER_SECOND = Number(process.env.BENCH_RATE ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 
 const SELECTION =
