@@ -60,6 +60,34 @@ function firstEvent(client: Client, patientId: string): Promise<{ data?: unknown
   });
 }
 
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
+async function recordGlucose(user: { token: string; patientId: string }): Promise<void> {
+  await gql(
+    `mutation C($p: ID!, $i: ObservationInput!) { createObservation(patientId: $p, input: $i) { id } }`,
+    {
+      p: user.patientId,
+      i: {
+        status: 'final',
+        codeSystem: 'http://loinc.org',
+        code: '2345-7',
+        display: 'Glucose',
+        value: 95,
+        unit: 'mg/dL',
+      },
+    },
+    user.token,
+  );
+}
+
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.dispose()));
 });
@@ -110,6 +138,71 @@ describe('patientRecordChanged through the gateway', () => {
     const other = await patientUser('live-other');
     const result = await firstEvent(live(other.token), owner.patientId);
     expect(JSON.stringify(result.errors)).toMatch(/FORBIDDEN|NOT_FOUND/);
+  });
+
+  it('delivers to a consented clinician until the patient revokes; the next change ends the subscription with FORBIDDEN', async () => {
+    const owner = await patientUser('live-consent');
+    const clinicianToken = (
+      await gql<{ login: { accessToken: string } }>(
+        'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+        { e: 'clinician@demo.holovitals.local', p: stack.demoPassword },
+      )
+    ).login.accessToken;
+    const { me } = await gql<{ me: { id: string } }>('{ me { id } }', {}, clinicianToken);
+    const readCode = async (): Promise<string | undefined> => {
+      const response = await graphqlRequest(
+        stack.gatewayUrl,
+        'query P($id: ID!) { patient(id: $id) { id } }',
+        { id: owner.patientId },
+        { token: clinicianToken },
+      );
+      return response.body.errors?.[0]?.extensions?.code as string | undefined;
+    };
+    // Compliance learns the new record from patient.created before it accepts a grant for it.
+    const grant = await until(
+      () =>
+        graphqlRequest<{ grantConsent: { id: string } }>(
+          stack.gatewayUrl,
+          'mutation G($i: GrantConsentInput!) { grantConsent(input: $i) { id } }',
+          { i: { granteeUserId: me.id, scope: ['READ_RECORD'], purpose: 'TREATMENT' } },
+          { token: owner.token },
+        ),
+      (response) => response.body.errors === undefined,
+    );
+    expect(grant.body.errors).toBeUndefined();
+    expect(await until(readCode, (code) => code === undefined)).toBeUndefined();
+
+    const events: unknown[] = [];
+    let failure: unknown;
+    const stop = live(clinicianToken).subscribe(
+      { query: SUBSCRIPTION, variables: { p: owner.patientId } },
+      { next: (value) => events.push(value), error: (error) => (failure = error), complete: () => undefined },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await recordGlucose(owner);
+    await until(
+      async () => events.length,
+      (count) => count >= 1 || failure !== undefined,
+    );
+    expect(failure).toBeUndefined();
+    expect(events[0]).toMatchObject({
+      data: { patientRecordChanged: { patientId: owner.patientId, changed: ['observation'] } },
+    });
+
+    await gql(
+      'mutation R($id: ID!) { revokeConsent(id: $id) { id } }',
+      { id: grant.body.data!.grantConsent.id },
+      owner.token,
+    );
+    expect(await until(readCode, (code) => code === 'FORBIDDEN')).toBe('FORBIDDEN');
+    await recordGlucose(owner);
+    await until(
+      async () => failure,
+      (value) => value !== undefined,
+    );
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(failure)).toMatch(/FORBIDDEN/);
+    stop();
   });
 
   it('closes the socket with 4403 when the subscriber signs out', async () => {

@@ -46,6 +46,15 @@ const schema = {
   LIVE_MAX_PER_USER: z.coerce.number().int().positive().default(50),
   /** Unsent bytes after which a subscriber is a slow consumer and its socket is closed. */
   LIVE_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** How long one event may wait for a subscriber's socket while newer changes arrive before it is closed. */
+  LIVE_SLOW_CONSUMER_MS: z.coerce.number().int().positive().default(10_000),
+  /** Distinct entities waiting for one subscriber (changes to one entity are merged while they wait). */
+  LIVE_MAX_PENDING: z.coerce.number().int().positive().default(100),
+  /** Subscribe messages one socket may send per window; more closes it (4529). */
+  LIVE_MAX_SUBSCRIBES: z.coerce.number().int().positive().default(100),
+  LIVE_SUBSCRIBE_WINDOW_MS: z.coerce.number().int().positive().default(10_000),
+  /** Largest graphql-ws message a client may send. */
+  LIVE_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(65_536),
   LIVE_KEEP_ALIVE_MS: z.coerce.number().int().positive().default(12_000),
   /** How often each socket's token is checked again, so sign-out and expiry close it. */
   LIVE_RECHECK_MS: z.coerce.number().int().positive().default(5_000),

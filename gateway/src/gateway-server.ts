@@ -130,16 +130,23 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     apollo,
     gateway,
     authenticate,
+    rateLimiter,
     redisUrl: config.REDIS_URL,
     validationRules: protection.validationRules,
     limits: {
       perConnection: config.LIVE_MAX_PER_CONNECTION,
       perUser: config.LIVE_MAX_PER_USER,
       maxBufferedBytes: config.LIVE_MAX_BUFFERED_BYTES,
+      slowConsumerMs: config.LIVE_SLOW_CONSUMER_MS,
+      maxPendingKeys: config.LIVE_MAX_PENDING,
+      maxSubscribes: config.LIVE_MAX_SUBSCRIBES,
+      subscribeWindowMs: config.LIVE_SUBSCRIBE_WINDOW_MS,
+      maxMessageBytes: config.LIVE_MAX_MESSAGE_BYTES,
       keepAliveMs: config.LIVE_KEEP_ALIVE_MS,
       recheckMs: config.LIVE_RECHECK_MS,
       maxTokens: config.MAX_TOKENS,
     },
+    registry,
     logger,
   });
   const port = await listen(server, config.PORT, config.HOST);

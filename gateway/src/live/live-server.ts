@@ -2,7 +2,7 @@ import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import type { Principal, RequestAuthenticator } from '@holovitals/auth';
 import { traceIdFrom } from '@holovitals/auth';
-import { parseChangeMessage, subscriptionChannel, type ChangeMessage } from '@holovitals/live-changes';
+import { subscriptionChannel, type ChangeMessage } from '@holovitals/live-changes';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import {
   GraphQLError,
@@ -10,7 +10,10 @@ import {
   parse,
   specifiedRules,
   validate,
+  type DocumentNode,
   type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
@@ -18,17 +21,28 @@ import { useServer } from 'graphql-ws/use/ws';
 import { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../gateway-context';
+import type { PrincipalRateLimiter } from '../rate-limit';
+import { ChangeFanout } from './change-fanout';
+import { ChangeStream, SLOW_CONSUMER_CLOSE_CODE, type BackpressureLimits } from './change-stream';
 import { describeSubscription, type LiveSubscription } from './live-subscription';
+import { createLiveMetrics } from './live-metrics';
+import { SUBSCRIBE_FLOOD_CLOSE_CODE, SubscribeRate } from './subscribe-rate';
+import { SubscriptionCaps, type ConnectionSlots } from './subscription-caps';
+import { msUntilExpiry } from './token-expiry';
 
-export interface LiveLimits {
+export interface LiveLimits extends BackpressureLimits {
   perConnection: number;
   perUser: number;
-  /** A socket with more unsent bytes than this is a slow consumer and is closed. */
-  maxBufferedBytes: number;
+  /** Subscribe messages one socket may send per `subscribeWindowMs` before it is closed as a flood. */
+  maxSubscribes: number;
+  subscribeWindowMs: number;
+  /** Largest graphql-ws message accepted (ws closes the socket with 1009 above it). */
+  maxMessageBytes: number;
   keepAliveMs: number;
-  /** How often each connection's token is checked again (sign-out, revocation, expiry). */
+  /** How often each connection's token is checked again (sign-out, revocation). */
   recheckMs: number;
   maxTokens: number;
 }
@@ -37,20 +51,32 @@ interface ConnectionState {
   principal: Principal;
   authorization: string;
   accessToken: string;
-  subscriptions: number;
-  timer?: NodeJS.Timeout;
+  slots: ConnectionSlots;
+  rate: SubscribeRate;
+  timers: NodeJS.Timeout[];
 }
 
-/** graphql-ws close code for a slow consumer (the 4400–4499 range is the protocol's; 4xxx above is free). */
-export const SLOW_CONSUMER_CLOSE_CODE = 4508;
+type CloseReason = 'slow_consumer' | 'subscribe_flood' | 'session_ended' | 'token_expired';
 
-interface Subscriber {
-  live: LiveSubscription;
-  socket: WebSocket;
-  state: ConnectionState;
-}
-
+/** Only these error codes become metric labels; anything else is counted as `other`. */
+const REFUSAL_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
+  'TOO_MANY_SUBSCRIPTIONS',
+]);
 const DENIED = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND']);
+/** One shared answer for every message of a flood: building an error per message would be the flood's cost. */
+const FLOOD_ERRORS = [
+  new GraphQLError('Too many subscribe messages.', { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } }),
+] as const;
+
+/** Errors from the gateway's executor are formatted objects; graphql-ws sends GraphQLError instances. */
+const asGraphQLError = (error: GraphQLFormattedError): GraphQLError =>
+  new GraphQLError(error.message, { extensions: error.extensions });
 
 /**
  * GraphQL subscriptions on the gateway's `/graphql` over graphql-ws: each owner's change message (from Redis) is
@@ -62,19 +88,42 @@ export function startLiveServer(options: {
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   authenticate: RequestAuthenticator;
+  rateLimiter: PrincipalRateLimiter;
   redisUrl: string;
   validationRules: ValidationRule[];
   limits: LiveLimits;
+  registry: Registry;
   logger: Logger;
 }): { close(): Promise<void> } {
   const { apollo, gateway, authenticate, limits, logger } = options;
+  const metrics = createLiveMetrics(options.registry);
   const publisher = new Redis(options.redisUrl, { lazyConnect: true });
   const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
   for (const client of [publisher, subscriber])
     client.on('error', (err: Error) => logger.warn({ err }, 'live redis connection error'));
   const pubsub = new RedisPubSub({ publisher, subscriber });
-  const perUser = new Map<string, number>();
-  const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
+  const fanout = new ChangeFanout(pubsub, (channel) => {
+    metrics.malformed.inc();
+    logger.warn({ channel }, 'malformed change message ignored');
+  });
+  const caps = new SubscriptionCaps(limits);
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: '/graphql',
+    maxPayload: limits.maxMessageBytes,
+  });
+
+  function closeSocket(socket: WebSocket, code: number, reason: CloseReason, text: string): void {
+    if (socket.readyState !== socket.OPEN) return;
+    metrics.closed.inc({ reason });
+    socket.close(code, text);
+  }
+
+  function refuse(error: GraphQLError): GraphQLError[] {
+    const code = String(error.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED');
+    metrics.refused.inc({ code: REFUSAL_CODES.has(code) ? code : 'other' });
+    return [error];
+  }
 
   async function query(state: ConnectionState, text: string, id: string): Promise<ExecutionResult> {
     const context: GatewayContext = {
@@ -90,59 +139,115 @@ export function startLiveServer(options: {
     );
     if (response.body.kind !== 'single')
       return { errors: [new GraphQLError('Unexpected incremental result.')] };
-    return response.body.singleResult as ExecutionResult;
+    const { data, errors } = response.body.singleResult;
+    return { data, ...(errors ? { errors: errors.map(asGraphQLError) } : {}) };
   }
 
-  const denied = (result: ExecutionResult): boolean =>
-    (result.errors ?? []).some((e) => DENIED.has(String(e.extensions?.code)));
-
-  async function* deliver(
+  /** One change as the subscriber's event: the token is checked again and the entity read with it. */
+  async function resolveChange(
     socket: WebSocket,
     state: ConnectionState,
     live: LiveSubscription,
-  ): AsyncGenerator<ExecutionResult> {
-    const pending: ChangeMessage[] = [];
-    let wake: (() => void) | null = null;
-    const subId = await pubsub.subscribe(subscriptionChannel(live.field, live.args), (raw: unknown) => {
-      const message = parseChangeMessage(raw);
-      if (message === null || message.typename !== live.entityType) {
-        logger.warn({ field: live.field }, 'malformed change message ignored');
-        return;
-      }
-      if (pending.length >= 100 || socket.bufferedAmount > limits.maxBufferedBytes) {
-        socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer');
-        return;
-      }
-      pending.push(message);
-      wake?.();
-    });
+    message: ChangeMessage,
+  ): Promise<ExecutionResult | null> {
+    const auth = await authenticate(state.authorization).catch(() => null);
+    if (auth?.principal === null || auth === null) {
+      closeSocket(socket, CloseCode.Forbidden, 'session_ended', 'Session ended');
+      return null;
+    }
+    const result = await query(state, live.entityQuery, message.key.id);
+    const denial = result.errors?.find((e) => DENIED.has(String(e.extensions.code)));
+    // Consent revoked or record gone: the subscription ends with the owner's error (an `error` message).
+    if (denial !== undefined) throw denial;
+    const change: Record<string, unknown> = {};
+    for (const { responseKey, fieldName } of live.selection) {
+      if (fieldName === '__typename') change[responseKey] = live.changeType;
+      else
+        change[responseKey] =
+          (message as unknown as Record<string, unknown>)[fieldName] ?? live.args[fieldName] ?? null;
+    }
+    if (live.entityResponseKey !== null)
+      change[live.entityResponseKey] = (result.data as { entity?: unknown } | null)?.entity ?? null;
+    metrics.delivered.inc();
+    return { data: { [live.responseKey]: change }, ...(result.errors ? { errors: result.errors } : {}) };
+  }
+
+  /** Parse, limits, caps, per-principal rate, the owner's access check; then the stream, already listening. */
+  async function openSubscription(
+    socket: WebSocket,
+    state: ConnectionState,
+    payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+  ): Promise<
+    readonly GraphQLError[] | { stream: ChangeStream; schema: GraphQLSchema; document: DocumentNode }
+  > {
+    const schema = gateway.schema;
+    if (schema === undefined) return [new GraphQLError('The supergraph is not loaded yet.')];
+    let document;
     try {
-      for (;;) {
-        while (pending.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-        const message = pending.shift() as ChangeMessage;
-        const auth = await authenticate(state.authorization).catch(() => null);
-        if (auth?.principal === null || auth === null) {
-          socket.close(CloseCode.Forbidden, 'Session ended');
-          return;
-        }
-        const result = await query(state, live.entityQuery, message.key.id);
-        if (denied(result)) {
-          yield { errors: result.errors };
-          return;
-        }
-        const change: Record<string, unknown> = {};
-        for (const { responseKey, fieldName } of live.selection) {
-          if (fieldName === '__typename') change[responseKey] = live.changeType;
-          else
-            change[responseKey] =
-              (message as unknown as Record<string, unknown>)[fieldName] ?? live.args[fieldName] ?? null;
-        }
-        if (live.entityResponseKey !== null)
-          change[live.entityResponseKey] = (result.data as { entity?: unknown } | null)?.entity ?? null;
-        yield { data: { [live.responseKey]: change }, ...(result.errors ? { errors: result.errors } : {}) };
+      document = parse(payload.query, { maxTokens: limits.maxTokens });
+    } catch (error) {
+      return refuse(error instanceof GraphQLError ? error : new GraphQLError('Syntax error.'));
+    }
+    const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
+    if (errors.length > 0) {
+      metrics.refused.inc({ code: 'GRAPHQL_VALIDATION_FAILED' });
+      return errors;
+    }
+    const operation = getOperationAST(document, payload.operationName);
+    if (operation?.operation !== 'subscription')
+      return refuse(
+        new GraphQLError('Only subscriptions are served over graphql-ws; send queries over HTTP.', {
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      );
+    const live = describeSubscription(schema, document, operation, payload.variables ?? {});
+    if (typeof live === 'string')
+      return refuse(new GraphQLError(live, { extensions: { code: 'BAD_USER_INPUT' } }));
+    const slot = caps.take(state.slots);
+    if (typeof slot === 'string')
+      return refuse(
+        new GraphQLError(
+          slot === 'connection'
+            ? `At most ${limits.perConnection} subscriptions per connection.`
+            : `At most ${limits.perUser} subscriptions per user.`,
+          { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } },
+        ),
+      );
+    try {
+      await options.rateLimiter.consume(`principal:${state.principal.id}`);
+      // The owning subgraph decides, with the subscriber's token, whether they may watch this entity at all.
+      const access = await query(state, live.accessQuery, live.watchedId);
+      if (access.errors !== undefined && access.errors.length > 0) {
+        slot.release();
+        for (const error of access.errors) refuse(error);
+        return access.errors;
       }
-    } finally {
-      pubsub.unsubscribe(subId);
+      const stream = new ChangeStream({
+        limits,
+        socket,
+        resolve: (message) => resolveChange(socket, state, live, message),
+        onSlowConsumer: () => closeSocket(socket, SLOW_CONSUMER_CLOSE_CODE, 'slow_consumer', 'Slow consumer'),
+      });
+      const stop = await fanout.listen(
+        subscriptionChannel(live.field, live.args),
+        live.entityType,
+        (message) => stream.push(message),
+      );
+      // Counted once Redis confirmed the channel, so the gauge says which subscribers can receive.
+      metrics.subscriptions.inc();
+      stream.onEnd(() => {
+        stop();
+        slot.release();
+        metrics.subscriptions.dec();
+      });
+      return { stream, schema, document };
+    } catch (error) {
+      slot.release();
+      if (!(error instanceof GraphQLError)) throw error;
+      // The HTTP rate limiter's error carries HTTP headers, which mean nothing on a socket.
+      return refuse(
+        new GraphQLError(error.message, { extensions: { ...error.extensions, http: undefined } }),
+      );
     }
   }
 
@@ -153,81 +258,58 @@ export function startLiveServer(options: {
         if (typeof authorization !== 'string') return false;
         const auth = await authenticate(authorization).catch(() => null);
         if (auth?.principal === null || auth?.accessToken === null || auth === null) return false;
+        const socket = ctx.extra.socket;
         const state: ConnectionState = {
           principal: auth.principal,
           authorization,
           accessToken: auth.accessToken,
-          subscriptions: 0,
+          slots: caps.connection(auth.principal.id),
+          rate: new SubscribeRate(limits.maxSubscribes, limits.subscribeWindowMs),
+          timers: [],
         };
-        state.timer = setInterval(() => {
+        const recheck = setInterval(() => {
           void authenticate(authorization)
             .then((again) => again.principal !== null)
             .catch(() => false)
             .then((ok) => {
-              if (!ok) ctx.extra.socket.close(CloseCode.Forbidden, 'Session ended');
+              if (!ok) closeSocket(socket, CloseCode.Forbidden, 'session_ended', 'Session ended');
             });
         }, limits.recheckMs);
-        state.timer.unref();
+        state.timers.push(recheck);
+        const expiresIn = msUntilExpiry(auth.accessToken);
+        if (expiresIn !== null)
+          state.timers.push(
+            setTimeout(
+              () => closeSocket(socket, CloseCode.Forbidden, 'token_expired', 'Token expired'),
+              expiresIn,
+            ),
+          );
+        for (const timer of state.timers) timer.unref();
         ctx.extra.state = state;
+        metrics.connections.inc();
         return true;
       },
       onClose: (ctx) => {
         const state = ctx.extra.state;
-        if (state?.timer !== undefined) clearInterval(state.timer);
+        if (state === undefined) return;
+        for (const timer of state.timers) clearTimeout(timer);
+        caps.releaseAll(state.slots);
+        metrics.connections.dec();
       },
       onSubscribe: async (ctx, _id, payload) => {
         const state = ctx.extra.state as ConnectionState;
-        const schema = gateway.schema;
-        if (schema === undefined) return [new GraphQLError('The supergraph is not loaded yet.')];
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: limits.maxTokens });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error.')];
+        const socket = ctx.extra.socket;
+        // Counted before any parsing, so a flood costs the gateway next to nothing.
+        if (!state.rate.allow()) {
+          closeSocket(socket, SUBSCRIBE_FLOOD_CLOSE_CODE, 'subscribe_flood', 'Too many subscribe messages');
+          return FLOOD_ERRORS;
         }
-        const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
-        if (errors.length > 0) return errors;
-        const operation = getOperationAST(document, payload.operationName);
-        if (operation?.operation !== 'subscription')
-          return [new GraphQLError('Only subscriptions are served over graphql-ws; send queries over HTTP.')];
-        if (state.subscriptions >= limits.perConnection)
-          return [
-            new GraphQLError('Too many subscriptions on this connection.', {
-              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
-            }),
-          ];
-        if ((perUser.get(state.principal.id) ?? 0) >= limits.perUser)
-          return [
-            new GraphQLError('Too many subscriptions for this user.', {
-              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
-            }),
-          ];
-        const live = describeSubscription(schema, document, operation, payload.variables ?? {});
-        if (typeof live === 'string')
-          return [new GraphQLError(live, { extensions: { code: 'BAD_USER_INPUT' } })];
-        // The owning subgraph decides, with the subscriber's token, whether they may watch this entity at all.
-        const access = await query(state, live.accessQuery, live.watchedId);
-        if (access.errors !== undefined && access.errors.length > 0)
-          return access.errors.map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
-        const subscriber: Subscriber = { live, socket: ctx.extra.socket, state };
-        return { schema, document, variableValues: payload.variables, contextValue: subscriber };
+        const opened = await openSubscription(socket, state, payload);
+        if (!('stream' in opened)) return opened;
+        const { stream, schema, document } = opened;
+        return { schema, document, variableValues: payload.variables, contextValue: stream };
       },
-      subscribe: (args) => {
-        const { live, socket, state } = args.contextValue as Subscriber;
-        state.subscriptions += 1;
-        perUser.set(state.principal.id, (perUser.get(state.principal.id) ?? 0) + 1);
-        const generator = deliver(socket, state, live);
-        return (async function* () {
-          try {
-            yield* generator;
-          } finally {
-            state.subscriptions -= 1;
-            const left = (perUser.get(state.principal.id) ?? 1) - 1;
-            if (left <= 0) perUser.delete(state.principal.id);
-            else perUser.set(state.principal.id, left);
-          }
-        })();
-      },
+      subscribe: (args) => args.contextValue as ChangeStream,
     },
     wss,
     limits.keepAliveMs,

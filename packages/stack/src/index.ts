@@ -5,3 +5,4 @@ export {
   type ServiceLaunch,
   type StartedService,
 } from './registry-services';
+export { startServiceProcess, waitForReady, type ServiceProcess } from './service-process';

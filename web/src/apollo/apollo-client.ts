@@ -52,7 +52,10 @@ export function createApolloClient(gatewayUrl: string, session: SessionManager):
     createClient({
       url: webSocketUrl(gatewayUrl),
       lazy: true,
-      connectionParams: () => {
+      // Read at every (re)connect: the gateway closes a socket when its token expires (4403), and the
+      // client then reconnects with a fresh one.
+      connectionParams: async () => {
+        if (session.needsRefresh()) await session.refresh();
         const token = session.accessToken();
         return token ? { authorization: `Bearer ${token}` } : {};
       },

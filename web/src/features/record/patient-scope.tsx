@@ -6,6 +6,7 @@ import { createContext, type ReactNode, useContext } from 'react';
 import { EmptyState } from '@/ui/empty-state';
 import { LoadingState } from '@/ui/loading-state';
 import { QueryError } from '@/ui/query-error';
+import { LiveRecordUpdates } from './live-record-updates';
 import { MyPatientIdDocument } from './record-operations';
 
 /** Whose record a page shows: the signed-in user's own, or one a clinician or admin opened. */
@@ -34,6 +35,7 @@ export function OtherPatientScope({
 }): ReactNode {
   return (
     <PatientScopeContext.Provider value={{ patientId, own: false, basePath: `/patients/${patientId}` }}>
+      <LiveRecordUpdates patientId={patientId} />
       {children}
     </PatientScopeContext.Provider>
   );
@@ -64,6 +66,7 @@ export function OwnPatientScope({ children, empty }: { children: ReactNode; empt
   }
   return (
     <PatientScopeContext.Provider value={{ patientId, own: true, basePath: '' }}>
+      <LiveRecordUpdates patientId={patientId} />
       {children}
     </PatientScopeContext.Provider>
   );

@@ -275,3 +275,14 @@ export const PatientListDocument = graphql(`
     }
   }
 `);
+
+export const PatientRecordChangedDocument = graphql(`
+  subscription PatientRecordChanged($patientId: ID!) {
+    patientRecordChanged(patientId: $patientId) {
+      patientId
+      kind
+      changed
+      at
+    }
+  }
+`);
