@@ -33,7 +33,8 @@ describe('lab table rules', () => {
       ).toEqual(report.rows.map((row) => [row.name, row.value, row.unit, row.range, row.flag]));
       expect(rows[0]?.effectiveAt?.toISOString().slice(0, 10)).toBe(report.collected);
     }
-  });
+    // Parses three real PDFs with pdf.js: seconds on a loaded machine.
+  }, 30_000);
 
   it('cuts cells at the header columns and splits what OCR glued together', () => {
     const rows = extractLabRows(

@@ -1,0 +1,142 @@
+import type { DomainEvent } from '@holovitals/events';
+import { GATEWAY_CREDENTIAL_HEADER } from '@holovitals/subgraph-kit';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentProcessedHandler } from '../src/events/document-processed.handler';
+import { startPatientHarness, type PatientHarness } from './support/patient-harness';
+
+const documentId = randomUUID();
+const bundle = {
+  resourceType: 'Bundle',
+  type: 'collection',
+  entry: [
+    {
+      fullUrl: `urn:uuid:${randomUUID()}`,
+      resource: {
+        resourceType: 'Observation',
+        id: 'doc-extraction-1',
+        status: 'final',
+        category: [
+          {
+            coding: [
+              { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' },
+            ],
+          },
+        ],
+        code: {
+          coding: [{ system: 'urn:holovitals:document-lab-name', code: 'glucose', display: 'Glucose' }],
+          text: 'Glucose',
+        },
+        valueQuantity: { value: 98, unit: 'mg/dL' },
+        referenceRange: [{ low: { value: 70 }, high: { value: 99 } }],
+        effectiveDateTime: '2026-11-20T00:00:00.000Z',
+        derivedFrom: [{ reference: `DocumentReference/${documentId}` }],
+      },
+    },
+  ],
+};
+
+let h: PatientHarness;
+let files: Server;
+let bundleUrl: string;
+let requests = 0;
+
+beforeAll(async () => {
+  h = await startPatientHarness({ EVENTS_ENABLED: 'false' });
+  // Stands in for the documents subgraph's /files route: the bundle only with the internal credential.
+  files = createServer((req, res) => {
+    requests += 1;
+    if (req.headers[GATEWAY_CREDENTIAL_HEADER] !== h.sg.gatewaySecret) {
+      res.writeHead(403).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(bundle));
+  });
+  await new Promise<void>((done) => files.listen(0, '127.0.0.1', done));
+  bundleUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/files?key=bundles/x`;
+});
+
+afterAll(async () => {
+  await new Promise((done) => files.close(done));
+  await h.stop();
+});
+
+function processed(patientId: string, secret: string): Promise<void> {
+  const handler = documentProcessedHandler('patient', {
+    gatewaySecret: secret,
+    limits: { maxBundleBytes: 1_000_000 },
+    fetchTimeoutMs: 5_000,
+  })['document.processed']!;
+  const event: DomainEvent<'document.processed'> = {
+    id: randomUUID(),
+    type: 'document.processed',
+    source: 'documents',
+    occurredAt: new Date().toISOString(),
+    traceId: null,
+    payload: { documentId, patientId, bundleRef: bundleUrl, resourceCount: 1 },
+  };
+  return h.sg.dataSource.transaction((manager) => handler(event, manager));
+}
+
+describe('document.processed: confirmed document results enter the record', () => {
+  it('fetches the bundle with the internal credential, imports the Observation once, and audits it', async () => {
+    const owner = await h.user('PATIENT');
+    const created = await h.sg.graphql<{ createMyPatient: { id: string } }>(
+      'mutation { createMyPatient { id } }',
+      {},
+      { token: owner.token },
+    );
+    const patientId = created.body.data!.createMyPatient.id;
+    await processed(patientId, h.sg.gatewaySecret);
+    await processed(patientId, h.sg.gatewaySecret);
+    const rows = (await h.sg.dataSource.query(
+      `SELECT display, value, unit, reference_low, reference_high, source_fhir_id FROM observation WHERE patient_id = $1`,
+      [patientId],
+    )) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      {
+        display: 'Glucose',
+        value: 98,
+        unit: 'mg/dL',
+        reference_low: 70,
+        reference_high: 99,
+        source_fhir_id: 'doc-extraction-1',
+      },
+    ]);
+    const raw = (await h.sg.dataSource.query(
+      `SELECT resource->'derivedFrom' AS derived FROM fhir_resource WHERE patient_id = $1 AND fhir_id = 'doc-extraction-1'`,
+      [patientId],
+    )) as { derived: unknown }[];
+    expect(raw[0]?.derived).toEqual([{ reference: `DocumentReference/${documentId}` }]);
+    const audits = await h.audits();
+    expect(audits).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'import',
+          entityType: 'DocumentReference',
+          entityIds: [documentId],
+          patientIds: [patientId],
+        }),
+      ]),
+    );
+  });
+
+  it('fails (for the consumer to retry) when the documents subgraph refuses the bundle, writing nothing', async () => {
+    const owner = await h.user('PATIENT');
+    const created = await h.sg.graphql<{ createMyPatient: { id: string } }>(
+      'mutation { createMyPatient { id } }',
+      {},
+      { token: owner.token },
+    );
+    const patientId = created.body.data!.createMyPatient.id;
+    const before = requests;
+    await expect(processed(patientId, 'wrong-secret-of-sixteen+')).rejects.toThrow(/403/);
+    expect(requests).toBe(before + 1);
+    const rows = (await h.sg.dataSource.query(`SELECT 1 FROM observation WHERE patient_id = $1`, [
+      patientId,
+    ])) as unknown[];
+    expect(rows).toEqual([]);
+  });
+});
