@@ -34,7 +34,8 @@ describe('parseEventPayload', () => {
     ['patient.created', { patientId: 'patient-1', ownerUserId: null }, 'patientId'],
     ['patient.created', { patientId: randomUUID() }, 'ownerUserId'],
     ['user.registered', { userId: randomUUID(), email: 'not-an-email', roles: [] }, 'email'],
-    ['user.verified', { userId: 'user-1', roles: [] }, 'userId'],
+    ['user.verified', { userId: 'user-1', roles: [], email: 'a@b.test', displayName: null }, 'userId'],
+    ['user.verified', { userId: randomUUID(), roles: [], displayName: null }, 'email'],
     ['analysis.completed', { taskId: randomUUID(), patientId: randomUUID(), status: 'DONE' }, 'status'],
     [
       'ehr.sync.completed',
@@ -62,6 +63,22 @@ describe('parseEventPayload', () => {
   ])('rejects an invalid %s payload, naming the offending field', (type, payload, field) => {
     expect(() => parseEventPayload(type, payload as never)).toThrow(InvalidEventError);
     expect(() => parseEventPayload(type, payload as never)).toThrow(field);
+  });
+
+  it('reads an audit.recorded without delegation fields (sent before they existed) as acting for nobody', () => {
+    const parsed = parseEventPayload('audit.recorded', {
+      actorId: null,
+      actorRoles: [],
+      action: 'read',
+      entityType: 'Patient',
+      entityIds: [],
+      patientIds: [],
+      outcome: 'SUCCESS',
+      traceId: null,
+      clientIp: null,
+      service: 'patient',
+    } as never);
+    expect(parsed).toMatchObject({ onBehalfOf: null, consentId: null });
   });
 
   it('rejects an unknown event type', () => {

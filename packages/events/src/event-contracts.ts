@@ -27,7 +27,13 @@ export const eventContracts = {
     roles: z.array(z.string()),
   }),
   /** A user proved they hold their address (or was seeded verified): from now on they may receive consent grants. */
-  'user.verified': z.object({ userId: z.string().uuid(), roles: z.array(z.string()) }),
+  'user.verified': z.object({
+    userId: z.string().uuid(),
+    roles: z.array(z.string()),
+    /** Lower-cased; lets a patient name the person they grant access to without knowing their id. */
+    email: z.string().email(),
+    displayName: z.string().nullable(),
+  }),
   'patient.created': z.object({ patientId: z.string().uuid(), ownerUserId: z.string().uuid().nullable() }),
   'patient.updated': z.object({ patientId: z.string().uuid(), changed: z.array(z.string()) }),
   /**
@@ -93,6 +99,10 @@ export const eventContracts = {
     traceId: z.string().nullable(),
     clientIp: z.string().nullable(),
     service: z.string(),
+    /** The patient's user when the actor acted for them under a PROXY grant; null otherwise. */
+    onBehalfOf: z.string().uuid().nullable().default(null),
+    /** The consent grant the access relied on; null for the owner, an admin or a system actor. */
+    consentId: z.string().uuid().nullable().default(null),
   }),
   'consent.granted': z.object({
     consentId: z.string().uuid(),
@@ -108,11 +118,26 @@ export const eventContracts = {
     patientId: z.string().uuid(),
     granteeUserId: z.string().uuid(),
   }),
+  /**
+   * A patient rights request is due within the configured warning window (stage WARNING) or is past due
+   * (stage OVERDUE); sent once per request, stage and due date (an extension restarts the stages).
+   */
+  'rights.request.deadline.approaching': z.object({
+    requestId: z.string().uuid(),
+    patientId: z.string().uuid().nullable(),
+    requesterUserId: z.string().uuid(),
+    kind: z.string(),
+    stage: z.enum(['WARNING', 'OVERDUE']),
+    dueAt: z.string().datetime({ offset: true }),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventContracts;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof eventContracts)[T]>;
+
+/** What a producer passes: fields with a default (added to a contract later) may be left out. */
+export type EventPayloadInput<T extends EventType> = z.input<(typeof eventContracts)[T]>;
 
 export interface DomainEvent<T extends EventType = EventType> {
   id: string;

@@ -22,6 +22,7 @@ export const eventOwners: Record<EventType, string> = {
   'audit.recorded': ANY_SERVICE,
   'consent.granted': 'compliance',
   'consent.revoked': 'compliance',
+  'rights.request.deadline.approaching': 'compliance',
 };
 
 export function mayPublish(service: string, type: EventType): boolean {

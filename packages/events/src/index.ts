@@ -3,6 +3,7 @@ export {
   type ConsentScope,
   type DomainEvent,
   type EventPayload,
+  type EventPayloadInput,
   type EventType,
   eventContracts,
   eventTypes,

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type EntityManager } from 'typeorm';
-import { type DomainEvent, type EventPayload, type EventType, parseEventPayload } from './event-contracts';
+import {
+  type DomainEvent,
+  type EventPayloadInput,
+  type EventType,
+  parseEventPayload,
+} from './event-contracts';
 import { EventOwnershipError, mayPublish } from './event-owners';
 
 /** Thrown when `enqueueEvent` is given a manager outside a transaction: the event would commit apart from the change. */
@@ -18,7 +23,7 @@ export async function enqueueEvent<T extends EventType>(
   manager: EntityManager,
   source: string,
   type: T,
-  payload: EventPayload<T>,
+  payload: EventPayloadInput<T>,
   options?: { traceId?: string | null },
 ): Promise<DomainEvent<T>> {
   if (!manager.queryRunner?.isTransactionActive) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EntityManager } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type DomainEvent, type EventPayload, type EventType } from '../src/event-contracts';
+import { type DomainEvent, type EventPayloadInput, type EventType } from '../src/event-contracts';
 import { EventConsumer, type EventHandlers } from '../src/event-consumer';
 import { ANY_SERVICE, eventOwners } from '../src/event-owners';
 import { deadLetterStreamKey, encodeStreamFields, eventStreamKey } from '../src/event-stream-message';
@@ -41,7 +41,7 @@ beforeEach(async () => {
 });
 
 /** Publishes as the type's owner (audit.recorded, which any service may publish, as patient). */
-async function publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>> {
+async function publish<T extends EventType>(type: T, payload: EventPayloadInput<T>): Promise<DomainEvent<T>> {
   const source = eventOwners[type] === ANY_SERVICE ? 'patient' : eventOwners[type];
   const event = await env.dataSource.transaction((manager) => enqueueEvent(manager, source, type, payload));
   const relay = new OutboxRelay({

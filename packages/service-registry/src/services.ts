@@ -43,6 +43,16 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'compliance',
   },
   {
+    // Scheduled compliance jobs (rights request deadlines); shares the compliance database and outbox.
+    name: 'compliance-worker',
+    kind: 'worker',
+    port: 4105,
+    healthPath: '/ready',
+    package: '@holovitals/compliance',
+    entry: 'subgraphs/compliance/dist/worker.js',
+    database: 'compliance',
+  },
+  {
     name: 'ehr',
     kind: 'subgraph',
     port: 4006,

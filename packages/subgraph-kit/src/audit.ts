@@ -13,6 +13,10 @@ export interface AuditEntry {
    */
   patientIds: string[];
   outcome: 'SUCCESS' | 'DENIED' | 'FAILURE';
+  /** The patient's user, when the actor acted for them under a PROXY grant. */
+  onBehalfOf?: string | null;
+  /** The consent grant the access relied on, when it relied on one. */
+  consentId?: string | null;
 }
 
 /**
@@ -40,6 +44,8 @@ export async function recordAudit(manager: EntityManager, ctx: AuditActor, entry
       traceId: ctx.traceId,
       clientIp: ctx.clientIp,
       service: ctx.service,
+      onBehalfOf: entry.onBehalfOf ?? null,
+      consentId: entry.consentId ?? null,
     },
     { traceId: ctx.traceId },
   );

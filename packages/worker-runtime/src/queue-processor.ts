@@ -18,6 +18,12 @@ export interface QueueProcessor<Data, Result = unknown> {
   queue: QueueDefinition<Data>;
   /** Jobs of this queue run at the same time in one process. */
   concurrency?: number;
+  /**
+   * Makes the queue a schedule: the worker keeps one repeatable job with this payload, run every `everyMs`.
+   * Bull keys the schedule by queue, interval and job id, so any number of workers starting (or restarting)
+   * keep one schedule, not one each.
+   */
+  repeat?: { everyMs: number; data: Data };
   process(job: JobContext<Data>): Promise<Result>;
 }
 
@@ -32,6 +38,7 @@ export function processQueue<Data, Result>(processor: QueueProcessor<Data, Resul
   return {
     queue: processor.queue as unknown as RegisteredProcessor['queue'],
     concurrency: processor.concurrency,
+    repeat: processor.repeat,
     process: (job) => processor.process(job as JobContext<Data>),
   };
 }

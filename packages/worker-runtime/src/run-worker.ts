@@ -187,6 +187,11 @@ export async function runWorker<Shape extends z.ZodRawShape, Services>(
       open.processor.concurrency ?? 1,
       createJobHandler(open, { connection, markers, logger, metrics }, running),
     );
+    const repeat = open.processor.repeat;
+    if (repeat) {
+      const data: unknown = open.processor.queue.payload.parse(repeat.data);
+      await open.queue.add(data, { repeat: { every: repeat.everyMs }, jobId: `${open.name}:schedule` });
+    }
   }
 
   let draining = false;

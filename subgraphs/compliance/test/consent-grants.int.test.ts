@@ -10,7 +10,7 @@ import {
 } from './support/compliance-harness';
 
 const GRANT = `mutation Grant($input: GrantConsentInput!) {
-  grantConsent(input: $input) { id patientId granteeUserId scopes purpose expiresAt active }
+  grantConsent(input: $input) { id patientId granteeUserId scopes purpose expiresAt active grantee { userId displayName email } }
 }`;
 const REVOKE = `mutation Revoke($id: ID!) { revokeConsent(id: $id) { id active revokedAt } }`;
 const MINE = `{ myConsents { id active } consentsGrantedToMe { id } }`;
@@ -49,11 +49,21 @@ beforeAll(async () => {
   patientToken = await h.token('PATIENT', patientUser);
   await publishTestEvent(
     h.sg,
-    event('user.verified', 'identity', { userId: clinician, roles: ['CLINICIAN'] }),
+    event('user.verified', 'identity', {
+      userId: clinician,
+      roles: ['CLINICIAN'],
+      email: 'dr.who@example.test',
+      displayName: 'Dr. Who',
+    }),
   );
   await publishTestEvent(
     h.sg,
-    event('user.verified', 'identity', { userId: patientUser, roles: ['PATIENT'] }),
+    event('user.verified', 'identity', {
+      userId: patientUser,
+      roles: ['PATIENT'],
+      email: 'pat@example.test',
+      displayName: null,
+    }),
   );
   await publishTestEvent(h.sg, event('patient.created', 'patient', { patientId, ownerUserId: patientUser }));
   await eventually(
@@ -90,6 +100,7 @@ describe('consent grants', () => {
       purpose: 'TREATMENT',
       expiresAt,
       active: true,
+      grantee: { userId: clinician, displayName: 'Dr. Who', email: 'dr.who@example.test' },
     });
     expect(await outbox('consent.granted')).toEqual([
       {
@@ -127,6 +138,15 @@ describe('consent grants', () => {
     ['to a user who never verified', { granteeUserId: unverified }, 'granteeUserId'],
     ['with an expiry in the past', { expiresAt: new Date(Date.now() - 60_000).toISOString() }, 'expiresAt'],
     ['with no scope', { scope: [] }, 'scope'],
+    ['to an id that is not a user id', { granteeUserId: 'not-a-uuid' }, 'granteeUserId'],
+    ['to nobody', { granteeUserId: null }, 'granteeUserId'],
+    ['to both an id and an address', { granteeEmail: 'dr.who@example.test' }, 'granteeUserId'],
+    [
+      'to an address no verified user has',
+      { granteeUserId: null, granteeEmail: 'nobody@example.test' },
+      'granteeEmail',
+    ],
+    ['to self by address', { granteeUserId: null, granteeEmail: 'PAT@example.test' }, 'granteeEmail'],
   ])('refuses a grant %s as BAD_USER_INPUT and writes nothing', async (_name, change, field) => {
     const before = { grants: await grants(), events: (await outbox('consent.granted')).length };
     const response = await h.sg.graphql(
@@ -149,6 +169,16 @@ describe('consent grants', () => {
     expect(await grants()).toBe(before);
   });
 
+  it('grants by email address, matched case-insensitively among verified users', async () => {
+    const response = await h.sg.graphql<{ grantConsent: { granteeUserId: string } }>(
+      GRANT,
+      { input: { granteeEmail: ' Dr.Who@Example.test ', scope: ['READ_RECORD'], purpose: 'CAREGIVING' } },
+      { token: patientToken },
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.grantConsent.granteeUserId).toBe(clinician);
+  });
+
   it('refuses a grant from a user with no patient record', async () => {
     const response = await h.sg.graphql(
       GRANT,
@@ -166,7 +196,7 @@ describe('consent grants', () => {
         token: patientToken,
       },
     );
-    const id = mine.body.data!.myConsents[0]!.id;
+    const id = mine.body.data!.myConsents[mine.body.data!.myConsents.length - 1]!.id;
 
     const stranger = await h.sg.graphql(REVOKE, { id }, { token: await h.token('CLINICIAN', clinician) });
     expect(stranger.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -181,10 +211,22 @@ describe('consent grants', () => {
     await h.sg.graphql(REVOKE, { id }, { token: patientToken });
     expect(await outbox('consent.revoked')).toEqual([{ consentId: id, patientId, granteeUserId: clinician }]);
   });
+
+  it('shows the grantee who shared with them', async () => {
+    const seen = await h.sg.graphql<{ consentsGrantedToMe: Array<{ grantor: unknown }> }>(
+      '{ consentsGrantedToMe { grantor { userId email } } }',
+      {},
+      { token: await h.token('CLINICIAN', clinician) },
+    );
+    expect(seen.body.data!.consentsGrantedToMe[0]!.grantor).toEqual({
+      userId: patientUser,
+      email: 'pat@example.test',
+    });
+  });
 });
 
 describe('access log', () => {
-  const ACCESS_LOG = `{ accessLog { actorId actorRoles action outcome } }`;
+  const ACCESS_LOG = `{ accessLog { actorId actorRoles action outcome purpose actor { email } onBehalfOf { email } } }`;
 
   it('shows the patient who else read their record, and another patient nothing of it', async () => {
     await publishTestEvent(h.sg, auditEvent({ actorId: clinician, patientIds: [patientId] }));
@@ -197,7 +239,15 @@ describe('access log', () => {
         .graphql<{ accessLog: Array<{ actorId: string }> }>(ACCESS_LOG, {}, { token: patientToken })
         .then((response) => response.body.data?.accessLog ?? []);
     expect(await eventually(read, (entries) => entries.length > 0)).toEqual([
-      { actorId: clinician, actorRoles: ['CLINICIAN'], action: 'read', outcome: 'SUCCESS' },
+      {
+        actorId: clinician,
+        actorRoles: ['CLINICIAN'],
+        action: 'read',
+        outcome: 'SUCCESS',
+        purpose: null,
+        actor: { email: 'dr.who@example.test' },
+        onBehalfOf: null,
+      },
     ]);
 
     const other = await h.sg.graphql<{ accessLog: unknown[] }>(
@@ -208,5 +258,38 @@ describe('access log', () => {
       },
     );
     expect(other.body.data!.accessLog).toEqual([]);
+  });
+
+  it('says why (the grant’s purpose) and on whose behalf (a proxy acting for the patient)', async () => {
+    const [grant] = (await h.sg.dataSource.query(
+      `SELECT id FROM consent_grant WHERE purpose = 'CAREGIVING' LIMIT 1`,
+    )) as Array<{ id: string }>;
+    await publishTestEvent(
+      h.sg,
+      auditEvent({
+        actorId: clinician,
+        action: 'update',
+        entityType: 'Allergy',
+        patientIds: [patientId],
+        consentId: grant!.id,
+        onBehalfOf: patientUser,
+      }),
+    );
+    const entries = await eventually(
+      () =>
+        h.sg
+          .graphql<{ accessLog: Array<Record<string, unknown>> }>(ACCESS_LOG, {}, { token: patientToken })
+          .then((response) => response.body.data?.accessLog ?? []),
+      (list) => list.some((entry) => entry.action === 'update'),
+    );
+    expect(entries[0]).toEqual({
+      actorId: clinician,
+      actorRoles: ['CLINICIAN'],
+      action: 'update',
+      outcome: 'SUCCESS',
+      purpose: 'CAREGIVING',
+      actor: { email: 'dr.who@example.test' },
+      onBehalfOf: { email: 'pat@example.test' },
+    });
   });
 });

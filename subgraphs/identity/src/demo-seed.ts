@@ -44,6 +44,8 @@ export async function seedDemo(context: {
         await enqueueEvent(manager, 'identity', 'user.verified', {
           userId: seeded!.id,
           roles: [...user.roles],
+          email: user.email,
+          displayName: user.displayName,
         });
       });
     }

@@ -7,8 +7,8 @@ import { auditEntryHash, GENESIS_HASH, type ChainedAuditContent } from './audit-
 const AUDIT_CHAIN_LOCK = 0x61756474;
 
 const COLUMNS =
-  'seq, event_id, occurred_at, actor_id, actor_roles, action, entity_type, entity_ids, patient_ids, outcome, trace_id, client_ip, service, prev_hash, hash';
-const PARAMS_PER_ROW = 15;
+  'seq, event_id, occurred_at, actor_id, actor_roles, action, entity_type, entity_ids, patient_ids, outcome, trace_id, client_ip, service, on_behalf_of, consent_id, prev_hash, hash';
+const PARAMS_PER_ROW = 17;
 
 /**
  * Appends audit events to the chain in the caller's transaction, in the order given. Runs the insert as
@@ -53,6 +53,8 @@ export async function appendAuditEvents(
       traceId: payload.traceId,
       clientIp: payload.clientIp,
       service: payload.service,
+      onBehalfOf: payload.onBehalfOf,
+      consentId: payload.consentId,
       prevHash,
     };
     const hash = auditEntryHash(content);
@@ -70,6 +72,8 @@ export async function appendAuditEvents(
       content.traceId,
       content.clientIp,
       content.service,
+      content.onBehalfOf,
+      content.consentId,
       content.prevHash,
       hash,
     ]);

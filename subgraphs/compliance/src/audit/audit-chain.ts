@@ -18,16 +18,21 @@ export interface ChainedAuditContent {
   traceId: string | null;
   clientIp: string | null;
   service: string;
+  onBehalfOf: string | null;
+  consentId: string | null;
   prevHash: string;
 }
 
 /**
  * A fixed-order JSON array of the content, so the same entry always hashes the same however it was read
  * (from the event, or back from PostgreSQL). Times are cut to milliseconds, the precision events carry.
+ * Version 2 adds the delegation (consent used, patient acted for) and is used only for entries that have one, so
+ * every entry written before those fields existed keeps its version-1 hash.
  */
 export function canonicalAuditContent(entry: ChainedAuditContent): string {
+  const delegated = entry.onBehalfOf !== null || entry.consentId !== null;
   return JSON.stringify([
-    1,
+    delegated ? 2 : 1,
     entry.seq,
     entry.eventId,
     entry.occurredAt.toISOString(),
@@ -41,6 +46,7 @@ export function canonicalAuditContent(entry: ChainedAuditContent): string {
     entry.traceId,
     entry.clientIp,
     entry.service,
+    ...(delegated ? [entry.onBehalfOf, entry.consentId] : []),
     entry.prevHash,
   ]);
 }

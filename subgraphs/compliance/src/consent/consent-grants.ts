@@ -10,7 +10,8 @@ import { ConsentGrantEntity } from '../entities/consent-grant.entity';
 import type { ConsentPurpose, ConsentScope } from './consent-vocabulary';
 
 export interface GrantConsentRequest {
-  granteeUserId: string;
+  granteeUserId?: string | null;
+  granteeEmail?: string | null;
   scope: ConsentScope[];
   purpose: ConsentPurpose;
   expiresAt?: Date | null;
@@ -18,6 +19,35 @@ export interface GrantConsentRequest {
 
 function badInput(message: string, field: string): DomainError {
   return new DomainError(ErrorCode.BAD_USER_INPUT, message, { field });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The verified user a grant names, by id or by address (exactly one). Unknown and unverified answer alike, and
+ * only a caller with a record to share gets this far, so the lookup tells no more than "can I share with them".
+ */
+async function resolveGrantee(ctx: RequestContext, request: GrantConsentRequest): Promise<string> {
+  const byId = request.granteeUserId ?? null;
+  const byEmail = request.granteeEmail?.trim().toLowerCase() || null;
+  if ((byId === null) === (byEmail === null)) {
+    throw badInput('Name the grantee by user id or by email address, not both.', 'granteeUserId');
+  }
+  if (byId !== null) {
+    if (!UUID.test(byId)) throw badInput('No verified user has this id.', 'granteeUserId');
+    const found: unknown[] = await ctx.dataSource.query('SELECT 1 FROM verified_user WHERE user_id = $1', [
+      byId,
+    ]);
+    if (found.length === 0) throw badInput('No verified user has this id.', 'granteeUserId');
+    return byId;
+  }
+  const found: Array<{ user_id: string }> = await ctx.dataSource.query(
+    'SELECT user_id FROM verified_user WHERE email = $1',
+    [byEmail],
+  );
+  const userId = found[0]?.user_id;
+  if (!userId) throw badInput('No verified user has this email address.', 'granteeEmail');
+  return userId;
 }
 
 /**
@@ -31,8 +61,6 @@ export async function grantConsent(
   const principal = requireUser(ctx);
   const scopes = [...new Set(request.scope)];
   if (scopes.length === 0) throw badInput('Choose at least one scope.', 'scope');
-  if (request.granteeUserId === principal.id)
-    throw badInput('You cannot grant consent to yourself.', 'granteeUserId');
   if (request.expiresAt && request.expiresAt <= new Date()) {
     throw badInput('The expiry must be in the future.', 'expiresAt');
   }
@@ -42,18 +70,19 @@ export async function grantConsent(
   );
   const patientId = owned[0]?.patient_id;
   if (!patientId) throw badInput('You have no patient record to share yet.', 'granteeUserId');
-  const grantee: unknown[] = await ctx.dataSource.query('SELECT 1 FROM verified_user WHERE user_id = $1', [
-    request.granteeUserId,
-  ]);
-  if (grantee.length === 0) {
-    throw badInput('No verified user has this id.', 'granteeUserId');
+  const granteeUserId = await resolveGrantee(ctx, request);
+  if (granteeUserId === principal.id) {
+    throw badInput(
+      'You cannot grant consent to yourself.',
+      request.granteeEmail ? 'granteeEmail' : 'granteeUserId',
+    );
   }
   return ctx.dataSource.transaction(async (manager) => {
     const grant = await manager.save(
       manager.create(ConsentGrantEntity, {
         patientId,
         grantorUserId: principal.id,
-        granteeUserId: request.granteeUserId,
+        granteeUserId,
         scopes,
         purpose: request.purpose,
         expiresAt: request.expiresAt ?? null,

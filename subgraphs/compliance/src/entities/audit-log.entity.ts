@@ -61,6 +61,17 @@ export class AuditLogEntity {
   @Field({ description: 'Service that recorded the access.' })
   service: string;
 
+  @Column({ name: 'on_behalf_of', type: 'uuid', nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The patient’s user the actor acted for under a PROXY grant; null otherwise.',
+  })
+  onBehalfOf: string | null;
+
+  @Column({ name: 'consent_id', type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The consent grant the access relied on, if any.' })
+  consentId: string | null;
+
   @Column({ name: 'prev_hash', type: 'text' })
   @Field({ description: 'SHA-256 (hex) of the previous entry; 64 zeros for the first.' })
   prevHash: string;

@@ -5,9 +5,15 @@ export function directoryHandlers(): EventHandlers {
   return {
     'user.verified': async (event, manager) => {
       await manager.query(
-        `INSERT INTO verified_user (user_id, roles) VALUES ($1, $2)
-         ON CONFLICT (user_id) DO UPDATE SET roles = EXCLUDED.roles`,
-        [event.payload.userId, event.payload.roles],
+        `INSERT INTO verified_user (user_id, roles, email, display_name) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id) DO UPDATE SET roles = EXCLUDED.roles, email = EXCLUDED.email,
+           display_name = EXCLUDED.display_name`,
+        [
+          event.payload.userId,
+          event.payload.roles,
+          event.payload.email.toLowerCase(),
+          event.payload.displayName,
+        ],
       );
     },
     'patient.created': async (event, manager) => {

@@ -1,7 +1,11 @@
 import { DomainError, ErrorCode, type RequestContext } from '@holovitals/subgraph-kit';
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { readAccessLog } from '../audit/access-log';
+import { ConsentPurpose } from '../consent/consent-vocabulary';
+import { consentPartyLoader } from '../loaders/consent-party.loader';
+import { consentPurposeLoader } from '../loaders/consent-purpose.loader';
 import { AccessLogEntry } from './types/access-log-entry.type';
+import { ConsentParty } from './types/consent-party.type';
 
 const MAX_ENTRIES = 500;
 
@@ -21,5 +25,29 @@ export class AccessLogResolver {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_ENTRIES}.`);
     }
     return readAccessLog(ctx, first);
+  }
+
+  @FieldResolver(() => ConsentParty, {
+    nullable: true,
+    description: 'Who accessed, when they are a verified user (null for a system actor).',
+  })
+  actor(@Root() entry: AccessLogEntry, @Ctx() ctx: RequestContext): Promise<ConsentParty | null> | null {
+    return entry.actorId === null ? null : consentPartyLoader(ctx).load(entry.actorId);
+  }
+
+  @FieldResolver(() => ConsentPurpose, {
+    nullable: true,
+    description: 'Why: the purpose of the consent grant the access relied on (null without one).',
+  })
+  purpose(@Root() entry: AccessLogEntry, @Ctx() ctx: RequestContext): Promise<ConsentPurpose | null> | null {
+    return entry.consentId === null ? null : consentPurposeLoader(ctx).load(entry.consentId);
+  }
+
+  @FieldResolver(() => ConsentParty, {
+    nullable: true,
+    description: 'On whose behalf: the patient, when the actor acted as their proxy (null otherwise).',
+  })
+  onBehalfOf(@Root() entry: AccessLogEntry, @Ctx() ctx: RequestContext): Promise<ConsentParty | null> | null {
+    return entry.onBehalfOf === null ? null : consentPartyLoader(ctx).load(entry.onBehalfOf);
   }
 }

@@ -1,7 +1,9 @@
 import { requireUser, type RequestContext } from '@holovitals/subgraph-kit';
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { grantConsent, revokeConsent } from '../consent/consent-grants';
 import { ConsentGrantEntity } from '../entities/consent-grant.entity';
+import { consentPartyLoader } from '../loaders/consent-party.loader';
+import { ConsentParty } from './types/consent-party.type';
 import { GrantConsentInput } from './types/grant-consent.input';
 
 @Resolver(() => ConsentGrantEntity)
@@ -45,5 +47,21 @@ export class ConsentGrantResolver {
     return ctx.dataSource
       .getRepository(ConsentGrantEntity)
       .find({ where: { granteeUserId: principal.id }, order: { createdAt: 'DESC' } });
+  }
+
+  @FieldResolver(() => ConsentParty, {
+    nullable: true,
+    description: 'Who received access (only grantor and grantee ever see a grant).',
+  })
+  grantee(@Root() grant: ConsentGrantEntity, @Ctx() ctx: RequestContext): Promise<ConsentParty | null> {
+    return consentPartyLoader(ctx).load(grant.granteeUserId);
+  }
+
+  @FieldResolver(() => ConsentParty, {
+    nullable: true,
+    description: 'Who granted access: the patient whose record it is.',
+  })
+  grantor(@Root() grant: ConsentGrantEntity, @Ctx() ctx: RequestContext): Promise<ConsentParty | null> {
+    return consentPartyLoader(ctx).load(grant.grantorUserId);
   }
 }

@@ -41,6 +41,8 @@ export function auditEvent(
       traceId: null,
       clientIp: '127.0.0.1',
       service: 'patient',
+      onBehalfOf: null,
+      consentId: null,
       ...overrides,
     },
   };

@@ -166,7 +166,7 @@ export async function verifyEmail(ctx: RequestContext<IdentityServices>, token: 
         manager,
         ctx.service,
         'user.verified',
-        { userId: user.id, roles: user.roles },
+        { userId: user.id, roles: user.roles, email: user.email, displayName: user.displayName },
         { traceId: ctx.traceId },
       );
     }

@@ -2,7 +2,9 @@ import { recordAudit, type AuditEntry, type RequestContext } from '@holovitals/s
 import DataLoader from 'dataloader';
 
 function groupKey(entry: AuditEntry): string {
-  return `${entry.action}\u0000${entry.entityType}\u0000${entry.outcome}`;
+  return [entry.action, entry.entityType, entry.outcome, entry.consentId ?? '', entry.onBehalfOf ?? ''].join(
+    '\u0000',
+  );
 }
 
 /**

@@ -1,13 +1,35 @@
 import type { RequestContext } from '@holovitals/subgraph-kit';
 import DataLoader from 'dataloader';
-import { CONSENT_READ_SCOPE, CONSENT_WRITE_SCOPE } from './consent-scope';
+import { CONSENT_PROXY_SCOPE, CONSENT_READ_SCOPE, CONSENT_WRITE_SCOPE } from './consent-scope';
+
+/** The active grant a caller's access relies on, and whether it makes them the patient's proxy. */
+export interface ConsentBasis {
+  consentId: string;
+  proxy: boolean;
+}
 
 /** What the caller may do with one patient's record, before roles are taken into account. */
 export interface PatientAccessFacts {
   exists: boolean;
   isOwner: boolean;
-  consentRead: boolean;
-  consentWrite: boolean;
+  ownerUserId: string | null;
+  /** The grant allowing reads (READ_RECORD), preferring one with PROXY; null without one. */
+  readConsent: ConsentBasis | null;
+  /** The grant allowing writes (WRITE_RECORD), preferring one with PROXY; null without one. */
+  writeConsent: ConsentBasis | null;
+}
+
+interface AccessRow {
+  id: string;
+  owner_user_id: string | null;
+  read_consent_id: string | null;
+  read_proxy: boolean | null;
+  write_consent_id: string | null;
+  write_proxy: boolean | null;
+}
+
+function basis(consentId: string | null, proxy: boolean | null): ConsentBasis | null {
+  return consentId === null ? null : { consentId, proxy: proxy === true };
 }
 
 /**
@@ -19,27 +41,36 @@ export function patientAccessLoader(ctx: RequestContext): DataLoader<string, Pat
     const callerId = ctx.principal?.id ?? null;
     return new DataLoader<string, PatientAccessFacts>(async (ids) => {
       const rows = (await ctx.dataSource.query(
-        `SELECT p.id, p.owner_user_id = $2::uuid AS is_owner,
-                COALESCE(c.consent_read, false) AS consent_read,
-                COALESCE(c.consent_write, false) AS consent_write
+        `WITH active AS (
+           SELECT consent_id, patient_id, scopes, $5 = ANY(scopes) AS proxy, updated_at
+             FROM consent_projection
+            WHERE patient_id = ANY($1::uuid[]) AND grantee_user_id = $2::uuid AND revoked_at IS NULL
+              AND (expires_at IS NULL OR expires_at > now())
+         )
+         SELECT p.id, p.owner_user_id,
+                r.consent_id AS read_consent_id, r.proxy AS read_proxy,
+                w.consent_id AS write_consent_id, w.proxy AS write_proxy
            FROM patient p
            LEFT JOIN LATERAL (
-             SELECT bool_or($3 = ANY(scopes)) AS consent_read, bool_or($4 = ANY(scopes)) AS consent_write
-               FROM consent_projection
-              WHERE patient_id = p.id AND grantee_user_id = $2::uuid AND revoked_at IS NULL
-                AND (expires_at IS NULL OR expires_at > now())
-           ) c ON true
+             SELECT consent_id, proxy FROM active
+              WHERE patient_id = p.id AND $3 = ANY(scopes) ORDER BY proxy DESC, updated_at DESC LIMIT 1
+           ) r ON true
+           LEFT JOIN LATERAL (
+             SELECT consent_id, proxy FROM active
+              WHERE patient_id = p.id AND $4 = ANY(scopes) ORDER BY proxy DESC, updated_at DESC LIMIT 1
+           ) w ON true
           WHERE p.id = ANY($1::uuid[])`,
-        [ids, callerId, CONSENT_READ_SCOPE, CONSENT_WRITE_SCOPE],
-      )) as { id: string; is_owner: boolean | null; consent_read: boolean; consent_write: boolean }[];
+        [ids, callerId, CONSENT_READ_SCOPE, CONSENT_WRITE_SCOPE, CONSENT_PROXY_SCOPE],
+      )) as AccessRow[];
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => {
         const row = byId.get(id);
         return {
           exists: row !== undefined,
-          isOwner: row?.is_owner === true,
-          consentRead: row?.consent_read ?? false,
-          consentWrite: row?.consent_write ?? false,
+          isOwner: row !== undefined && callerId !== null && row.owner_user_id === callerId,
+          ownerUserId: row?.owner_user_id ?? null,
+          readConsent: row ? basis(row.read_consent_id, row.read_proxy) : null,
+          writeConsent: row ? basis(row.write_consent_id, row.write_proxy) : null,
         };
       });
     });

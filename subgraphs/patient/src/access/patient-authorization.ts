@@ -20,7 +20,33 @@ export async function canAccessPatient(
   if (!facts.exists) return false;
   if (hasRole(principal, Role.ADMIN)) return true;
   if (facts.isOwner && hasRole(principal, Role.PATIENT)) return true;
-  return mode === 'read' ? facts.consentRead : facts.consentWrite;
+  return (mode === 'read' ? facts.readConsent : facts.writeConsent) !== null;
+}
+
+/** What an access rests on, for its audit entry: the grant used and, under a PROXY grant, the patient acted for. */
+export interface AccessDelegation {
+  consentId: string | null;
+  onBehalfOf: string | null;
+}
+
+const OWN_ACCESS: AccessDelegation = { consentId: null, onBehalfOf: null };
+
+/**
+ * The grant behind the caller's access to this record (from the same per-request facts as the check, so no extra
+ * query): none for the owner or an admin; the grant's id otherwise, plus the owner's user id when it holds PROXY.
+ */
+export async function accessDelegation(
+  ctx: RequestContext,
+  patientId: string,
+  mode: AccessMode,
+): Promise<AccessDelegation> {
+  const principal = ctx.principal;
+  if (principal === null || hasRole(principal, Role.ADMIN)) return OWN_ACCESS;
+  const facts = await patientAccessLoader(ctx).load(patientId);
+  if (facts.isOwner && hasRole(principal, Role.PATIENT)) return OWN_ACCESS;
+  const consent = mode === 'read' ? facts.readConsent : facts.writeConsent;
+  if (consent === null) return OWN_ACCESS;
+  return { consentId: consent.consentId, onBehalfOf: consent.proxy ? facts.ownerUserId : null };
 }
 
 /**

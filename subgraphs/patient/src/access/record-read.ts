@@ -1,9 +1,10 @@
 import type { RequestContext } from '@holovitals/subgraph-kit';
 import { auditRead } from './audit-trail';
-import { requirePatientAccess } from './patient-authorization';
+import { accessDelegation, requirePatientAccess } from './patient-authorization';
 
 /**
- * The read path of every PHI field: check access (auditing a refusal), then audit the ids actually returned.
+ * The read path of every PHI field: check access (auditing a refusal), then audit the ids actually returned, with
+ * the grant the read relied on.
  */
 export async function readPatientData<T extends { id: string }>(
   ctx: RequestContext,
@@ -19,6 +20,7 @@ export async function readPatientData<T extends { id: string }>(
     entityIds: items.map((item) => item.id),
     patientIds: [patientId],
     outcome: 'SUCCESS',
+    ...(await accessDelegation(ctx, patientId, 'read')),
   });
   return items;
 }

@@ -1,6 +1,6 @@
 import { recordAudit, requireUser, type RequestContext } from '@holovitals/subgraph-kit';
 import { auditRead } from '../access/audit-trail';
-import { requirePatientAccess } from '../access/patient-authorization';
+import { accessDelegation, requirePatientAccess } from '../access/patient-authorization';
 import { emitPatientUpdated } from '../events/patient-events';
 import { publishPatientRecordChange } from '../live/record-change-publishing';
 import type { EntryIssue } from '../fhir/bundle-entries';
@@ -46,6 +46,10 @@ export async function importFhirBundleAsCaller(
   if (patientId !== null) {
     await requirePatientAccess(ctx, patientId, 'write', { action: 'import', entityType: 'FhirResource' });
   }
+  const delegation =
+    patientId === null
+      ? { consentId: null, onBehalfOf: null }
+      : await accessDelegation(ctx, patientId, 'write');
   const limits = ctx.services.importSlots;
   const slot = await acquireImportSlot(ctx.redis, principal.id, limits);
   if (slot === null) {
@@ -65,6 +69,7 @@ export async function importFhirBundleAsCaller(
         entityIds: [target],
         patientIds: [target],
         outcome: 'SUCCESS',
+        ...delegation,
       });
       await emitPatientUpdated(manager, ctx, target, summary.changed);
       const result = {
@@ -97,6 +102,7 @@ export async function importFhirBundleAsCaller(
 /** The patient's typed record as a FHIR bundle, for a caller with read access; each export is audited. */
 export async function exportFhirBundleAsCaller(ctx: RequestContext, patientId: string): Promise<unknown> {
   await requirePatientAccess(ctx, patientId, 'read', { action: 'export', entityType: 'Patient' });
+  const delegation = await accessDelegation(ctx, patientId, 'read');
   return ctx.dataSource.transaction(async (manager) => {
     const bundle = await exportPatientBundle(manager, patientId);
     await recordAudit(manager, ctx, {
@@ -105,6 +111,7 @@ export async function exportFhirBundleAsCaller(ctx: RequestContext, patientId: s
       entityIds: [patientId],
       patientIds: [patientId],
       outcome: 'SUCCESS',
+      ...delegation,
     });
     return bundle;
   });

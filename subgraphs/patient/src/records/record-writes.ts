@@ -1,7 +1,7 @@
 import { recordAudit, type RequestContext } from '@holovitals/subgraph-kit';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { auditRead } from '../access/audit-trail';
-import { requirePatientAccess } from '../access/patient-authorization';
+import { accessDelegation, requirePatientAccess } from '../access/patient-authorization';
 import { emitPatientUpdated } from '../events/patient-events';
 import { publishPatientRecordChange } from '../live/record-change-publishing';
 import type { RecordKind } from '../fhir/record-kinds';
@@ -24,8 +24,9 @@ type RecordRow = ObjectLiteral & {
 };
 
 /**
- * Runs a write in a transaction with its audit event and patient.updated. A refused or failed write is audited
- * too, outside the transaction whose own audit rolled back with it.
+ * Runs a write in a transaction with its audit event (naming the grant used and, for a proxy, the patient acted
+ * for) and patient.updated. A refused or failed write is audited too, outside the transaction whose own audit
+ * rolled back with it.
  */
 async function writeAudited(
   ctx: RequestContext,
@@ -33,6 +34,7 @@ async function writeAudited(
   audit: { action: string; entityType: string; kind: RecordKind; recordId?: string },
   write: (manager: EntityManager) => Promise<string>,
 ): Promise<string> {
+  const delegation = await accessDelegation(ctx, patientId, 'write');
   let id: string;
   try {
     id = await ctx.dataSource.transaction(async (manager) => {
@@ -43,6 +45,7 @@ async function writeAudited(
         entityIds: [written],
         patientIds: [patientId],
         outcome: 'SUCCESS',
+        ...delegation,
       });
       await emitPatientUpdated(manager, ctx, patientId, [audit.kind]);
       return written;
@@ -54,6 +57,7 @@ async function writeAudited(
       entityIds: audit.recordId === undefined ? [patientId] : [audit.recordId],
       patientIds: [patientId],
       outcome: error instanceof PatientError ? 'DENIED' : 'FAILURE',
+      ...delegation,
     });
     throw error;
   }

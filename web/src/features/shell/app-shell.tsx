@@ -8,6 +8,7 @@ import { describeError } from '@/errors/error-info';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { LoadingState } from '@/ui/loading-state';
+import { RecordSwitcher } from '@/features/consent/record-switcher';
 import { isCurrent, navigationFor } from './navigation';
 
 /** Header, navigation and the signed-in guard around every private page. */
@@ -68,6 +69,7 @@ export function AppShell({ children }: { children: ReactNode }): ReactNode {
           <Link href="/dashboard" className="shell__brand">
             HoloVitals
           </Link>
+          <RecordSwitcher ownRecord={state.user.roles.includes('PATIENT')} />
           <button
             type="button"
             className="button button--secondary button--small shell__menu-button"

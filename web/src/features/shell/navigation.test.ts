@@ -21,6 +21,9 @@ describe('navigationFor', () => {
       'Edit record',
       'Import',
       'Export',
+      'Sharing',
+      'Access log',
+      'Rights requests',
       'Account',
     ]);
   });
@@ -32,6 +35,10 @@ describe('navigationFor', () => {
       'Account',
     ]);
     expect(navigationFor(user(['ADMIN'])).map((item) => item.href)).toContain('/patients');
+    expect(navigationFor(user(['ADMIN'])).map((item) => item.href)).toContain('/admin/rights-requests');
+    expect(navigationFor(user(['CLINICIAN'])).map((item) => item.href)).not.toContain(
+      '/admin/rights-requests',
+    );
   });
 });
 

@@ -13,6 +13,9 @@ const RECORD_PAGES: NavItem[] = [
   { href: '/record', label: 'Edit record' },
   { href: '/import', label: 'Import' },
   { href: '/export', label: 'Export' },
+  { href: '/sharing', label: 'Sharing' },
+  { href: '/access-log', label: 'Access log' },
+  { href: '/rights', label: 'Rights requests' },
 ];
 
 /** Patients get their own record's pages; clinicians and admins get the patient list. */
@@ -22,6 +25,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
   return [
     ...own,
     ...(caresForOthers ? [{ href: '/patients', label: 'Patients' }] : []),
+    ...(user.roles.includes('ADMIN') ? [{ href: '/admin/rights-requests', label: 'Rights requests' }] : []),
     { href: '/account/sessions', label: 'Account' },
   ];
 }

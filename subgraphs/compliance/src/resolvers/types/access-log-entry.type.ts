@@ -24,4 +24,10 @@ export class AccessLogEntry {
 
   @Field({ description: 'SUCCESS, DENIED or FAILURE.' })
   outcome: string;
+
+  @Field(() => ID, { nullable: true, description: 'The consent grant the access relied on, if any.' })
+  consentId: string | null;
+
+  /** Resolved into `onBehalfOf` (a ConsentParty) by the resolver. */
+  onBehalfOf: string | null;
 }

@@ -1,0 +1,4 @@
+import { runWorkerProcess } from '@holovitals/worker-runtime';
+import { complianceWorker } from './compliance-worker';
+
+runWorkerProcess(complianceWorker);
