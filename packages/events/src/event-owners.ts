@@ -21,6 +21,7 @@ export const eventOwners: Record<EventType, string> = {
   'audit.recorded': ANY_SERVICE,
   'consent.granted': 'compliance',
   'consent.revoked': 'compliance',
+  'security.alert.raised': 'compliance',
 };
 
 export function mayPublish(service: string, type: EventType): boolean {

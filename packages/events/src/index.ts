@@ -9,6 +9,8 @@ export {
   InvalidEventError,
   isEventType,
   parseEventPayload,
+  SECURITY_ALERT_KINDS,
+  SECURITY_ALERT_SEVERITIES,
 } from './event-contracts';
 export { EventConsumer, type EventConsumerOptions, type EventHandlers } from './event-consumer';
 export { type EventLogger } from './event-logger';

@@ -1,18 +1,42 @@
 import { defineSubgraph } from '@holovitals/subgraph-kit';
+import { complianceConfig, type ComplianceServices } from './config';
 import { AuditLogEntity } from './entities/audit-log.entity';
 import { ConsentGrantEntity } from './entities/consent-grant.entity';
+import { RbacAccessLogEntity } from './entities/rbac-access-log.entity';
+import { SecurityAlertEntity } from './entities/security-alert.entity';
 import { auditIngestionHandlers } from './events/audit-ingestion.handlers';
 import { directoryHandlers } from './events/directory.handlers';
 import { CreateAuditLog1764600000000 } from './migrations/1764600000000-create-audit-log';
 import { CreateConsent1764610000000 } from './migrations/1764610000000-create-consent';
+import { CreateSecurityAlert1765100000000 } from './migrations/1765100000000-create-security-alert';
 import { AccessLogResolver } from './resolvers/access-log.resolver';
 import { AuditLogResolver } from './resolvers/audit-log.resolver';
+import { ComplianceReportResolver } from './resolvers/compliance-report.resolver';
+import { mapComplianceError } from './resolvers/compliance-error-mapping';
 import { ConsentGrantResolver } from './resolvers/consent-grant.resolver';
+import { PatientAccessLogResolver } from './resolvers/patient-access-log.resolver';
+import { RbacAccessLogResolver } from './resolvers/rbac-access-log.resolver';
+import { SecurityAlertResolver } from './resolvers/security-alert.resolver';
+import { PatientReference } from './resolvers/types/patient.type';
+import { resolvePatientReference } from './references/patient.reference';
 
 export const complianceSubgraph = defineSubgraph({
   name: 'compliance',
-  resolvers: [AuditLogResolver, AccessLogResolver, ConsentGrantResolver],
-  entities: [AuditLogEntity, ConsentGrantEntity],
-  migrations: [CreateAuditLog1764600000000, CreateConsent1764610000000],
-  eventHandlers: () => ({ ...auditIngestionHandlers(), ...directoryHandlers() }),
+  config: complianceConfig,
+  resolvers: [
+    AuditLogResolver,
+    AccessLogResolver,
+    ConsentGrantResolver,
+    SecurityAlertResolver,
+    RbacAccessLogResolver,
+    ComplianceReportResolver,
+    PatientAccessLogResolver,
+  ],
+  orphanedTypes: [PatientReference],
+  references: { Patient: resolvePatientReference },
+  entities: [AuditLogEntity, ConsentGrantEntity, SecurityAlertEntity, RbacAccessLogEntity],
+  migrations: [CreateAuditLog1764600000000, CreateConsent1764610000000, CreateSecurityAlert1765100000000],
+  mapError: mapComplianceError,
+  services: ({ config }): ComplianceServices => ({ config }),
+  eventHandlers: ({ config }) => ({ ...auditIngestionHandlers(config), ...directoryHandlers() }),
 });

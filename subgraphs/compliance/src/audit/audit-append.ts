@@ -13,13 +13,13 @@ const PARAMS_PER_ROW = 15;
 /**
  * Appends audit events to the chain in the caller's transaction, in the order given. Runs the insert as
  * the append-only role, so even a bug here cannot update or delete a row. Events already in the log
- * (same event id) are skipped; returns how many rows were appended.
+ * (same event id) are skipped; returns the events appended, in chain order.
  */
 export async function appendAuditEvents(
   manager: EntityManager,
   events: ReadonlyArray<DomainEvent<'audit.recorded'>>,
-): Promise<number> {
-  if (events.length === 0) return 0;
+): Promise<Array<DomainEvent<'audit.recorded'>>> {
+  if (events.length === 0) return [];
   await manager.query(`SET LOCAL ROLE ${AUDIT_APPENDER_ROLE}`);
   await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
   const ids = events.map((event) => event.id);
@@ -34,9 +34,11 @@ export async function appendAuditEvents(
   let seq = last[0] ? Number(last[0].seq) : 0;
   let prevHash = last[0]?.hash ?? GENESIS_HASH;
   const rows: unknown[][] = [];
+  const appended: Array<DomainEvent<'audit.recorded'>> = [];
   for (const event of events) {
     if (seen.has(event.id)) continue;
     seen.add(event.id);
+    appended.push(event);
     seq += 1;
     const { payload } = event;
     const content: ChainedAuditContent = {
@@ -85,5 +87,5 @@ export async function appendAuditEvents(
     await manager.query(`INSERT INTO audit_log (${COLUMNS}) VALUES ${values}`, rows.flat());
   }
   await manager.query('RESET ROLE');
-  return rows.length;
+  return appended;
 }

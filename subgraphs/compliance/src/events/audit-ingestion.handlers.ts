@@ -1,11 +1,12 @@
 import type { EventHandlers } from '@holovitals/events';
-import { appendAuditEvents } from '../audit/audit-append';
+import { ingestAuditEvents } from '../audit/audit-ingestion';
+import type { ComplianceConfig } from '../config';
 
-/** Every service's audit.recorded lands in the chained log, once per event id. */
-export function auditIngestionHandlers(): EventHandlers {
+/** Every service's audit.recorded lands in the chained log, once per event id, and runs the alert rules. */
+export function auditIngestionHandlers(config: ComplianceConfig): EventHandlers {
   return {
     'audit.recorded': async (event, manager) => {
-      await appendAuditEvents(manager, [event]);
+      await ingestAuditEvents(manager, [event], config);
     },
   };
 }
