@@ -11,15 +11,16 @@ const MAX_ENTRIES = 500;
 export class PatientAccessLogResolver {
   @Authorized()
   @FieldResolver(() => [AccessLogEntry], {
+    nullable: true,
     description:
-      'Who else accessed this patient’s data, newest first (the patient and ADMIN only); each read is audited.',
+      'Who else accessed this patient’s data, newest first (the patient and ADMIN only, null with FORBIDDEN for anyone else); each read is audited.',
   })
   accessLog(
     @Root() patient: PatientReference,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { defaultValue: 100, description: `How many entries, 1 to ${MAX_ENTRIES}.` })
     first: number,
-  ): Promise<AccessLogEntry[]> {
+  ): Promise<AccessLogEntry[] | null> {
     if (first < 1 || first > MAX_ENTRIES) {
       throw new ComplianceError(
         ComplianceErrorCode.BAD_USER_INPUT,
