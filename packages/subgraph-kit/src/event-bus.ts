@@ -44,6 +44,7 @@ export function createSubgraphEventBus(options: SubgraphEventBusOptions): Subgra
         logger,
         streamPrefix: config.EVENT_STREAM_PREFIX,
         publicKeys: config.EVENT_PUBLIC_KEYS,
+        batchSize: config.EVENT_CONSUMER_BATCH_SIZE,
       })
     : null;
   const retention = new EventRetention({

@@ -4,6 +4,8 @@ const positiveInt = z.coerce.number().int().positive();
 
 /** The compliance subgraph's own settings, validated with the base ones at start-up. */
 export const complianceConfig = {
+  /** Audit events arrive from every service: read them in large batches, chained by one INSERT each. */
+  EVENT_CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(500),
   /** Failed sign-ins from one client address within the window that raise an alert. */
   ALERT_FAILED_SIGN_INS_PER_ADDRESS: positiveInt.default(10),
   /** Failed sign-ins for one account within the window that raise an alert. */
