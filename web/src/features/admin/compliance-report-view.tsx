@@ -89,7 +89,7 @@ export function ComplianceReportView(): ReactNode {
               ))}
             </ul>
           </Card>
-          <Card title={`Denied accesses: ${report.deniedTotal}`}>
+          <Card title={`Health data accesses per patient (${report.deniedTotal} denied accesses in all)`}>
             <ul className="list" aria-label="Health data accesses per patient">
               {report.phiAccesses.slice(0, 20).map((row) => (
                 <li key={row.patientId}>
