@@ -29,7 +29,13 @@ export interface BatchEventHandler<T extends EventType> {
   batch: (events: Array<DomainEvent<T>>, manager: EntityManager) => Promise<void>;
 }
 
+/** One handler function per consumed event type. */
 export type EventHandlers = {
+  [T in EventType]?: EventHandler<T>;
+};
+
+/** What a consumer takes: per type, a handler function or a batch handler. */
+export type ConsumerHandlers = {
   [T in EventType]?: EventHandler<T> | BatchEventHandler<T>;
 };
 
@@ -38,7 +44,7 @@ export interface EventConsumerOptions {
   redis: Redis;
   group: string;
   consumer?: string;
-  handlers: EventHandlers;
+  handlers: ConsumerHandlers;
   logger: EventLogger;
   /** Producers' public keys: an entry not signed by the service that owns its type is dead-lettered unhandled. */
   publicKeys: EventPublicKeys;

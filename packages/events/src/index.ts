@@ -14,6 +14,7 @@ export {
 } from './event-contracts';
 export {
   type BatchEventHandler,
+  type ConsumerHandlers,
   EventConsumer,
   type EventConsumerOptions,
   type EventHandler,

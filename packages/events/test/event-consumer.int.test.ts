@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type EntityManager } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DomainEvent, type EventPayload, type EventType } from '../src/event-contracts';
-import { EventConsumer, type EventHandlers } from '../src/event-consumer';
+import { type ConsumerHandlers, EventConsumer, type EventHandlers } from '../src/event-consumer';
 import { ANY_SERVICE, eventOwners } from '../src/event-owners';
 import { deadLetterStreamKey, encodeStreamFields, eventStreamKey } from '../src/event-stream-message';
 import { enqueueEvent } from '../src/outbox';
@@ -57,7 +57,7 @@ async function publish<T extends EventType>(type: T, payload: EventPayload<T>): 
 
 function consumer(
   group: string,
-  handlers: EventHandlers,
+  handlers: ConsumerHandlers,
   options: { maxDeliveries?: number } = {},
 ): EventConsumer {
   const created = new EventConsumer({

@@ -1,6 +1,6 @@
 import {
   EventConsumer,
-  type EventHandlers,
+  type ConsumerHandlers,
   EventRetention,
   OutboxRelay,
   parseEventSigningKey,
@@ -16,7 +16,7 @@ export interface SubgraphEventBusOptions {
   dataSource: DataSource;
   redis: Redis;
   logger: Logger;
-  handlers: EventHandlers | undefined;
+  handlers: ConsumerHandlers | undefined;
 }
 
 /** The event work one subgraph process does: relay its outbox (signed), consume its handlers' types, keep the bus bounded. */
