@@ -16,8 +16,27 @@ import {
 import { redeliveryDelayMs } from './redelivery-backoff';
 import { PollingLoop } from './polling-loop';
 
+export type EventHandler<T extends EventType> = (
+  event: DomainEvent<T>,
+  manager: EntityManager,
+) => Promise<void>;
+
+/**
+ * Handles a batch of one type's events in one transaction (e.g. one multi-row INSERT). The events are new to the
+ * group and in stream order; should the batch fail, each event is retried on its own through the same function.
+ */
+export interface BatchEventHandler<T extends EventType> {
+  batch: (events: Array<DomainEvent<T>>, manager: EntityManager) => Promise<void>;
+}
+
+/** One handler function per consumed event type. */
 export type EventHandlers = {
-  [T in EventType]?: (event: DomainEvent<T>, manager: EntityManager) => Promise<void>;
+  [T in EventType]?: EventHandler<T>;
+};
+
+/** What a consumer takes: per type, a handler function or a batch handler. */
+export type ConsumerHandlers = {
+  [T in EventType]?: EventHandler<T> | BatchEventHandler<T>;
 };
 
 export interface EventConsumerOptions {
@@ -25,7 +44,7 @@ export interface EventConsumerOptions {
   redis: Redis;
   group: string;
   consumer?: string;
-  handlers: EventHandlers;
+  handlers: ConsumerHandlers;
   logger: EventLogger;
   /** Producers' public keys: an entry not signed by the service that owns its type is dead-lettered unhandled. */
   publicKeys: EventPublicKeys;
@@ -33,17 +52,22 @@ export interface EventConsumerOptions {
   maxDeliveries?: number;
   retryAfterMs?: number;
   blockMs?: number;
+  /** Entries read per stream and pass (default 50); also the largest batch a batch handler receives. */
+  batchSize?: number;
 }
 
 type StreamEntry = [id: string, fields: string[]];
 type StreamReadReply = Array<[key: string, entries: StreamEntry[]]>;
 type PendingEntry = [id: string, consumer: string, idleMs: number, deliveries: number];
 type AnyHandler = (event: DomainEvent, manager: EntityManager) => Promise<void>;
+type AnyBatchHandler = (events: DomainEvent[], manager: EntityManager) => Promise<void>;
 
 interface Subscription {
   type: EventType;
   key: string;
   handler: AnyHandler;
+  /** Set when the handler takes batches; `handler` then runs it with one event, for retries. */
+  batch: AnyBatchHandler | null;
 }
 
 interface DeliveredMessage {
@@ -55,8 +79,8 @@ interface DeliveredMessage {
 
 type Outcome = 'handled' | 'duplicate' | 'dead-lettered' | 'retry-later';
 
-/** Per stream and batch; bounds how long one batch holds up `stop()`. */
-const BATCH_SIZE = 50;
+/** Per stream and batch by default; bounds how long one batch holds up `stop()`. */
+const DEFAULT_BATCH_SIZE = 50;
 
 /**
  * Reads the streams of the handled event types with one consumer group per subscribing service,
@@ -64,7 +88,9 @@ const BATCH_SIZE = 50;
  * (group, event id) in `processed_event`, so a redelivered or republished event runs its handler at
  * most once per group. Failed messages stay pending and are claimed again with exponential backoff;
  * after `maxDeliveries` they move to the dead-letter stream. Messages that can never succeed
- * (malformed, or breaking their contract) go to the dead-letter stream at once.
+ * (malformed, or breaking their contract) go to the dead-letter stream at once. A batch handler receives all
+ * new messages of its type from one read in one transaction (with their `processed_event` marks); if that
+ * transaction fails, each message goes through the one-by-one path above.
  */
 export class EventConsumer {
   private readonly dataSource: DataSource;
@@ -77,6 +103,7 @@ export class EventConsumer {
   private readonly maxDeliveries: number;
   private readonly retryAfterMs: number;
   private readonly blockMs: number;
+  private readonly batchSize: number;
   private readonly subscriptions: Subscription[];
   private readonly loop: PollingLoop;
   private blockingRedis: Redis | undefined;
@@ -94,9 +121,14 @@ export class EventConsumer {
     this.maxDeliveries = options.maxDeliveries ?? 5;
     this.retryAfterMs = options.retryAfterMs ?? 30_000;
     this.blockMs = options.blockMs ?? 2_000;
-    this.subscriptions = eventTypes.flatMap((type) => {
-      const handler = options.handlers[type] as AnyHandler | undefined;
-      return handler ? [{ type, key: eventStreamKey(streamPrefix, type), handler }] : [];
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.subscriptions = eventTypes.flatMap((type): Subscription[] => {
+      const declared = options.handlers[type] as AnyHandler | { batch: AnyBatchHandler } | undefined;
+      if (declared === undefined) return [];
+      const key = eventStreamKey(streamPrefix, type);
+      if (typeof declared === 'function') return [{ type, key, handler: declared, batch: null }];
+      const batch = declared.batch;
+      return [{ type, key, handler: (event, manager) => batch([event], manager), batch }];
     });
     if (this.subscriptions.length === 0) {
       throw new Error(`EventConsumer for group "${this.group}" has no handlers`);
@@ -121,7 +153,18 @@ export class EventConsumer {
       const claimed = await this.claimDueRetries();
       const fresh = await this.readNew(claimed.length === 0);
       let settled = 0;
-      for (const message of [...claimed, ...fresh]) {
+      const single: DeliveredMessage[] = [...claimed];
+      for (const subscription of this.subscriptions) {
+        const messages = fresh.filter((message) => message.subscription === subscription);
+        if (subscription.batch && messages.length > 1) {
+          const batched = await this.handleBatch(subscription, subscription.batch, messages);
+          if (batched === null) single.push(...messages);
+          else settled += batched;
+        } else {
+          single.push(...messages);
+        }
+      }
+      for (const message of single) {
         if ((await this.handle(message)) !== 'retry-later') {
           settled += 1;
         }
@@ -185,7 +228,7 @@ export class EventConsumer {
         this.retryAfterMs,
         '-',
         '+',
-        BATCH_SIZE,
+        this.batchSize,
       )) as PendingEntry[];
       const dueByDelay = new Map<number, Map<string, number>>();
       for (const [entryId, , idleMs, deliveries] of pending) {
@@ -227,7 +270,7 @@ export class EventConsumer {
       this.group,
       this.consumer,
       'COUNT',
-      BATCH_SIZE,
+      this.batchSize,
       ...blockArgs,
       'STREAMS',
       ...keys,
@@ -239,6 +282,58 @@ export class EventConsumer {
         ? entries.map(([entryId, fields]) => ({ subscription, entryId, fields, deliveries: 1 }))
         : [];
     });
+  }
+
+  /**
+   * New messages of one batch-handled type in one transaction: undecodable ones are dead-lettered first, the
+   * rest are marked processed in one statement and the handler gets those not handled before. Returns how many
+   * were settled, or null when the transaction failed (the caller then handles each message on its own).
+   */
+  private async handleBatch(
+    subscription: Subscription,
+    batch: AnyBatchHandler,
+    messages: DeliveredMessage[],
+  ): Promise<number | null> {
+    const decoded: Array<{ message: DeliveredMessage; event: DomainEvent }> = [];
+    let settled = 0;
+    for (const message of messages) {
+      try {
+        decoded.push({
+          message,
+          event: decodeStreamFields(message.fields, subscription.type, this.publicKeys),
+        });
+      } catch (error) {
+        await this.deadLetter(message, error);
+        settled += 1;
+      }
+    }
+    if (decoded.length === 0) return settled;
+    const ids = [...new Set(decoded.map(({ event }) => event.id))];
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const inserted: Array<{ event_id: string }> = await manager.query(
+          `INSERT INTO processed_event (consumer_group, event_id)
+           SELECT $1, id FROM unnest($2::uuid[]) AS id
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [this.group, ids],
+        );
+        const fresh = new Set(inserted.map((row) => row.event_id));
+        const events = decoded.flatMap(({ event }) => {
+          if (!fresh.has(event.id)) return [];
+          fresh.delete(event.id);
+          return [event];
+        });
+        if (events.length > 0) await batch(events, manager);
+      });
+    } catch (error) {
+      this.logger.warn(
+        { err: error, group: this.group, type: subscription.type, size: decoded.length },
+        'event batch failed; handling its events one by one',
+      );
+      return null;
+    }
+    await this.redis.xack(subscription.key, this.group, ...decoded.map(({ message }) => message.entryId));
+    return settled + decoded.length;
   }
 
   private async handle(message: DeliveredMessage): Promise<Outcome> {

@@ -15,6 +15,20 @@ export const CONSENT_SCOPES = [
 
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
+/** Which rule raised a security alert (MANUAL: an administrator did). */
+export const SECURITY_ALERT_KINDS = [
+  'FAILED_SIGN_INS_FROM_ADDRESS',
+  'FAILED_SIGN_INS_FOR_ACCOUNT',
+  'MANY_PATIENTS_READ',
+  'ACCESS_WITHOUT_CONSENT',
+  'ACCESS_OUTSIDE_SCOPE',
+  'BULK_EXPORT',
+  'ADMIN_PHI_ACCESS',
+  'MANUAL',
+] as const;
+
+export const SECURITY_ALERT_SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+
 /**
  * One zod schema per event type. Payloads carry ids and small facts, never whole PHI records: consumers
  * read details from the owning subgraph, so a leaked stream exposes no clinical data. Unknown keys are
@@ -129,6 +143,15 @@ export const eventContracts = {
     kind: z.string(),
     stage: z.enum(['WARNING', 'OVERDUE']),
     dueAt: z.string().datetime({ offset: true }),
+  }),
+  /** Compliance raised a security alert (a rule during audit ingestion, or an administrator by hand). */
+  'security.alert.raised': z.object({
+    alertId: z.string().uuid(),
+    kind: z.enum(SECURITY_ALERT_KINDS),
+    severity: z.enum(SECURITY_ALERT_SEVERITIES),
+    /** Whose actions raised it: a user id or a system actor; null when unknown (e.g. an unknown account). */
+    actorId: z.string().nullable(),
+    patientId: z.string().uuid().nullable(),
   }),
 } as const;
 

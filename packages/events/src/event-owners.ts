@@ -23,6 +23,7 @@ export const eventOwners: Record<EventType, string> = {
   'consent.granted': 'compliance',
   'consent.revoked': 'compliance',
   'rights.request.deadline.approaching': 'compliance',
+  'security.alert.raised': 'compliance',
 };
 
 export function mayPublish(service: string, type: EventType): boolean {

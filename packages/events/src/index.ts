@@ -10,8 +10,17 @@ export {
   InvalidEventError,
   isEventType,
   parseEventPayload,
+  SECURITY_ALERT_KINDS,
+  SECURITY_ALERT_SEVERITIES,
 } from './event-contracts';
-export { EventConsumer, type EventConsumerOptions, type EventHandlers } from './event-consumer';
+export {
+  type BatchEventHandler,
+  type ConsumerHandlers,
+  EventConsumer,
+  type EventConsumerOptions,
+  type EventHandler,
+  type EventHandlers,
+} from './event-consumer';
 export { type EventLogger } from './event-logger';
 export { ANY_SERVICE, eventOwners, EventOwnershipError, mayPublish } from './event-owners';
 export { EventRetention, type EventRetentionOptions } from './event-retention';

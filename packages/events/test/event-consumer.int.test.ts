@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type EntityManager } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type DomainEvent, type EventPayloadInput, type EventType } from '../src/event-contracts';
-import { EventConsumer, type EventHandlers } from '../src/event-consumer';
+import { type DomainEvent, type EventPayload, type EventPayloadInput, type EventType } from '../src/event-contracts';
+import { type ConsumerHandlers, EventConsumer, type EventHandlers } from '../src/event-consumer';
 import { ANY_SERVICE, eventOwners } from '../src/event-owners';
 import { deadLetterStreamKey, encodeStreamFields, eventStreamKey } from '../src/event-stream-message';
 import { enqueueEvent } from '../src/outbox';
@@ -57,7 +57,7 @@ async function publish<T extends EventType>(type: T, payload: EventPayloadInput<
 
 function consumer(
   group: string,
-  handlers: EventHandlers,
+  handlers: ConsumerHandlers,
   options: { maxDeliveries?: number } = {},
 ): EventConsumer {
   const created = new EventConsumer({
@@ -242,6 +242,74 @@ describe('EventConsumer', () => {
 
     expect(handled).toEqual([event.id]);
     expect(await pendingCount('audit.recorded', 'compliance')).toBe(0);
+  });
+});
+
+describe('EventConsumer batch mode', () => {
+  it('hands all new events of one read to the batch handler in one call, and a redelivered one never again', async () => {
+    const batches: string[][] = [];
+    const projection = consumer('batch-projection', {
+      'patient.updated': {
+        batch: async (events, manager) => {
+          batches.push(events.map((event) => event.id));
+          for (const event of events) await recordEffect(manager, 'batch-projection', event.id);
+        },
+      },
+    });
+    const events = [];
+    for (let n = 0; n < 5; n += 1) {
+      events.push(await publish('patient.updated', { patientId: randomUUID(), changed: [`field${n}`] }));
+    }
+
+    expect(await projection.processOnce()).toBe(5);
+    expect(batches).toEqual([events.map((event) => event.id)]);
+
+    // The relay republishes an event it crashed before marking: same id, new stream entry.
+    await env.redis.xadd(
+      eventStreamKey(env.streamPrefix, 'patient.updated'),
+      '*',
+      ...encodeStreamFields(events[2]!, testSigningKey('patient')),
+    );
+    const later = await publish('patient.updated', { patientId: randomUUID(), changed: ['later'] });
+    expect(await projection.processOnce()).toBe(2);
+    expect(batches).toEqual([events.map((event) => event.id), [later.id]]);
+    expect(await effects('batch-projection')).toEqual([...events, later].map((event) => event.id));
+    expect(await pendingCount('patient.updated', 'batch-projection')).toBe(0);
+  });
+
+  it('falls back to one event at a time when a batch fails, so one poison event does not hold up the rest', async () => {
+    const attempts = new Map<string, number>();
+    const projection = consumer(
+      'batch-poison',
+      {
+        'patient.updated': {
+          batch: async (events, manager) => {
+            for (const event of events) {
+              attempts.set(event.id, (attempts.get(event.id) ?? 0) + 1);
+              await recordEffect(manager, 'batch-poison', event.id);
+              if (event.payload.changed.includes('poison')) throw new Error('downstream rejected the update');
+            }
+          },
+        },
+      },
+      { maxDeliveries: 2 },
+    );
+    const before = await publish('patient.updated', { patientId: randomUUID(), changed: ['name'] });
+    const poison = await publish('patient.updated', { patientId: randomUUID(), changed: ['poison'] });
+    const after = await publish('patient.updated', { patientId: randomUUID(), changed: ['birthDate'] });
+
+    const deadLetterKey = deadLetterStreamKey(env.streamPrefix);
+    for (let round = 0; round < 2_000 && (await env.redis.xlen(deadLetterKey)) === 0; round += 1) {
+      await projection.processOnce();
+    }
+
+    // Once in the failed batch, then once on its own, which committed.
+    expect(attempts.get(before.id)).toBe(2);
+    expect(attempts.get(after.id)).toBe(1);
+    expect(await effects('batch-poison')).toEqual([before.id, after.id]);
+    const deadLetters = await readStream(env.redis, deadLetterKey);
+    expect(deadLetters.map((entry) => entry.fields.eventId)).toEqual([poison.id]);
+    expect(await pendingCount('patient.updated', 'batch-poison')).toBe(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { EventHandlers } from '@holovitals/events';
+import type { ConsumerHandlers } from '@holovitals/events';
 import type { RouteHandler } from '@holovitals/http-server';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -37,7 +37,7 @@ export interface SubgraphDefinition<
   eventHandlers?: (
     runtime: SubgraphRuntime<z.infer<z.ZodObject<Shape>>>,
     services: Services,
-  ) => EventHandlers;
+  ) => ConsumerHandlers;
   /**
    * This subgraph's own typed errors (e.g. PatientError) turned into DomainErrors, once for every resolver,
    * field resolver and `__resolveReference`; errors it returns null for are handled as before.

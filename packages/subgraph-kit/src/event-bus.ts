@@ -1,6 +1,6 @@
 import {
   EventConsumer,
-  type EventHandlers,
+  type ConsumerHandlers,
   EventRetention,
   OutboxRelay,
   parseEventSigningKey,
@@ -16,7 +16,7 @@ export interface SubgraphEventBusOptions {
   dataSource: DataSource;
   redis: Redis;
   logger: Logger;
-  handlers: EventHandlers | undefined;
+  handlers: ConsumerHandlers | undefined;
 }
 
 /** The event work one subgraph process does: relay its outbox (signed), consume its handlers' types, keep the bus bounded. */
@@ -44,6 +44,7 @@ export function createSubgraphEventBus(options: SubgraphEventBusOptions): Subgra
         logger,
         streamPrefix: config.EVENT_STREAM_PREFIX,
         publicKeys: config.EVENT_PUBLIC_KEYS,
+        batchSize: config.EVENT_CONSUMER_BATCH_SIZE,
       })
     : null;
   const retention = new EventRetention({

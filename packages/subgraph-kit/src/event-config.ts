@@ -56,6 +56,8 @@ export const eventConfigShape = {
     .int()
     .nonnegative()
     .default(7 * DAY_MS),
+  /** Entries the consumer reads per stream and pass; the largest batch a batch handler gets. */
+  EVENT_CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
   /** Pause between retention passes (stream trimming and outbox pruning). */
   EVENT_RETENTION_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
 };

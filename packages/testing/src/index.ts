@@ -17,7 +17,13 @@ export {
   type GraphQLRequestOptions,
   type GraphQLResponse,
 } from './graphql-request';
-export { publishTestEvent, readDeadLetters, testEventKeyEnv, type TestEventBus } from './test-event-keys';
+export {
+  publishTestEvent,
+  readDeadLetters,
+  testEventKeyEnv,
+  testEventSigningKey,
+  type TestEventBus,
+} from './test-event-keys';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { startTestMailbox, type ReceivedMail, type TestMailbox } from './test-mailbox';
 export { startTestIssuer, type TestIssuer, type TestTokenClaims } from './test-issuer';

@@ -5,6 +5,7 @@ import {
   encodeEventPublicKeys,
   encodeStreamFields,
   type EncodedEventKeyPair,
+  type EventSigningKey,
   eventOwners,
   eventStreamKey,
   generateEventKeyPair,
@@ -30,6 +31,11 @@ function keyPairOf(service: string): EncodedEventKeyPair {
     keyPairs.set(service, pair);
   }
   return pair;
+}
+
+/** The signing key of `service` in this test process, for tests and benches that sign many events themselves. */
+export function testEventSigningKey(service: string): EventSigningKey {
+  return parseEventSigningKey(service, keyPairOf(service).privateKey);
 }
 
 /** EVENT_SIGNING_KEY and EVENT_PUBLIC_KEYS for a test subgraph named `service`. */

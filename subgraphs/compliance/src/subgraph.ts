@@ -1,29 +1,54 @@
 import { defineSubgraph } from '@holovitals/subgraph-kit';
+import { complianceConfig, type ComplianceServices } from './config';
 import { AuditLogEntity } from './entities/audit-log.entity';
 import { ConsentGrantEntity } from './entities/consent-grant.entity';
+import { RbacAccessLogEntity } from './entities/rbac-access-log.entity';
+import { SecurityAlertEntity } from './entities/security-alert.entity';
 import { RightsRequestEntity } from './entities/rights-request.entity';
 import { auditIngestionHandlers } from './events/audit-ingestion.handlers';
 import { directoryHandlers } from './events/directory.handlers';
 import { CreateAuditLog1764600000000 } from './migrations/1764600000000-create-audit-log';
 import { CreateConsent1764610000000 } from './migrations/1764610000000-create-consent';
+import { CreateSecurityAlert1765100000000 } from './migrations/1765100000000-create-security-alert';
 import { PeopleDirectoryAndDelegation1765200000000 } from './migrations/1765200000000-people-directory-and-delegation';
 import { CreateRightsRequest1765200100000 } from './migrations/1765200100000-create-rights-request';
 import { AccessLogResolver } from './resolvers/access-log.resolver';
 import { AuditLogResolver } from './resolvers/audit-log.resolver';
+import { ComplianceReportResolver } from './resolvers/compliance-report.resolver';
+import { mapComplianceError } from './resolvers/compliance-error-mapping';
 import { ConsentGrantResolver } from './resolvers/consent-grant.resolver';
+import { PatientAccessLogResolver } from './resolvers/patient-access-log.resolver';
+import { RbacAccessLogResolver } from './resolvers/rbac-access-log.resolver';
 import { RightsRequestResolver } from './resolvers/rights-request.resolver';
 import { mapRightsRequestError } from './resolvers/rights-request-error-mapping';
+import { SecurityAlertResolver } from './resolvers/security-alert.resolver';
+import { PatientReference } from './resolvers/types/patient.type';
+import { resolvePatientReference } from './references/patient.reference';
 
 export const complianceSubgraph = defineSubgraph({
   name: 'compliance',
-  resolvers: [AuditLogResolver, AccessLogResolver, ConsentGrantResolver, RightsRequestResolver],
-  entities: [AuditLogEntity, ConsentGrantEntity, RightsRequestEntity],
+  config: complianceConfig,
+  resolvers: [
+    AuditLogResolver,
+    AccessLogResolver,
+    ConsentGrantResolver,
+    RightsRequestResolver,
+    SecurityAlertResolver,
+    RbacAccessLogResolver,
+    ComplianceReportResolver,
+    PatientAccessLogResolver,
+  ],
+  orphanedTypes: [PatientReference],
+  references: { Patient: resolvePatientReference },
+  entities: [AuditLogEntity, ConsentGrantEntity, RightsRequestEntity, SecurityAlertEntity, RbacAccessLogEntity],
   migrations: [
     CreateAuditLog1764600000000,
     CreateConsent1764610000000,
+    CreateSecurityAlert1765100000000,
     PeopleDirectoryAndDelegation1765200000000,
     CreateRightsRequest1765200100000,
   ],
-  mapError: mapRightsRequestError,
-  eventHandlers: () => ({ ...auditIngestionHandlers(), ...directoryHandlers() }),
+  mapError: (error) => mapComplianceError(error) ?? mapRightsRequestError(error),
+  services: ({ config }): ComplianceServices => ({ config }),
+  eventHandlers: ({ config }) => ({ ...auditIngestionHandlers(config), ...directoryHandlers() }),
 });

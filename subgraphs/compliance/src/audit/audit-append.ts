@@ -8,18 +8,17 @@ const AUDIT_CHAIN_LOCK = 0x61756474;
 
 const COLUMNS =
   'seq, event_id, occurred_at, actor_id, actor_roles, action, entity_type, entity_ids, patient_ids, outcome, trace_id, client_ip, service, on_behalf_of, consent_id, prev_hash, hash';
-const PARAMS_PER_ROW = 17;
 
 /**
  * Appends audit events to the chain in the caller's transaction, in the order given. Runs the insert as
  * the append-only role, so even a bug here cannot update or delete a row. Events already in the log
- * (same event id) are skipped; returns how many rows were appended.
+ * (same event id) are skipped; returns the events appended, in chain order.
  */
 export async function appendAuditEvents(
   manager: EntityManager,
   events: ReadonlyArray<DomainEvent<'audit.recorded'>>,
-): Promise<number> {
-  if (events.length === 0) return 0;
+): Promise<Array<DomainEvent<'audit.recorded'>>> {
+  if (events.length === 0) return [];
   await manager.query(`SET LOCAL ROLE ${AUDIT_APPENDER_ROLE}`);
   await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
   const ids = events.map((event) => event.id);
@@ -33,10 +32,12 @@ export async function appendAuditEvents(
   );
   let seq = last[0] ? Number(last[0].seq) : 0;
   let prevHash = last[0]?.hash ?? GENESIS_HASH;
-  const rows: unknown[][] = [];
+  const rows: Array<Record<string, unknown>> = [];
+  const appended: Array<DomainEvent<'audit.recorded'>> = [];
   for (const event of events) {
     if (seen.has(event.id)) continue;
     seen.add(event.id);
+    appended.push(event);
     seq += 1;
     const { payload } = event;
     const content: ChainedAuditContent = {
@@ -58,36 +59,35 @@ export async function appendAuditEvents(
       prevHash,
     };
     const hash = auditEntryHash(content);
-    rows.push([
-      content.seq,
-      content.eventId,
-      content.occurredAt,
-      content.actorId,
-      content.actorRoles,
-      content.action,
-      content.entityType,
-      content.entityIds,
-      content.patientIds,
-      content.outcome,
-      content.traceId,
-      content.clientIp,
-      content.service,
-      content.onBehalfOf,
-      content.consentId,
-      content.prevHash,
+    rows.push({
+      seq: content.seq,
+      event_id: content.eventId,
+      occurred_at: content.occurredAt.toISOString(),
+      actor_id: content.actorId,
+      actor_roles: content.actorRoles,
+      action: content.action,
+      entity_type: content.entityType,
+      entity_ids: content.entityIds,
+      patient_ids: content.patientIds,
+      outcome: content.outcome,
+      trace_id: content.traceId,
+      client_ip: content.clientIp,
+      service: content.service,
+      on_behalf_of: content.onBehalfOf,
+      consent_id: content.consentId,
+      prev_hash: content.prevHash,
       hash,
-    ]);
+    });
     prevHash = hash;
   }
   if (rows.length > 0) {
-    const values = rows
-      .map(
-        (_, row) =>
-          `(${Array.from({ length: PARAMS_PER_ROW }, (__, col) => `$${row * PARAMS_PER_ROW + col + 1}`).join(', ')})`,
-      )
-      .join(', ');
-    await manager.query(`INSERT INTO audit_log (${COLUMNS}) VALUES ${values}`, rows.flat());
+    // One JSON parameter instead of 17 per row: PostgreSQL parses it far faster than thousands of bind values.
+    await manager.query(
+      `INSERT INTO audit_log (${COLUMNS})
+       SELECT ${COLUMNS} FROM json_populate_recordset(NULL::audit_log, $1::json)`,
+      [JSON.stringify(rows)],
+    );
   }
   await manager.query('RESET ROLE');
-  return rows.length;
+  return appended;
 }

@@ -1,11 +1,17 @@
-import type { EventHandlers } from '@holovitals/events';
-import { appendAuditEvents } from '../audit/audit-append';
+import type { ConsumerHandlers } from '@holovitals/events';
+import { ingestAuditEvents } from '../audit/audit-ingestion';
+import type { ComplianceConfig } from '../config';
 
-/** Every service's audit.recorded lands in the chained log, once per event id. */
-export function auditIngestionHandlers(): EventHandlers {
+/**
+ * Every service's audit.recorded lands in the chained log, once per event id, and runs the alert rules: a whole
+ * read of the stream at a time (one advisory lock, one multi-row INSERT, one query per rule).
+ */
+export function auditIngestionHandlers(config: ComplianceConfig): ConsumerHandlers {
   return {
-    'audit.recorded': async (event, manager) => {
-      await appendAuditEvents(manager, [event]);
+    'audit.recorded': {
+      batch: async (events, manager) => {
+        await ingestAuditEvents(manager, events, config);
+      },
     },
   };
 }

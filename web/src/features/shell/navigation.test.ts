@@ -40,6 +40,15 @@ describe('navigationFor', () => {
       '/admin/rights-requests',
     );
   });
+
+  it('gives only admins the audit log, security alerts and compliance report', () => {
+    const admin = ['/admin/audit-log', '/admin/alerts', '/admin/report'];
+    expect(navigationFor(user(['ADMIN'])).map((item) => item.href)).toEqual(expect.arrayContaining(admin));
+    for (const roles of [['PATIENT'], ['CLINICIAN']] as const) {
+      const hrefs = navigationFor(user([...roles])).map((item) => item.href);
+      expect(hrefs.filter((href) => href.startsWith('/admin'))).toEqual([]);
+    }
+  });
 });
 
 describe('isCurrent', () => {

@@ -18,14 +18,21 @@ const RECORD_PAGES: NavItem[] = [
   { href: '/rights', label: 'Rights requests' },
 ];
 
-/** Patients get their own record's pages; clinicians and admins get the patient list. */
+const ADMIN_PAGES: NavItem[] = [
+  { href: '/admin/audit-log', label: 'Audit log' },
+  { href: '/admin/alerts', label: 'Security alerts' },
+  { href: '/admin/report', label: 'Compliance report' },
+  { href: '/admin/rights-requests', label: 'Rights requests' },
+];
+
+/** Patients get their own record's pages; clinicians and admins get the patient list; admins the compliance pages. */
 export function navigationFor(user: SessionUser): NavItem[] {
   const caresForOthers = user.roles.some((role) => role === 'CLINICIAN' || role === 'ADMIN');
   const own = user.roles.includes('PATIENT') ? RECORD_PAGES : [{ href: '/dashboard', label: 'Dashboard' }];
   return [
     ...own,
     ...(caresForOthers ? [{ href: '/patients', label: 'Patients' }] : []),
-    ...(user.roles.includes('ADMIN') ? [{ href: '/admin/rights-requests', label: 'Rights requests' }] : []),
+    ...(user.roles.includes('ADMIN') ? ADMIN_PAGES : []),
     { href: '/account/sessions', label: 'Account' },
   ];
 }

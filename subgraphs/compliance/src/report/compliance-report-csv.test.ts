@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { complianceReportCsv, csvCell } from './compliance-report-csv';
+
+describe('compliance report CSV', () => {
+  it('quotes separators and defuses formulas', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(42)).toBe('42');
+  });
+
+  it('writes one row per total, patient, denial, alert group and the chain status', () => {
+    const csv = complianceReportCsv({
+      from: new Date('2026-11-01T00:00:00Z'),
+      to: new Date('2026-11-30T00:00:00Z'),
+      generatedAt: new Date('2026-12-01T00:00:00Z'),
+      totals: [{ action: 'read', role: 'CLINICIAN', count: 3 }],
+      phiAccesses: [{ patientId: 'p1', accesses: 3, denied: 1 }],
+      deniedAccesses: [{ actorId: 'u1', action: 'read', entityType: 'Patient', count: 1 }],
+      deniedTotal: 1,
+      alerts: [{ kind: 'BULK_EXPORT', severity: 'MEDIUM', status: 'OPEN', count: 2 }],
+      chain: { valid: true, checkedEntries: 9, firstBroken: null },
+    });
+    expect(csv.split('\r\n')).toEqual([
+      'section,key,detail,extra,count',
+      'range,2026-11-01T00:00:00.000Z,2026-11-30T00:00:00.000Z,2026-12-01T00:00:00.000Z,',
+      'action_by_role,read,CLINICIAN,,3',
+      'phi_access_by_patient,p1,denied,1,3',
+      'denied_access,u1,read,Patient,1',
+      'denied_total,,,,1',
+      'security_alerts,BULK_EXPORT,MEDIUM,OPEN,2',
+      'audit_chain,valid,,,9',
+      '',
+    ]);
+  });
+});

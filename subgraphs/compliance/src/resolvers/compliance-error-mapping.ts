@@ -1,0 +1,22 @@
+import { DomainError, ErrorCode } from '@holovitals/subgraph-kit';
+import { ComplianceError, ComplianceErrorCode } from '../compliance-error';
+
+function clientCode(code: ComplianceErrorCode): ErrorCode {
+  switch (code) {
+    case ComplianceErrorCode.BAD_USER_INPUT:
+    case ComplianceErrorCode.REPORT_RANGE_TOO_LONG:
+    case ComplianceErrorCode.ALERT_ALREADY_RESOLVED:
+      return ErrorCode.BAD_USER_INPUT;
+    case ComplianceErrorCode.ALERT_NOT_FOUND:
+    case ComplianceErrorCode.PATIENT_NOT_FOUND:
+      return ErrorCode.NOT_FOUND;
+    case ComplianceErrorCode.ACCESS_LOG_FORBIDDEN:
+      return ErrorCode.FORBIDDEN;
+  }
+}
+
+/** Compliance's one error mapping, registered with defineSubgraph: ComplianceError → DomainError, reason kept. */
+export function mapComplianceError(error: unknown): DomainError | null {
+  if (!(error instanceof ComplianceError)) return null;
+  return new DomainError(clientCode(error.code), error.message, { reason: error.code, ...error.details });
+}
