@@ -133,7 +133,7 @@ describe('EHR sync through the gateway', () => {
 
     const quiet = await syncAndWait(token, connectionId, (run) => run.status === 'APPLIED');
     expect(quiet).toMatchObject({ mode: 'INCREMENTAL', status: 'APPLIED', resourceCount: 0, counts: [] });
-  });
+  }, 300_000);
 });
 
 /** A second, independent SMART session at the hospital for the same patient (stands in for the hospital portal). */

@@ -20,6 +20,7 @@ describe('navigationFor', () => {
       'Timeline',
       'Edit record',
       'Import',
+      'Hospitals',
       'Export',
       'Sharing',
       'Access log',

@@ -12,6 +12,7 @@ const RECORD_PAGES: NavItem[] = [
   { href: '/timeline', label: 'Timeline' },
   { href: '/record', label: 'Edit record' },
   { href: '/import', label: 'Import' },
+  { href: '/connections', label: 'Hospitals' },
   { href: '/export', label: 'Export' },
   { href: '/sharing', label: 'Sharing' },
   { href: '/access-log', label: 'Access log' },
