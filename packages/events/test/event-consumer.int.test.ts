@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EntityManager } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type DomainEvent, type EventPayload, type EventPayloadInput, type EventType } from '../src/event-contracts';
+import { type DomainEvent, type EventPayloadInput, type EventType } from '../src/event-contracts';
 import { type ConsumerHandlers, EventConsumer, type EventHandlers } from '../src/event-consumer';
 import { ANY_SERVICE, eventOwners } from '../src/event-owners';
 import { deadLetterStreamKey, encodeStreamFields, eventStreamKey } from '../src/event-stream-message';

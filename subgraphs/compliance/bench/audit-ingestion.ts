@@ -66,6 +66,8 @@ function auditEvent(): DomainEvent<'audit.recorded'> {
       traceId: null,
       clientIp: '10.0.0.7',
       service: 'patient',
+      onBehalfOf: null,
+      consentId: null,
     },
   };
 }

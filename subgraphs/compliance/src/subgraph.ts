@@ -40,7 +40,13 @@ export const complianceSubgraph = defineSubgraph({
   ],
   orphanedTypes: [PatientReference],
   references: { Patient: resolvePatientReference },
-  entities: [AuditLogEntity, ConsentGrantEntity, RightsRequestEntity, SecurityAlertEntity, RbacAccessLogEntity],
+  entities: [
+    AuditLogEntity,
+    ConsentGrantEntity,
+    RightsRequestEntity,
+    SecurityAlertEntity,
+    RbacAccessLogEntity,
+  ],
   migrations: [
     CreateAuditLog1764600000000,
     CreateConsent1764610000000,

@@ -72,6 +72,8 @@ async function seed(
           traceId: null,
           clientIp: null,
           service: 'patient',
+          onBehalfOf: null,
+          consentId: null,
         },
       })),
     );

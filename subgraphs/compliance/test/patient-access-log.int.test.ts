@@ -52,6 +52,8 @@ beforeAll(async () => {
             traceId: null,
             clientIp: null,
             service: 'patient',
+            onBehalfOf: null,
+            consentId: null,
           },
         })),
       ),
