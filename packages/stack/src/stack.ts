@@ -64,6 +64,8 @@ function metricsPortFor(entry: ServiceEntry, port: number, env: NodeJS.ProcessEn
 export interface DemoSeedContext {
   databaseUrl: string;
   gatewayUrl: string;
+  /** Base URLs of the auxiliary local servers by registry name (Demo Hospital's FHIR server). */
+  auxiliaryUrls: Record<string, string>;
   demoPassword: string;
   root: string;
   log: (line: string) => void;
@@ -93,7 +95,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const jwksUrl =
     config.JWKS_URL ??
     (identity ? `http://127.0.0.1:${resolvePort(identity, env)}/.well-known/jwks.json` : undefined);
+  const demoHospital = registry.find((entry) => entry.name === 'demo-hospital');
+  const web = registry.find((entry) => entry.kind === 'web');
   const shared: NodeJS.ProcessEnv = {
+    // The local stand-in hospital may be connected although it listens on loopback; SMART redirects go to the web app.
+    ...(demoHospital
+      ? { EHR_TRUSTED_FHIR_ORIGINS: `http://127.0.0.1:${resolvePort(demoHospital, env)}` }
+      : {}),
+    ...(web ? { EHR_APP_ORIGIN: `http://127.0.0.1:${resolvePort(web, env)}` } : {}),
     ...env,
     NODE_ENV: config.NODE_ENV,
     REDIS_URL: redis.url,
@@ -139,7 +148,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   try {
     // Subgraphs may call auxiliary servers while starting; workers need their subgraph's migrations.
-    await startRegistryServices(servicesOfKind(registry, 'auxiliary'), launch, processes);
+    const auxiliaries = await startRegistryServices(servicesOfKind(registry, 'auxiliary'), launch, processes);
+    const auxiliaryUrls = Object.fromEntries(
+      auxiliaries.map((service) => [service.entry.name, `http://127.0.0.1:${service.port}`]),
+    );
     const subgraphServices = await startRegistryServices(
       servicesOfKind(registry, 'subgraph'),
       launch,
@@ -172,7 +184,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         const { seedDemo } = (await import(seedModule)) as {
           seedDemo: (context: DemoSeedContext) => Promise<void>;
         };
-        await seedDemo({ databaseUrl: service.databaseUrl ?? '', gatewayUrl, demoPassword, root, log });
+        await seedDemo({
+          databaseUrl: service.databaseUrl ?? '',
+          gatewayUrl,
+          auxiliaryUrls,
+          demoPassword,
+          root,
+          log,
+        });
       }
     }
 

@@ -2,6 +2,7 @@ import { metricsConfigShape } from '@holovitals/http-server';
 import {
   accessTokenSettings,
   booleanFlag,
+  commaList,
   databaseSettings,
   gatewaySecretSettings,
   loadConfig as loadSettings,
@@ -46,5 +47,5 @@ export function loadConfig<E extends z.ZodRawShape>(
     z.infer<z.ZodObject<E>>;
 }
 
-export { booleanFlag };
+export { booleanFlag, commaList };
 export { ConfigError } from '@holovitals/config';

@@ -11,7 +11,7 @@ export {
 export { recordAudit, type AuditEntry } from './audit';
 export { eventSystemActor, jobSystemActor, SYSTEM_ROLE, type AuditActor } from './system-actor';
 export { requireRole, requireUser } from './authorization';
-export { baseConfigShape, booleanFlag, ConfigError, loadConfig, type BaseConfig } from './config';
+export { baseConfigShape, booleanFlag, commaList, ConfigError, loadConfig, type BaseConfig } from './config';
 export { closeDatabase, initDatabase, type Database } from './data-source';
 export { defineSubgraph, type SubgraphDefinition, type SubgraphRuntime } from './define-subgraph';
 export { DomainError, type DomainErrorMapping, ErrorCode, httpStatusFor } from './domain-error';

@@ -40,7 +40,7 @@ async function signIn(gatewayUrl: string, email: string, password: string): Prom
   return login.accessToken;
 }
 
-const GRANT_WAIT_MS = 30_000;
+const GRANT_WAIT_MS = 120_000;
 
 /**
  * The demo patient grants the demo clinician READ_RECORD through the gateway, as a user would, so the

@@ -1,5 +1,5 @@
 import { encryptionConfigShape } from '@holovitals/encryption';
-import { booleanFlag } from '@holovitals/subgraph-kit';
+import { booleanFlag, commaList } from '@holovitals/subgraph-kit';
 import { queueProducerConfigShape } from '@holovitals/worker-runtime';
 import { z } from 'zod';
 
@@ -9,6 +9,8 @@ export const ehrConfig = {
   EHR_DISCOVERY_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   /** Let addEhrProvider reach loopback/private addresses (Demo Hospital, an in-house FHIR server). */
   EHR_ALLOW_PRIVATE_NETWORK: booleanFlag.default(false),
+  /** Origins addEhrProvider may reach although private (comma-separated); `npm start` names Demo Hospital's. */
+  EHR_TRUSTED_FHIR_ORIGINS: commaList.default([]),
   /** The web app's origin: the only origin a SMART redirect URI may point at. */
   EHR_APP_ORIGIN: z
     .string()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertReachableHost, isPrivateAddress } from './network-guard';
+import { assertReachableHost, isPrivateAddress, isTrustedOrigin } from './network-guard';
 
 describe('network guard', () => {
   it('classifies loopback, private and link-local addresses as private', () => {
@@ -25,5 +25,13 @@ describe('network guard', () => {
       code: 'PRIVATE_NETWORK',
     });
     await expect(assertReachableHost('http://127.0.0.1:4206/fhir', true)).resolves.toBeUndefined();
+  });
+
+  it('trusts only the exact origins the operator named', () => {
+    const trusted = ['http://127.0.0.1:4206'];
+    expect(isTrustedOrigin('http://127.0.0.1:4206/fhir', trusted)).toBe(true);
+    expect(isTrustedOrigin('http://127.0.0.1:4207/fhir', trusted)).toBe(false);
+    expect(isTrustedOrigin('http://localhost:4206/fhir', trusted)).toBe(false);
+    expect(isTrustedOrigin('not a url', trusted)).toBe(false);
   });
 });

@@ -30,6 +30,15 @@ export function isPrivateAddress(input: string): boolean {
 }
 
 /**
+ * Whether `url` is on one of the operator's trusted origins (a FHIR server of their own on a private network,
+ * or Demo Hospital on loopback under `npm start`), which may be reached although private.
+ */
+export function isTrustedOrigin(url: string, trustedOrigins: readonly string[]): boolean {
+  if (!URL.canParse(url)) return false;
+  return trustedOrigins.includes(new URL(url).origin);
+}
+
+/**
  * Refuses a URL whose host resolves to a private network address unless `allowPrivate` (a deployment that
  * runs its own FHIR servers, or Demo Hospital on loopback), so addEhrProvider cannot probe internal services.
  */

@@ -3,6 +3,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { EhrServices } from '../ehr-services';
 import { EhrProviderEntity } from '../entities/ehr-provider.entity';
 import { addEhrProvider, searchEhrProviders } from '../providers/ehr-provider-directory';
+import { isTrustedOrigin } from '../providers/network-guard';
 
 @Resolver(() => EhrProviderEntity)
 export class EhrProviderResolver {
@@ -43,7 +44,9 @@ export class EhrProviderResolver {
       { fhirBaseUrl, name, clientId, addedBy: principal.id },
       {
         timeoutMs: ctx.services.config.EHR_DISCOVERY_TIMEOUT_MS,
-        allowPrivateNetwork: ctx.services.config.EHR_ALLOW_PRIVATE_NETWORK,
+        allowPrivateNetwork:
+          ctx.services.config.EHR_ALLOW_PRIVATE_NETWORK ||
+          isTrustedOrigin(fhirBaseUrl, ctx.services.config.EHR_TRUSTED_FHIR_ORIGINS),
       },
     );
   }
