@@ -50,9 +50,10 @@ beforeAll(async () => {
   token = await stack.patientToken();
   const providerId = await addDemoHospital(stack, token);
   connectionId = await connectDemoPatient(stack, token, providerId);
-  // The hospital stamped its records as it loaded them, moments ago. Each run overlaps the previous cursor by a
-  // second, so a full sync inside that second would see every record again on the next incremental run.
-  await sleep(1100);
+  // The hospital stamped its records as it loaded them, moments ago. A run's cursor is the hospital's whole-second
+  // clock at its start less a second of margin, so a full sync within two seconds of the load would see every
+  // record again on the next incremental run.
+  await sleep(2100);
 });
 
 afterAll(async () => {
