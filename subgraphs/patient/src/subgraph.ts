@@ -1,7 +1,7 @@
+import { consentProjectionHandlers } from '@holovitals/consent-projection';
 import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { patientConfig } from './config';
 import { patientEntities, patientMigrations } from './database-schema';
-import { consentProjectionHandlers } from './events/consent-projection.handlers';
 import { documentProcessedHandler } from './events/document-processed.handler';
 import { ehrSyncHandlers } from './events/ehr-sync.handlers';
 import { createPatientServices } from './patient-services';
