@@ -43,9 +43,10 @@ export function orderIn(instructions: string): string | null {
   return order?.[1] ?? null;
 }
 
-/** The first sentence of a record, the unit this model summarises with. */
+/** The first sentence of a record (titles such as "Mrs." do not end one), the unit this model summarises with. */
 export function firstSentence(text: string): string {
-  const sentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(text.trim())?.[0] ?? text.trim();
+  const sentence =
+    /^[\s\S]*?(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|vs|No))[.!?](?=\s|$)/.exec(text.trim())?.[0] ?? text.trim();
   return sentence.length > 200 ? `${sentence.slice(0, 197)}...` : sentence;
 }
 
