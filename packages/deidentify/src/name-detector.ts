@@ -93,14 +93,37 @@ function plausibleUncuedName(text: string, start: number, end: number): boolean 
   return !isEponymUse(text, end);
 }
 
+/** compromise slows down sharply on long sentences; it reads the text in pieces of about this size. */
+const TAGGER_PIECE = 1000;
+
 function taggedPeople(text: string): Candidate[] {
-  const people = nlp(text).people().out('offset') as { offset: { start: number; length: number } }[];
   const found: Candidate[] = [];
-  for (const person of people) {
-    const trimmed = trimName(text, person.offset.start, person.offset.start + person.offset.length);
-    if (trimmed) found.push({ ...trimmed, kind: IdentifierKind.NAME, priority: NAME_PRIORITY - 1 });
+  for (const [offset, piece] of pieces(text, TAGGER_PIECE)) {
+    const people = nlp(piece).people().out('offset') as { offset: { start: number; length: number } }[];
+    for (const person of people) {
+      const start = offset + person.offset.start;
+      const trimmed = trimName(text, start, start + person.offset.length);
+      if (trimmed) found.push({ ...trimmed, kind: IdentifierKind.NAME, priority: NAME_PRIORITY - 1 });
+    }
   }
   return found;
+}
+
+/** Splits at a line or sentence end before `size` characters, else at a space, else anywhere. */
+function* pieces(text: string, size: number): Generator<[number, string]> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const window = text.slice(start, end);
+      const sentenceEnd = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. '));
+      const space = window.lastIndexOf(' ');
+      const cut = sentenceEnd > size / 2 ? sentenceEnd + 1 : space > size / 2 ? space + 1 : window.length;
+      end = start + cut;
+    }
+    yield [start, text.slice(start, end)];
+    start = end;
+  }
 }
 
 /** Later mentions of a known name word (surname alone, first name alone), unless used as an eponym. */
