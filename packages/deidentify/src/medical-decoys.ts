@@ -130,6 +130,36 @@ const DRUGS = [
   'Methimazole',
 ];
 
+const RELATIONS = [
+  'Wife',
+  'Husband',
+  'Spouse',
+  'Partner',
+  'Son',
+  'Daughter',
+  'Mother',
+  'Father',
+  'Mom',
+  'Dad',
+  'Sister',
+  'Brother',
+  'Grandson',
+  'Granddaughter',
+  'Grandmother',
+  'Grandfather',
+  'Aunt',
+  'Uncle',
+  'Niece',
+  'Nephew',
+  'Friend',
+  'Neighbor',
+  'Neighbour',
+  'Cousin',
+  'Chaplain',
+  'Rev',
+  'Reverend',
+];
+
 const CLINICAL_WORDS = [
   'Patient',
   'Pt',
@@ -269,7 +299,7 @@ const CLINICAL_WORDS = [
 const lower = (words: readonly string[]): Set<string> => new Set(words.map((w) => w.toLowerCase()));
 
 export const EPONYM_WORDS = lower(EPONYMS);
-export const NOT_A_NAME = lower([...EPONYMS, ...DRUGS, ...CLINICAL_WORDS]);
+export const NOT_A_NAME = lower([...EPONYMS, ...DRUGS, ...RELATIONS, ...CLINICAL_WORDS]);
 
 /** What follows an eponym used as a medical term: "Parkinson disease", "Bell's palsy", "Graves' disease". */
 const EPONYM_CONTEXT =

@@ -20,7 +20,8 @@ const CREDENTIAL =
 const LABEL =
   '\\b(?:Patient name|Patient|Pt|Name|Attending(?: physician)?|PCP|Primary care(?: physician)?|Provider|Referring(?: physician| provider)?|Electronically signed by|Signed by|Signed|Dictated by|Transcribed by|Cosigned by|Seen by|Nurse|Emergency contact|Contact|Guardian|Next of kin|NOK|Resident|Surgeon|Therapist|Pharmacist|Caregiver|Interpreter|Case manager|Social worker|Witness|Proxy|Health care proxy|Consulting physician)[ ]*[:-]?[ ]+';
 const RELATION =
-  "\\b(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|aunt|uncle|niece|nephew|friend|neighbor|neighbour|fianc[eé]e?|stepson|stepdaughter|boyfriend|girlfriend|roommate|cousin)(?:['’]s name is|,)?[ ]+(?:named[ ]+|is[ ]+)?";
+  "\\b(?:[Ww]ife|[Hh]usband|[Ss]pouse|[Pp]artner|[Ss]on|[Dd]aughter|[Mm]other|[Ff]ather|[Mm]om|[Dd]ad|[Ss]ister|[Bb]rother|[Gg]randson|[Gg]randdaughter|[Gg]randmother|[Gg]randfather|[Aa]unt|[Uu]ncle|[Nn]iece|[Nn]ephew|[Ff]riend|[Nn]eighbor|[Nn]eighbour|[Ff]ianc[eé]e?|[Ss]tepson|[Ss]tepdaughter|[Bb]oyfriend|[Gg]irlfriend|[Rr]oommate|[Cc]ousin)(?:['’]s name is|,)?[ ]+(?:named[ ]+|is[ ]+|\\()?";
+const NICKNAME = '\\b(?:goes by|known as|nickname|aka|a\\.k\\.a\\.|prefers to be called)[ ]*:?[ ]*["“]?';
 const ACTION =
   '\\b(?:spoke with|spoke to|discussed with|discussed (?:the )?(?:plan|case) with|called|met with|accompanied by|per|consulted|message from|message to|informed|reviewed with|handed off to|care transferred to|visited by)[ ]+';
 
@@ -36,6 +37,8 @@ const NAME_RULES: NameRule[] = [
   { pattern: new RegExp(`${LABEL}${INVERTED_NAME}`, 'dg'), cued: true },
   { pattern: new RegExp(`${LABEL}${NAME}`, 'dg'), cued: true },
   { pattern: new RegExp(`${RELATION}${NAME}`, 'dg'), cued: true },
+  { pattern: new RegExp(`${NICKNAME}${NAME}`, 'dg'), cued: true },
+  { pattern: new RegExp(`\\b${INVERTED_NAME}${CREDENTIAL}`, 'dg'), cued: true },
   { pattern: new RegExp(`${ACTION}${NAME}`, 'dg'), cued: false },
 ];
 

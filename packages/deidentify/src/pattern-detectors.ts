@@ -105,7 +105,7 @@ const LABELLED_IDS: { kind: IdentifierKind; labels: string }[] = [
   {
     kind: IdentifierKind.HEALTH_PLAN,
     labels:
-      'member ID|member number|subscriber ID|subscriber number|policy number|policy|health plan ID|health plan number|plan ID|beneficiary number|Medicaid ID|Medicaid number|Medicare ID|Medicare number|MBI|insurance ID|insurance number|group number',
+      'member ID|member number|subscriber ID|subscriber number|policy number|policy|health plan ID|health plan number|plan ID|beneficiary number|group|Medicaid ID|Medicaid number|Medicare ID|Medicare number|MBI|insurance ID|insurance number|group number',
   },
   {
     kind: IdentifierKind.LICENSE,
@@ -214,6 +214,16 @@ const RULES: Rule[] = [
     ),
   },
   { kind: IdentifierKind.ADDRESS, priority: 6, pattern: /\bP\.?\s?O\.?\s+Box\s+\d+\b/gi },
+  {
+    // A street named without a number ("an apartment on Linden Ave"); "Dr" is left out (doctor).
+    kind: IdentifierKind.ADDRESS,
+    priority: 5,
+    group: 1,
+    pattern: new RegExp(
+      `\\b(?:on|at|off|near)\\s+((?:${CAPITALISED}\\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Highway|Hwy)\\b\\.?)`,
+      'g',
+    ),
+  },
   {
     kind: IdentifierKind.ADDRESS,
     priority: 5,
