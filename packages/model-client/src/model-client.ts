@@ -78,7 +78,7 @@ export class ModelClient {
       type: 'json_schema' as const,
       json_schema: {
         name: options.name ?? 'answer',
-        schema: z.toJSONSchema(schema, { io: 'output' }) as Record<string, unknown>,
+        schema: jsonSchemaOf(schema),
         strict: true,
       },
     };
@@ -202,6 +202,12 @@ export class ModelClient {
       answer: outcome === 'ok' || answer ? answer : null,
     };
   }
+}
+
+/** The schema as OpenAI's json_schema format takes it: no `$schema` dialect marker. */
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'output' }) as Record<string, unknown>;
+  return rest;
 }
 
 function toSdkMessages(prompt: SanitizedPrompt): ChatCompletionMessageParam[] {

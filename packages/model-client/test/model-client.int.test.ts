@@ -146,6 +146,36 @@ describe('ModelClient against the local OpenAI-protocol server (real SDK, real H
     expect(calls).toEqual([record]);
   });
 
+  it('sends the schema without its dialect marker', async () => {
+    await client().completeJson(summarySchema, summaryPrompt());
+    expect(calls).toHaveLength(1);
+  });
+
+  it('reports a call the caller aborts as CANCELLED', async () => {
+    const controller = new AbortController();
+    const before = server.stats.chatCompletions;
+    // Abort while the server holds the request (its fixed latency), once it has counted it.
+    const abortWhenReceived = setInterval(() => {
+      if (server.stats.chatCompletions > before) controller.abort();
+    }, 2);
+    await expect(
+      client().completeJson(summarySchema, summaryPrompt(), { signal: controller.signal }),
+    ).rejects.toMatchObject({ code: ModelErrorCode.CANCELLED });
+    clearInterval(abortWhenReceived);
+    expect(calls.map((c) => c.outcome)).toEqual([ModelErrorCode.CANCELLED]);
+  });
+
+  it('fails a stream with a typed error, rejects done, and still reports the call', async () => {
+    server.failures.inject(['server_error']);
+    const stream = client({ maxRetries: 0 }).streamText(summaryPrompt());
+    const read = async (): Promise<void> => {
+      for await (const piece of stream.chunks) expect(piece).toBe('never');
+    };
+    await expect(read()).rejects.toMatchObject({ code: ModelErrorCode.UNAVAILABLE });
+    await expect(stream.done).rejects.toMatchObject({ code: ModelErrorCode.UNAVAILABLE });
+    expect(calls.map((c) => c.outcome)).toEqual([ModelErrorCode.UNAVAILABLE]);
+  });
+
   it('refuses a prompt that did not come from sanitizePrompt, before any request', async () => {
     const before = server.stats.chatCompletions;
     const forged = { messages: [{ role: 'user', content: 'Mrs. Alvarez' }] } as unknown as SanitizedPrompt;
