@@ -96,6 +96,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     config.JWKS_URL ??
     (identity ? `http://127.0.0.1:${resolvePort(identity, env)}/.well-known/jwks.json` : undefined);
   const demoHospital = registry.find((entry) => entry.name === 'demo-hospital');
+  const modelServer = registry.find((entry) => entry.name === 'model-server');
   const web = registry.find((entry) => entry.kind === 'web');
   const shared: NodeJS.ProcessEnv = {
     // The local stand-in hospital may be connected although it listens on loopback; SMART redirects go to the web app.
@@ -103,6 +104,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ? { EHR_TRUSTED_FHIR_ORIGINS: `http://127.0.0.1:${resolvePort(demoHospital, env)}` }
       : {}),
     ...(web ? { EHR_APP_ORIGIN: `http://127.0.0.1:${resolvePort(web, env)}` } : {}),
+    // Model clients talk to the local OpenAI-protocol server unless the environment names another.
+    ...(modelServer
+      ? {
+          MODEL_BASE_URL: `http://127.0.0.1:${resolvePort(modelServer, env)}/v1`,
+          MODEL_API_KEY: secrets.MODEL_API_KEY,
+          MODEL_SERVER_API_KEY: secrets.MODEL_API_KEY,
+        }
+      : {}),
     ...env,
     NODE_ENV: config.NODE_ENV,
     REDIS_URL: redis.url,

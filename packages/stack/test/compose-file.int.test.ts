@@ -33,6 +33,7 @@ describe('compose.yaml', () => {
         POSTGRES_PASSWORD: 'x',
         REDIS_PASSWORD: 'x'.repeat(32),
         SMTP_URL: 'smtp://mail',
+        MODEL_API_KEY: 'x'.repeat(32),
         ...Object.fromEntries(
           eventKeyEnvLines(servicesOfKind(SERVICE_REGISTRY, 'subgraph').map((s) => s.name)).map((line) =>
             line.split(/=(.*)/s).slice(0, 2),
