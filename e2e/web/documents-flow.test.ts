@@ -50,7 +50,10 @@ describe('documents in the browser', () => {
     const row = documentRow(page, 'metabolic-panel.pdf');
     // The list follows the worker without a reload.
     await expect
-      .poll(() => row.getByText('Processed', { exact: true }).isVisible(), { timeout: 120_000, interval: 500 })
+      .poll(() => row.getByText('Processed', { exact: true }).isVisible(), {
+        timeout: 120_000,
+        interval: 500,
+      })
       .toBe(true);
     await screenshot(page, 'documents-list-processed');
 
@@ -78,7 +81,9 @@ describe('documents in the browser', () => {
     await page.getByLabel('Words to find').fill('sodium');
     await page.getByRole('button', { name: 'Search' }).click();
     const results = page.getByRole('list', { name: 'Search results' });
-    await expect.poll(() => results.getByRole('link', { name: 'metabolic-panel.pdf' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => results.getByRole('link', { name: 'metabolic-panel.pdf' }).isVisible())
+      .toBe(true);
     expect((await results.locator('mark').first().textContent())?.toLowerCase()).toBe('sodium');
     await screenshot(page, 'documents-search');
     expect(consoleErrors).toEqual([]);
@@ -89,7 +94,9 @@ describe('documents in the browser', () => {
     await page.goto(`${webUrl}/documents`);
     await chooseFile(page, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await expect
-      .poll(() => page.getByText('notes.txt is not a PDF, PNG, JPEG or TIFF file.', { exact: false }).isVisible())
+      .poll(() =>
+        page.getByText('notes.txt is not a PDF, PNG, JPEG or TIFF file.', { exact: false }).isVisible(),
+      )
       .toBe(true);
     await chooseFile(page, { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) });
     await expect.poll(() => page.getByText('empty.pdf is empty.').isVisible()).toBe(true);
@@ -130,19 +137,30 @@ describe('documents in the browser', () => {
       'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
       { e: email, p: password },
     );
-    await graphqlRequest(stack.gatewayUrl, 'mutation { createMyPatient { id } }', {}, {
-      token: login.body.data?.login.accessToken ?? '',
-    });
+    await graphqlRequest(
+      stack.gatewayUrl,
+      'mutation { createMyPatient { id } }',
+      {},
+      {
+        token: login.body.data?.login.accessToken ?? '',
+      },
+    );
     const context = await signedInContext(browser, webUrl, email, password);
     const { page, consoleErrors } = await watchPage(context);
     await page.goto(`${webUrl}/documents`);
     // documents learns of the new record through patient.created; until then the upload is refused.
     const started = Date.now();
     for (;;) {
-      await chooseFile(page, { name: 'labs.pdf', mimeType: 'application/pdf', buffer: readFileSync(LAB_PDF) });
+      await chooseFile(page, {
+        name: 'labs.pdf',
+        mimeType: 'application/pdf',
+        buffer: readFileSync(LAB_PDF),
+      });
       const outcome = page.getByRole('list', { name: 'Uploads' }).getByRole('listitem').first();
       await expect
-        .poll(async () => (await outcome.getByRole('link').count()) + (await outcome.getByRole('alert').count()))
+        .poll(
+          async () => (await outcome.getByRole('link').count()) + (await outcome.getByRole('alert').count()),
+        )
         .toBeGreaterThan(0);
       if ((await outcome.getByRole('link', { name: 'Uploaded — open' }).count()) > 0) break;
       expect(Date.now() - started).toBeLessThan(30_000);
@@ -150,7 +168,10 @@ describe('documents in the browser', () => {
     }
     const row = documentRow(page, 'labs.pdf');
     await expect
-      .poll(() => row.getByText('Processed', { exact: true }).isVisible(), { timeout: 120_000, interval: 500 })
+      .poll(() => row.getByText('Processed', { exact: true }).isVisible(), {
+        timeout: 120_000,
+        interval: 500,
+      })
       .toBe(true);
     await row.getByRole('link', { name: 'labs.pdf' }).click();
     const labs = page.getByRole('table', { name: 'Lab results found' });

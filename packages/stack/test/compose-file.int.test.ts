@@ -81,7 +81,9 @@ describe('compose.yaml', () => {
     const documents = SERVICE_REGISTRY.find((entry) => entry.name === 'documents');
     const internal = `http://documents:${documents?.port}`;
     expect(compose.services.web?.environment?.DOCUMENTS_URL).toBe(internal);
-    expect(compose.services.documents?.environment?.DOCUMENTS_PUBLIC_URL).toBe('${APP_URL:-http://localhost:3000}');
+    expect(compose.services.documents?.environment?.DOCUMENTS_PUBLIC_URL).toBe(
+      '${APP_URL:-http://localhost:3000}',
+    );
     expect(compose.services.documents?.environment?.DOCUMENTS_INTERNAL_URL).toBe(internal);
     expect(compose.services.patient?.environment?.DOCUMENT_BUNDLE_ORIGINS).toBe(internal);
   });

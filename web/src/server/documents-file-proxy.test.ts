@@ -26,12 +26,20 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', body: Buffer.concat(chunks), headers: req.headers });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        body: Buffer.concat(chunks),
+        headers: req.headers,
+      });
       if (req.method === 'PUT') {
         res.writeHead(201, { 'content-type': 'application/json', 'set-cookie': 'x=1' });
         res.end(JSON.stringify({ size: Buffer.concat(chunks).length }));
       } else {
-        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment' });
+        res.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-disposition': 'attachment',
+        });
         res.end(Buffer.from('%PDF-1.7 file bytes'));
       }
     });

@@ -61,7 +61,12 @@ export function forwardFileRequest(req: IncomingMessage, res: ServerResponse, do
       // The body may still be arriving: answer, then drop the connection rather than read it all.
       res.setHeader('connection', 'close');
       res.once('finish', () => req.destroy());
-      sendError(res, 502, 'SERVICE_UNAVAILABLE', 'The document service cannot be reached. Try again shortly.');
+      sendError(
+        res,
+        502,
+        'SERVICE_UNAVAILABLE',
+        'The document service cannot be reached. Try again shortly.',
+      );
     }
   });
   // A browser that gives up mid-transfer must not leave the subgraph waiting for the rest.

@@ -100,7 +100,9 @@ export function DocumentExtractions({
                     {extraction.valueText} {extraction.unit ?? ''}
                   </td>
                   <td>{extraction.referenceText ?? '—'}</td>
-                  <td>{extraction.flag ? <span className="badge badge--high">{extraction.flag}</span> : '—'}</td>
+                  <td>
+                    {extraction.flag ? <span className="badge badge--high">{extraction.flag}</span> : '—'}
+                  </td>
                   <td>{extraction.effectiveAt ? dateText(extraction.effectiveAt) : '—'}</td>
                   <td>{extraction.pageNumber}</td>
                   <td>{Math.round(extraction.confidence * 100)}%</td>

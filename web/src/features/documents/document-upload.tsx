@@ -105,8 +105,8 @@ export function DocumentUpload({ onUploaded }: { onUploaded: () => void }): Reac
           }}
         />
         <p className="muted" id={hintId}>
-          PDF, PNG, JPEG or TIFF. We read the text and find your lab results; nothing enters your record
-          until you confirm it.
+          PDF, PNG, JPEG or TIFF. We read the text and find your lab results; nothing enters your record until
+          you confirm it.
         </p>
       </div>
       {items.length > 0 ? (

@@ -37,7 +37,9 @@ export function DocumentsView(): ReactNode {
         {loading && !data ? <LoadingState label="Loading your documents…" /> : null}
         {error && !data ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
         {data && documents.length === 0 ? (
-          <EmptyState title="No documents yet.">Upload a lab report above to see its results here.</EmptyState>
+          <EmptyState title="No documents yet.">
+            Upload a lab report above to see its results here.
+          </EmptyState>
         ) : null}
         {documents.length > 0 ? (
           <div className="table-wrap">
@@ -65,7 +67,11 @@ export function DocumentsView(): ReactNode {
                       <DocumentStatusBadge status={document.status} progress={document.progress} />
                     </td>
                     <td>{document.pageCount}</td>
-                    <td>{document.sizeBytes === null || document.sizeBytes === undefined ? '—' : fileSizeText(document.sizeBytes)}</td>
+                    <td>
+                      {document.sizeBytes === null || document.sizeBytes === undefined
+                        ? '—'
+                        : fileSizeText(document.sizeBytes)}
+                    </td>
                     <td>{scanResultLabel(document.scanResult)}</td>
                     <td>{dateTimeText(document.createdAt)}</td>
                   </tr>
