@@ -82,7 +82,7 @@ describe('documents in the browser', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     const results = page.getByRole('list', { name: 'Search results' });
     await expect
-      .poll(() => results.getByRole('link', { name: 'metabolic-panel.pdf' }).isVisible())
+      .poll(() => results.getByRole('link', { name: 'metabolic-panel.pdf' }).isVisible(), { timeout: 15_000 })
       .toBe(true);
     expect((await results.locator('mark').first().textContent())?.toLowerCase()).toBe('sodium');
     await screenshot(page, 'documents-search');
@@ -94,12 +94,15 @@ describe('documents in the browser', () => {
     await page.goto(`${webUrl}/documents`);
     await chooseFile(page, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await expect
-      .poll(() =>
-        page.getByText('notes.txt is not a PDF, PNG, JPEG or TIFF file.', { exact: false }).isVisible(),
+      .poll(
+        () => page.getByText('notes.txt is not a PDF, PNG, JPEG or TIFF file.', { exact: false }).isVisible(),
+        { timeout: 15_000 },
       )
       .toBe(true);
     await chooseFile(page, { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) });
-    await expect.poll(() => page.getByText('empty.pdf is empty.').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('empty.pdf is empty.').isVisible(), { timeout: 15_000 })
+      .toBe(true);
 
     // An executable renamed .pdf: the name passes, the content does not.
     const renamed = `setup-${randomBytes(3).toString('hex')}.pdf`;
@@ -122,7 +125,7 @@ describe('documents in the browser', () => {
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('button', { name: 'Delete document' }).click();
     await page.waitForURL(`${webUrl}/documents`);
-    await expect.poll(() => documentRow(page, renamed).count()).toBe(0);
+    await expect.poll(() => documentRow(page, renamed).count(), { timeout: 15_000 }).toBe(0);
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 
@@ -160,6 +163,7 @@ describe('documents in the browser', () => {
       await expect
         .poll(
           async () => (await outcome.getByRole('link').count()) + (await outcome.getByRole('alert').count()),
+          { timeout: 30_000 },
         )
         .toBeGreaterThan(0);
       if ((await outcome.getByRole('link', { name: 'Uploaded — open' }).count()) > 0) break;
@@ -181,7 +185,11 @@ describe('documents in the browser', () => {
     await expect
       .poll(() => glucose.getByRole('link', { name: 'In your record' }).isVisible(), { timeout: 30_000 })
       .toBe(true);
-    expect(await labs.getByRole('button', { name: /^Confirm / }).count()).toBe(0);
+    // Confirm all goes row by row; each row turns into its link as its confirmation returns.
+    await expect
+      .poll(() => labs.getByRole('button', { name: /^Confirm / }).count(), { timeout: 30_000 })
+      .toBe(0);
+    expect(await labs.getByRole('link', { name: 'In your record' }).count()).toBeGreaterThan(4);
     await screenshot(page, 'document-confirmed');
 
     await glucose.getByRole('link', { name: 'In your record' }).click();
