@@ -45,7 +45,11 @@ let requests = 0;
 let redirects = 0;
 let filesOrigin: string;
 const logged: { context: unknown; message: string }[] = [];
-const logger = { error: (context: unknown, message: string) => logged.push({ context, message }) };
+const logger = {
+  error: (context: Record<string, unknown>, message: string) => {
+    logged.push({ context, message });
+  },
+};
 
 beforeAll(async () => {
   h = await startPatientHarness({ EVENTS_ENABLED: 'false' });

@@ -1,10 +1,5 @@
 import { enqueueEvent, type EventHandlers } from '@holovitals/events';
-import {
-  eventSystemActor,
-  GATEWAY_CREDENTIAL_HEADER,
-  type Logger,
-  recordAudit,
-} from '@holovitals/subgraph-kit';
+import { eventSystemActor, GATEWAY_CREDENTIAL_HEADER, recordAudit } from '@holovitals/subgraph-kit';
 import { importBundleIntoPatient, type FhirImportLimits } from '../import/fhir-bundle-import';
 
 export interface DocumentBundleSource {
@@ -12,7 +7,7 @@ export interface DocumentBundleSource {
   gatewaySecret: string;
   /** The only origins a bundleRef may point at (DOCUMENT_BUNDLE_ORIGINS): the secret goes nowhere else. */
   trustedOrigins: readonly string[];
-  logger: Pick<Logger, 'error'>;
+  logger: { error(context: Record<string, unknown>, message: string): void };
   limits: FhirImportLimits;
   fetchTimeoutMs: number;
 }
