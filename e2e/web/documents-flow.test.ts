@@ -198,7 +198,7 @@ describe('documents in the browser', () => {
     await expect
       .poll(
         async () => {
-          const latest = page.getByLabel('Latest result');
+          const latest = page.getByRole('region', { name: 'Latest result' });
           if ((await latest.count()) > 0) return latest.textContent();
           await page.reload();
           return '';
