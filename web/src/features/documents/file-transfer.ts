@@ -1,10 +1,10 @@
-import { describeError } from '@/errors/error-info';
-import { errorInfoFromWire, type WireError } from '@/errors/error-info';
+import { describeError, errorInfoFromWire, type WireError } from '../../errors/error-info';
 
 /** The file route refused the bytes; `message` is for the patient. */
 export class FileTransferError extends Error {}
 
-function refusalMessage(status: number, body: string): string {
+/** Words for the patient from the file route's refusal (its GraphQL-shaped JSON error, else the status). */
+export function uploadRefusalMessage(status: number, body: string): string {
   try {
     const parsed = JSON.parse(body) as { errors?: WireError[] };
     if (parsed.errors?.[0]) return describeError(errorInfoFromWire(parsed.errors[0]));
@@ -32,7 +32,7 @@ export function putFile(url: string, file: Blob, onProgress: (percent: number) =
       if (request.status >= 200 && request.status < 300) {
         onProgress(100);
         resolve();
-      } else reject(new FileTransferError(refusalMessage(request.status, request.responseText)));
+      } else reject(new FileTransferError(uploadRefusalMessage(request.status, request.responseText)));
     };
     request.onerror = () =>
       reject(new FileTransferError('The upload was interrupted. Check your connection and try again.'));
