@@ -48,6 +48,8 @@ export const patientSubgraph = defineSubgraph({
     ...ehrSyncHandlers('patient', services),
     ...documentProcessedHandler('patient', {
       gatewaySecret: runtime.config.GATEWAY_SECRET,
+      trustedOrigins: runtime.config.DOCUMENT_BUNDLE_ORIGINS,
+      logger: runtime.logger,
       limits: services.fhirImport,
       fetchTimeoutMs: 10_000,
     }),

@@ -19,6 +19,7 @@ describe('navigationFor', () => {
       'Vitals',
       'Timeline',
       'Edit record',
+      'Documents',
       'Import',
       'Hospitals',
       'Export',

@@ -11,6 +11,7 @@ const RECORD_PAGES: NavItem[] = [
   { href: '/vitals', label: 'Vitals' },
   { href: '/timeline', label: 'Timeline' },
   { href: '/record', label: 'Edit record' },
+  { href: '/documents', label: 'Documents' },
   { href: '/import', label: 'Import' },
   { href: '/connections', label: 'Hospitals' },
   { href: '/export', label: 'Export' },
