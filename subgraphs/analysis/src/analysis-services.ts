@@ -32,7 +32,9 @@ export function createAnalysisServices(runtime: SubgraphRuntime<AnalysisConfig>)
     changes: createChangePublisher(runtime.redis),
     analyzers: AnalyzerRegistry.rulesOnly(),
     recordSource: {
-      url: config.SUBGRAPH_PATIENT_URL ?? `http://127.0.0.1:${config.PATIENT_PORT ?? patientRegistryPort}/graphql`,
+      url:
+        config.SUBGRAPH_PATIENT_URL ??
+        `http://127.0.0.1:${config.PATIENT_PORT ?? patientRegistryPort}/graphql`,
       gatewaySecret: config.GATEWAY_SECRET,
       maxRecordsPerKind: config.ANALYSIS_MAX_RECORDS_PER_KIND,
     },

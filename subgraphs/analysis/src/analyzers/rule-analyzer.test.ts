@@ -26,8 +26,12 @@ const record: PatientRecord = {
   ],
   immunizations: [],
   procedures: [],
-  conditions: [{ id: 'c-1', code: '44054006', display: 'Diabetes', clinicalStatus: 'active', onsetAt: '2010-01-01' }],
-  medications: [{ id: 'm-1', code: '860975', display: 'Metformin', status: 'active', startedAt: '2010-01-02' }],
+  conditions: [
+    { id: 'c-1', code: '44054006', display: 'Diabetes', clinicalStatus: 'active', onsetAt: '2010-01-01' },
+  ],
+  medications: [
+    { id: 'm-1', code: '860975', display: 'Metformin', status: 'active', startedAt: '2010-01-02' },
+  ],
 };
 
 function context(progress: number[]): AnalysisContext {
@@ -47,10 +51,18 @@ describe('RuleAnalyzer', () => {
 
   it('answers CARE_GAPS with cited care gaps and lab findings, labelled RULES, at no cost', async () => {
     const progress: number[] = [];
-    const outcome = await analyzer.analyze(context(progress), { id: 't', type: AnalysisTaskType.CARE_GAPS, question: null });
+    const outcome = await analyzer.analyze(context(progress), {
+      id: 't',
+      type: AnalysisTaskType.CARE_GAPS,
+      question: null,
+    });
     expect(outcome.analyzer).toBe(AnalyzerKind.RULES);
     expect(outcome.actualCost).toBe(0);
-    expect(outcome.sections.map((section) => section.kind)).toEqual(['CARE_GAPS', 'LAB_TRENDS', 'LIMITATIONS']);
+    expect(outcome.sections.map((section) => section.kind)).toEqual([
+      'CARE_GAPS',
+      'LAB_TRENDS',
+      'LIMITATIONS',
+    ]);
     const [care, labs] = outcome.sections;
     expect(care?.statements.every((statement) => statement.citations.length > 0)).toBe(true);
     expect(labs?.statements[0]?.citations).toEqual([{ recordId: 'ldl', recordKind: 'OBSERVATION' }]);
@@ -59,15 +71,28 @@ describe('RuleAnalyzer', () => {
   });
 
   it('gives SUMMARY a health score and cites active conditions', async () => {
-    const outcome = await analyzer.analyze(context([]), { id: 't', type: AnalysisTaskType.SUMMARY, question: null });
+    const outcome = await analyzer.analyze(context([]), {
+      id: 't',
+      type: AnalysisTaskType.SUMMARY,
+      question: null,
+    });
     expect(outcome.healthScore).toEqual(expect.any(Number));
     const overview = outcome.sections.find((section) => section.kind === 'RECORD_OVERVIEW');
-    expect(overview?.statements.flatMap((statement) => statement.citations)).toContainEqual({ recordId: 'c-1', recordKind: 'CONDITION' });
+    expect(overview?.statements.flatMap((statement) => statement.citations)).toContainEqual({
+      recordId: 'c-1',
+      recordKind: 'CONDITION',
+    });
   });
 
   it('lists medications for MEDICATION_REVIEW and says interactions are not checked', async () => {
-    const outcome = await analyzer.analyze(context([]), { id: 't', type: AnalysisTaskType.MEDICATION_REVIEW, question: null });
-    expect(outcome.sections[0]?.statements[0]?.citations).toEqual([{ recordId: 'm-1', recordKind: 'MEDICATION' }]);
+    const outcome = await analyzer.analyze(context([]), {
+      id: 't',
+      type: AnalysisTaskType.MEDICATION_REVIEW,
+      question: null,
+    });
+    expect(outcome.sections[0]?.statements[0]?.citations).toEqual([
+      { recordId: 'm-1', recordKind: 'MEDICATION' },
+    ]);
     expect(outcome.sections[1]?.statements[0]?.text).toMatch(/interactions are not checked/);
   });
 

@@ -18,7 +18,11 @@ const RULE_NOTE =
 
 function careGapSection(care: CareGapReport): AnalysisSection {
   if (care.notEvaluated !== null) {
-    return { kind: AnalysisSectionKind.CARE_GAPS, title: 'Screenings and immunizations', statements: [{ text: care.notEvaluated, citations: [] }] };
+    return {
+      kind: AnalysisSectionKind.CARE_GAPS,
+      title: 'Screenings and immunizations',
+      statements: [{ text: care.notEvaluated, citations: [] }],
+    };
   }
   const statements = care.gaps.map((gap) => ({ text: gap.detail, citations: gap.citations }));
   if (statements.length === 0) {
@@ -41,7 +45,11 @@ function labSection(labs: LabTrendReport): AnalysisSection {
       citations: labs.inRangeCitations,
     });
   }
-  return { kind: AnalysisSectionKind.LAB_TRENDS, title: 'Out-of-range results without follow-up', statements };
+  return {
+    kind: AnalysisSectionKind.LAB_TRENDS,
+    title: 'Out-of-range results without follow-up',
+    statements,
+  };
 }
 
 function overviewSection(record: PatientRecord): AnalysisSection {
@@ -63,7 +71,8 @@ function medicationSection(record: PatientRecord): AnalysisSection {
     text: `Active medication: ${medication.display ?? medication.code ?? 'unnamed'}${medication.startedAt ? ` (since ${medication.startedAt.slice(0, 10)})` : ''}.`,
     citations: [{ recordId: medication.id, recordKind: 'MEDICATION' as const }],
   }));
-  if (statements.length === 0) statements.push({ text: 'The record lists no active medications.', citations: [] });
+  if (statements.length === 0)
+    statements.push({ text: 'The record lists no active medications.', citations: [] });
   return { kind: AnalysisSectionKind.MEDICATIONS, title: 'Medications', statements };
 }
 

@@ -42,9 +42,13 @@ registerEnumType(AnalysisTaskType, {
   description: 'What an analysis looks at.',
   valuesConfig: {
     SUMMARY: { description: 'Overview of the record with health score, care gaps and out-of-range results.' },
-    LAB_TRENDS: { description: 'Out-of-range lab results and vitals without a later follow-up, with their trend.' },
+    LAB_TRENDS: {
+      description: 'Out-of-range lab results and vitals without a later follow-up, with their trend.',
+    },
     MEDICATION_REVIEW: { description: 'Active medications (interaction checks need a model analyzer).' },
-    CARE_GAPS: { description: 'Overdue screenings and immunizations by age and sex, and out-of-range trends.' },
+    CARE_GAPS: {
+      description: 'Overdue screenings and immunizations by age and sex, and out-of-range trends.',
+    },
     QUESTION: { description: 'A question in the patient’s own words (needs a model analyzer).' },
   },
 });
@@ -67,7 +71,9 @@ registerEnumType(AnalysisTaskStatus, {
     QUEUED: { description: 'Waiting for a worker (also between retries).' },
     RUNNING: { description: 'A worker is analysing; see progress.' },
     SUCCEEDED: { description: 'Done; the result is ready.' },
-    FAILED: { description: 'Stopped without a result for a reason that retrying cannot fix; see failureReason.' },
+    FAILED: {
+      description: 'Stopped without a result for a reason that retrying cannot fix; see failureReason.',
+    },
     CANCELLED: { description: 'Cancelled by its owner.' },
     DEAD_LETTERED: { description: 'Failed every try; kept in the dead-letter queue with its reason.' },
   },

@@ -3,7 +3,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import { AnalysisPriority, AnalysisTaskStatus, AnalysisTaskType, AnalyzerKind } from './analysis-enums';
 
 @ObjectType('AnalysisTask', {
-  description: 'One requested analysis of a patient’s record: queued, run by a worker, and kept with its result.',
+  description:
+    'One requested analysis of a patient’s record: queued, run by a worker, and kept with its result.',
 })
 @Directive('@key(fields: "id")')
 @Entity({ name: 'analysis_task' })

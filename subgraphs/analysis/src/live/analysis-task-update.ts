@@ -47,7 +47,11 @@ export class AnalysisTaskUpdateResolver {
     description: 'Status and progress of one analysis task, for its owner (and ADMIN).',
     topics: ANALYSIS_TASK_UPDATED,
   })
-  analysisTaskUpdated(@Arg('id', () => ID, { description: 'The task to watch.' }) _id: string): AnalysisTaskUpdate {
-    throw new GraphQLError('Subscriptions are served by the gateway.', { extensions: { code: 'BAD_REQUEST' } });
+  analysisTaskUpdated(
+    @Arg('id', () => ID, { description: 'The task to watch.' }) _id: string,
+  ): AnalysisTaskUpdate {
+    throw new GraphQLError('Subscriptions are served by the gateway.', {
+      extensions: { code: 'BAD_REQUEST' },
+    });
   }
 }

@@ -16,7 +16,11 @@ export async function publishTaskChange(
   kind: ChangeKind = 'UPDATED',
 ): Promise<void> {
   try {
-    await changes.publish(ANALYSIS_TASK_UPDATED, { id: taskId }, { typename: 'AnalysisTask', id: taskId, kind, changed });
+    await changes.publish(
+      ANALYSIS_TASK_UPDATED,
+      { id: taskId },
+      { typename: 'AnalysisTask', id: taskId, kind, changed },
+    );
   } catch (err) {
     logger.warn({ err, taskId }, 'analysis task change not published');
   }

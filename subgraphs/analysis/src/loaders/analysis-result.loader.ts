@@ -9,7 +9,9 @@ export function analysisResultLoader(ctx: RequestContext): DataLoader<string, An
     'analysis-result-by-task',
     () =>
       new DataLoader<string, AnalysisResultEntity | null>(async (taskIds) => {
-        const rows = await ctx.dataSource.getRepository(AnalysisResultEntity).findBy({ taskId: In([...taskIds]) });
+        const rows = await ctx.dataSource
+          .getRepository(AnalysisResultEntity)
+          .findBy({ taskId: In([...taskIds]) });
         const byTask = new Map(rows.map((row) => [row.taskId, row]));
         return taskIds.map((id) => byTask.get(id) ?? null);
       }),

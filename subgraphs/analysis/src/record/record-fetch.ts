@@ -43,7 +43,12 @@ interface GraphQLBody<T> {
 const listSelection = (name: ListName, after: string | null): string =>
   `${name}(first: ${PAGE}${after ? `, after: ${JSON.stringify(after)}` : ''}, order: OLDEST_FIRST) { nodes { ${LISTS[name]} } pageInfo { hasNextPage endCursor } }`;
 
-async function call<T>(source: RecordSource, caller: CallerCredentials, query: string, variables: Record<string, unknown>): Promise<GraphQLBody<T>> {
+async function call<T>(
+  source: RecordSource,
+  caller: CallerCredentials,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<GraphQLBody<T>> {
   const response = await fetch(source.url, {
     method: 'POST',
     headers: {
@@ -55,7 +60,8 @@ async function call<T>(source: RecordSource, caller: CallerCredentials, query: s
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as GraphQLBody<T>;
-  if (!body.data && !body.errors?.length) throw new Error(`patient subgraph answered ${response.status} without data`);
+  if (!body.data && !body.errors?.length)
+    throw new Error(`patient subgraph answered ${response.status} without data`);
   return body;
 }
 
@@ -90,8 +96,12 @@ export async function fetchPatientRecords(
     patientIds.map(async (_patientId, index) => {
       const page = body.data?.[`p${index}`];
       if (!page) {
-        const error = body.errors?.find((candidate) => candidate.path?.[0] === `p${index}`) ?? body.errors?.[0];
-        const mapped = refusal(error?.extensions?.code, error?.message ?? 'The patient record could not be read.');
+        const error =
+          body.errors?.find((candidate) => candidate.path?.[0] === `p${index}`) ?? body.errors?.[0];
+        const mapped = refusal(
+          error?.extensions?.code,
+          error?.message ?? 'The patient record could not be read.',
+        );
         if (mapped) return mapped;
         throw new Error(`patient subgraph: ${error?.message ?? 'no record returned'}`);
       }
@@ -142,7 +152,10 @@ async function fetchRemainingPages(
     const page = body.data?.patient?.[name];
     if (!page) {
       const error = body.errors?.[0];
-      const mapped = refusal(error?.extensions?.code, error?.message ?? 'The patient record could not be read.');
+      const mapped = refusal(
+        error?.extensions?.code,
+        error?.message ?? 'The patient record could not be read.',
+      );
       if (mapped) return mapped;
       throw new Error(`patient subgraph: ${error?.message ?? 'no page returned'}`);
     }

@@ -6,7 +6,9 @@ import { AnalysisQueueStatsType } from './types/analysis-outputs.type';
 
 @Resolver()
 export class AnalysisQueueResolver {
-  @Query(() => AnalysisQueueStatsType, { description: 'Analysis queue counts and dead letters (ADMIN only).' })
+  @Query(() => AnalysisQueueStatsType, {
+    description: 'Analysis queue counts and dead letters (ADMIN only).',
+  })
   async analysisQueueStats(@Ctx() ctx: RequestContext<AnalysisServices>): Promise<AnalysisQueueStatsType> {
     requireRole(ctx, Role.ADMIN);
     return queueStats(ctx.dataSource, ctx.services.producer, ctx.services.queue);

@@ -21,7 +21,8 @@ export class AnalysisTaskResolver {
       'Queues an analysis of a record you may read (yours, consented, or as ADMIN); the record is read with your own access. Follow it with analysisTask or analysisTaskUpdated.',
   })
   requestAnalysis(
-    @Arg('input', () => RequestAnalysisInput, { description: 'What to analyse.' }) input: RequestAnalysisInput,
+    @Arg('input', () => RequestAnalysisInput, { description: 'What to analyse.' })
+    input: RequestAnalysisInput,
     @Ctx() ctx: Ctx,
   ): Promise<AnalysisTaskEntity> {
     return requestAnalysis(ctx, requireUser(ctx), {
@@ -33,7 +34,8 @@ export class AnalysisTaskResolver {
   }
 
   @Mutation(() => AnalysisTaskEntity, {
-    description: 'Cancels a waiting or running analysis of yours; a finished one is refused with BAD_USER_INPUT.',
+    description:
+      'Cancels a waiting or running analysis of yours; a finished one is refused with BAD_USER_INPUT.',
   })
   cancelAnalysisTask(
     @Arg('id', () => ID, { description: 'The task to cancel.' }) id: string,
@@ -42,7 +44,9 @@ export class AnalysisTaskResolver {
     return cancelAnalysisTask(ctx, requireUser(ctx), id);
   }
 
-  @Query(() => AnalysisTaskEntity, { description: 'One of your analysis tasks (any task for ADMIN); NOT_FOUND otherwise.' })
+  @Query(() => AnalysisTaskEntity, {
+    description: 'One of your analysis tasks (any task for ADMIN); NOT_FOUND otherwise.',
+  })
   async analysisTask(
     @Arg('id', () => ID, { description: 'The task.' }) id: string,
     @Ctx() ctx: Ctx,
@@ -60,8 +64,10 @@ export class AnalysisTaskResolver {
 
   @Query(() => AnalysisTaskConnection, { description: 'Your analysis tasks, newest first.' })
   async analysisTasks(
-    @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1 to ${MAX_TASK_PAGE}.` }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1 to ${MAX_TASK_PAGE}.` })
+    first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' })
+    after: string | null,
     @Ctx() ctx: Ctx,
   ): Promise<Connection<AnalysisTaskEntity>> {
     const principal = requireUser(ctx);

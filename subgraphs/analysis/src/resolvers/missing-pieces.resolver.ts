@@ -30,7 +30,8 @@ export class MissingPiecesResolver {
   }
 
   @Query(() => HealthScoreType, {
-    description: 'A 0–100 health score with its named factors, from the record read with your own access (rule analyzer).',
+    description:
+      'A 0–100 health score with its named factors, from the record read with your own access (rule analyzer).',
   })
   async healthScore(
     @Arg('patientId', () => ID, { description: 'The patient whose record to score.' }) patientId: string,
@@ -67,7 +68,9 @@ export class MissingPiecesResolver {
         { type: input.type },
       );
     }
-    const size = input.patientId ? JSON.stringify(await patientRecordLoader(ctx).load(input.patientId)).length : 0;
+    const size = input.patientId
+      ? JSON.stringify(await patientRecordLoader(ctx).load(input.patientId)).length
+      : 0;
     return estimateCost(analyzer.kind, size, null);
   }
 }

@@ -40,10 +40,30 @@ export const CARE_GAP_RULES: readonly CareGapRule[] = [
     maxAge: 75,
     sex: null,
     evidence: [
-      { kind: 'PROCEDURE', codes: ['73761001', '446521004', '310634005'], validMonths: 120, label: 'colonoscopy every 10 years' },
-      { kind: 'PROCEDURE', codes: ['44441009', '24420007'], validMonths: 60, label: 'flexible sigmoidoscopy every 5 years' },
-      { kind: 'OBSERVATION', codes: ['77353-1', '77354-9'], validMonths: 36, label: 'stool DNA-FIT every 1–3 years' },
-      { kind: 'OBSERVATION', codes: ['29771-3', '57905-2', '56490-6', '2335-8', '27396-1'], validMonths: 12, label: 'stool test (FIT/gFOBT) every year' },
+      {
+        kind: 'PROCEDURE',
+        codes: ['73761001', '446521004', '310634005'],
+        validMonths: 120,
+        label: 'colonoscopy every 10 years',
+      },
+      {
+        kind: 'PROCEDURE',
+        codes: ['44441009', '24420007'],
+        validMonths: 60,
+        label: 'flexible sigmoidoscopy every 5 years',
+      },
+      {
+        kind: 'OBSERVATION',
+        codes: ['77353-1', '77354-9'],
+        validMonths: 36,
+        label: 'stool DNA-FIT every 1–3 years',
+      },
+      {
+        kind: 'OBSERVATION',
+        codes: ['29771-3', '57905-2', '56490-6', '2335-8', '27396-1'],
+        validMonths: 12,
+        label: 'stool test (FIT/gFOBT) every year',
+      },
     ],
   },
   {
@@ -55,8 +75,18 @@ export const CARE_GAP_RULES: readonly CareGapRule[] = [
     maxAge: 74,
     sex: 'female',
     evidence: [
-      { kind: 'PROCEDURE', codes: ['71651007', '24623002', '241055006', '43204002', '12389009'], validMonths: 24, label: 'mammogram every 2 years' },
-      { kind: 'OBSERVATION', codes: ['24606-6', '24604-1', '26346-7', '36625-2'], validMonths: 24, label: 'mammogram every 2 years' },
+      {
+        kind: 'PROCEDURE',
+        codes: ['71651007', '24623002', '241055006', '43204002', '12389009'],
+        validMonths: 24,
+        label: 'mammogram every 2 years',
+      },
+      {
+        kind: 'OBSERVATION',
+        codes: ['24606-6', '24604-1', '26346-7', '36625-2'],
+        validMonths: 24,
+        label: 'mammogram every 2 years',
+      },
     ],
   },
   {
@@ -68,9 +98,24 @@ export const CARE_GAP_RULES: readonly CareGapRule[] = [
     maxAge: 65,
     sex: 'female',
     evidence: [
-      { kind: 'PROCEDURE', codes: ['90226004', '171149006', '439958008'], validMonths: 36, label: 'cervical cytology (Pap) every 3 years' },
-      { kind: 'OBSERVATION', codes: ['10524-7', '19762-4', '19764-0', '47527-7', '33717-0'], validMonths: 36, label: 'cervical cytology (Pap) every 3 years' },
-      { kind: 'OBSERVATION', codes: ['21440-3', '30167-1', '38372-9', '59420-0', '77379-6'], validMonths: 60, label: 'HPV test every 5 years' },
+      {
+        kind: 'PROCEDURE',
+        codes: ['90226004', '171149006', '439958008'],
+        validMonths: 36,
+        label: 'cervical cytology (Pap) every 3 years',
+      },
+      {
+        kind: 'OBSERVATION',
+        codes: ['10524-7', '19762-4', '19764-0', '47527-7', '33717-0'],
+        validMonths: 36,
+        label: 'cervical cytology (Pap) every 3 years',
+      },
+      {
+        kind: 'OBSERVATION',
+        codes: ['21440-3', '30167-1', '38372-9', '59420-0', '77379-6'],
+        validMonths: 60,
+        label: 'HPV test every 5 years',
+      },
     ],
   },
   {
@@ -82,7 +127,12 @@ export const CARE_GAP_RULES: readonly CareGapRule[] = [
     maxAge: 75,
     sex: null,
     evidence: [
-      { kind: 'OBSERVATION', codes: ['2093-3', '18262-6', '13457-7', '2085-9', '2571-8', '57698-3'], validMonths: 60, label: 'lipid panel every 5 years' },
+      {
+        kind: 'OBSERVATION',
+        codes: ['2093-3', '18262-6', '13457-7', '2085-9', '2571-8', '57698-3'],
+        validMonths: 60,
+        label: 'lipid panel every 5 years',
+      },
     ],
   },
   {
@@ -94,7 +144,12 @@ export const CARE_GAP_RULES: readonly CareGapRule[] = [
     maxAge: 70,
     sex: null,
     evidence: [
-      { kind: 'OBSERVATION', codes: ['4548-4', '17856-6', '2339-0', '2345-7', '1558-6', '41653-7'], validMonths: 36, label: 'HbA1c or glucose every 3 years' },
+      {
+        kind: 'OBSERVATION',
+        codes: ['4548-4', '17856-6', '2339-0', '2345-7', '1558-6', '41653-7'],
+        validMonths: 36,
+        label: 'HbA1c or glucose every 3 years',
+      },
     ],
   },
   {
@@ -106,7 +161,12 @@ export const CARE_GAP_RULES: readonly CareGapRule[] = [
     maxAge: null,
     sex: null,
     evidence: [
-      { kind: 'OBSERVATION', codes: ['55284-4', '85354-9', '8480-6', '8462-4'], validMonths: 12, label: 'blood pressure every year' },
+      {
+        kind: 'OBSERVATION',
+        codes: ['55284-4', '85354-9', '8480-6', '8462-4'],
+        validMonths: 12,
+        label: 'blood pressure every year',
+      },
     ],
   },
   {
@@ -121,7 +181,29 @@ export const CARE_GAP_RULES: readonly CareGapRule[] = [
     evidence: [
       {
         kind: 'IMMUNIZATION',
-        codes: ['140', '141', '150', '153', '155', '158', '161', '166', '168', '171', '185', '186', '197', '205', '88', '135', '144', '149', '111', '15', '16'],
+        codes: [
+          '140',
+          '141',
+          '150',
+          '153',
+          '155',
+          '158',
+          '161',
+          '166',
+          '168',
+          '171',
+          '185',
+          '186',
+          '197',
+          '205',
+          '88',
+          '135',
+          '144',
+          '149',
+          '111',
+          '15',
+          '16',
+        ],
         validMonths: 12,
         label: 'a flu shot every year',
       },
@@ -136,7 +218,12 @@ export const CARE_GAP_RULES: readonly CareGapRule[] = [
     maxAge: null,
     sex: null,
     evidence: [
-      { kind: 'IMMUNIZATION', codes: ['09', '113', '115', '138', '139', '196'], validMonths: 120, label: 'Td or Tdap every 10 years' },
+      {
+        kind: 'IMMUNIZATION',
+        codes: ['09', '113', '115', '138', '139', '196'],
+        validMonths: 120,
+        label: 'Td or Tdap every 10 years',
+      },
     ],
   },
   {
@@ -148,7 +235,12 @@ export const CARE_GAP_RULES: readonly CareGapRule[] = [
     maxAge: null,
     sex: null,
     evidence: [
-      { kind: 'IMMUNIZATION', codes: ['33', '100', '109', '133', '152', '215', '216', '327'], validMonths: null, label: 'pneumococcal vaccination once from 65' },
+      {
+        kind: 'IMMUNIZATION',
+        codes: ['33', '100', '109', '133', '152', '215', '216', '327'],
+        validMonths: null,
+        label: 'pneumococcal vaccination once from 65',
+      },
     ],
   },
   {
@@ -160,7 +252,12 @@ export const CARE_GAP_RULES: readonly CareGapRule[] = [
     maxAge: null,
     sex: null,
     evidence: [
-      { kind: 'IMMUNIZATION', codes: ['121', '187', '188'], validMonths: null, label: 'zoster vaccination (Shingrix series) once from 50' },
+      {
+        kind: 'IMMUNIZATION',
+        codes: ['121', '187', '188'],
+        validMonths: null,
+        label: 'zoster vaccination (Shingrix series) once from 50',
+      },
     ],
   },
   {
@@ -174,7 +271,29 @@ export const CARE_GAP_RULES: readonly CareGapRule[] = [
     evidence: [
       {
         kind: 'IMMUNIZATION',
-        codes: ['207', '208', '210', '211', '212', '213', '217', '218', '219', '221', '228', '229', '230', '300', '301', '302', '309', '310', '311', '312', '313'],
+        codes: [
+          '207',
+          '208',
+          '210',
+          '211',
+          '212',
+          '213',
+          '217',
+          '218',
+          '219',
+          '221',
+          '228',
+          '229',
+          '230',
+          '300',
+          '301',
+          '302',
+          '309',
+          '310',
+          '311',
+          '312',
+          '313',
+        ],
         validMonths: 12,
         label: 'an updated COVID-19 vaccine every year',
       },

@@ -58,28 +58,52 @@ describe('findCareGaps', () => {
   it('counts a colonoscopy for 10 years and cites it once it is overdue', () => {
     const recent = record({
       procedures: [
-        { id: 'proc-1', codeSystem: 'http://snomed.info/sct', code: '73761001', display: 'Colonoscopy', status: 'completed', performedStart: '2020-05-01T00:00:00Z' },
+        {
+          id: 'proc-1',
+          codeSystem: 'http://snomed.info/sct',
+          code: '73761001',
+          display: 'Colonoscopy',
+          status: 'completed',
+          performedStart: '2020-05-01T00:00:00Z',
+        },
       ],
     });
-    expect(findCareGaps(recent, AS_OF).gaps.map((gap) => gap.ruleId)).not.toContain('colorectal-cancer-screening');
-    expect(findCareGaps(recent, AS_OF).current.find((item) => item.ruleId === 'colorectal-cancer-screening')?.citations).toEqual([
-      { recordId: 'proc-1', recordKind: 'PROCEDURE' },
-    ]);
+    expect(findCareGaps(recent, AS_OF).gaps.map((gap) => gap.ruleId)).not.toContain(
+      'colorectal-cancer-screening',
+    );
+    expect(
+      findCareGaps(recent, AS_OF).current.find((item) => item.ruleId === 'colorectal-cancer-screening')
+        ?.citations,
+    ).toEqual([{ recordId: 'proc-1', recordKind: 'PROCEDURE' }]);
 
     const old = record({
       procedures: [
-        { id: 'proc-2', codeSystem: 'http://snomed.info/sct', code: '73761001', display: 'Colonoscopy', status: 'completed', performedStart: '2012-05-01T00:00:00Z' },
+        {
+          id: 'proc-2',
+          codeSystem: 'http://snomed.info/sct',
+          code: '73761001',
+          display: 'Colonoscopy',
+          status: 'completed',
+          performedStart: '2012-05-01T00:00:00Z',
+        },
       ],
     });
     const gap = findCareGaps(old, AS_OF).gaps.find((item) => item.ruleId === 'colorectal-cancer-screening');
-    expect(gap).toMatchObject({ status: 'OVERDUE', lastDoneAt: '2012-05-01T00:00:00.000Z', dueSince: '2022-05-01T00:00:00.000Z' });
+    expect(gap).toMatchObject({
+      status: 'OVERDUE',
+      lastDoneAt: '2012-05-01T00:00:00.000Z',
+      dueSince: '2022-05-01T00:00:00.000Z',
+    });
     expect(gap?.citations).toContainEqual({ recordId: 'proc-2', recordKind: 'PROCEDURE' });
   });
 
   it('needs a flu shot every year but a pneumococcal vaccine only once', () => {
     const report = findCareGaps(
       record({
-        immunizations: [immunization('flu-old', '140', '2024-10-01T00:00:00Z'), immunization('pcv', '133', '2020-01-01T00:00:00Z')],
+        immunizations: [
+          immunization('flu-old', '140', '2024-10-01T00:00:00Z'),
+          immunization('pcv', '133', '2020-01-01T00:00:00Z'),
+        ],
       }),
       AS_OF,
     );

@@ -28,7 +28,13 @@ describe('computeHealthScore', () => {
       immunizations: [
         { id: 'flu', code: '140', display: null, status: 'completed', occurrenceAt: '2026-10-01T00:00:00Z' },
         { id: 'td', code: '115', display: null, status: 'completed', occurrenceAt: '2020-10-01T00:00:00Z' },
-        { id: 'covid', code: '309', display: null, status: 'completed', occurrenceAt: '2026-09-01T00:00:00Z' },
+        {
+          id: 'covid',
+          code: '309',
+          display: null,
+          status: 'completed',
+          occurrenceAt: '2026-09-01T00:00:00Z',
+        },
       ],
       observations: [
         {

@@ -78,7 +78,10 @@ export function computeHealthScore(
       labs.seriesWithRange === 0
         ? 'No results with a known range to compare.'
         : `${labs.seriesInRange} of ${labs.seriesWithRange} tests have their latest result in range.`,
-    citations: [...labs.inRangeCitations, ...labs.findings.map((finding) => finding.citations[0] as Citation)],
+    citations: [
+      ...labs.inRangeCitations,
+      ...labs.findings.map((finding) => finding.citations[0] as Citation),
+    ],
   };
   const latest = record.observations
     .filter((observation) => observation.effectiveAt)

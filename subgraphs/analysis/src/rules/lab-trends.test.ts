@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { PatientRecord, RecordObservation } from '../record/patient-record';
 import { findLabTrends } from './lab-trends';
 
-const observation = (id: string, code: string, value: number, unit: string, effectiveAt: string, range: Partial<RecordObservation> = {}): RecordObservation => ({
+const observation = (
+  id: string,
+  code: string,
+  value: number,
+  unit: string,
+  effectiveAt: string,
+  range: Partial<RecordObservation> = {},
+): RecordObservation => ({
   id,
   codeSystem: 'http://loinc.org',
   code,
@@ -39,9 +46,18 @@ describe('findLabTrends', () => {
       ]),
     );
     expect(report.findings).toHaveLength(1);
-    expect(report.findings[0]).toMatchObject({ code: '18262-6', direction: 'HIGH', trend: 'RISING', value: 160 });
+    expect(report.findings[0]).toMatchObject({
+      code: '18262-6',
+      direction: 'HIGH',
+      trend: 'RISING',
+      value: 160,
+    });
     expect(report.findings[0]?.range.source).toBe('TYPICAL_ADULT');
-    expect(report.findings[0]?.citations.map((citation) => citation.recordId)).toEqual(['ldl-3', 'ldl-2', 'ldl-1']);
+    expect(report.findings[0]?.citations.map((citation) => citation.recordId)).toEqual([
+      'ldl-3',
+      'ldl-2',
+      'ldl-1',
+    ]);
     expect(report.findings[0]?.detail).toMatch(/further out of range/);
   });
 
@@ -59,7 +75,12 @@ describe('findLabTrends', () => {
 
   it('prefers the lab’s own range to the typical one and reports low values', () => {
     const report = findLabTrends(
-      record([observation('k-1', '2823-3', 3.3, 'mmol/L', '2026-02-01T00:00:00Z', { referenceLow: 3.4, referenceHigh: 5 })]),
+      record([
+        observation('k-1', '2823-3', 3.3, 'mmol/L', '2026-02-01T00:00:00Z', {
+          referenceLow: 3.4,
+          referenceHigh: 5,
+        }),
+      ]),
     );
     expect(report.findings[0]).toMatchObject({ direction: 'LOW', trend: 'SINGLE' });
     expect(report.findings[0]?.range).toEqual({ low: 3.4, high: 5, source: 'RECORD' });

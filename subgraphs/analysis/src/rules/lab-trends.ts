@@ -157,7 +157,10 @@ export function findLabTrends(record: PatientRecord): LabTrendReport {
       range,
       effectiveAt: latest.at.toISOString(),
       detail: `${latest.display} was ${formatValue(latest.value, latest.unit)} on ${latest.at.toISOString().slice(0, 10)}, ${direction === 'HIGH' ? 'above' : 'below'} ${describeRange(range, latest.unit)}, with no later result. ${moving}.`,
-      citations: [latest, ...earlier].map((point) => ({ recordId: point.recordId, recordKind: 'OBSERVATION' as const })),
+      citations: [latest, ...earlier].map((point) => ({
+        recordId: point.recordId,
+        recordKind: 'OBSERVATION' as const,
+      })),
     });
   }
   return report;

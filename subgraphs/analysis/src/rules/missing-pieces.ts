@@ -20,29 +20,25 @@ export function findMissingPieces(record: PatientRecord, asOf: Date): MissingPie
   const care = findCareGaps(record, asOf);
   const labs = findLabTrends(record);
   return [
-    ...care.gaps.map(
-      (gap): MissingPiece => ({
-        kind: gap.category,
-        ruleId: gap.ruleId,
-        title: gap.title,
-        status: gap.status,
-        detail: gap.detail,
-        lastRecordedAt: gap.lastDoneAt,
-        dueSince: gap.dueSince,
-        citations: gap.citations,
-      }),
-    ),
-    ...labs.findings.map(
-      (finding): MissingPiece => ({
-        kind: 'LAB_FOLLOW_UP',
-        ruleId: `lab:${finding.code}`,
-        title: `${finding.display} ${finding.direction === 'HIGH' ? 'high' : 'low'}`,
-        status: 'OUT_OF_RANGE',
-        detail: finding.detail,
-        lastRecordedAt: finding.effectiveAt,
-        dueSince: null,
-        citations: finding.citations,
-      }),
-    ),
+    ...care.gaps.map((gap): MissingPiece => ({
+      kind: gap.category,
+      ruleId: gap.ruleId,
+      title: gap.title,
+      status: gap.status,
+      detail: gap.detail,
+      lastRecordedAt: gap.lastDoneAt,
+      dueSince: gap.dueSince,
+      citations: gap.citations,
+    })),
+    ...labs.findings.map((finding): MissingPiece => ({
+      kind: 'LAB_FOLLOW_UP',
+      ruleId: `lab:${finding.code}`,
+      title: `${finding.display} ${finding.direction === 'HIGH' ? 'high' : 'low'}`,
+      status: 'OUT_OF_RANGE',
+      detail: finding.detail,
+      lastRecordedAt: finding.effectiveAt,
+      dueSince: null,
+      citations: finding.citations,
+    })),
   ];
 }

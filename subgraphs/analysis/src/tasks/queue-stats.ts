@@ -28,7 +28,10 @@ export async function queueStats(
   const waiting = new Map(priorityRows.map((row) => [row.priority, row.count]));
   return {
     byStatus: Object.values(AnalysisTaskStatus).map((status) => ({ status, count: counts.get(status) ?? 0 })),
-    waitingByPriority: Object.values(AnalysisPriority).map((priority) => ({ priority, count: waiting.get(priority) ?? 0 })),
+    waitingByPriority: Object.values(AnalysisPriority).map((priority) => ({
+      priority,
+      count: waiting.get(priority) ?? 0,
+    })),
     oldestWaitingSeconds: priorityRows.length ? Math.max(...priorityRows.map((row) => row.oldest)) : null,
     deadLetters: await producer.deadLetters(queue, deadLetterLimit),
   };

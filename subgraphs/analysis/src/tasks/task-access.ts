@@ -11,7 +11,11 @@ export function mayReadTask(principal: Principal, task: Pick<AnalysisTaskEntity,
 }
 
 /** The task if the principal may see it; another user's task is NOT_FOUND, so ids reveal nothing. */
-export async function visibleTask(dataSource: DataSource, principal: Principal, id: string): Promise<AnalysisTaskEntity> {
+export async function visibleTask(
+  dataSource: DataSource,
+  principal: Principal,
+  id: string,
+): Promise<AnalysisTaskEntity> {
   const task = UUID.test(id) ? await dataSource.getRepository(AnalysisTaskEntity).findOneBy({ id }) : null;
   if (!task || !mayReadTask(principal, task)) {
     throw new AnalysisError(AnalysisErrorCode.TASK_NOT_FOUND, `No analysis task ${id}.`, { id });

@@ -17,7 +17,9 @@ function parseCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
   if (!id || Number.isNaN(createdAt.getTime())) {
-    throw new AnalysisError(AnalysisErrorCode.BAD_USER_INPUT, 'after is not a cursor from this list.', { field: 'after' });
+    throw new AnalysisError(AnalysisErrorCode.BAD_USER_INPUT, 'after is not a cursor from this list.', {
+      field: 'after',
+    });
   }
   return { createdAt, id };
 }
@@ -30,7 +32,11 @@ export async function listTasks(
   after: string | null,
 ): Promise<TaskPage> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_TASK_PAGE) {
-    throw new AnalysisError(AnalysisErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_TASK_PAGE}.`, { field: 'first' });
+    throw new AnalysisError(
+      AnalysisErrorCode.BAD_USER_INPUT,
+      `first must be between 1 and ${MAX_TASK_PAGE}.`,
+      { field: 'first' },
+    );
   }
   const query = dataSource
     .getRepository(AnalysisTaskEntity)

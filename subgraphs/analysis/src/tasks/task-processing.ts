@@ -34,7 +34,13 @@ class PermanentTaskFailure extends Error {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-async function finishFailed(deps: TaskProcessingDeps, task: AnalysisTaskEntity, status: AnalysisTaskStatus, reason: string, job: JobContext<AnalysisJob>): Promise<void> {
+async function finishFailed(
+  deps: TaskProcessingDeps,
+  task: AnalysisTaskEntity,
+  status: AnalysisTaskStatus,
+  reason: string,
+  job: JobContext<AnalysisJob>,
+): Promise<void> {
   await deps.dataSource.transaction(async (manager) => {
     const updated = await manager
       .getRepository(AnalysisTaskEntity)
@@ -74,7 +80,12 @@ export async function processAnalysisTask(
   const started = await tasks
     .createQueryBuilder()
     .update()
-    .set({ status: AnalysisTaskStatus.RUNNING, progress: 0, attempts: () => 'attempts + 1', startedAt: () => 'COALESCE(started_at, now())' })
+    .set({
+      status: AnalysisTaskStatus.RUNNING,
+      progress: 0,
+      attempts: () => 'attempts + 1',
+      startedAt: () => 'COALESCE(started_at, now())',
+    })
     .where('id = :id AND status IN (:...open)', { id: task.id, open: OPEN })
     .execute();
   if (!started.affected) return 'skipped';
@@ -82,7 +93,10 @@ export async function processAnalysisTask(
 
   const checkpoint = async (percent: number): Promise<void> => {
     if (job.signal.aborted) throw job.signal.reason;
-    const updated = await tasks.update({ id: task.id, status: AnalysisTaskStatus.RUNNING }, { progress: percent });
+    const updated = await tasks.update(
+      { id: task.id, status: AnalysisTaskStatus.RUNNING },
+      { progress: percent },
+    );
     if (!updated.affected) throw new JobCancelledError(job.id);
     await job.progress(percent);
     await publishTaskChange(deps.changes, job.logger, task.id, ['progress']);
@@ -91,9 +105,13 @@ export async function processAnalysisTask(
   let outcome: AnalysisOutcome;
   try {
     const analyzer = deps.analyzers.byKind(task.analyzer);
-    if (!analyzer) throw new PermanentTaskFailure(`The ${task.analyzer} analyzer is not configured on this worker.`);
-    const record = task.contextEntryId ? await readContext(deps.dataSource.manager, deps.cipher, task.contextEntryId) : null;
-    if (!record) throw new PermanentTaskFailure('The record snapshot for this analysis expired; request it again.');
+    if (!analyzer)
+      throw new PermanentTaskFailure(`The ${task.analyzer} analyzer is not configured on this worker.`);
+    const record = task.contextEntryId
+      ? await readContext(deps.dataSource.manager, deps.cipher, task.contextEntryId)
+      : null;
+    if (!record)
+      throw new PermanentTaskFailure('The record snapshot for this analysis expired; request it again.');
     await checkpoint(10);
     outcome = await analyzer.analyze(
       { record, asOf: deps.now?.() ?? new Date(), signal: job.signal, checkpoint },

@@ -1,14 +1,24 @@
+import type { EnvelopeCipher } from '@holovitals/encryption';
 import { enqueueEvent } from '@holovitals/events';
-import { type Principal, recordAudit, type RequestContext } from '@holovitals/subgraph-kit';
-import { In } from 'typeorm';
+import type { ChangePublisher } from '@holovitals/live-changes';
+import { type AuditActor, type Principal, recordAudit, type RequestContext } from '@holovitals/subgraph-kit';
+import type { QueueDefinition, QueueProducer } from '@holovitals/worker-runtime';
+import type { Logger } from 'pino';
+import { type DataSource, In } from 'typeorm';
 import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
 import type { AnalysisServices } from '../analysis-services';
 import { storeContext } from '../context/context-store';
-import { AnalysisPriority, AnalysisTaskStatus, AnalysisTaskType } from '../entities/analysis-enums';
+import {
+  type AnalysisPriority,
+  AnalysisTaskStatus,
+  AnalysisTaskType,
+  type AnalyzerKind,
+} from '../entities/analysis-enums';
 import { AnalysisTaskEntity } from '../entities/analysis-task.entity';
 import { publishTaskChange } from '../live/task-changes';
+import type { PatientRecord } from '../record/patient-record';
 import { fetchPatientRecord } from '../record/record-fetch';
-import { queuePriority } from './analysis-queue';
+import { type AnalysisJob, queuePriority } from './analysis-queue';
 import { estimateCost } from './cost-estimate';
 
 export interface AnalysisRequest {
@@ -22,10 +32,14 @@ export interface AnalysisRequest {
 export function checkRequest(request: AnalysisRequest): void {
   const question = request.question?.trim() ?? '';
   if (request.type === AnalysisTaskType.QUESTION && question.length === 0) {
-    throw new AnalysisError(AnalysisErrorCode.BAD_USER_INPUT, 'A QUESTION analysis needs the question.', { field: 'question' });
+    throw new AnalysisError(AnalysisErrorCode.BAD_USER_INPUT, 'A QUESTION analysis needs the question.', {
+      field: 'question',
+    });
   }
   if (request.type !== AnalysisTaskType.QUESTION && question.length > 0) {
-    throw new AnalysisError(AnalysisErrorCode.BAD_USER_INPUT, 'Only QUESTION analyses take a question.', { field: 'question' });
+    throw new AnalysisError(AnalysisErrorCode.BAD_USER_INPUT, 'Only QUESTION analyses take a question.', {
+      field: 'question',
+    });
   }
 }
 
@@ -36,8 +50,7 @@ function callerToken(ctx: RequestContext): string {
 
 /**
  * Requests an analysis: reads the record with the caller's own token (patient decides and audits whether they
- * may), seals it as the task's context, stores the task and `analysis.requested` in one transaction, then queues
- * the job. The worker never needs the caller's token.
+ * may), then queues the task with that snapshot. The worker never needs the caller's token.
  */
 export async function requestAnalysis(
   ctx: RequestContext<AnalysisServices>,
@@ -69,14 +82,50 @@ export async function requestAnalysis(
     { accessToken: callerToken(ctx), traceparent: null },
     request.patientId,
   );
-  const estimate = estimateCost(analyzer.kind, JSON.stringify(record).length, null);
-  const task = await ctx.dataSource.transaction(async (manager) => {
+  return queueAnalysis(
+    {
+      dataSource: ctx.dataSource,
+      cipher: services.cipher,
+      producer: services.producer,
+      queue: services.queue,
+      changes: services.changes,
+      contextTtlSeconds: services.config.ANALYSIS_CONTEXT_TTL_SECONDS,
+      logger: ctx.logger,
+    },
+    ctx,
+    { ...request, ownerUserId: principal.id, analyzer: analyzer.kind },
+    record,
+  );
+}
+
+export interface QueueingDeps {
+  dataSource: DataSource;
+  cipher: EnvelopeCipher;
+  producer: QueueProducer;
+  queue: QueueDefinition<AnalysisJob>;
+  changes: ChangePublisher;
+  contextTtlSeconds: number;
+  logger: Pick<Logger, 'warn'>;
+}
+
+/**
+ * Seals the record as the task's context, stores the task with `analysis.requested` and its audit entry in one
+ * transaction, then queues the job (job id = task id, so a second enqueue of the task is a no-op).
+ */
+export async function queueAnalysis(
+  deps: QueueingDeps,
+  actor: AuditActor,
+  request: AnalysisRequest & { ownerUserId: string; analyzer: AnalyzerKind },
+  record: PatientRecord,
+): Promise<AnalysisTaskEntity> {
+  const estimate = estimateCost(request.analyzer, JSON.stringify(record).length, null);
+  const task = await deps.dataSource.transaction(async (manager) => {
     const context = await storeContext(
       manager,
-      services.cipher,
+      deps.cipher,
       record,
-      principal.id,
-      services.config.ANALYSIS_CONTEXT_TTL_SECONDS,
+      request.ownerUserId,
+      deps.contextTtlSeconds,
     );
     const created = await manager.getRepository(AnalysisTaskEntity).save({
       type: request.type,
@@ -84,11 +133,11 @@ export async function requestAnalysis(
       status: AnalysisTaskStatus.QUEUED,
       progress: 0,
       attempts: 0,
-      analyzer: analyzer.kind,
+      analyzer: request.analyzer,
       estimatedCost: estimate.credits,
       actualCost: null,
       failureReason: null,
-      ownerUserId: principal.id,
+      ownerUserId: request.ownerUserId,
       patientId: request.patientId,
       question: request.question?.trim() || null,
       contextEntryId: context.id,
@@ -97,12 +146,17 @@ export async function requestAnalysis(
     });
     await enqueueEvent(
       manager,
-      ctx.service,
+      actor.service,
       'analysis.requested',
-      { taskId: created.id, patientId: created.patientId, requestedBy: principal.id, kind: created.type },
-      { traceId: ctx.traceId },
+      {
+        taskId: created.id,
+        patientId: created.patientId,
+        requestedBy: request.ownerUserId,
+        kind: created.type,
+      },
+      { traceId: actor.traceId },
     );
-    await recordAudit(manager, ctx, {
+    await recordAudit(manager, actor, {
       action: 'create',
       entityType: 'AnalysisTask',
       entityIds: [created.id],
@@ -112,14 +166,25 @@ export async function requestAnalysis(
     return created;
   });
   try {
-    await services.producer.enqueue(services.queue, { taskId: task.id }, { jobId: task.id, priority: queuePriority[task.priority] });
+    await deps.producer.enqueue(
+      deps.queue,
+      { taskId: task.id },
+      { jobId: task.id, priority: queuePriority[task.priority] },
+    );
   } catch (err) {
     // The task committed but never reached the queue: say so on the task instead of leaving it waiting forever.
-    await ctx.dataSource
+    await deps.dataSource
       .getRepository(AnalysisTaskEntity)
-      .update({ id: task.id }, { status: AnalysisTaskStatus.FAILED, failureReason: 'The analysis could not be queued.', finishedAt: new Date() });
+      .update(
+        { id: task.id },
+        {
+          status: AnalysisTaskStatus.FAILED,
+          failureReason: 'The analysis could not be queued.',
+          finishedAt: new Date(),
+        },
+      );
     throw err;
   }
-  await publishTaskChange(services.changes, ctx.logger, task.id, ['status'], 'CREATED');
+  await publishTaskChange(deps.changes, deps.logger, task.id, ['status'], 'CREATED');
   return task;
 }

@@ -5,7 +5,9 @@ import { connectionType } from './connection.type';
 
 export const AnalysisTaskConnection = connectionType(AnalysisTaskEntity, 'AnalysisTask');
 
-@ObjectType('AnalysisCostEstimate', { description: 'What an analysis is expected to cost, before it is requested.' })
+@ObjectType('AnalysisCostEstimate', {
+  description: 'What an analysis is expected to cost, before it is requested.',
+})
 export class AnalysisCostEstimateType {
   @Field(() => AnalyzerKind, { description: 'The analyzer that would run it.' })
   analyzer: AnalyzerKind;
@@ -64,7 +66,10 @@ export class AnalysisQueueStatsType {
   @Field(() => [AnalysisPriorityCount], { description: 'Waiting tasks per priority.' })
   waitingByPriority: AnalysisPriorityCount[];
 
-  @Field(() => Float, { nullable: true, description: 'Age of the oldest waiting task in seconds; null when none waits.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Age of the oldest waiting task in seconds; null when none waits.',
+  })
   oldestWaitingSeconds: number | null;
 
   @Field(() => [AnalysisDeadLetterType], { description: 'Dead-lettered jobs, oldest first (at most 50).' })

@@ -9,7 +9,8 @@ export const CitedRecordKind = Object.fromEntries(RECORD_KINDS.map((kind) => [ki
 
 registerEnumType(CitedRecordKind, {
   name: 'CitedRecordKind',
-  description: 'The kind of patient record a citation points to (each readable through the patient subgraph).',
+  description:
+    'The kind of patient record a citation points to (each readable through the patient subgraph).',
   valuesConfig: {
     PATIENT: { description: 'The patient’s demographics (age, sex) a rule applied to.' },
     OBSERVATION: { description: 'A vital sign or lab result.' },
@@ -47,7 +48,9 @@ export class AnalysisStatementType {
   @Field(() => String, { description: 'The statement, in plain words.' })
   text: string;
 
-  @Field(() => [CitationType], { description: 'The records it rests on; empty for notes about the analysis itself.' })
+  @Field(() => [CitationType], {
+    description: 'The records it rests on; empty for notes about the analysis itself.',
+  })
   citations: CitationType[];
 }
 
@@ -63,7 +66,9 @@ export class AnalysisSectionType {
   statements: AnalysisStatementType[];
 }
 
-@ObjectType('AnalysisResult', { description: 'What a finished analysis found, labelled with what produced it.' })
+@ObjectType('AnalysisResult', {
+  description: 'What a finished analysis found, labelled with what produced it.',
+})
 export class AnalysisResultType {
   @Field(() => ID, { description: 'Stable identifier.' })
   id: string;
@@ -74,7 +79,10 @@ export class AnalysisResultType {
   @Field(() => [AnalysisSectionType], { description: 'The result, section by section.' })
   sections: AnalysisSectionType[];
 
-  @Field(() => Int, { nullable: true, description: 'Health score 0–100 when the analysis computed one (SUMMARY).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Health score 0–100 when the analysis computed one (SUMMARY).',
+  })
   healthScore: number | null;
 
   @Field(() => Date, { description: 'When the result was written.' })

@@ -32,7 +32,9 @@ registerEnumType(MissingPieceStatus, {
   },
 });
 
-@ObjectType('MissingPiece', { description: 'A care gap or unresolved result found by the rule analyzer, with its sources.' })
+@ObjectType('MissingPiece', {
+  description: 'A care gap or unresolved result found by the rule analyzer, with its sources.',
+})
 export class MissingPieceType {
   @Field(() => MissingPieceKind, { description: 'Screening, immunization or lab follow-up.' })
   kind: MissingPieceKind;
@@ -64,7 +66,9 @@ export class MissingPieceType {
 
 @ObjectType('HealthScoreFactor', { description: 'One named part of the health score.' })
 export class HealthScoreFactorType {
-  @Field(() => String, { description: 'PREVENTIVE_SCREENINGS, IMMUNIZATIONS, LAB_RESULTS_IN_RANGE or RECORD_RECENCY.' })
+  @Field(() => String, {
+    description: 'PREVENTIVE_SCREENINGS, IMMUNIZATIONS, LAB_RESULTS_IN_RANGE or RECORD_RECENCY.',
+  })
   name: string;
 
   @Field(() => Int, { description: 'Most points this factor can give.' })
@@ -80,7 +84,9 @@ export class HealthScoreFactorType {
   citations: CitationType[];
 }
 
-@ObjectType('HealthScore', { description: 'A 0–100 score of the record’s preventive care and results, with its factors.' })
+@ObjectType('HealthScore', {
+  description: 'A 0–100 score of the record’s preventive care and results, with its factors.',
+})
 export class HealthScoreType {
   @Field(() => Int, { description: 'The sum of the factors’ points, 0–100.' })
   score: number;

@@ -4,7 +4,9 @@ import { AnalysisPriority, AnalysisTaskType } from '../../entities/analysis-enum
 
 @InputType({ description: 'What to analyse, and how urgently.' })
 export class RequestAnalysisInput {
-  @Field(() => ID, { description: 'The patient whose record to analyse (yours, or one you hold consent for).' })
+  @Field(() => ID, {
+    description: 'The patient whose record to analyse (yours, or one you hold consent for).',
+  })
   @IsUUID()
   patientId: string;
 
@@ -14,7 +16,10 @@ export class RequestAnalysisInput {
   @Field(() => AnalysisPriority, { defaultValue: AnalysisPriority.NORMAL, description: 'Queue priority.' })
   priority: AnalysisPriority;
 
-  @Field(() => String, { nullable: true, description: 'The question, for QUESTION analyses only (at most 2,000 characters).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The question, for QUESTION analyses only (at most 2,000 characters).',
+  })
   @IsOptional()
   @MaxLength(2000)
   question?: string | null;
@@ -25,7 +30,10 @@ export class EstimateAnalysisCostInput {
   @Field(() => AnalysisTaskType, { description: 'What the analysis would look at.' })
   type: AnalysisTaskType;
 
-  @Field(() => ID, { nullable: true, description: 'The patient, when the estimate should use the record’s size.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The patient, when the estimate should use the record’s size.',
+  })
   @IsOptional()
   @IsUUID()
   patientId?: string | null;
