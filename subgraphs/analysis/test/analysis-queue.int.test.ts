@@ -1,4 +1,6 @@
+import { parseChangeMessage, subscriptionChannel } from '@holovitals/live-changes';
 import { Role } from '@holovitals/subgraph-kit';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisPriority, AnalysisTaskStatus } from '../src/entities/analysis-enums';
 import { AnalysisResultEntity } from '../src/entities/analysis-result.entity';
@@ -137,6 +139,31 @@ describe('analysis queue (real Postgres, Redis, bull worker)', () => {
     expect(status?.result).toBe('skipped');
     expect(await results.findBy({ taskId: task.id })).toEqual([first]);
     expect(await h.task(task.id)).toMatchObject({ attempts: 1, status: AnalysisTaskStatus.SUCCEEDED });
+  }, 60_000);
+
+  it('publishes each status and progress change for analysisTaskUpdated(id), with no health data', async () => {
+    const task = await h.queueTask(newUser());
+    const subscriber = new Redis(h.sg.redisUrl);
+    const messages: unknown[] = [];
+    await subscriber.subscribe(subscriptionChannel('analysisTaskUpdated', { id: task.id }));
+    subscriber.on('message', (_channel: string, message: string) => messages.push(JSON.parse(message)));
+    const worker = await h.startWorker();
+    await finished(task.id);
+    await worker.stop();
+    await eventually(
+      () => Promise.resolve(messages.length),
+      (count) => count >= 5,
+      5_000,
+    );
+    subscriber.disconnect();
+    const parsed = messages.map(parseChangeMessage);
+    expect(
+      parsed.every((message) => message?.typename === 'AnalysisTask' && message.key.id === task.id),
+    ).toBe(true);
+    const changed = parsed.map((message) => message?.changed.join(','));
+    expect(changed[0]).toBe('status,attempts');
+    expect(changed).toContain('progress');
+    expect(changed.at(-1)).toBe('status,progress,result');
   }, 60_000);
 
   it('shows a task to its owner and ADMIN only, with its result, and lists the owner’s tasks newest first', async () => {

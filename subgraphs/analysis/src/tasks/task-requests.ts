@@ -173,16 +173,14 @@ export async function queueAnalysis(
     );
   } catch (err) {
     // The task committed but never reached the queue: say so on the task instead of leaving it waiting forever.
-    await deps.dataSource
-      .getRepository(AnalysisTaskEntity)
-      .update(
-        { id: task.id },
-        {
-          status: AnalysisTaskStatus.FAILED,
-          failureReason: 'The analysis could not be queued.',
-          finishedAt: new Date(),
-        },
-      );
+    await deps.dataSource.getRepository(AnalysisTaskEntity).update(
+      { id: task.id },
+      {
+        status: AnalysisTaskStatus.FAILED,
+        failureReason: 'The analysis could not be queued.',
+        finishedAt: new Date(),
+      },
+    );
     throw err;
   }
   await publishTaskChange(deps.changes, deps.logger, task.id, ['status'], 'CREATED');
