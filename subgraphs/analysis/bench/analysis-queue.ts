@@ -4,6 +4,7 @@ import { closeDatabase, initDatabase } from '@holovitals/subgraph-kit';
 import { createTestDatabase } from '@holovitals/testing';
 import { QueueProducer, runWorker } from '@holovitals/worker-runtime';
 import { Redis } from 'ioredis';
+import pino from 'pino';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { z } from 'zod';
@@ -83,6 +84,10 @@ function benchRecord(): PatientRecord {
   };
 }
 
+const print = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
 async function main(): Promise<void> {
   const database = await createTestDatabase('analysis_bench');
   const env = {
@@ -108,7 +113,7 @@ async function main(): Promise<void> {
     queue: analysisQueue(config),
     changes: createChangePublisher(redis),
     contextTtlSeconds: 3_600,
-    logger: console,
+    logger: pino({ level: 'warn' }),
   };
   const tasks = db.dataSource.getRepository(AnalysisTaskEntity);
   const request = async (): Promise<string> => {
@@ -162,14 +167,14 @@ async function main(): Promise<void> {
 
     const baselineRate = BASELINE_TASKS / baselineSeconds;
     const queuedRate = TASKS / queuedSeconds;
-    console.log(`analysis queue, rule analyzer (SUMMARY), ${new Date().toISOString()}`);
-    console.log(
+    print(`analysis queue, rule analyzer (SUMMARY), ${new Date().toISOString()}`);
+    print(
       `baseline  one at a time:            ${BASELINE_TASKS} tasks in ${baselineSeconds.toFixed(2)} s = ${baselineRate.toFixed(1)} tasks/s`,
     );
-    console.log(
+    print(
       `queued    concurrency ${CONCURRENCY}, all up front: ${TASKS} tasks in ${queuedSeconds.toFixed(2)} s = ${queuedRate.toFixed(1)} tasks/s`,
     );
-    console.log(`ratio     queued / baseline: ${(queuedRate / baselineRate).toFixed(2)}x`);
+    print(`ratio     queued / baseline: ${(queuedRate / baselineRate).toFixed(2)}x`);
   } finally {
     await producer.close();
     redis.disconnect();
@@ -181,7 +186,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error);
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },
 );
