@@ -10,6 +10,7 @@ import { AnalysisTaskResolver } from './resolvers/analysis-task.resolver';
 import { MissingPiecesResolver } from './resolvers/missing-pieces.resolver';
 import { PatientMissingPiecesResolver } from './resolvers/patient-missing-pieces.resolver';
 import { resolvePatientReference } from './references/patient.reference';
+import { PatientReference } from './resolvers/types/patient.type';
 
 export const analysisSubgraph = defineSubgraph({
   name: 'analysis',
@@ -21,6 +22,7 @@ export const analysisSubgraph = defineSubgraph({
     AnalysisQueueResolver,
     AnalysisTaskUpdateResolver,
   ],
+  orphanedTypes: [PatientReference],
   mapError: mapAnalysisError,
   references: { AnalysisTask: analysisTaskReference, Patient: resolvePatientReference },
   entities: analysisEntities,

@@ -33,10 +33,11 @@ export async function missingPiecesFor(ctx: Ctx, patientId: string): Promise<Mis
 @Resolver(() => PatientReference)
 export class PatientMissingPiecesResolver {
   @FieldResolver(() => [MissingPieceType], {
+    nullable: true,
     description:
-      'Care gaps and out-of-range results without follow-up for this patient (rule analyzer), for callers who may read the record.',
+      'Care gaps and out-of-range results without follow-up for this patient (rule analyzer), read with the caller’s own access; null with FORBIDDEN for callers who may not read the record.',
   })
-  missingPieces(@Root() patient: PatientReference, @Ctx() ctx: Ctx): Promise<MissingPieceType[]> {
+  missingPieces(@Root() patient: PatientReference, @Ctx() ctx: Ctx): Promise<MissingPieceType[] | null> {
     return missingPiecesFor(ctx, patient.id);
   }
 }
