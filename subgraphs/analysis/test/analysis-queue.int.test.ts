@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisPriority, AnalysisTaskStatus } from '../src/entities/analysis-enums';
 import { AnalysisResultEntity } from '../src/entities/analysis-result.entity';
 import { type AnalysisHarness, eventually, newUser, startAnalysisHarness } from './support/analysis-harness';
-import { FailingAnalyzer, GatedAnalyzer } from './support/test-analyzers';
+import { FailingAnalyzer, GatedAnalyzer, HangingAnalyzer } from './support/test-analyzers';
 
 const FINISHED = [
   AnalysisTaskStatus.SUCCEEDED,
@@ -81,6 +81,21 @@ describe('analysis queue (real Postgres, Redis, bull worker)', () => {
       attemptsMade: 3,
     });
     expect(await h.sg.dataSource.getRepository(AnalysisResultEntity).countBy({ taskId: task.id })).toBe(0);
+  }, 60_000);
+
+  it('ends a try that outruns the timeout and dead-letters the task after its last try', async () => {
+    const worker = await h.startWorker([new HangingAnalyzer()], {
+      ANALYSIS_TIMEOUT_MS: '300',
+      ANALYSIS_ATTEMPTS: '2',
+    });
+    const task = await h.queueTask(newUser());
+    const done = await finished(task.id);
+    await worker.stop();
+    expect(done).toMatchObject({
+      status: AnalysisTaskStatus.DEAD_LETTERED,
+      attempts: 2,
+      failureReason: 'Job timed out after 300 ms',
+    });
   }, 60_000);
 
   it('cancels a running task at its next step and a waiting one before it starts; a finished one is refused', async () => {

@@ -102,6 +102,29 @@ export async function processAnalysisTask(
     await publishTaskChange(deps.changes, job.logger, task.id, ['progress']);
   };
 
+  // A try that times out (or is abandoned at shutdown) may never return from the analyzer: record it when the
+  // signal fires. Both paths update only a RUNNING row, so whichever comes second changes nothing.
+  const retryOrDeadLetter = async (error: unknown): Promise<void> => {
+    if (lastTry) {
+      await finishFailed(deps, task, AnalysisTaskStatus.DEAD_LETTERED, messageOf(error), job);
+      return;
+    }
+    const requeued = await tasks.update(
+      { id: task.id, status: AnalysisTaskStatus.RUNNING },
+      { status: AnalysisTaskStatus.QUEUED, failureReason: messageOf(error) },
+    );
+    if (requeued.affected)
+      await publishTaskChange(deps.changes, job.logger, task.id, ['status', 'failureReason']);
+  };
+  const onAbort = (): void => {
+    const reason: unknown = job.signal.reason;
+    if (reason instanceof JobCancelledError) return;
+    retryOrDeadLetter(reason).catch((err: unknown) =>
+      job.logger.warn({ err }, 'aborted analysis not recorded'),
+    );
+  };
+  job.signal.addEventListener('abort', onAbort, { once: true });
+
   let outcome: AnalysisOutcome;
   try {
     const analyzer = deps.analyzers.byKind(task.analyzer);
@@ -119,22 +142,16 @@ export async function processAnalysisTask(
     );
     await checkpoint(90);
   } catch (error) {
-    if (error instanceof JobCancelledError) throw error;
+    if (error instanceof JobCancelledError || job.signal.aborted) throw error;
     if (error instanceof PermanentTaskFailure) {
       await finishFailed(deps, task, AnalysisTaskStatus.FAILED, error.message, job);
       return 'failed';
     }
-    if (lastTry) {
-      await finishFailed(deps, task, AnalysisTaskStatus.DEAD_LETTERED, messageOf(error), job);
-    } else {
-      // Back to QUEUED with the reason: bull retries after its backoff.
-      await tasks.update(
-        { id: task.id, status: AnalysisTaskStatus.RUNNING },
-        { status: AnalysisTaskStatus.QUEUED, failureReason: messageOf(error) },
-      );
-      await publishTaskChange(deps.changes, job.logger, task.id, ['status', 'failureReason']);
-    }
+    // Back to QUEUED with the reason (bull retries after its backoff), or dead-lettered after the last try.
+    await retryOrDeadLetter(error);
     throw error;
+  } finally {
+    job.signal.removeEventListener('abort', onAbort);
   }
 
   const stored = await performOnce(deps.dataSource, { queue: job.queue, jobId: task.id }, async (manager) => {

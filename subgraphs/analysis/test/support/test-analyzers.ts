@@ -50,3 +50,16 @@ export class FailingAnalyzer implements Analyzer {
     return Promise.reject(new Error(`model server answered 503 (try ${this.tries})`));
   }
 }
+
+/** Stands in for a model call that never answers and ignores its signal: only the queue's timeout ends it. */
+export class HangingAnalyzer implements Analyzer {
+  readonly kind = AnalyzerKind.RULES;
+
+  supports(): boolean {
+    return true;
+  }
+
+  analyze(): Promise<AnalysisOutcome> {
+    return new Promise<AnalysisOutcome>(() => undefined);
+  }
+}
