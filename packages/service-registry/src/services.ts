@@ -34,6 +34,25 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'standards',
   },
   {
+    name: 'analysis',
+    kind: 'subgraph',
+    port: 4004,
+    healthPath: '/ready',
+    package: '@holovitals/analysis',
+    entry: 'subgraphs/analysis/dist/main.js',
+    database: 'analysis',
+  },
+  {
+    // Runs analysis tasks (analysis.run queue) with the rule analyzer; sweeps expired record snapshots.
+    name: 'analysis-worker',
+    kind: 'worker',
+    port: 4104,
+    healthPath: '/ready',
+    package: '@holovitals/analysis',
+    entry: 'subgraphs/analysis/dist/worker.js',
+    database: 'analysis',
+  },
+  {
     name: 'compliance',
     kind: 'subgraph',
     port: 4005,

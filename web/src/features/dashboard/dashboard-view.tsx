@@ -3,6 +3,7 @@
 import { useQuery } from '@apollo/client/react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { CareGapsCard } from '@/features/analysis/care-gaps-card';
 import { OwnPatientScope } from '@/features/record/patient-scope';
 import { RecordSummary } from '@/features/record/record-summary';
 import { Card } from '@/ui/card';
@@ -36,6 +37,7 @@ export function DashboardView(): ReactNode {
           ) : (
             <OwnPatientScope>
               <RecordSummary />
+              <CareGapsCard />
             </OwnPatientScope>
           )}
           <div className="grid">

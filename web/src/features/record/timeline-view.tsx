@@ -44,7 +44,7 @@ export function TimelineView(): ReactNode {
           </h2>
           <ol className="list">
             {group.entries.map((entry) => (
-              <li key={`${entry.kind}-${entry.id}`} className="row">
+              <li key={`${entry.kind}-${entry.id}`} id={`${entry.kind}-${entry.id}`} className="row">
                 <span className="badge">{KIND_LABEL[entry.kind]}</span>
                 <span>{conceptText(entry.title)}</span>
                 <span className="muted">{dateText(entry.at)}</span>

@@ -18,6 +18,7 @@ describe('navigationFor', () => {
       'Labs',
       'Vitals',
       'Timeline',
+      'Analysis',
       'Edit record',
       'Documents',
       'Import',

@@ -10,6 +10,7 @@ const RECORD_PAGES: NavItem[] = [
   { href: '/labs', label: 'Labs' },
   { href: '/vitals', label: 'Vitals' },
   { href: '/timeline', label: 'Timeline' },
+  { href: '/analysis', label: 'Analysis' },
   { href: '/record', label: 'Edit record' },
   { href: '/documents', label: 'Documents' },
   { href: '/import', label: 'Import' },

@@ -1,0 +1,245 @@
+import { graphqlRequest } from '@holovitals/testing';
+import { createClient } from 'graphql-ws';
+import { randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import WebSocket from 'ws';
+
+const stack = inject('stack');
+
+interface Citation {
+  recordId: string;
+  recordKind: string;
+}
+interface Task {
+  id: string;
+  status: string;
+  progress: number;
+  analyzer: string;
+  estimatedCost: number;
+  actualCost: number | null;
+  failureReason: string | null;
+  result: {
+    analyzer: string;
+    sections: Array<{
+      kind: string;
+      title: string;
+      statements: Array<{ text: string; citations: Citation[] }>;
+    }>;
+  } | null;
+}
+
+async function call<T>(query: string, variables: Record<string, unknown>, token?: string) {
+  return graphqlRequest<T>(stack.gatewayUrl, query, variables, { token });
+}
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const response = await call<T>(query, variables, token);
+  expect(response.body.errors, JSON.stringify(response.body.errors)).toBeUndefined();
+  return response.body.data as T;
+}
+
+async function login(email: string, password: string): Promise<string> {
+  const { login: session } = await gql<{ login: { accessToken: string } }>(
+    'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+    { e: email, p: password },
+  );
+  return session.accessToken;
+}
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 60_000): Promise<T> {
+  const until = Date.now() + ms;
+  let value = await read();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((wake) => setTimeout(wake, 250));
+    value = await read();
+  }
+  return value;
+}
+
+const TASK = `id status progress analyzer estimatedCost actualCost failureReason
+  result { analyzer sections { kind title statements { text citations { recordId recordKind } } } }`;
+
+describe('analysis through the gateway', () => {
+  let patientToken: string;
+  let patientId: string;
+  let strangerToken: string;
+
+  beforeAll(async () => {
+    patientToken = await login('patient@demo.holovitals.local', stack.demoPassword);
+    const { myPatient } = await gql<{ myPatient: { id: string } }>('{ myPatient { id } }', {}, patientToken);
+    patientId = myPatient.id;
+    const email = `analysis-${randomBytes(4).toString('hex')}@example.test`;
+    await gql('mutation R($i: RegisterInput!) { register(input: $i) { id } }', {
+      i: { email, password: 'e2e password 123' },
+    });
+    strangerToken = await login(email, 'e2e password 123');
+  });
+
+  it('the demo patient requests a CARE_GAPS analysis; it completes with cited findings labelled RULES', async () => {
+    const { estimateAnalysisCost } = await gql<{
+      estimateAnalysisCost: { analyzer: string; credits: number };
+    }>(
+      'query E($i: EstimateAnalysisCostInput!) { estimateAnalysisCost(input: $i) { analyzer credits inputTokens basis } }',
+      { i: { type: 'CARE_GAPS', patientId } },
+      patientToken,
+    );
+    expect(estimateAnalysisCost).toMatchObject({ analyzer: 'RULES', credits: 0 });
+
+    const { requestAnalysis } = await gql<{ requestAnalysis: Task }>(
+      `mutation R($i: RequestAnalysisInput!) { requestAnalysis(input: $i) { ${TASK} } }`,
+      { i: { patientId, type: 'CARE_GAPS', priority: 'URGENT' } },
+      patientToken,
+    );
+    expect(requestAnalysis).toMatchObject({
+      status: 'QUEUED',
+      analyzer: 'RULES',
+      estimatedCost: 0,
+      result: null,
+    });
+
+    const read = () =>
+      gql<{ analysisTask: Task }>(
+        `query T($id: ID!) { analysisTask(id: $id) { ${TASK} } }`,
+        { id: requestAnalysis.id },
+        patientToken,
+      );
+    const { analysisTask } = await eventually(read, (data) =>
+      ['SUCCEEDED', 'FAILED', 'DEAD_LETTERED'].includes(data.analysisTask.status),
+    );
+    expect(analysisTask, analysisTask.failureReason ?? '').toMatchObject({
+      status: 'SUCCEEDED',
+      progress: 100,
+      actualCost: 0,
+    });
+    const result = analysisTask.result!;
+    expect(result.analyzer).toBe('RULES');
+    const care = result.sections.find((section) => section.kind === 'CARE_GAPS')!;
+    // Damion Strosin (male, born 1959): no pneumococcal or zoster vaccine; last flu shot in 2020.
+    expect(
+      care.statements.some((statement) =>
+        /Pneumococcal vaccine is recommended at age \d+/.test(statement.text),
+      ),
+    ).toBe(true);
+    const flu = care.statements.find((statement) =>
+      statement.text.startsWith('Influenza vaccine was last recorded on 2020-06-29'),
+    );
+    expect(flu).toBeDefined();
+    expect(care.statements.every((statement) => statement.citations.length > 0)).toBe(true);
+    expect(result.sections.at(-1)?.statements[0]?.text).toMatch(/rule-based analyzer \(no AI model\)/);
+
+    // Every cited immunization is one of the patient's own records.
+    const { myPatient } = await gql<{
+      myPatient: { immunizations: { nodes: Array<{ id: string; code: string }> } };
+    }>('{ myPatient { immunizations(first: 100) { nodes { id code } } } }', {}, patientToken);
+    const fluCitation = flu!.citations.find((citation) => citation.recordKind === 'IMMUNIZATION');
+    expect(myPatient.immunizations.nodes.find((node) => node.id === fluCitation?.recordId)?.code).toBe('140');
+
+    // Finished: cancelling is refused; another user cannot read it.
+    const cancel = await call(
+      'mutation C($id: ID!) { cancelAnalysisTask(id: $id) { id } }',
+      { id: analysisTask.id },
+      patientToken,
+    );
+    expect(cancel.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const stranger = await call(
+      `query T($id: ID!) { analysisTask(id: $id) { id } }`,
+      { id: analysisTask.id },
+      strangerToken,
+    );
+    expect(stranger.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const list = await gql<{ analysisTasks: { nodes: Array<{ id: string }> } }>(
+      '{ analysisTasks(first: 10) { nodes { id } } }',
+      {},
+      strangerToken,
+    );
+    expect(list.analysisTasks.nodes).toEqual([]);
+  }, 120_000);
+
+  it('missing pieces and the health score come from the record read with the caller’s own access', async () => {
+    const { missingPieces } = await gql<{
+      missingPieces: Array<{ ruleId: string; status: string; analyzer: string; citations: Citation[] }>;
+    }>(
+      'query M($p: ID!) { missingPieces(patientId: $p) { ruleId status analyzer citations { recordId recordKind } } }',
+      { p: patientId },
+      patientToken,
+    );
+    expect(missingPieces.find((piece) => piece.ruleId === 'zoster-vaccine')).toMatchObject({
+      status: 'NEVER_DONE',
+      analyzer: 'RULES',
+    });
+    expect(missingPieces.map((piece) => piece.ruleId)).not.toContain('colorectal-cancer-screening');
+
+    const { myPatient } = await gql<{ myPatient: { missingPieces: Array<{ ruleId: string }> } }>(
+      '{ myPatient { id missingPieces { ruleId } } }',
+      {},
+      patientToken,
+    );
+    expect(myPatient.missingPieces.map((piece) => piece.ruleId)).toEqual(
+      missingPieces.map((piece) => piece.ruleId),
+    );
+
+    const { healthScore } = await gql<{
+      healthScore: { score: number; factors: Array<{ name: string; points: number }> };
+    }>(
+      'query H($p: ID!) { healthScore(patientId: $p) { score analyzer factors { name weight points detail } } }',
+      { p: patientId },
+      patientToken,
+    );
+    expect(healthScore.factors.map((factor) => factor.name)).toEqual([
+      'PREVENTIVE_SCREENINGS',
+      'IMMUNIZATIONS',
+      'LAB_RESULTS_IN_RANGE',
+      'RECORD_RECENCY',
+    ]);
+    expect(healthScore.score).toBe(
+      Math.round(healthScore.factors.reduce((sum, factor) => sum + factor.points, 0)),
+    );
+
+    for (const query of [
+      'query M($p: ID!) { missingPieces(patientId: $p) { ruleId } }',
+      'query H($p: ID!) { healthScore(patientId: $p) { score } }',
+    ]) {
+      const refused = await call(query, { p: patientId }, strangerToken);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const request = await call(
+      'mutation R($i: RequestAnalysisInput!) { requestAnalysis(input: $i) { id } }',
+      { i: { patientId, type: 'CARE_GAPS' } },
+      strangerToken,
+    );
+    expect(request.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  }, 60_000);
+
+  it('serves analysisTaskUpdated through the gateway only to those who may read the task', async () => {
+    const { requestAnalysis } = await gql<{ requestAnalysis: { id: string } }>(
+      'mutation R($i: RequestAnalysisInput!) { requestAnalysis(input: $i) { id } }',
+      { i: { patientId, type: 'LAB_TRENDS', priority: 'BATCH' } },
+      patientToken,
+    );
+    const client = createClient({
+      url: stack.gatewayUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${strangerToken}` },
+      retryAttempts: 0,
+    });
+    try {
+      const refused = await new Promise<unknown>((resolve) => {
+        client.subscribe(
+          {
+            query:
+              'subscription S($id: ID!) { analysisTaskUpdated(id: $id) { id kind analysisTask { status } } }',
+            variables: { id: requestAnalysis.id },
+          },
+          {
+            next: (value) => resolve(value),
+            error: (error) => resolve(error),
+            complete: () => resolve(null),
+          },
+        );
+      });
+      expect(JSON.stringify(refused)).toMatch(/NOT_FOUND/);
+    } finally {
+      await client.dispose();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,42 @@
+import type { EnvelopeCipher } from '@holovitals/encryption';
+import { createChangePublisher, type ChangePublisher } from '@holovitals/live-changes';
+import { SERVICE_REGISTRY } from '@holovitals/service-registry';
+import type { SubgraphRuntime } from '@holovitals/subgraph-kit';
+import { type QueueDefinition, QueueProducer } from '@holovitals/worker-runtime';
+import { AnalyzerRegistry } from './analyzers/analyzer-registry';
+import type { AnalysisConfig } from './config';
+import { contextCipher } from './context/context-cipher';
+import type { RecordSource } from './record/record-fetch';
+import { type AnalysisJob, analysisQueue } from './tasks/analysis-queue';
+
+/** What the analysis subgraph's resolvers get on `ctx.services`, built once at start-up. */
+export interface AnalysisServices {
+  config: AnalysisConfig & { GATEWAY_SECRET: string };
+  producer: QueueProducer;
+  queue: QueueDefinition<AnalysisJob>;
+  cipher: EnvelopeCipher;
+  changes: ChangePublisher;
+  analyzers: AnalyzerRegistry;
+  recordSource: RecordSource;
+}
+
+const patientRegistryPort = SERVICE_REGISTRY.find((entry) => entry.name === 'patient')?.port ?? 4002;
+
+export function createAnalysisServices(runtime: SubgraphRuntime<AnalysisConfig>): AnalysisServices {
+  const { config } = runtime;
+  return {
+    config,
+    producer: new QueueProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+    queue: analysisQueue(config),
+    cipher: contextCipher(config),
+    changes: createChangePublisher(runtime.redis),
+    analyzers: AnalyzerRegistry.rulesOnly(),
+    recordSource: {
+      url:
+        config.SUBGRAPH_PATIENT_URL ??
+        `http://127.0.0.1:${config.PATIENT_PORT ?? patientRegistryPort}/graphql`,
+      gatewaySecret: config.GATEWAY_SECRET,
+      maxRecordsPerKind: config.ANALYSIS_MAX_RECORDS_PER_KIND,
+    },
+  };
+}

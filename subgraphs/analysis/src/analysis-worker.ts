@@ -1,0 +1,70 @@
+import { createChangePublisher } from '@holovitals/live-changes';
+import { closeDatabase, initDatabase } from '@holovitals/subgraph-kit';
+import { defineWorker, processQueue } from '@holovitals/worker-runtime';
+import { Redis } from 'ioredis';
+import { AnalyzerRegistry } from './analyzers/analyzer-registry';
+import { analysisWorkerConfig } from './config';
+import { contextCipher } from './context/context-cipher';
+import { expireContexts } from './context/context-store';
+import { analysisEntities, analysisMigrations } from './database-schema';
+import { analysisQueue, contextExpiryQueue } from './tasks/analysis-queue';
+import { processAnalysisTask } from './tasks/task-processing';
+
+/** The analysis service name: events and audit entries from the worker speak for the analysis subgraph. */
+const SERVICE = 'analysis';
+
+/**
+ * Builds the analysis worker around an analyzer registry: the rule analyzer by default; a model analyzer is
+ * added to the registry when one is configured.
+ */
+export function createAnalysisWorker(analyzers: () => AnalyzerRegistry = AnalyzerRegistry.rulesOnly) {
+  return defineWorker({
+    name: 'analysis-worker',
+    defaultPort: 4104,
+    config: analysisWorkerConfig,
+    services: async ({ config }) => {
+      // The subgraph owns the migrations; the worker only checks they ran (readiness).
+      const database = await initDatabase(
+        { url: config.DATABASE_URL, entities: analysisEntities, migrations: analysisMigrations, poolSize: 4 },
+        false,
+      );
+      const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+      return {
+        database,
+        redis,
+        deps: {
+          dataSource: database.dataSource,
+          cipher: contextCipher(config),
+          analyzers: analyzers(),
+          changes: createChangePublisher(redis),
+          service: SERVICE,
+        },
+      };
+    },
+    closeServices: async (services) => {
+      services.redis.disconnect();
+      await closeDatabase(services.database);
+    },
+    readiness: (services) => ({
+      database: async () => (await services.database.dataSource.query('SELECT 1')).length === 1,
+    }),
+    processors: ({ config }, services) => {
+      const queue = analysisQueue(config);
+      return [
+        processQueue({
+          queue,
+          concurrency: config.ANALYSIS_WORKER_CONCURRENCY,
+          process: (job) => processAnalysisTask(services.deps, job, job.attempt >= queue.attempts),
+        }),
+        processQueue({
+          queue: contextExpiryQueue,
+          repeat: { everyMs: config.ANALYSIS_CONTEXT_SWEEP_MS, data: {} },
+          process: () => expireContexts(services.deps.dataSource.manager),
+        }),
+      ];
+    },
+  });
+}
+
+/** The analysis worker as deployed: the rule analyzer until a model analyzer is wired in. */
+export const analysisWorker = createAnalysisWorker();

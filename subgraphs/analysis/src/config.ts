@@ -1,0 +1,49 @@
+import { encryptionConfigShape } from '@holovitals/encryption';
+import { queueProducerConfigShape } from '@holovitals/worker-runtime';
+import { z } from 'zod';
+
+/** Settings the subgraph and its worker share: the queue's retry policy and the context cipher. */
+export const analysisSharedConfig = {
+  ...queueProducerConfigShape,
+  /** Master keys that seal each record snapshot's data key; without them a key derived from KEY_ENCRYPTION_SECRET is used. */
+  ENCRYPTION_KEYS: encryptionConfigShape.ENCRYPTION_KEYS.optional(),
+  ENCRYPTION_ACTIVE_KEY_ID: z.string().optional(),
+  /** The secret every HoloVitals process of a deployment shares (the stack generates it). */
+  KEY_ENCRYPTION_SECRET: z.string().min(32, 'KEY_ENCRYPTION_SECRET must be at least 32 characters'),
+  /** Tries per analysis (first included) before it is dead-lettered. */
+  ANALYSIS_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** First retry delay; each further retry waits twice as long. */
+  ANALYSIS_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
+  /** A try running longer than this is aborted and counts as failed. */
+  ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+};
+
+/** The analysis subgraph's own settings, validated with the base ones at start-up. */
+export const analysisConfig = {
+  ...analysisSharedConfig,
+  /**
+   * Where the patient subgraph answers (called with the gateway credential and the caller's own token, so
+   * patient applies its owner/consent/admin checks and audits). Unset: 127.0.0.1 on PATIENT_PORT.
+   */
+  SUBGRAPH_PATIENT_URL: z.string().url().optional(),
+  /** The patient subgraph's port when SUBGRAPH_PATIENT_URL is unset (the stack sets it); default the registry's. */
+  PATIENT_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** How long a record snapshot is kept (encrypted) for its task; expired ones are deleted. */
+  ANALYSIS_CONTEXT_TTL_SECONDS: z.coerce.number().int().min(60).default(86_400),
+  /** Largest number of records of one kind fetched for an analysis; larger records are refused. */
+  ANALYSIS_MAX_RECORDS_PER_KIND: z.coerce.number().int().min(1).default(2_000),
+  /** Tasks one user may have queued or running at once. */
+  ANALYSIS_MAX_OPEN_TASKS_PER_USER: z.coerce.number().int().min(1).default(20),
+};
+
+/** The worker: shared settings plus how many analyses it runs at once. */
+export const analysisWorkerConfig = {
+  ...analysisSharedConfig,
+  DATABASE_URL: z.string().url(),
+  ANALYSIS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
+  /** How often expired record snapshots are deleted. */
+  ANALYSIS_CONTEXT_SWEEP_MS: z.coerce.number().int().min(1_000).default(600_000),
+};
+
+export type AnalysisSharedConfig = z.infer<z.ZodObject<typeof analysisSharedConfig>>;
+export type AnalysisConfig = z.infer<z.ZodObject<typeof analysisConfig>>;

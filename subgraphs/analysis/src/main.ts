@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@holovitals/subgraph-kit';
+import { analysisSubgraph } from './subgraph';
+
+runSubgraphProcess(analysisSubgraph);

@@ -1,0 +1,40 @@
+import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { AnalysisPriority, AnalysisTaskType } from '../../entities/analysis-enums';
+
+@InputType({ description: 'What to analyse, and how urgently.' })
+export class RequestAnalysisInput {
+  @Field(() => ID, {
+    description: 'The patient whose record to analyse (yours, or one you hold consent for).',
+  })
+  @IsUUID()
+  patientId: string;
+
+  @Field(() => AnalysisTaskType, { description: 'What the analysis looks at.' })
+  type: AnalysisTaskType;
+
+  @Field(() => AnalysisPriority, { defaultValue: AnalysisPriority.NORMAL, description: 'Queue priority.' })
+  priority: AnalysisPriority;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The question, for QUESTION analyses only (at most 2,000 characters).',
+  })
+  @IsOptional()
+  @MaxLength(2000)
+  question?: string | null;
+}
+
+@InputType({ description: 'The analysis whose cost to estimate.' })
+export class EstimateAnalysisCostInput {
+  @Field(() => AnalysisTaskType, { description: 'What the analysis would look at.' })
+  type: AnalysisTaskType;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The patient, when the estimate should use the record’s size.',
+  })
+  @IsOptional()
+  @IsUUID()
+  patientId?: string | null;
+}

@@ -1,0 +1,48 @@
+import type { DataSource } from 'typeorm';
+import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
+import { AnalysisTaskEntity } from '../entities/analysis-task.entity';
+
+export const MAX_TASK_PAGE = 100;
+
+/** `<created_at ISO>|<id>`, base64url: the keyset position of a task in newest-first order. */
+export const taskCursor = (task: Pick<AnalysisTaskEntity, 'createdAt' | 'id'>): string =>
+  Buffer.from(`${task.createdAt.toISOString()}|${task.id}`).toString('base64url');
+
+function parseCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) {
+    throw new AnalysisError(AnalysisErrorCode.BAD_USER_INPUT, 'after is not a cursor from this list.', {
+      field: 'after',
+    });
+  }
+  return { createdAt, id };
+}
+
+/** The user's own tasks, newest first: one keyset page plus one row telling whether more follow (one statement). */
+export async function listTasks(
+  dataSource: DataSource,
+  ownerUserId: string,
+  first: number,
+  after: string | null,
+): Promise<AnalysisTaskEntity[]> {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_TASK_PAGE) {
+    throw new AnalysisError(
+      AnalysisErrorCode.BAD_USER_INPUT,
+      `first must be between 1 and ${MAX_TASK_PAGE}.`,
+      { field: 'first' },
+    );
+  }
+  const query = dataSource
+    .getRepository(AnalysisTaskEntity)
+    .createQueryBuilder('task')
+    .where('task.owner_user_id = :ownerUserId', { ownerUserId })
+    .orderBy('task.created_at', 'DESC')
+    .addOrderBy('task.id', 'DESC')
+    .take(first + 1);
+  if (after) {
+    const position = parseCursor(after);
+    query.andWhere('(task.created_at, task.id) < (:createdAt, :id)', position);
+  }
+  return query.getMany();
+}

@@ -1,0 +1,4 @@
+import { runWorkerProcess } from '@holovitals/worker-runtime';
+import { analysisWorker } from './analysis-worker';
+
+runWorkerProcess(analysisWorker);
