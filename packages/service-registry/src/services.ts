@@ -101,6 +101,16 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: null,
   },
   {
+    // Local Stripe-protocol server (API, signed webhooks, hosted checkout and portal) billing talks to in tests and demo mode.
+    name: 'stripe-server',
+    kind: 'auxiliary',
+    port: 4207,
+    healthPath: '/ready',
+    package: '@holovitals/stripe-server',
+    entry: 'packages/stripe-server/dist/main.js',
+    database: null,
+  },
+  {
     name: 'gateway',
     kind: 'gateway',
     port: 4000,

@@ -14,6 +14,9 @@ const secretsSchema = z.object({
   REDIS_PASSWORD: z.string().min(16),
   /** HMAC key of signed file URLs (documents' uploads and downloads). */
   BLOB_URL_SIGNING_KEY: z.string().min(32),
+  /** The local Stripe server's secret API key and webhook signing secret, shared with billing. */
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_test_'),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_'),
   /** Each service's Ed25519 event signing key pair (base64 DER), by service name. */
   EVENT_KEYS: z.record(z.string(), keyPairSchema),
 });
@@ -45,6 +48,8 @@ export async function loadDevSecrets(
     REDIS_PASSWORD: config.REDIS_PASSWORD ?? stored.REDIS_PASSWORD ?? randomBytes(24).toString('hex'),
     BLOB_URL_SIGNING_KEY:
       config.BLOB_URL_SIGNING_KEY ?? stored.BLOB_URL_SIGNING_KEY ?? randomBytes(32).toString('hex'),
+    STRIPE_SECRET_KEY: stored.STRIPE_SECRET_KEY ?? `sk_test_${randomBytes(18).toString('hex')}`,
+    STRIPE_WEBHOOK_SECRET: stored.STRIPE_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString('hex')}`,
     EVENT_KEYS: eventKeys,
   };
   await mkdir(dirname(path), { recursive: true });

@@ -96,6 +96,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     config.JWKS_URL ??
     (identity ? `http://127.0.0.1:${resolvePort(identity, env)}/.well-known/jwks.json` : undefined);
   const demoHospital = registry.find((entry) => entry.name === 'demo-hospital');
+  const stripeServer = registry.find((entry) => entry.name === 'stripe-server');
+  const gatewayEntry = registry.find((entry) => entry.kind === 'gateway');
   const web = registry.find((entry) => entry.kind === 'web');
   const shared: NodeJS.ProcessEnv = {
     // The local stand-in hospital may be connected although it listens on loopback; SMART redirects go to the web app.
@@ -103,6 +105,21 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ? { EHR_TRUSTED_FHIR_ORIGINS: `http://127.0.0.1:${resolvePort(demoHospital, env)}` }
       : {}),
     ...(web ? { EHR_APP_ORIGIN: `http://127.0.0.1:${resolvePort(web, env)}` } : {}),
+    // Billing talks to the local Stripe server, which sends its webhooks through the gateway's route.
+    ...(stripeServer
+      ? {
+          STRIPE_API_URL: `http://127.0.0.1:${resolvePort(stripeServer, env)}`,
+          STRIPE_SERVER_API_KEY: secrets.STRIPE_SECRET_KEY,
+          STRIPE_SERVER_WEBHOOK_SECRET: secrets.STRIPE_WEBHOOK_SECRET,
+          ...(gatewayEntry
+            ? {
+                STRIPE_SERVER_WEBHOOK_URL: `http://127.0.0.1:${resolvePort(gatewayEntry, env)}/webhooks/stripe`,
+              }
+            : {}),
+        }
+      : {}),
+    STRIPE_SECRET_KEY: secrets.STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET: secrets.STRIPE_WEBHOOK_SECRET,
     ...env,
     NODE_ENV: config.NODE_ENV,
     REDIS_URL: redis.url,
