@@ -91,6 +91,15 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'documents',
   },
   {
+    name: 'billing',
+    kind: 'subgraph',
+    port: 4007,
+    healthPath: '/ready',
+    package: '@holovitals/billing',
+    entry: 'subgraphs/billing/dist/main.js',
+    database: 'billing',
+  },
+  {
     // Local SMART on FHIR R4 server (Synthea patients) the EHR integration connects to in tests and demo mode.
     name: 'demo-hospital',
     kind: 'auxiliary',
