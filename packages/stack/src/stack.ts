@@ -104,7 +104,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     ...(demoHospital
       ? { EHR_TRUSTED_FHIR_ORIGINS: `http://127.0.0.1:${resolvePort(demoHospital, env)}` }
       : {}),
-    ...(web ? { EHR_APP_ORIGIN: `http://127.0.0.1:${resolvePort(web, env)}` } : {}),
+    ...(web
+      ? {
+          EHR_APP_ORIGIN: `http://127.0.0.1:${resolvePort(web, env)}`,
+          BILLING_APP_ORIGIN: `http://127.0.0.1:${resolvePort(web, env)}`,
+        }
+      : {}),
     // Billing talks to the local Stripe server, which sends its webhooks through the gateway's route.
     ...(stripeServer
       ? {
