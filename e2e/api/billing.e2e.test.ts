@@ -62,8 +62,8 @@ describe('billing through the gateway', () => {
       if (status !== 'ACTIVE') await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(status).toBe('ACTIVE');
-    console.log(
-      `billing e2e: payment → plan ACTIVE through the gateway webhook route in ${Date.now() - started} ms`,
+    process.stdout.write(
+      `billing e2e: payment → plan ACTIVE through the gateway webhook route in ${Date.now() - started} ms\n`,
     );
 
     const usage = await graphqlRequest<{ usage: { remainingCredits: number } }>(

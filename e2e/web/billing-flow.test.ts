@@ -40,7 +40,7 @@ describe('billing in the browser', () => {
 
     await page.waitForURL(`${webUrl}/billing?checkout=success**`);
     await expect.poll(() => page.getByTestId('current-plan').textContent(), { timeout: 20_000 }).toBe('Plus');
-    console.log(`billing browser: Pay → Plus shown as active in ${Date.now() - started} ms`);
+    process.stdout.write(`billing browser: Pay → Plus shown as active in ${Date.now() - started} ms\n`);
     expect(await page.getByTestId('plan-status').textContent()).toBe('Active');
     await expect.poll(() => page.getByTestId('remaining-credits').textContent()).toMatch(/5\.00/);
     await expect.poll(() => page.getByRole('table', { name: 'Invoices' }).textContent()).toMatch(/9\.00/);
