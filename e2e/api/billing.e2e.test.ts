@@ -66,16 +66,20 @@ describe('billing through the gateway', () => {
       `billing e2e: payment → plan ACTIVE through the gateway webhook route in ${Date.now() - started} ms\n`,
     );
 
-    const usage = await graphqlRequest<{ usage: { remainingCredits: number } }>(
-      stack.gatewayUrl,
-      'query U($f: DateTime!, $t: DateTime!) { usage(from: $f, to: $t) { remainingCredits } }',
-      {
-        f: new Date(Date.now() - 86400_000).toISOString(),
-        t: new Date(Date.now() + 86400_000).toISOString(),
-      },
-      { token },
-    );
-    expect(usage.body.data?.usage.remainingCredits).toBe(500);
+    // invoice.paid (the period's credits) is its own delivery, right after the subscription's.
+    const credits = async (): Promise<number | undefined> => {
+      const usage = await graphqlRequest<{ usage: { remainingCredits: number } }>(
+        stack.gatewayUrl,
+        'query U($f: DateTime!, $t: DateTime!) { usage(from: $f, to: $t) { remainingCredits } }',
+        {
+          f: new Date(Date.now() - 86400_000).toISOString(),
+          t: new Date(Date.now() + 86400_000).toISOString(),
+        },
+        { token },
+      );
+      return usage.body.data?.usage.remainingCredits;
+    };
+    await expect.poll(credits, { timeout: 10_000 }).toBe(500);
   });
 
   it('the gateway route passes a forged webhook to billing, which refuses it', async () => {
