@@ -7,3 +7,4 @@ CREATE DATABASE holovitals_analysis;
 CREATE DATABASE holovitals_compliance;
 CREATE DATABASE holovitals_ehr;
 CREATE DATABASE holovitals_documents;
+CREATE DATABASE holovitals_billing;

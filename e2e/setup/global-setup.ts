@@ -74,6 +74,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     subgraphs: stack.subgraphs,
     demoPassword,
     demoHospitalFhirUrl: `http://127.0.0.1:${ports[portEnvVar('demo-hospital')]}/fhir`,
+    stripeServerUrl: `http://127.0.0.1:${ports[portEnvVar('stripe-server')]}`,
   };
   project.provide('stack', info);
   return async () => {

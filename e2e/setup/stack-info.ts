@@ -8,6 +8,8 @@ export interface StackInfo {
   demoPassword: string;
   /** FHIR base URL of the Demo Hospital auxiliary server (SMART on FHIR). */
   demoHospitalFhirUrl: string;
+  /** Origin of the local Stripe server (hosted checkout and portal pages). */
+  stripeServerUrl: string;
 }
 
 declare module 'vitest' {

@@ -26,6 +26,7 @@ import { operationResolutionPlugin } from './operation-resolution';
 import { PrincipalRateLimiter } from './rate-limit';
 import { createKeepAliveFetcher, SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
+import { webhookProxyRoutes } from './webhook-proxy';
 
 export interface RunningGateway {
   url: string;
@@ -121,6 +122,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     routes: {
       'OPTIONS /graphql': corsPreflight,
       ...healthRoutes('gateway', { redis: async () => (await redis.ping()) === 'PONG' }),
+      ...webhookProxyRoutes(config.subgraphUrls, logger),
     },
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));

@@ -38,6 +38,25 @@ describe('parseEventPayload', () => {
     ['user.verified', { userId: randomUUID(), roles: [], displayName: null }, 'email'],
     ['analysis.completed', { taskId: randomUUID(), patientId: randomUUID(), status: 'DONE' }, 'status'],
     [
+      'analysis.cost.recorded',
+      {
+        taskId: randomUUID(),
+        userId: randomUUID(),
+        model: 'gpt-4o-mini',
+        inputTokens: 100,
+        outputTokens: 20,
+        costCents: 1.5,
+        currency: 'usd',
+        at: '2026-12-01T10:00:00Z',
+      },
+      'costCents',
+    ],
+    [
+      'billing.entitlements.changed',
+      { userId: randomUUID(), plan: 'PLUS', status: 'ACTIVE', features: [], credits: -1 },
+      'credits',
+    ],
+    [
       'ehr.sync.completed',
       {
         connectionId: randomUUID(),
@@ -91,7 +110,7 @@ describe('parseEventPayload', () => {
 describe('isEventType', () => {
   it('recognises every contract and nothing else', () => {
     expect(eventTypes.every(isEventType)).toBe(true);
-    expect(eventTypes).toHaveLength(15);
+    expect(eventTypes).toHaveLength(17);
     expect(isEventType('security.alert')).toBe(false);
     expect(isEventType('toString')).toBe(false);
   });

@@ -90,6 +90,20 @@ export const eventContracts = {
     patientId: z.string().uuid(),
     status: z.enum(['COMPLETED', 'FAILED']),
   }),
+  /**
+   * What one analysis task cost (the model's tokens priced by analysis). Billing debits it from the user's
+   * credits, once per event id; `costCents` is a whole number of the smallest currency unit.
+   */
+  'analysis.cost.recorded': z.object({
+    taskId: z.string().uuid(),
+    userId: z.string().uuid(),
+    model: z.string().min(1),
+    inputTokens: z.number().int().nonnegative(),
+    outputTokens: z.number().int().nonnegative(),
+    costCents: z.number().int().nonnegative(),
+    currency: z.string().regex(/^[a-z]{3}$/),
+    at: z.string().datetime({ offset: true }),
+  }),
   'document.uploaded': z.object({
     documentId: z.string().uuid(),
     patientId: z.string().uuid(),
@@ -143,6 +157,19 @@ export const eventContracts = {
     kind: z.string(),
     stage: z.enum(['WARNING', 'OVERDUE']),
     dueAt: z.string().datetime({ offset: true }),
+  }),
+  /**
+   * A user's plan, subscription state or credits changed (checkout, renewal, failed payment, grace ended,
+   * cancellation, refund, a debit). Subgraphs that gate features cache the latest per user; `credits` is the
+   * remaining analysis credit in cents, the ledger's sum.
+   */
+  'billing.entitlements.changed': z.object({
+    userId: z.string().uuid(),
+    /** The plan id from billing's catalog (FREE, PLUS, …). */
+    plan: z.string().min(1),
+    status: z.enum(['ACTIVE', 'PAST_DUE', 'LOCKED', 'CANCELED']),
+    features: z.array(z.string()),
+    credits: z.number().int().nonnegative(),
   }),
   /** Compliance raised a security alert (a rule during audit ingestion, or an administrator by hand). */
   'security.alert.raised': z.object({

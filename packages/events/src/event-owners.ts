@@ -17,6 +17,7 @@ export const eventOwners: Record<EventType, string> = {
   'ehr.sync.applied': 'patient',
   'analysis.requested': 'analysis',
   'analysis.completed': 'analysis',
+  'analysis.cost.recorded': 'analysis',
   'document.uploaded': 'documents',
   'document.processed': 'documents',
   'audit.recorded': ANY_SERVICE,
@@ -24,6 +25,7 @@ export const eventOwners: Record<EventType, string> = {
   'consent.revoked': 'compliance',
   'rights.request.deadline.approaching': 'compliance',
   'security.alert.raised': 'compliance',
+  'billing.entitlements.changed': 'billing',
 };
 
 export function mayPublish(service: string, type: EventType): boolean {

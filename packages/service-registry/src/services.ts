@@ -110,6 +110,15 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'documents',
   },
   {
+    name: 'billing',
+    kind: 'subgraph',
+    port: 4007,
+    healthPath: '/ready',
+    package: '@holovitals/billing',
+    entry: 'subgraphs/billing/dist/main.js',
+    database: 'billing',
+  },
+  {
     // Local SMART on FHIR R4 server (Synthea patients) the EHR integration connects to in tests and demo mode.
     name: 'demo-hospital',
     kind: 'auxiliary',
@@ -127,6 +136,16 @@ export const SERVICE_REGISTRY = defineRegistry([
     healthPath: '/ready',
     package: '@holovitals/model-server',
     entry: 'packages/model-server/dist/main.js',
+    database: null,
+  },
+  {
+    // Local Stripe-protocol server (API, signed webhooks, hosted checkout and portal) billing talks to in tests and demo mode.
+    name: 'stripe-server',
+    kind: 'auxiliary',
+    port: 4207,
+    healthPath: '/ready',
+    package: '@holovitals/stripe-server',
+    entry: 'packages/stripe-server/dist/main.js',
     database: null,
   },
   {

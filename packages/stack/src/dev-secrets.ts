@@ -16,6 +16,9 @@ const secretsSchema = z.object({
   BLOB_URL_SIGNING_KEY: z.string().min(32),
   /** Bearer key of the local model server, and of the model clients that call it. */
   MODEL_API_KEY: z.string().min(16),
+  /** The local Stripe server's secret API key and webhook signing secret, shared with billing. */
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_test_'),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_'),
   /** Each service's Ed25519 event signing key pair (base64 DER), by service name. */
   EVENT_KEYS: z.record(z.string(), keyPairSchema),
 });
@@ -48,6 +51,8 @@ export async function loadDevSecrets(
     BLOB_URL_SIGNING_KEY:
       config.BLOB_URL_SIGNING_KEY ?? stored.BLOB_URL_SIGNING_KEY ?? randomBytes(32).toString('hex'),
     MODEL_API_KEY: stored.MODEL_API_KEY ?? randomBytes(24).toString('hex'),
+    STRIPE_SECRET_KEY: stored.STRIPE_SECRET_KEY ?? `sk_test_${randomBytes(18).toString('hex')}`,
+    STRIPE_WEBHOOK_SECRET: stored.STRIPE_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString('hex')}`,
     EVENT_KEYS: eventKeys,
   };
   await mkdir(dirname(path), { recursive: true });

@@ -97,6 +97,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     (identity ? `http://127.0.0.1:${resolvePort(identity, env)}/.well-known/jwks.json` : undefined);
   const demoHospital = registry.find((entry) => entry.name === 'demo-hospital');
   const modelServer = registry.find((entry) => entry.name === 'model-server');
+  const stripeServer = registry.find((entry) => entry.name === 'stripe-server');
+  const gatewayEntry = registry.find((entry) => entry.kind === 'gateway');
   const web = registry.find((entry) => entry.kind === 'web');
   const servesWeb =
     options.web &&
@@ -119,7 +121,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     ...(demoHospital
       ? { EHR_TRUSTED_FHIR_ORIGINS: `http://127.0.0.1:${resolvePort(demoHospital, env)}` }
       : {}),
-    ...(web ? { EHR_APP_ORIGIN: `http://127.0.0.1:${resolvePort(web, env)}` } : {}),
     // Model clients talk to the local OpenAI-protocol server unless the environment names another.
     ...(modelServer
       ? {
@@ -128,6 +129,27 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           MODEL_SERVER_API_KEY: secrets.MODEL_API_KEY,
         }
       : {}),
+    ...(web
+      ? {
+          EHR_APP_ORIGIN: `http://127.0.0.1:${resolvePort(web, env)}`,
+          BILLING_APP_ORIGIN: `http://127.0.0.1:${resolvePort(web, env)}`,
+        }
+      : {}),
+    // Billing talks to the local Stripe server, which sends its webhooks through the gateway's route.
+    ...(stripeServer
+      ? {
+          STRIPE_API_URL: `http://127.0.0.1:${resolvePort(stripeServer, env)}`,
+          STRIPE_SERVER_API_KEY: secrets.STRIPE_SECRET_KEY,
+          STRIPE_SERVER_WEBHOOK_SECRET: secrets.STRIPE_WEBHOOK_SECRET,
+          ...(gatewayEntry
+            ? {
+                STRIPE_SERVER_WEBHOOK_URL: `http://127.0.0.1:${resolvePort(gatewayEntry, env)}/webhooks/stripe`,
+              }
+            : {}),
+        }
+      : {}),
+    STRIPE_SECRET_KEY: secrets.STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET: secrets.STRIPE_WEBHOOK_SECRET,
     ...env,
     NODE_ENV: config.NODE_ENV,
     REDIS_URL: redis.url,

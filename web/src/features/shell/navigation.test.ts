@@ -27,6 +27,7 @@ describe('navigationFor', () => {
       'Sharing',
       'Access log',
       'Rights requests',
+      'Billing',
       'Account',
     ]);
   });
@@ -35,6 +36,7 @@ describe('navigationFor', () => {
     expect(navigationFor(user(['CLINICIAN'])).map((item) => item.label)).toEqual([
       'Dashboard',
       'Patients',
+      'Billing',
       'Account',
     ]);
     expect(navigationFor(user(['ADMIN'])).map((item) => item.href)).toContain('/patients');

@@ -36,6 +36,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
     ...own,
     ...(caresForOthers ? [{ href: '/patients', label: 'Patients' }] : []),
     ...(user.roles.includes('ADMIN') ? ADMIN_PAGES : []),
+    { href: '/billing', label: 'Billing' },
     { href: '/account/sessions', label: 'Account' },
   ];
 }

@@ -1,0 +1,98 @@
+import { graphqlRequest } from '@holovitals/testing';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, inject, it } from 'vitest';
+
+const stack = inject('stack');
+
+async function signedInUser(): Promise<string> {
+  const email = `billing-${randomBytes(4).toString('hex')}@example.test`;
+  const password = 'e2e password 123';
+  await graphqlRequest(stack.gatewayUrl, 'mutation R($i: RegisterInput!) { register(input: $i) { id } }', {
+    i: { email, password },
+  });
+  const login = await graphqlRequest<{ login: { accessToken: string } }>(
+    stack.gatewayUrl,
+    'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+    { e: email, p: password },
+  );
+  return login.body.data?.login.accessToken ?? '';
+}
+
+async function subscriptionStatus(token: string): Promise<string | null> {
+  const result = await graphqlRequest<{ mySubscription: { status: string; plan: string } | null }>(
+    stack.gatewayUrl,
+    '{ mySubscription { status plan } }',
+    {},
+    { token },
+  );
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data?.mySubscription?.status ?? null;
+}
+
+describe('billing through the gateway', () => {
+  it('checkout completes on the Stripe server and its webhook, through the gateway route, activates the plan', async () => {
+    const token = await signedInUser();
+    const plans = await graphqlRequest<{ plans: { id: string }[] }>(stack.gatewayUrl, '{ plans { id } }');
+    expect(plans.body.data?.plans.map((plan) => plan.id)).toContain('PLUS');
+
+    const checkout = await graphqlRequest<{ createCheckoutSession: { url: string } }>(
+      stack.gatewayUrl,
+      'mutation { createCheckoutSession(plan: PLUS, interval: MONTH) { url } }',
+      {},
+      { token },
+    );
+    expect(checkout.body.errors).toBeUndefined();
+    const url = checkout.body.data?.createCheckoutSession.url ?? '';
+    expect(url.startsWith(`${stack.stripeServerUrl}/checkout/`)).toBe(true);
+    expect(await subscriptionStatus(token)).toBeNull();
+
+    const paid = await fetch(`${url}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: 'E2E Patient', card: '4242 4242 4242 4242' }),
+      redirect: 'manual',
+    });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get('location')).toMatch(/\/billing\?checkout=success/);
+
+    const started = Date.now();
+    let status: string | null = null;
+    while (Date.now() - started < 15_000 && status !== 'ACTIVE') {
+      status = await subscriptionStatus(token);
+      if (status !== 'ACTIVE') await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(status).toBe('ACTIVE');
+    process.stdout.write(
+      `billing e2e: payment → plan ACTIVE through the gateway webhook route in ${Date.now() - started} ms\n`,
+    );
+
+    // invoice.paid (the period's credits) is its own delivery, right after the subscription's.
+    const credits = async (): Promise<number | undefined> => {
+      const usage = await graphqlRequest<{ usage: { remainingCredits: number } }>(
+        stack.gatewayUrl,
+        'query U($f: DateTime!, $t: DateTime!) { usage(from: $f, to: $t) { remainingCredits } }',
+        {
+          f: new Date(Date.now() - 86400_000).toISOString(),
+          t: new Date(Date.now() + 86400_000).toISOString(),
+        },
+        { token },
+      );
+      return usage.body.data?.usage.remainingCredits;
+    };
+    await expect.poll(credits, { timeout: 10_000 }).toBe(500);
+  });
+
+  it('the gateway route passes a forged webhook to billing, which refuses it', async () => {
+    const gatewayOrigin = new URL(stack.gatewayUrl).origin;
+    const body = JSON.stringify({ id: `evt_forged_${randomBytes(4).toString('hex')}`, type: 'invoice.paid' });
+    const response = await fetch(`${gatewayOrigin}/webhooks/stripe`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'stripe-signature': `t=${Math.floor(Date.now() / 1000)},v1=00`,
+      },
+      body,
+    });
+    expect(response.status).toBe(400);
+  });
+});

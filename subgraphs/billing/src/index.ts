@@ -1,0 +1,2 @@
+export { billingSubgraph } from './subgraph';
+export { PLAN_CATALOG, PlanId, BillingInterval } from './plans/plan-catalog';

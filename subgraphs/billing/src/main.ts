@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@holovitals/subgraph-kit';
+import { billingSubgraph } from './subgraph';
+
+runSubgraphProcess(billingSubgraph);

@@ -1,0 +1,220 @@
+'use client';
+
+import { useMutation, useQuery } from '@apollo/client/react';
+import { type ReactNode, useMemo, useState } from 'react';
+import { errorInfoFromApollo } from '@/errors/apollo-error-info';
+import { describeError } from '@/errors/error-info';
+import { dateText } from '@/format/clinical-text';
+import { Alert } from '@/ui/alert';
+import { Button } from '@/ui/button';
+import { Card } from '@/ui/card';
+import { EmptyState } from '@/ui/empty-state';
+import { LoadingState } from '@/ui/loading-state';
+import { QueryError } from '@/ui/query-error';
+import {
+  BillingOverviewDocument,
+  CancelSubscriptionDocument,
+  CreateCheckoutSessionDocument,
+  CreatePortalSessionDocument,
+} from './billing-operations';
+import { BillingInvoices } from './billing-invoices';
+import { moneyText, subscriptionStatusText } from './money-text';
+
+type Interval = 'MONTH' | 'YEAR';
+const DAY_MS = 86_400_000;
+
+/** Plans and upgrade (hosted checkout), the current plan, credits and usage, invoices, and the Stripe portal. */
+export function BillingOverview({ checkout }: { checkout: string | null }): ReactNode {
+  // The usage window is the last 30 days; fixed per mount so polling does not refetch a moving range.
+  const range = useMemo(() => {
+    const to = new Date(Date.now() + 60_000);
+    return { from: new Date(to.getTime() - 30 * DAY_MS).toISOString(), to: to.toISOString() };
+  }, []);
+  // After checkout the webhook activates the plan within moments; poll until it shows.
+  const overview = useQuery(BillingOverviewDocument, {
+    variables: range,
+    pollInterval: checkout === 'success' ? 1500 : 0,
+  });
+  const [interval, setInterval] = useState<Interval>('MONTH');
+  const [startCheckout] = useMutation(CreateCheckoutSessionDocument);
+  const [openPortal] = useMutation(CreatePortalSessionDocument);
+  const [cancel] = useMutation(CancelSubscriptionDocument);
+  const [pending, setPending] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  async function act(key: string, work: () => Promise<unknown>): Promise<void> {
+    setPending(key);
+    setActionError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setActionError(describeError(errorInfoFromApollo(caught)));
+      setPending(null);
+    }
+  }
+
+  if (overview.loading && !overview.data) return <LoadingState label="Loading your plan…" />;
+  if (overview.error && !overview.data)
+    return <QueryError error={overview.error} onRetry={() => void overview.refetch()} />;
+  const data = overview.data;
+  if (!data) return null;
+  const subscription = data.mySubscription;
+  const live = subscription && subscription.status !== 'CANCELED' ? subscription : null;
+  const currentPlan = live?.plan ?? 'FREE';
+  const plan = data.plans.find((candidate) => candidate.id === currentPlan);
+
+  return (
+    <div className="stack">
+      {checkout === 'success' && !live ? (
+        <Alert tone="info">Payment received — activating your plan…</Alert>
+      ) : null}
+      {checkout === 'canceled' ? <Alert tone="info">Checkout canceled; nothing was charged.</Alert> : null}
+      {actionError ? <Alert tone="error">{actionError}</Alert> : null}
+
+      <Card title="Your plan">
+        <p>
+          <strong data-testid="current-plan">{plan?.name ?? currentPlan}</strong>{' '}
+          <span className="badge" data-testid="plan-status">
+            {live ? subscriptionStatusText(live.status, live.cancelAtPeriodEnd) : 'Free'}
+          </span>
+        </p>
+        {live ? (
+          <p className="muted">
+            {live.cancelAtPeriodEnd ? 'Ends' : 'Renews'} on {dateText(live.currentPeriodEnd)} · billed{' '}
+            {live.interval === 'YEAR' ? 'yearly' : 'monthly'}
+            {live.graceEndsAt ? ` · grace period ends ${dateText(live.graceEndsAt)}` : ''}
+          </p>
+        ) : null}
+        <div className="row">
+          {subscription ? (
+            <Button
+              variant="secondary"
+              busy={pending === 'portal'}
+              onClick={() =>
+                void act('portal', async () => {
+                  const result = await openPortal();
+                  if (result.data) window.location.assign(result.data.createPortalSession.url);
+                })
+              }
+            >
+              Manage payment methods
+            </Button>
+          ) : null}
+          {live && !live.cancelAtPeriodEnd ? (
+            <Button
+              variant="danger"
+              busy={pending === 'cancel'}
+              onClick={() =>
+                void act('cancel', async () => {
+                  await cancel();
+                  setPending(null);
+                })
+              }
+            >
+              Cancel at period end
+            </Button>
+          ) : null}
+        </div>
+      </Card>
+
+      <Card title="Analysis credits">
+        <p>
+          Remaining:{' '}
+          <strong data-testid="remaining-credits">
+            {moneyText(data.usage.remainingCredits, data.usage.currency)}
+          </strong>
+        </p>
+        <p className="muted">
+          Last 30 days: spent {moneyText(data.usage.spentCents, data.usage.currency)}, of which credits
+          covered {moneyText(data.usage.coveredCents, data.usage.currency)}; granted{' '}
+          {moneyText(data.usage.grantedCents, data.usage.currency)}.
+        </p>
+        {data.usage.costs.length === 0 ? (
+          <EmptyState title="No analyses in the last 30 days." />
+        ) : (
+          <table className="table" aria-label="Analysis costs">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Model</th>
+                <th>Tokens (in / out)</th>
+                <th>Cost</th>
+                <th>From credits</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.usage.costs.map((cost) => (
+                <tr key={cost.id}>
+                  <td>{dateText(cost.at)}</td>
+                  <td>{cost.model}</td>
+                  <td>
+                    {cost.inputTokens} / {cost.outputTokens}
+                  </td>
+                  <td>{moneyText(cost.costCents, data.usage.currency)}</td>
+                  <td>{moneyText(cost.coveredCents, data.usage.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+
+      <Card title="Plans">
+        <div className="row" role="radiogroup" aria-label="Billing interval">
+          {(['MONTH', 'YEAR'] as const).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name="interval"
+                checked={interval === value}
+                onChange={() => setInterval(value)}
+              />{' '}
+              {value === 'MONTH' ? 'Monthly' : 'Yearly'}
+            </label>
+          ))}
+        </div>
+        <ul className="list" aria-label="Plans">
+          {data.plans.map((candidate) => {
+            const price = candidate.prices.find((item) => item.interval === interval);
+            return (
+              <li key={candidate.id} className="row row--spread">
+                <div>
+                  <strong>{candidate.name}</strong>{' '}
+                  {price ? (
+                    <span>
+                      {moneyText(price.amountCents, price.currency)} /{' '}
+                      {interval === 'MONTH' ? 'month' : 'year'} ·{' '}
+                      {moneyText(price.includedCreditsCents, price.currency)} analysis credit
+                    </span>
+                  ) : (
+                    <span>Free</span>
+                  )}
+                  <div className="muted">{candidate.description}</div>
+                </div>
+                {candidate.id === currentPlan ? (
+                  <span className="badge">Current plan</span>
+                ) : price && !live ? (
+                  <Button
+                    small
+                    busy={pending === `checkout:${candidate.id}`}
+                    onClick={() =>
+                      void act(`checkout:${candidate.id}`, async () => {
+                        const result = await startCheckout({ variables: { plan: candidate.id, interval } });
+                        if (result.data) window.location.assign(result.data.createCheckoutSession.url);
+                      })
+                    }
+                  >
+                    Upgrade to {candidate.name}
+                  </Button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        {live ? <p className="muted">To change plan, use “Manage payment methods” or cancel first.</p> : null}
+      </Card>
+
+      <BillingInvoices />
+    </div>
+  );
+}
