@@ -24,6 +24,8 @@ export const eventOwners: Record<EventType, string> = {
   'consent.revoked': 'compliance',
   'rights.request.deadline.approaching': 'compliance',
   'security.alert.raised': 'compliance',
+  // Every service reports its own failures, signed under its own name (monitoring takes the service from `source`).
+  'error.reported': ANY_SERVICE,
 };
 
 export function mayPublish(service: string, type: EventType): boolean {
