@@ -72,7 +72,7 @@ const latency = (fast: number, slow: number): string =>
 
 describe('alert rules', () => {
   it('ERROR_RATE fires when the share of failed operations in the window passes the threshold', async () => {
-    await createRule({ name: 'Errors', kind: 'ERROR_RATE', threshold: 0.05 });
+    await createRule({ name: 'Errors', kind: 'ERROR_RATE', threshold: 0.05, windowSeconds: 60 });
     await scrapeTwice(operations(100, 0), operations(190, 10));
     await evaluateAlertRules(h.sg.dataSource);
     expect(await firing()).toEqual([
@@ -81,14 +81,14 @@ describe('alert rules', () => {
   });
 
   it('ERROR_RATE stays quiet under the threshold', async () => {
-    await createRule({ name: 'Errors', kind: 'ERROR_RATE', threshold: 0.05 });
+    await createRule({ name: 'Errors', kind: 'ERROR_RATE', threshold: 0.05, windowSeconds: 60 });
     await scrapeTwice(operations(100, 0), operations(199, 1));
     await evaluateAlertRules(h.sg.dataSource);
     expect(await firing()).toEqual([]);
   });
 
   it('P95_LATENCY fires per operation from the histogram increase', async () => {
-    await createRule({ name: 'Slow', kind: 'P95_LATENCY', threshold: 500 });
+    await createRule({ name: 'Slow', kind: 'P95_LATENCY', threshold: 500, windowSeconds: 60 });
     await scrapeTwice(latency(10, 0), latency(80, 20));
     await evaluateAlertRules(h.sg.dataSource);
     expect(await firing()).toEqual([expect.objectContaining({ kind: 'P95_LATENCY', subject: 'patient/Dashboard' })]);

@@ -90,7 +90,7 @@ describe('error reporting', () => {
     expect(group?.stack).toContain('failingRecord');
     expect(JSON.stringify(group)).not.toContain('jane.doe');
     expect(group?.events.map((event) => event.traceId).sort()).toEqual([...traces].sort());
-    expect(group?.events[0]).toEqual(expect.objectContaining({ path: 'failingRecord', operation: 'other' }));
+    expect(group?.events[0]).toEqual(expect.objectContaining({ path: 'failingRecord', operation: 'Failing' }));
 
     const byTrace = await h.admin<ErrorsPage>(ERRORS, { filter: { traceId: traces[0] } });
     expect(byTrace.errors.nodes.map((node) => node.service)).toEqual(['failing']);

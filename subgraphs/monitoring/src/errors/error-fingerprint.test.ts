@@ -31,12 +31,15 @@ describe('error fingerprints', () => {
     expect(errorFingerprint({ ...base, stack: 'Error\n    at other (/app/o.js:1:1)' })).not.toBe(fingerprint);
   });
 
-  it('templates PHI and numbers away and keeps three frames', () => {
+  it('templates PHI and numbers away and keeps three frames of our own code', () => {
     expect(messageTemplate('no patient jane@example.org with 12 rows')).toBe('no patient <email> with <n> rows');
     expect(topFrames(stackAt(5))).toEqual([
       'at readRecord (/app/dist/record.js)',
-      'at async Promise.all (index 0)',
       'at handle (/app/dist/handler.js)',
+      'at deep (/app/x.js)',
     ]);
+    expect(
+      topFrames('Error\n    at /app/node_modules/type-graphql/create.js:1:2\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)'),
+    ).toEqual([]);
   });
 });

@@ -13,13 +13,17 @@ export function messageTemplate(message: string): string {
     .slice(0, 500);
 }
 
-/** The top frames of a stack, without line and column numbers (they change with every build). */
+/**
+ * The top frames of our own code in a stack, without line and column numbers (they change with every build).
+ * Library and runtime frames are left out: the same bug reaches them by different paths (sync or async, first
+ * call or later), which would split one group into several.
+ */
 export function topFrames(stack: string | null): string[] {
   if (!stack) return [];
   return stack
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line.startsWith('at '))
+    .filter((line) => line.startsWith('at ') && !/node_modules|node:internal|\(native\)|^at async Promise\./.test(line))
     .slice(0, TOP_FRAMES)
     .map((frame) => frame.replace(/:\d+(?::\d+)?(\)?)$/, '$1'));
 }

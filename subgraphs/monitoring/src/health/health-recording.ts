@@ -39,18 +39,18 @@ export async function recordHealthChecks(
       await manager.query(
         `INSERT INTO monitoring_service_health
            (id, kind, health_url, status, latency_ms, detail, consecutive_failures, checked_at, changed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::int, $8, $8)
          ON CONFLICT (id) DO UPDATE SET
            kind = EXCLUDED.kind, health_url = EXCLUDED.health_url, status = EXCLUDED.status,
            latency_ms = EXCLUDED.latency_ms, detail = EXCLUDED.detail, checked_at = EXCLUDED.checked_at,
-           consecutive_failures = CASE WHEN $7 = 1 THEN monitoring_service_health.consecutive_failures + 1 ELSE 0 END,
+           consecutive_failures = CASE WHEN $7::int = 1 THEN monitoring_service_health.consecutive_failures + 1 ELSE 0 END,
            changed_at = CASE WHEN monitoring_service_health.status = EXCLUDED.status
                              THEN monitoring_service_health.changed_at ELSE EXCLUDED.changed_at END`,
         [result.name, target.kind, target.healthUrl, result.status, result.latencyMs, result.detail, failed, result.at],
       );
       await manager.query(
         `INSERT INTO monitoring_health_minute (service, minute, checks, failures, latency_ms_sum, latency_ms_max)
-         VALUES ($1, date_trunc('minute', $2::timestamptz), 1, $3, $4, $4)
+         VALUES ($1, date_trunc('minute', $2::timestamptz), 1, $3::int, $4::int, $4::int)
          ON CONFLICT (service, minute) DO UPDATE SET
            checks = monitoring_health_minute.checks + 1,
            failures = monitoring_health_minute.failures + EXCLUDED.failures,
