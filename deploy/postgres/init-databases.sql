@@ -6,3 +6,4 @@ CREATE DATABASE holovitals_standards;
 CREATE DATABASE holovitals_compliance;
 CREATE DATABASE holovitals_ehr;
 CREATE DATABASE holovitals_documents;
+CREATE DATABASE holovitals_monitoring;
