@@ -42,7 +42,9 @@ describe('monitoring through the gateway', () => {
       health = await read();
     }
     expect(health.map((service) => service.id).sort()).toEqual(expected);
-    expect(health.filter((service) => expectedUp.includes(service.id) && service.status !== 'UP')).toEqual([]);
+    expect(health.filter((service) => expectedUp.includes(service.id) && service.status !== 'UP')).toEqual(
+      [],
+    );
   });
 
   it('refuses a patient with FORBIDDEN and takes the web app’s error report from anyone', async () => {

@@ -52,7 +52,9 @@ export function createErrorReporter(options: ErrorReporterOptions): (report: Rep
           { traceId: report.traceId },
         ),
       )
-      .catch((error: unknown) => options.logger.warn({ err: error }, 'could not report an error to monitoring'));
+      .catch((error: unknown) =>
+        options.logger.warn({ err: error }, 'could not report an error to monitoring'),
+      );
   };
 }
 

@@ -54,14 +54,17 @@ registerEnumType(AlertRuleKind, {
       description: 'Share of GraphQL operations with errors over `windowSeconds` above `threshold` (0 to 1).',
     },
     P95_LATENCY: { description: 'p95 GraphQL operation latency over `windowSeconds` above `threshold` ms.' },
-    QUEUE_BACKLOG: { description: 'Waiting jobs of a queue (`queue_jobs{state="waiting"}`) above `threshold`.' },
+    QUEUE_BACKLOG: {
+      description: 'Waiting jobs of a queue (`queue_jobs{state="waiting"}`) above `threshold`.',
+    },
     METRIC_THRESHOLD: {
       description:
         'Latest value of the gauge `metricName` above `threshold` (audit ingestion lag, database errors, days to key or certificate expiry with a negative threshold…).',
     },
     ERROR_REPORTS: { description: 'More than `threshold` errors reported within `windowSeconds`.' },
     SECURITY_ALERT: {
-      description: 'Compliance raised a security alert (`security.alert.raised`) of at least `threshold` severity (1 LOW to 4 CRITICAL).',
+      description:
+        'Compliance raised a security alert (`security.alert.raised`) of at least `threshold` severity (1 LOW to 4 CRITICAL).',
     },
   },
 });

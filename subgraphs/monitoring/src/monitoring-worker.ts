@@ -146,7 +146,10 @@ export const monitoringWorker = defineWorker({
             historyDays: config.HEALTH_HISTORY_RETENTION_DAYS,
             errorsDays: config.ERROR_RETENTION_DAYS,
           });
-          return { scraped: outcomes.filter((outcome) => outcome.error === null).length, of: outcomes.length };
+          return {
+            scraped: outcomes.filter((outcome) => outcome.error === null).length,
+            of: outcomes.length,
+          };
         },
       }),
     ];

@@ -76,7 +76,11 @@ describe('alert rules', () => {
     await scrapeTwice(operations(100, 0), operations(190, 10));
     await evaluateAlertRules(h.sg.dataSource);
     expect(await firing()).toEqual([
-      expect.objectContaining({ kind: 'ERROR_RATE', subject: 'patient', summary: expect.stringContaining('10 of 100') }),
+      expect.objectContaining({
+        kind: 'ERROR_RATE',
+        subject: 'patient',
+        summary: expect.stringContaining('10 of 100'),
+      }),
     ]);
   });
 
@@ -91,7 +95,9 @@ describe('alert rules', () => {
     await createRule({ name: 'Slow', kind: 'P95_LATENCY', threshold: 500, windowSeconds: 60 });
     await scrapeTwice(latency(10, 0), latency(80, 20));
     await evaluateAlertRules(h.sg.dataSource);
-    expect(await firing()).toEqual([expect.objectContaining({ kind: 'P95_LATENCY', subject: 'patient/Dashboard' })]);
+    expect(await firing()).toEqual([
+      expect.objectContaining({ kind: 'P95_LATENCY', subject: 'patient/Dashboard' }),
+    ]);
 
     const performance = await h.admin<{ performance: Array<Record<string, unknown>> }>(
       `query ($from: DateTime!, $to: DateTime!) { performance(from: $from, to: $to) { service operation count p50Ms p95Ms p99Ms } }`,
@@ -109,16 +115,26 @@ describe('alert rules', () => {
       'queue_jobs{queue="documents.process",state="waiting",service="documents-worker"} 3\n';
     await scrapeMetrics(h.sg.dataSource, [service.target('ehr-worker')], scrape);
     await evaluateAlertRules(h.sg.dataSource);
-    expect(await firing()).toEqual([expect.objectContaining({ kind: 'QUEUE_BACKLOG', subject: 'ehr-worker/ehr.sync' })]);
+    expect(await firing()).toEqual([
+      expect.objectContaining({ kind: 'QUEUE_BACKLOG', subject: 'ehr-worker/ehr.sync' }),
+    ]);
   });
 
   it('METRIC_THRESHOLD fires on any gauge, e.g. audit ingestion lag', async () => {
-    await createRule({ name: 'Audit lag', kind: 'METRIC_THRESHOLD', subject: 'audit_ingestion_lag_seconds', threshold: 30 });
+    await createRule({
+      name: 'Audit lag',
+      kind: 'METRIC_THRESHOLD',
+      subject: 'audit_ingestion_lag_seconds',
+      threshold: 30,
+    });
     service.metrics.text = 'audit_ingestion_lag_seconds{service="compliance"} 95\n';
     await scrapeMetrics(h.sg.dataSource, [service.target('compliance')], scrape);
     await evaluateAlertRules(h.sg.dataSource);
     expect(await firing()).toEqual([
-      expect.objectContaining({ kind: 'METRIC_THRESHOLD', summary: 'compliance: audit_ingestion_lag_seconds is 95 (limit 30)' }),
+      expect.objectContaining({
+        kind: 'METRIC_THRESHOLD',
+        summary: 'compliance: audit_ingestion_lag_seconds is 95 (limit 30)',
+      }),
     ]);
   });
 
@@ -159,7 +175,9 @@ describe('alert rules', () => {
     await raise('LOW', low);
     await raise('HIGH', high);
     const alerts = await eventually(firing, (list) => list.length > 0);
-    expect(alerts).toEqual([expect.objectContaining({ kind: 'SECURITY_ALERT', subject: `security-alert/${high}` })]);
+    expect(alerts).toEqual([
+      expect.objectContaining({ kind: 'SECURITY_ALERT', subject: `security-alert/${high}` }),
+    ]);
   });
 
   it('refuses a rule with a bad threshold or channel target', async () => {
@@ -176,6 +194,8 @@ describe('alert rules', () => {
       },
       { token: h.adminToken },
     );
-    expect(response.body.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'threshold' }));
+    expect(response.body.errors?.[0]?.extensions).toEqual(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'threshold' }),
+    );
   });
 });

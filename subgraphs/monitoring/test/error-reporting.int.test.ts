@@ -30,7 +30,12 @@ interface ErrorsPage {
       template: string;
       stack: string | null;
       count: number;
-      events: Array<{ traceId: string | null; message: string; path: string | null; operation: string | null }>;
+      events: Array<{
+        traceId: string | null;
+        message: string;
+        path: string | null;
+        operation: string | null;
+      }>;
     }>;
   };
 }
@@ -69,7 +74,10 @@ describe('error reporting', () => {
         { headers: { traceparent: traceparent(traceId) } },
       );
       expect(response.body.errors?.[0]).toEqual(
-        expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+        expect.objectContaining({
+          message: 'Internal server error',
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        }),
       );
     }
     const page = await eventually(
@@ -90,7 +98,9 @@ describe('error reporting', () => {
     expect(group?.stack).toContain('failingRecord');
     expect(JSON.stringify(group)).not.toContain('jane.doe');
     expect(group?.events.map((event) => event.traceId).sort()).toEqual([...traces].sort());
-    expect(group?.events[0]).toEqual(expect.objectContaining({ path: 'failingRecord', operation: 'Failing' }));
+    expect(group?.events[0]).toEqual(
+      expect.objectContaining({ path: 'failingRecord', operation: 'Failing' }),
+    );
 
     const byTrace = await h.admin<ErrorsPage>(ERRORS, { filter: { traceId: traces[0] } });
     expect(byTrace.errors.nodes.map((node) => node.service)).toEqual(['failing']);

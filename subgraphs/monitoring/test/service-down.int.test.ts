@@ -12,10 +12,21 @@ import {
 } from './support/monitoring-harness';
 
 interface Health {
-  health: Array<{ id: string; status: string; detail: string | null; transitions: Array<{ from: string; to: string }> }>;
+  health: Array<{
+    id: string;
+    status: string;
+    detail: string | null;
+    transitions: Array<{ from: string; to: string }>;
+  }>;
 }
 interface Alerts {
-  operationalAlerts: Array<{ id: string; kind: string; subject: string; status: string; notifiedAt: string | null }>;
+  operationalAlerts: Array<{
+    id: string;
+    kind: string;
+    subject: string;
+    status: string;
+    notifiedAt: string | null;
+  }>;
 }
 
 const HEALTH = `{ health { id status detail transitions(first: 5) { from to } } }`;
@@ -48,23 +59,20 @@ afterAll(async () => {
 
 describe('service health', () => {
   it('shows a stopped process DOWN within 10 s, fires SERVICE_DOWN to webhook, Slack and e-mail, and resolves when it is back', async () => {
-    await h.admin(
-      `mutation ($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { id } }`,
-      {
-        input: {
-          name: 'Process down',
-          kind: 'SERVICE_DOWN',
-          threshold: 0,
-          windowSeconds: 0,
-          severity: 'CRITICAL',
-          channels: [
-            { kind: 'WEBHOOK', target: `${hooks.url}/hook` },
-            { kind: 'SLACK', target: `${hooks.url}/slack` },
-            { kind: 'EMAIL', target: 'oncall@example.org' },
-          ],
-        },
+    await h.admin(`mutation ($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { id } }`, {
+      input: {
+        name: 'Process down',
+        kind: 'SERVICE_DOWN',
+        threshold: 0,
+        windowSeconds: 0,
+        severity: 'CRITICAL',
+        channels: [
+          { kind: 'WEBHOOK', target: `${hooks.url}/hook` },
+          { kind: 'SLACK', target: `${hooks.url}/slack` },
+          { kind: 'EMAIL', target: 'oncall@example.org' },
+        ],
       },
-    );
+    });
     await h.startWorker([service.target('fake-subgraph')], { SMTP_URL: mailbox.url });
     const up = await eventually(
       () => h.admin<Health>(HEALTH),
@@ -107,9 +115,13 @@ describe('service health', () => {
     expect(alerts.operationalAlerts).toEqual([
       expect.objectContaining({ kind: 'SERVICE_DOWN', subject: 'fake-subgraph', status: 'FIRING' }),
     ]);
-    const changes = published.map((message) => JSON.parse(message) as { typename: string; key: { id: string } });
+    const changes = published.map(
+      (message) => JSON.parse(message) as { typename: string; key: { id: string } },
+    );
     expect(changes.length).toBeGreaterThanOrEqual(2);
-    expect(changes.at(-1)).toEqual(expect.objectContaining({ typename: 'ServiceHealth', key: { id: 'fake-subgraph' } }));
+    expect(changes.at(-1)).toEqual(
+      expect.objectContaining({ typename: 'ServiceHealth', key: { id: 'fake-subgraph' } }),
+    );
 
     const acknowledged = await h.admin<{ acknowledgeOperationalAlert: { status: string } }>(
       `mutation ($id: ID!) { acknowledgeOperationalAlert(id: $id) { status } }`,

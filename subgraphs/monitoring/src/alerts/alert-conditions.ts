@@ -7,7 +7,8 @@ import type { FiringCondition } from './alert-firing';
 /** Metrics older than this are stale: a process that stopped reporting is SERVICE_DOWN's business. */
 const FRESH_MS = 5 * 60_000;
 
-const forService = (rule: AlertRuleEntity, service: string): boolean => rule.service === null || rule.service === service;
+const forService = (rule: AlertRuleEntity, service: string): boolean =>
+  rule.service === null || rule.service === service;
 
 /**
  * Which subjects meet a polled rule's condition now. SECURITY_ALERT rules fire from compliance's events instead,
@@ -34,7 +35,10 @@ export async function firingConditions(
     }
     case AlertRuleKind.ERROR_RATE:
       return (await errorRates(dataSource, windowStart, now))
-        .filter((rate) => forService(rule, rate.service) && rate.total > 0 && rate.errors / rate.total > rule.threshold)
+        .filter(
+          (rate) =>
+            forService(rule, rate.service) && rate.total > 0 && rate.errors / rate.total > rule.threshold,
+        )
         .map((rate) => ({
           subject: rate.service,
           summary: `${rate.service}: ${rate.errors} of ${rate.total} operations failed in ${rule.windowSeconds} s (${((rate.errors / rate.total) * 100).toFixed(1)} %, limit ${(rule.threshold * 100).toFixed(1)} %)`,

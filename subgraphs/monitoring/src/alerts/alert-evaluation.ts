@@ -9,7 +9,10 @@ export interface EvaluationOutcome {
 }
 
 /** Checks every enabled polled rule: opens alerts for new subjects, resolves those whose condition cleared. */
-export async function evaluateAlertRules(dataSource: DataSource, now: Date = new Date()): Promise<EvaluationOutcome> {
+export async function evaluateAlertRules(
+  dataSource: DataSource,
+  now: Date = new Date(),
+): Promise<EvaluationOutcome> {
   const rules = await dataSource.getRepository(AlertRuleEntity).find({ where: { enabled: true } });
   const fired: string[] = [];
   let resolved = 0;

@@ -22,7 +22,15 @@ export async function fireAlert(
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (rule_id, subject) WHERE status <> 'RESOLVED' DO NOTHING
      RETURNING id`,
-    [rule.id, rule.kind, condition.subject, rule.severity, OperationalAlertStatus.FIRING, condition.summary.slice(0, 1_000), at],
+    [
+      rule.id,
+      rule.kind,
+      condition.subject,
+      rule.severity,
+      OperationalAlertStatus.FIRING,
+      condition.summary.slice(0, 1_000),
+      at,
+    ],
   )) as Array<{ id: string }>;
   return rows[0]?.id ?? null;
 }

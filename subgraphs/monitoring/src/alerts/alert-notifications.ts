@@ -112,9 +112,13 @@ export async function deliverPendingNotifications(
       firedAt: new Date(row.fired_at).toISOString(),
       ruleName: row.rule_name,
     };
-    const outcomes = await Promise.allSettled(row.channels.map((channel) => notifyChannel(channel, notice, settings)));
+    const outcomes = await Promise.allSettled(
+      row.channels.map((channel) => notifyChannel(channel, notice, settings)),
+    );
     const reasons = outcomes.flatMap((outcome) =>
-      outcome.status === 'rejected' ? [outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)] : [],
+      outcome.status === 'rejected'
+        ? [outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)]
+        : [],
     );
     if (reasons.length === 0) delivered += 1;
     else failed += 1;

@@ -16,15 +16,21 @@ function ruleProblem(input: CreateAlertRuleInput): MonitoringError | null {
     case AlertRuleKind.ERROR_RATE:
       if (input.threshold < 0 || input.threshold >= 1)
         return invalid('threshold', 'An ERROR_RATE threshold is a share from 0 (inclusive) to 1.');
-      if (input.windowSeconds < 60) return invalid('windowSeconds', 'Rates need a window of at least 60 seconds.');
+      if (input.windowSeconds < 60)
+        return invalid('windowSeconds', 'Rates need a window of at least 60 seconds.');
       break;
     case AlertRuleKind.P95_LATENCY:
-      if (input.threshold <= 0) return invalid('threshold', 'A P95_LATENCY threshold is a positive number of ms.');
-      if (input.windowSeconds < 60) return invalid('windowSeconds', 'Percentiles need a window of at least 60 seconds.');
+      if (input.threshold <= 0)
+        return invalid('threshold', 'A P95_LATENCY threshold is a positive number of ms.');
+      if (input.windowSeconds < 60)
+        return invalid('windowSeconds', 'Percentiles need a window of at least 60 seconds.');
       break;
     case AlertRuleKind.SECURITY_ALERT:
       if (![1, 2, 3, 4].includes(input.threshold))
-        return invalid('threshold', 'A SECURITY_ALERT threshold is a severity: 1 LOW, 2 MEDIUM, 3 HIGH, 4 CRITICAL.');
+        return invalid(
+          'threshold',
+          'A SECURITY_ALERT threshold is a severity: 1 LOW, 2 MEDIUM, 3 HIGH, 4 CRITICAL.',
+        );
       break;
     case AlertRuleKind.METRIC_THRESHOLD:
       if (!input.subject || !/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(input.subject))

@@ -11,7 +11,9 @@ export class NotificationChannel {
   target: string;
 }
 
-@ObjectType('AlertRule', { description: 'A condition monitoring checks every few seconds, and whom it notifies.' })
+@ObjectType('AlertRule', {
+  description: 'A condition monitoring checks every few seconds, and whom it notifies.',
+})
 @Entity({ name: 'monitoring_alert_rule' })
 export class AlertRuleEntity {
   @Field(() => ID, { description: 'Stable identifier.' })

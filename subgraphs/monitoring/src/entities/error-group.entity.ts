@@ -3,7 +3,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ErrorOrigin } from '../monitoring-vocabulary';
 
 @ObjectType('ErrorGroup', {
-  description: 'Errors with the same fingerprint (service, message template, top stack frames), counted together.',
+  description:
+    'Errors with the same fingerprint (service, message template, top stack frames), counted together.',
 })
 @Entity({ name: 'monitoring_error_group' })
 export class ErrorGroupEntity {
@@ -27,7 +28,9 @@ export class ErrorGroupEntity {
   @Column({ name: 'error_name', type: 'text' })
   errorName: string;
 
-  @Field(() => String, { description: 'The message template: PHI scrubbed, numbers and values as placeholders.' })
+  @Field(() => String, {
+    description: 'The message template: PHI scrubbed, numbers and values as placeholders.',
+  })
   @Column({ type: 'text' })
   template: string;
 

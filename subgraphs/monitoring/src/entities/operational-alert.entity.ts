@@ -3,7 +3,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { AlertRuleKind, AlertSeverity, OperationalAlertStatus } from '../monitoring-vocabulary';
 
 @ObjectType('OperationalAlert', {
-  description: 'An alert rule firing for one subject (a process, a queue…); compliance’s SecurityAlert is separate.',
+  description:
+    'An alert rule firing for one subject (a process, a queue…); compliance’s SecurityAlert is separate.',
 })
 @Entity({ name: 'monitoring_alert' })
 export class OperationalAlertEntity {

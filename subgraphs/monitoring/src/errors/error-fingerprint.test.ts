@@ -24,7 +24,13 @@ describe('error fingerprints', () => {
   });
 
   it('separates other services, messages and frames', () => {
-    const base = { service: 'patient', origin: 'RESOLVER', errorName: 'Error', message: 'x failed', stack: stackAt(1) };
+    const base = {
+      service: 'patient',
+      origin: 'RESOLVER',
+      errorName: 'Error',
+      message: 'x failed',
+      stack: stackAt(1),
+    };
     const fingerprint = errorFingerprint(base);
     expect(errorFingerprint({ ...base, service: 'ehr' })).not.toBe(fingerprint);
     expect(errorFingerprint({ ...base, message: 'y failed' })).not.toBe(fingerprint);
@@ -32,14 +38,18 @@ describe('error fingerprints', () => {
   });
 
   it('templates PHI and numbers away and keeps three frames of our own code', () => {
-    expect(messageTemplate('no patient jane@example.org with 12 rows')).toBe('no patient <email> with <n> rows');
+    expect(messageTemplate('no patient jane@example.org with 12 rows')).toBe(
+      'no patient <email> with <n> rows',
+    );
     expect(topFrames(stackAt(5))).toEqual([
       'at readRecord (/app/dist/record.js)',
       'at handle (/app/dist/handler.js)',
       'at deep (/app/x.js)',
     ]);
     expect(
-      topFrames('Error\n    at /app/node_modules/type-graphql/create.js:1:2\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)'),
+      topFrames(
+        'Error\n    at /app/node_modules/type-graphql/create.js:1:2\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+      ),
     ).toEqual([]);
   });
 });

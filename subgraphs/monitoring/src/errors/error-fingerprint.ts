@@ -23,7 +23,10 @@ export function topFrames(stack: string | null): string[] {
   return stack
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line.startsWith('at ') && !/node_modules|node:internal|\(native\)|^at async Promise\./.test(line))
+    .filter(
+      (line) =>
+        line.startsWith('at ') && !/node_modules|node:internal|\(native\)|^at async Promise\./.test(line),
+    )
     .slice(0, TOP_FRAMES)
     .map((frame) => frame.replace(/:\d+(?::\d+)?(\)?)$/, '$1'));
 }
@@ -36,6 +39,14 @@ export function errorFingerprint(parts: {
   stack: string | null;
 }): string {
   return createHash('sha256')
-    .update([parts.service, parts.origin, parts.errorName, messageTemplate(parts.message), ...topFrames(parts.stack)].join('\n'))
+    .update(
+      [
+        parts.service,
+        parts.origin,
+        parts.errorName,
+        messageTemplate(parts.message),
+        ...topFrames(parts.stack),
+      ].join('\n'),
+    )
     .digest('hex');
 }

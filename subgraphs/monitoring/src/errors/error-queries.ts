@@ -18,7 +18,9 @@ function parseCursor(cursor: string): { lastSeenAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const lastSeenAt = new Date(at ?? '');
   if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(lastSeenAt.getTime()))
-    throw new MonitoringError(MonitoringErrorCode.INVALID_CURSOR, 'after is not a cursor of this list.', { field: 'after' });
+    throw new MonitoringError(MonitoringErrorCode.INVALID_CURSOR, 'after is not a cursor of this list.', {
+      field: 'after',
+    });
   return { lastSeenAt, id };
 }
 
@@ -34,12 +36,19 @@ export async function searchErrorGroups(
   if (filter.origin) query.andWhere('g.origin = :origin', { origin: filter.origin });
   if (filter.since) query.andWhere('g.last_seen_at >= :since', { since: filter.since });
   if (filter.traceId)
-    query.andWhere('EXISTS (SELECT 1 FROM monitoring_error_event e WHERE e.group_id = g.id AND e.trace_id = :traceId)', {
-      traceId: filter.traceId,
-    });
+    query.andWhere(
+      'EXISTS (SELECT 1 FROM monitoring_error_event e WHERE e.group_id = g.id AND e.trace_id = :traceId)',
+      {
+        traceId: filter.traceId,
+      },
+    );
   if (after) {
     const cursor = parseCursor(after);
     query.andWhere('(g.last_seen_at, g.id) < (:at, :id)', { at: cursor.lastSeenAt, id: cursor.id });
   }
-  return query.orderBy('g.last_seen_at', 'DESC').addOrderBy('g.id', 'DESC').take(first + 1).getMany();
+  return query
+    .orderBy('g.last_seen_at', 'DESC')
+    .addOrderBy('g.id', 'DESC')
+    .take(first + 1)
+    .getMany();
 }

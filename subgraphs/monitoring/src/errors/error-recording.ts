@@ -20,7 +20,10 @@ export interface ErrorOccurrence {
  * Stores one occurrence under its group (created on first sight), scrubbing message and stack again: reporters
  * scrub too, but monitoring does not rely on every one of them doing it right. Idempotent by occurrence id.
  */
-export async function recordErrorOccurrence(manager: EntityManager, occurrence: ErrorOccurrence): Promise<string> {
+export async function recordErrorOccurrence(
+  manager: EntityManager,
+  occurrence: ErrorOccurrence,
+): Promise<string> {
   const message = scrubErrorText(occurrence.message).slice(0, 2_000);
   const stack = occurrence.stack ? scrubStack(occurrence.stack) : null;
   const fingerprint = errorFingerprint({ ...occurrence, message, stack });
@@ -45,7 +48,15 @@ export async function recordErrorOccurrence(manager: EntityManager, occurrence: 
   const inserted = (await manager.query(
     `INSERT INTO monitoring_error_event (id, group_id, message, trace_id, operation, path, occurred_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [occurrence.id, groupId, message, occurrence.traceId, occurrence.operation, occurrence.path, occurrence.occurredAt],
+    [
+      occurrence.id,
+      groupId,
+      message,
+      occurrence.traceId,
+      occurrence.operation,
+      occurrence.path,
+      occurrence.occurredAt,
+    ],
   )) as unknown[];
   if (inserted.length > 0)
     await manager.query(`UPDATE monitoring_error_group SET count = count + 1 WHERE id = $1`, [groupId]);

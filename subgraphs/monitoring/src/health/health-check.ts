@@ -22,8 +22,10 @@ export async function checkHealth(target: MonitoringTarget, timeoutMs: number): 
       : { name: target.name, status: HealthStatus.DOWN, latencyMs, detail: `HTTP ${response.status}`, at };
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);
-    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    const detail = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : cause;
+    const cause =
+      error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    const detail =
+      error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : cause;
     return { name: target.name, status: HealthStatus.DOWN, latencyMs, detail, at };
   }
 }

@@ -46,7 +46,16 @@ export async function recordHealthChecks(
            consecutive_failures = CASE WHEN $7::int = 1 THEN monitoring_service_health.consecutive_failures + 1 ELSE 0 END,
            changed_at = CASE WHEN monitoring_service_health.status = EXCLUDED.status
                              THEN monitoring_service_health.changed_at ELSE EXCLUDED.changed_at END`,
-        [result.name, target.kind, target.healthUrl, result.status, result.latencyMs, result.detail, failed, result.at],
+        [
+          result.name,
+          target.kind,
+          target.healthUrl,
+          result.status,
+          result.latencyMs,
+          result.detail,
+          failed,
+          result.at,
+        ],
       );
       await manager.query(
         `INSERT INTO monitoring_health_minute (service, minute, checks, failures, latency_ms_sum, latency_ms_max)
@@ -59,7 +68,13 @@ export async function recordHealthChecks(
         [result.name, result.at, failed, result.latencyMs],
       );
       if (before !== result.status) {
-        const transition = { service: result.name, from: before, to: result.status, detail: result.detail, at: result.at };
+        const transition = {
+          service: result.name,
+          from: before,
+          to: result.status,
+          detail: result.detail,
+          at: result.at,
+        };
         await manager.query(
           `INSERT INTO monitoring_health_transition (service, from_status, to_status, detail, at) VALUES ($1, $2, $3, $4, $5)`,
           [transition.service, transition.from, transition.to, transition.detail, transition.at],

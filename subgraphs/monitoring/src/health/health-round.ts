@@ -53,5 +53,10 @@ export async function runHealthRound(deps: HealthRoundDeps): Promise<HealthRound
   }
   const evaluation = await evaluateAlertRules(deps.dataSource);
   const notified = await deliverPendingNotifications(deps.dataSource, deps.notifications);
-  return { transitions, fired: evaluation.fired, resolved: evaluation.resolved, delivered: notified.delivered };
+  return {
+    transitions,
+    fired: evaluation.fired,
+    resolved: evaluation.resolved,
+    delivered: notified.delivered,
+  };
 }

@@ -56,7 +56,9 @@ export function registryTargets(registry: ServiceRegistry, addressing: TargetAdd
 }
 
 /** The `<NAME>_PORT` and `<NAME>_METRICS_PORT` settings of every registry entry, for the worker's config. */
-export function registryPortSettings(registry: ServiceRegistry): Record<string, z.ZodOptional<z.ZodCoercedNumber>> {
+export function registryPortSettings(
+  registry: ServiceRegistry,
+): Record<string, z.ZodOptional<z.ZodCoercedNumber>> {
   return Object.fromEntries(
     registry.flatMap((entry) => [
       [portEnvVar(entry.name), z.coerce.number().int().min(1).max(65535).optional()],

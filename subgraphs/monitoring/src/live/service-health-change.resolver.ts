@@ -21,7 +21,8 @@ registerEnumType(ServiceHealthChangeKind, {
 });
 
 @ObjectType('ServiceHealthChange', {
-  description: 'A process changing status, delivered by `serviceHealthChanged`; `serviceHealth` is read as the subscriber.',
+  description:
+    'A process changing status, delivered by `serviceHealthChanged`; `serviceHealth` is read as the subscriber.',
 })
 export class ServiceHealthChange {
   @Field(() => ID, { description: 'The process (registry name).' })
@@ -45,12 +46,15 @@ export class ServiceHealthChange {
 export class ServiceHealthChangeResolver {
   @Subscription(() => ServiceHealthChange, {
     name: SERVICE_HEALTH_CHANGED,
-    description: 'Status changes (UP, DOWN) of one process, within a poll interval of happening (ADMIN only).',
+    description:
+      'Status changes (UP, DOWN) of one process, within a poll interval of happening (ADMIN only).',
     topics: SERVICE_HEALTH_CHANGED,
   })
   serviceHealthChanged(
     @Arg('serviceId', () => ID, { description: 'The process to watch (registry name).' }) _serviceId: string,
   ): ServiceHealthChange {
-    throw new GraphQLError('Subscriptions are served by the gateway.', { extensions: { code: 'BAD_REQUEST' } });
+    throw new GraphQLError('Subscriptions are served by the gateway.', {
+      extensions: { code: 'BAD_REQUEST' },
+    });
   }
 }

@@ -17,6 +17,11 @@ describe('histogramQuantile', () => {
 
   it('is null without observations and the largest bound when the rank is past it', () => {
     expect(histogramQuantile(0.5, [{ le: Infinity, count: 0 }])).toBeNull();
-    expect(histogramQuantile(0.99, [{ le: 1, count: 1 }, { le: Infinity, count: 10 }])).toBe(1);
+    expect(
+      histogramQuantile(0.99, [
+        { le: 1, count: 1 },
+        { le: Infinity, count: 10 },
+      ]),
+    ).toBe(1);
   });
 });

@@ -23,7 +23,12 @@ export async function seriesAt(
       ORDER BY service, labels_key, minute DESC`,
     [name, at, notBefore],
   )) as Array<{ service: string; labels_key: string; labels: Record<string, string>; value: number }>;
-  return rows.map((row) => ({ service: row.service, labelsKey: row.labels_key, labels: row.labels, value: Number(row.value) }));
+  return rows.map((row) => ({
+    service: row.service,
+    labelsKey: row.labels_key,
+    labels: row.labels,
+    value: Number(row.value),
+  }));
 }
 
 /**
@@ -54,9 +59,16 @@ export interface OperationLatency {
 }
 
 /** p50/p95/p99 per service and operation from `graphql_operation_duration_seconds` between two times. */
-export async function operationLatencies(dataSource: DataSource, from: Date, to: Date): Promise<OperationLatency[]> {
+export async function operationLatencies(
+  dataSource: DataSource,
+  from: Date,
+  to: Date,
+): Promise<OperationLatency[]> {
   const buckets = await increasesBetween(dataSource, 'graphql_operation_duration_seconds_bucket', from, to);
-  const groups = new Map<string, { service: string; operation: string; buckets: Array<{ le: number; count: number }> }>();
+  const groups = new Map<
+    string,
+    { service: string; operation: string; buckets: Array<{ le: number; count: number }> }
+  >();
   for (const bucket of buckets) {
     const operation = bucket.labels.operation ?? 'other';
     const key = `${bucket.service}|${operation}`;
@@ -68,7 +80,8 @@ export async function operationLatencies(dataSource: DataSource, from: Date, to:
     else group.buckets.push({ le, count: bucket.value });
     groups.set(key, group);
   }
-  const toMs = (seconds: number | null): number | null => (seconds === null ? null : Math.round(seconds * 1000 * 10) / 10);
+  const toMs = (seconds: number | null): number | null =>
+    seconds === null ? null : Math.round(seconds * 1000 * 10) / 10;
   return [...groups.values()]
     .map((group) => ({
       service: group.service,

@@ -29,7 +29,12 @@ async function fetchMetrics(url: string, options: ScrapeOptions): Promise<string
 }
 
 /** One multi-row upsert per process: the minute's row keeps the latest value of each series. */
-async function storeSamples(dataSource: DataSource, service: string, at: Date, samples: ParsedSample[]): Promise<void> {
+async function storeSamples(
+  dataSource: DataSource,
+  service: string,
+  at: Date,
+  samples: ParsedSample[],
+): Promise<void> {
   const chunk = 500;
   for (let start = 0; start < samples.length; start += chunk) {
     const rows = samples.slice(start, start + chunk);
@@ -67,7 +72,11 @@ export async function scrapeMetrics(
           await storeSamples(dataSource, target.name, at, samples);
           return { service: target.name, samples: samples.length, error: null };
         } catch (error) {
-          return { service: target.name, samples: 0, error: error instanceof Error ? error.message : String(error) };
+          return {
+            service: target.name,
+            samples: 0,
+            error: error instanceof Error ? error.message : String(error),
+          };
         }
       }),
   );

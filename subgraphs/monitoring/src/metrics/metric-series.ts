@@ -18,7 +18,13 @@ export async function metricSeries(
         AND ($4::text IS NULL OR service = $4)
       ORDER BY service, labels_key, minute LIMIT $5`,
     [name, from, to, service, MAX_SAMPLES],
-  )) as Array<{ service: string; labels_key: string; labels: Record<string, string>; minute: Date; value: number }>;
+  )) as Array<{
+    service: string;
+    labels_key: string;
+    labels: Record<string, string>;
+    minute: Date;
+    value: number;
+  }>;
   const series = new Map<string, MetricSeries>();
   for (const row of rows) {
     const key = `${row.service}|${row.labels_key}`;

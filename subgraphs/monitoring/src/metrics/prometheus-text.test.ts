@@ -13,7 +13,11 @@ describe('parsePrometheusText', () => {
   it('reads names, labels (with escapes), values and +Inf, and keeps only the chosen metrics', () => {
     const samples = parsePrometheusText(TEXT, (name) => name.startsWith('graphql_'));
     expect(samples).toEqual([
-      { name: 'graphql_operations_total', labels: { operation: 'Dashboard', outcome: 'ok', service: 'patient' }, value: 12 },
+      {
+        name: 'graphql_operations_total',
+        labels: { operation: 'Dashboard', outcome: 'ok', service: 'patient' },
+        value: 12,
+      },
       {
         name: 'graphql_operation_duration_seconds_bucket',
         labels: { le: '+Inf', operation: 'Dashboard', service: 'patient' },

@@ -34,7 +34,8 @@ export function parsePrometheusText(text: string, keep: (name: string) => boolea
     const value = parseValue(valueText);
     if (Number.isNaN(value)) continue;
     const labels: Record<string, string> = {};
-    for (const label of (labelText ?? '').matchAll(LABEL)) labels[label[1] as string] = unescapeLabel(label[2] as string);
+    for (const label of (labelText ?? '').matchAll(LABEL))
+      labels[label[1] as string] = unescapeLabel(label[2] as string);
     samples.push({ name, labels, value });
   }
   return samples;

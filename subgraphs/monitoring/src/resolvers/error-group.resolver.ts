@@ -1,5 +1,17 @@
 import { requireRole, Role, type RequestContext } from '@holovitals/subgraph-kit';
-import { Arg, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { MonitoringServices } from '../config';
 import { ErrorEventEntity } from '../entities/error-event.entity';
 import { ErrorGroupEntity } from '../entities/error-group.entity';
@@ -26,7 +38,9 @@ export class ErrorGroupPage {
 
 function checkPageSize(first: number, max: number): void {
   if (first < 1 || first > max)
-    throw new MonitoringError(MonitoringErrorCode.BAD_USER_INPUT, `first must be between 1 and ${max}.`, { field: 'first' });
+    throw new MonitoringError(MonitoringErrorCode.BAD_USER_INPUT, `first must be between 1 and ${max}.`, {
+      field: 'first',
+    });
 }
 
 @Resolver(() => ErrorGroupEntity)
@@ -37,9 +51,11 @@ export class ErrorGroupResolver {
   })
   async errors(
     @Ctx() ctx: RequestContext,
-    @Arg('filter', () => ErrorFilter, { nullable: true, description: 'Which groups.' }) filter: ErrorFilter | null,
+    @Arg('filter', () => ErrorFilter, { nullable: true, description: 'Which groups.' })
+    filter: ErrorFilter | null,
     @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1 to ${MAX_PAGE}.` }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' })
+    after: string | null,
   ): Promise<ErrorGroupPage> {
     requireRole(ctx, Role.ADMIN);
     checkPageSize(first, MAX_PAGE);
@@ -49,7 +65,9 @@ export class ErrorGroupResolver {
     return { nodes, endCursor: last ? errorGroupCursor(last) : null, hasNextPage: rows.length > first };
   }
 
-  @FieldResolver(() => [ErrorEventEntity], { description: 'Its latest occurrences with their trace ids, newest first.' })
+  @FieldResolver(() => [ErrorEventEntity], {
+    description: 'Its latest occurrences with their trace ids, newest first.',
+  })
   events(
     @Root() group: ErrorGroupEntity,
     @Ctx() ctx: RequestContext,

@@ -8,11 +8,17 @@ import { MetricSeries, OperationPerformance } from './types/metric-series.type';
 
 function checkRange(from: Date, to: Date, maxHours: number): void {
   if (!(from < to))
-    throw new MonitoringError(MonitoringErrorCode.INVALID_RANGE, 'from must be before to.', { field: 'from' });
-  if (to.getTime() - from.getTime() > maxHours * 3_600_000)
-    throw new MonitoringError(MonitoringErrorCode.INVALID_RANGE, `The range may span at most ${maxHours} hours.`, {
-      field: 'to',
+    throw new MonitoringError(MonitoringErrorCode.INVALID_RANGE, 'from must be before to.', {
+      field: 'from',
     });
+  if (to.getTime() - from.getTime() > maxHours * 3_600_000)
+    throw new MonitoringError(
+      MonitoringErrorCode.INVALID_RANGE,
+      `The range may span at most ${maxHours} hours.`,
+      {
+        field: 'to',
+      },
+    );
 }
 
 @Resolver()
@@ -26,14 +32,19 @@ export class MetricsResolver {
     @Arg('name', () => String, { description: 'Prometheus metric name, e.g. `queue_jobs`.' }) name: string,
     @Arg('from', () => Date, { description: 'Start of the range.' }) from: Date,
     @Arg('to', () => Date, { description: 'End of the range.' }) to: Date,
-    @Arg('service', () => String, { nullable: true, description: 'Only this process.' }) service: string | null,
+    @Arg('service', () => String, { nullable: true, description: 'Only this process.' })
+    service: string | null,
   ): Promise<MetricSeries[]> {
     requireRole(ctx, Role.ADMIN);
     checkRange(from, to, ctx.services.config.METRICS_MAX_RANGE_HOURS);
     if (!/^[a-zA-Z_:][a-zA-Z0-9_:]{0,199}$/.test(name))
-      throw new MonitoringError(MonitoringErrorCode.BAD_USER_INPUT, 'name must be a Prometheus metric name.', {
-        field: 'name',
-      });
+      throw new MonitoringError(
+        MonitoringErrorCode.BAD_USER_INPUT,
+        'name must be a Prometheus metric name.',
+        {
+          field: 'name',
+        },
+      );
     return metricSeries(ctx.dataSource, name, from, to, service);
   }
 

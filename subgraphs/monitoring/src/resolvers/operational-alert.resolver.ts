@@ -13,19 +13,28 @@ const MAX_ALERTS = 200;
 export class OperationalAlertResolver {
   @Authorized()
   @Query(() => [OperationalAlertEntity], {
-    description: 'Operational alerts (service down, error rate, latency, queues…), newest first (ADMIN only).',
+    description:
+      'Operational alerts (service down, error rate, latency, queues…), newest first (ADMIN only).',
   })
   operationalAlerts(
     @Ctx() ctx: RequestContext,
-    @Arg('status', () => OperationalAlertStatus, { nullable: true, description: 'Only alerts in this status.' })
+    @Arg('status', () => OperationalAlertStatus, {
+      nullable: true,
+      description: 'Only alerts in this status.',
+    })
     status: OperationalAlertStatus | null,
-    @Arg('first', () => Int, { defaultValue: 50, description: `How many, 1 to ${MAX_ALERTS}.` }) first: number,
+    @Arg('first', () => Int, { defaultValue: 50, description: `How many, 1 to ${MAX_ALERTS}.` })
+    first: number,
   ): Promise<OperationalAlertEntity[]> {
     requireRole(ctx, Role.ADMIN);
     if (first < 1 || first > MAX_ALERTS)
-      throw new MonitoringError(MonitoringErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_ALERTS}.`, {
-        field: 'first',
-      });
+      throw new MonitoringError(
+        MonitoringErrorCode.BAD_USER_INPUT,
+        `first must be between 1 and ${MAX_ALERTS}.`,
+        {
+          field: 'first',
+        },
+      );
     return ctx.dataSource.getRepository(OperationalAlertEntity).find({
       where: status ? { status } : {},
       order: { firedAt: 'DESC', id: 'DESC' },
@@ -53,7 +62,9 @@ export class OperationalAlertResolver {
   }
 
   @Authorized()
-  @Mutation(() => AlertRuleEntity, { description: 'Adds an alert rule; it is checked from the next round on (ADMIN only).' })
+  @Mutation(() => AlertRuleEntity, {
+    description: 'Adds an alert rule; it is checked from the next round on (ADMIN only).',
+  })
   createAlertRule(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateAlertRuleInput, { description: 'The rule.' }) input: CreateAlertRuleInput,

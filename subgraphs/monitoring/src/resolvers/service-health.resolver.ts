@@ -32,12 +32,17 @@ export class ServiceHealthResolver {
   transitions(
     @Root() service: ServiceHealthEntity,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 10, description: `How many, 1 to ${MAX_TRANSITIONS}.` }) first: number,
+    @Arg('first', () => Int, { defaultValue: 10, description: `How many, 1 to ${MAX_TRANSITIONS}.` })
+    first: number,
   ): Promise<HealthTransitionEntity[]> {
     if (first < 1 || first > MAX_TRANSITIONS)
-      throw new MonitoringError(MonitoringErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_TRANSITIONS}.`, {
-        field: 'first',
-      });
+      throw new MonitoringError(
+        MonitoringErrorCode.BAD_USER_INPUT,
+        `first must be between 1 and ${MAX_TRANSITIONS}.`,
+        {
+          field: 'first',
+        },
+      );
     return healthTransitionsLoader(ctx, first).load(service.id);
   }
 }

@@ -71,7 +71,11 @@ export async function startMonitoringHarness(env: Record<string, string> = {}): 
 }
 
 /** Polls `read` every 100 ms until `done` holds or `timeoutMs` passes; returns the last value. */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!done(value) && Date.now() < deadline) {
@@ -88,7 +92,11 @@ export interface ReceivedHook {
 }
 
 /** A local HTTP receiver for webhook and Slack-compatible notifications that checks each signature. */
-export async function startWebhookReceiver(): Promise<{ url: string; received: ReceivedHook[]; stop(): Promise<void> }> {
+export async function startWebhookReceiver(): Promise<{
+  url: string;
+  received: ReceivedHook[];
+  stop(): Promise<void>;
+}> {
   const received: ReceivedHook[] = [];
   const read = async (req: IncomingMessage): Promise<string> => {
     const chunks: Buffer[] = [];

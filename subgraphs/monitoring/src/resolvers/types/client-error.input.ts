@@ -2,7 +2,8 @@ import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
 @InputType('ClientErrorInput', {
-  description: 'An error the web app caught in the browser. Text is PHI scrubbed on arrival; sizes are capped.',
+  description:
+    'An error the web app caught in the browser. Text is PHI scrubbed on arrival; sizes are capped.',
 })
 export class ClientErrorInput {
   @Field(() => String, { description: 'Error class name, e.g. TypeError (at most 200 characters).' })
@@ -29,7 +30,10 @@ export class ClientErrorInput {
   @MaxLength(300)
   page?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'W3C trace id of the failed request, when known (32 hex).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'W3C trace id of the failed request, when known (32 hex).',
+  })
   @IsOptional()
   @Matches(/^[0-9a-f]{32}$/)
   traceId?: string | null;

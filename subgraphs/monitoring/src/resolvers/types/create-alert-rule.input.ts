@@ -7,7 +7,9 @@ export class NotificationChannelInput {
   @Field(() => NotificationChannelKind, { description: 'How.' })
   kind: NotificationChannelKind;
 
-  @Field(() => String, { description: 'Webhook URL (http or https) or e-mail address, at most 2,000 characters.' })
+  @Field(() => String, {
+    description: 'Webhook URL (http or https) or e-mail address, at most 2,000 characters.',
+  })
   @MinLength(3)
   @MaxLength(2_000)
   target: string;

@@ -4,7 +4,10 @@ import { ErrorOrigin } from '../../monitoring-vocabulary';
 
 @InputType('ErrorFilter', { description: 'Narrows `errors`; every field is optional.' })
 export class ErrorFilter {
-  @Field(() => String, { nullable: true, description: 'Only errors of this service (`web` for the web app).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only errors of this service (`web` for the web app).',
+  })
   @IsOptional()
   @MaxLength(100)
   service?: string | null;

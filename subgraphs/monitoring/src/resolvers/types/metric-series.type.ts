@@ -32,7 +32,9 @@ export class MetricSeries {
   samples: MetricSample[];
 }
 
-@ObjectType('OperationPerformance', { description: 'Latency of one GraphQL operation in one subgraph over a range.' })
+@ObjectType('OperationPerformance', {
+  description: 'Latency of one GraphQL operation in one subgraph over a range.',
+})
 export class OperationPerformance {
   @Field(() => String, { description: 'The subgraph (or gateway) that served it.' })
   service: string;
