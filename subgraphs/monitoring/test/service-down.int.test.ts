@@ -88,7 +88,7 @@ describe('service health', () => {
       10_000,
     );
     const downAfterMs = Date.now() - stoppedAt;
-    console.log(`monitoring saw the stopped process DOWN after ${downAfterMs} ms`);
+    process.stdout.write(`monitoring saw the stopped process DOWN after ${downAfterMs} ms\n`);
     expect(down.health[0]?.status).toBe('DOWN');
     expect(downAfterMs).toBeLessThan(10_000);
     expect(down.health[0]?.transitions[0]).toEqual({ from: 'UP', to: 'DOWN' });
