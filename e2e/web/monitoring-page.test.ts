@@ -36,7 +36,7 @@ describe('web app: monitoring page for ADMIN', () => {
     await page.goto(`${webUrl}/dashboard`);
     await page.getByRole('link', { name: 'Monitoring' }).click();
     await page.waitForURL(`${webUrl}/admin/monitoring`);
-    expect(await page.title()).toBe('Monitoring · HoloVitals');
+    await expect.poll(() => page.title()).toBe('Monitoring · HoloVitals');
     const table = page.getByRole('table', { name: 'Service health' });
     for (const entry of SERVICE_REGISTRY)
       await table.locator(`tr[data-service="${entry.name}"][data-status="UP"]`).waitFor({ timeout: 30_000 });
