@@ -40,8 +40,13 @@ describe('web app: monitoring page for ADMIN', () => {
     const table = page.getByRole('table', { name: 'Service health' });
     for (const entry of SERVICE_REGISTRY)
       await table.locator(`tr[data-service="${entry.name}"][data-status="UP"]`).waitFor({ timeout: 30_000 });
-    await page.getByRole('heading', { name: 'Latency, last 15 minutes' }).waitFor();
-    await page.getByRole('heading', { name: 'Queues' }).waitFor();
+    // Scraped every 15 s and shown in 15 s windows: identity's sign-ins appear within about 30 s.
+    await page
+      .getByRole('table', { name: 'Latency per operation' })
+      .locator('th', { hasText: 'identity' })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole('list', { name: 'Queues' }).waitFor({ timeout: 60_000 });
     await screenshot(page, 'admin-monitoring');
     expect(consoleErrors).toEqual([]);
 

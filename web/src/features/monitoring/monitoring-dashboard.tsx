@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
 import { describeError } from '@/errors/error-info';
 import { dateTimeText } from '@/format/date-time-text';
@@ -82,10 +82,12 @@ function ServiceHealthCard(): ReactNode {
 
 export function MonitoringDashboard(): ReactNode {
   const [range, setRange] = useState(overviewRange);
-  const { data, loading, error, refetch } = useQuery(MonitoringOverviewDocument, {
-    variables: range,
-    pollInterval: OVERVIEW_POLL_MS,
-  });
+  // A new window (ending now) every interval: polling would repeat the window the page opened with.
+  useEffect(() => {
+    const timer = setInterval(() => setRange(overviewRange()), OVERVIEW_POLL_MS);
+    return () => clearInterval(timer);
+  }, []);
+  const { data, loading, error, refetch } = useQuery(MonitoringOverviewDocument, { variables: range });
   const [acknowledge] = useMutation(AcknowledgeOperationalAlertDocument);
   const [actionError, setActionError] = useState<string | null>(null);
 
