@@ -1,8 +1,49 @@
 import { SERVICE_REGISTRY } from '@holovitals/service-registry';
 import { graphqlRequest } from '@holovitals/testing';
-import { describe, expect, inject, it } from 'vitest';
+import { createClient, type Client } from 'graphql-ws';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import WebSocket from 'ws';
 
 const stack = inject('stack');
+const clients: Client[] = [];
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+});
+
+/**
+ * Subscribes to one process's health changes as `token`; resolves with the refusal when the gateway refuses it,
+ * or with `accepted` when nothing refused it within `waitMs` (a change only comes when a process changes status).
+ */
+function subscribeToHealth(token: string, serviceId: string, waitMs: number): Promise<string> {
+  const client = createClient({
+    url: stack.gatewayUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
+  clients.push(client);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('accepted'), waitMs);
+    client.subscribe(
+      {
+        query: `subscription H($s: ID!) { serviceHealthChanged(serviceId: $s) { serviceId kind serviceHealth { id status } } }`,
+        variables: { s: serviceId },
+      },
+      {
+        next: (value) => {
+          clearTimeout(timer);
+          resolve(value.errors ? JSON.stringify(value.errors) : 'event');
+        },
+        error: (error) => {
+          clearTimeout(timer);
+          resolve(JSON.stringify(error));
+        },
+        complete: () => undefined,
+      },
+    );
+  });
+}
 
 const LOGIN = 'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }';
 const HEALTH = '{ health { id kind status checkedAt } }';
@@ -59,5 +100,14 @@ describe('monitoring through the gateway', () => {
     );
     expect(reported.body.errors).toBeUndefined();
     expect(reported.body.data?.reportClientError).toBe(true);
+  });
+
+  it('serves serviceHealthChanged over the gateway to an ADMIN and refuses a patient', async () => {
+    const [admin, patient] = await Promise.all([
+      tokenOf('admin@demo.holovitals.local'),
+      tokenOf('patient@demo.holovitals.local'),
+    ]);
+    expect(await subscribeToHealth(patient, 'patient', 5_000)).toMatch(/FORBIDDEN/);
+    expect(await subscribeToHealth(admin, 'patient', 3_000)).toBe('accepted');
   });
 });
