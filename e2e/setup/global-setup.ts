@@ -44,12 +44,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const demoPassword = 'holovitals-demo';
   // Every process in the registry on a free port, so the e2e stack runs beside a developer's `npm start`.
   const ports = await servicePortEnv(SERVICE_REGISTRY, freePort);
+  // Metrics listeners on known free ports too (`<NAME>_METRICS_PORT`), so monitoring can scrape them.
+  const metricsPorts = await servicePortEnv(
+    SERVICE_REGISTRY.map((entry) => ({ ...entry, name: `${entry.name}-metrics` })),
+    freePort,
+  );
   const webUrl = `http://127.0.0.1:${ports[portEnvVar('web')]}`;
   const stack = await startStack({
     root,
     env: {
       ...process.env,
       ...ports,
+      ...metricsPorts,
       EMAIL_TRANSPORT: 'smtp',
       SMTP_URL: mailbox.url,
       APP_URL: webUrl,

@@ -110,7 +110,7 @@ describe('parseEventPayload', () => {
 describe('isEventType', () => {
   it('recognises every contract and nothing else', () => {
     expect(eventTypes.every(isEventType)).toBe(true);
-    expect(eventTypes).toHaveLength(17);
+    expect(eventTypes).toHaveLength(18);
     expect(isEventType('security.alert')).toBe(false);
     expect(isEventType('toString')).toBe(false);
   });

@@ -180,6 +180,22 @@ export const eventContracts = {
     actorId: z.string().nullable(),
     patientId: z.string().uuid().nullable(),
   }),
+  /**
+   * An unexpected failure inside a service (a resolver error masked to the client, a failed job), reported by the
+   * service it happened in and signed by it. Message and stack are scrubbed of PHI before they leave the process;
+   * monitoring scrubs them again and groups them by fingerprint.
+   */
+  'error.reported': z.object({
+    /** Where it happened: a GraphQL resolver or a queue job. */
+    origin: z.enum(['RESOLVER', 'JOB']),
+    errorName: z.string().max(200),
+    message: z.string().max(2_000),
+    stack: z.string().max(16_000).nullable(),
+    /** The operation (bounded metrics label) or the queue name. */
+    operation: z.string().max(200).nullable(),
+    /** The resolver path, e.g. `patient.observations`. */
+    path: z.string().max(500).nullable(),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventContracts;

@@ -26,6 +26,8 @@ export const eventOwners: Record<EventType, string> = {
   'rights.request.deadline.approaching': 'compliance',
   'security.alert.raised': 'compliance',
   'billing.entitlements.changed': 'billing',
+  // Every service reports its own failures, signed under its own name (monitoring takes the service from `source`).
+  'error.reported': ANY_SERVICE,
 };
 
 export function mayPublish(service: string, type: EventType): boolean {

@@ -119,6 +119,25 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'billing',
   },
   {
+    name: 'monitoring',
+    kind: 'subgraph',
+    port: 4009,
+    healthPath: '/ready',
+    package: '@holovitals/monitoring',
+    entry: 'subgraphs/monitoring/dist/main.js',
+    database: 'monitoring',
+  },
+  {
+    // Polls every process's health, scrapes their metrics, evaluates alert rules and sends notifications.
+    name: 'monitoring-worker',
+    kind: 'worker',
+    port: 4109,
+    healthPath: '/ready',
+    package: '@holovitals/monitoring',
+    entry: 'subgraphs/monitoring/dist/worker.js',
+    database: 'monitoring',
+  },
+  {
     // Local SMART on FHIR R4 server (Synthea patients) the EHR integration connects to in tests and demo mode.
     name: 'demo-hospital',
     kind: 'auxiliary',

@@ -15,6 +15,28 @@ const PASSTHROUGH_CODES = new Set<string>([
 ]);
 
 /**
+ * The error behind a failed field when nothing expected it: not a domain error (own or mapped), not an
+ * authentication, authorization or validation failure, not a GraphQL error with a client-facing code. Null when
+ * the error was expected. These are the errors masked as INTERNAL_SERVER_ERROR and reported to monitoring.
+ */
+export function unexpectedErrorOf(error: unknown, mapError?: DomainErrorMapping): Error | null {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError || mapError?.(original)) return null;
+  if (
+    original instanceof AuthenticationError ||
+    original instanceof AuthorizationError ||
+    original instanceof ArgumentValidationError
+  )
+    return null;
+  if (original instanceof GraphQLError) {
+    const code = original.extensions?.code;
+    if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) return null;
+    return original.originalError ?? original;
+  }
+  return original instanceof Error ? original : new Error(String(original));
+}
+
+/**
  * The one mapping from thrown errors to what clients see: domain errors keep their code and details,
  * validation failures become BAD_USER_INPUT with the offending fields, anything unexpected is logged
  * and hidden behind INTERNAL_SERVER_ERROR (no stack traces leave the process). A subgraph's own typed

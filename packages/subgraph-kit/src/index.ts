@@ -14,6 +14,7 @@ export { requireRole, requireUser } from './authorization';
 export { baseConfigShape, booleanFlag, commaList, ConfigError, loadConfig, type BaseConfig } from './config';
 export { closeDatabase, initDatabase, type Database } from './data-source';
 export { defineSubgraph, type SubgraphDefinition, type SubgraphRuntime } from './define-subgraph';
+export { scrubErrorText, scrubStack } from './error-scrubbing';
 export { DomainError, type DomainErrorMapping, ErrorCode, httpStatusFor } from './domain-error';
 export { buildFederatedSchema, FEDERATION_LINK, type ReferenceResolver } from './federated-schema';
 export { LoaderRegistry } from './loader-registry';

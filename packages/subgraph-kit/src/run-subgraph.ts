@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import {
   close,
   createGraphQLHttpServer,
+  createOperationLabeler,
   healthRoutes,
   listen,
   runServiceProcess,
@@ -23,6 +24,7 @@ import { closeDatabase, initDatabase, migrationsApplied, type Database } from '.
 import type { SubgraphDefinition, SubgraphRuntime } from './define-subgraph';
 import { createSubgraphEventBus } from './event-bus';
 import { createErrorFormatter } from './error-formatting';
+import { createErrorReporter, errorReportingPlugin } from './error-reporting';
 import { buildFederatedSchema } from './federated-schema';
 import { LoaderRegistry } from './loader-registry';
 import { createLogger } from './logger';
@@ -81,6 +83,20 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
   });
 
   const { schema } = await buildFederatedSchema(definition);
+  const operationLabels = {
+    known: config.METRICS_OPERATIONS,
+    maxSeen: config.METRICS_MAX_OPERATIONS,
+    maxLength: config.METRICS_OPERATION_NAME_MAX_LENGTH,
+  };
+  // Reports ride the event bus: without it (events disabled) they would pile up in an outbox nobody relays.
+  const reportError = eventBus
+    ? createErrorReporter({
+        service: definition.name,
+        dataSource: database.dataSource,
+        logger,
+        perMinute: config.ERROR_REPORTS_PER_MINUTE,
+      })
+    : null;
   // Zero trust: the same check as the gateway's, again, on every request.
   const authenticate = createRequestAuthenticator(
     { jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
@@ -94,11 +110,15 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
     formatError: createErrorFormatter(logger, definition.mapError),
     // Traces go through OpenTelemetry-style trace ids in logs, not Apollo Studio's inline traces.
     plugins: [
-      metricsPlugin(metrics, {
-        known: config.METRICS_OPERATIONS,
-        maxSeen: config.METRICS_MAX_OPERATIONS,
-        maxLength: config.METRICS_OPERATION_NAME_MAX_LENGTH,
-      }),
+      metricsPlugin(metrics, operationLabels),
+      ...(reportError
+        ? [
+            errorReportingPlugin<Services>(reportError, {
+              mapError: definition.mapError,
+              operationLabel: createOperationLabeler(operationLabels),
+            }),
+          ]
+        : []),
       ApolloServerPluginInlineTraceDisabled(),
     ],
   });

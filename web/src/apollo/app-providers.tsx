@@ -4,6 +4,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { SessionContext } from '@/auth/session-context';
 import { SessionManager } from '@/auth/session-manager';
+import { UncaughtErrorReporter } from '@/errors/client-error-reporting';
 import { createApolloClient } from './apollo-client';
 
 interface AppProvidersProps {
@@ -31,7 +32,10 @@ export function AppProviders({ gatewayUrl, children }: AppProvidersProps): React
 
   return (
     <SessionContext.Provider value={session}>
-      <ApolloProvider client={client}>{children}</ApolloProvider>
+      <ApolloProvider client={client}>
+        <UncaughtErrorReporter />
+        {children}
+      </ApolloProvider>
     </SessionContext.Provider>
   );
 }

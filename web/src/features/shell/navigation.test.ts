@@ -47,7 +47,7 @@ describe('navigationFor', () => {
   });
 
   it('gives only admins the audit log, security alerts and compliance report', () => {
-    const admin = ['/admin/audit-log', '/admin/alerts', '/admin/report'];
+    const admin = ['/admin/audit-log', '/admin/alerts', '/admin/report', '/admin/monitoring'];
     expect(navigationFor(user(['ADMIN'])).map((item) => item.href)).toEqual(expect.arrayContaining(admin));
     for (const roles of [['PATIENT'], ['CLINICIAN']] as const) {
       const hrefs = navigationFor(user([...roles])).map((item) => item.href);

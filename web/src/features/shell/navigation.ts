@@ -26,6 +26,7 @@ const ADMIN_PAGES: NavItem[] = [
   { href: '/admin/alerts', label: 'Security alerts' },
   { href: '/admin/report', label: 'Compliance report' },
   { href: '/admin/rights-requests', label: 'Rights requests' },
+  { href: '/admin/monitoring', label: 'Monitoring' },
 ];
 
 /** Patients get their own record's pages; clinicians and admins get the patient list; admins the compliance pages. */

@@ -1,0 +1,3 @@
+export { monitoringSubgraph } from './subgraph';
+export { monitoringWorker, monitoringWorkerConfig } from './monitoring-worker';
+export { webhookSignature } from './alerts/alert-notifications';

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@holovitals/subgraph-kit';
+import { monitoringSubgraph } from './subgraph';
+
+runSubgraphProcess(monitoringSubgraph);

@@ -1,0 +1,26 @@
+/** Cumulative bucket counts of one histogram series: upper bound (seconds) → observations at or below it. */
+export type Buckets = ReadonlyArray<{ le: number; count: number }>;
+
+/**
+ * The q-quantile of a Prometheus histogram, interpolated linearly inside the bucket that holds it (as PromQL's
+ * histogram_quantile does). Null when nothing was observed; the largest finite bound when it falls in +Inf.
+ */
+export function histogramQuantile(q: number, buckets: Buckets): number | null {
+  const sorted = [...buckets].sort((a, b) => a.le - b.le);
+  const total = sorted.at(-1)?.count ?? 0;
+  if (total <= 0) return null;
+  const rank = q * total;
+  let lowerBound = 0;
+  let lowerCount = 0;
+  for (const bucket of sorted) {
+    if (bucket.count >= rank) {
+      if (bucket.le === Infinity) return lowerBound;
+      const inBucket = bucket.count - lowerCount;
+      if (inBucket <= 0) return bucket.le;
+      return lowerBound + (bucket.le - lowerBound) * ((rank - lowerCount) / inBucket);
+    }
+    lowerBound = bucket.le;
+    lowerCount = bucket.count;
+  }
+  return lowerBound;
+}

@@ -1,0 +1,4 @@
+import { runWorkerProcess } from '@holovitals/worker-runtime';
+import { monitoringWorker } from './monitoring-worker';
+
+runWorkerProcess(monitoringWorker);

@@ -1,0 +1,215 @@
+'use client';
+
+import { useMutation, useQuery } from '@apollo/client/react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { errorInfoFromApollo } from '@/errors/apollo-error-info';
+import { describeError } from '@/errors/error-info';
+import { dateTimeText } from '@/format/date-time-text';
+import { Alert } from '@/ui/alert';
+import { Button } from '@/ui/button';
+import { Card } from '@/ui/card';
+import { EmptyState } from '@/ui/empty-state';
+import { LoadingState } from '@/ui/loading-state';
+import { QueryError } from '@/ui/query-error';
+import {
+  AcknowledgeOperationalAlertDocument,
+  MonitoringHealthDocument,
+  MonitoringOverviewDocument,
+} from './monitoring-operations';
+import { queueDepths } from './queue-depths';
+
+/** The monitoring worker checks every 2 s; polling at the same pace shows a stopped process within two rounds. */
+const HEALTH_POLL_MS = 2_000;
+const OVERVIEW_POLL_MS = 15_000;
+const WINDOW_MS = 15 * 60_000;
+
+function overviewRange(): { from: string; to: string } {
+  const to = new Date();
+  return { from: new Date(to.getTime() - WINDOW_MS).toISOString(), to: to.toISOString() };
+}
+
+function ms(value: number | null): string {
+  return value === null ? '—' : `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+}
+
+function ServiceHealthCard(): ReactNode {
+  const { data, loading, error, refetch } = useQuery(MonitoringHealthDocument, {
+    pollInterval: HEALTH_POLL_MS,
+  });
+  const services = data?.health ?? [];
+  const down = services.filter((service) => service.status !== 'UP').length;
+  return (
+    <Card title={`Services${data ? ` · ${down === 0 ? 'all up' : `${down} not up`}` : ''}`}>
+      {loading && !data ? <LoadingState label="Loading service health…" /> : null}
+      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
+      {data && services.length === 0 ? (
+        <EmptyState title="No checks yet: is monitoring-worker running?" />
+      ) : null}
+      {services.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table table--stacked" aria-label="Service health">
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Status</th>
+                <th scope="col">Check</th>
+                <th scope="col">Since</th>
+              </tr>
+            </thead>
+            <tbody>
+              {services.map((service) => (
+                <tr key={service.id} data-service={service.id} data-status={service.status}>
+                  <th scope="row">{service.id}</th>
+                  <td>{service.kind}</td>
+                  <td>
+                    <span className={service.status === 'UP' ? 'badge badge--normal' : 'badge badge--high'}>
+                      {service.status}
+                    </span>
+                    {service.detail ? <div className="muted">{service.detail}</div> : null}
+                  </td>
+                  <td>{ms(service.latencyMs ?? null)}</td>
+                  <td>{dateTimeText(service.changedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+export function MonitoringDashboard(): ReactNode {
+  const [range, setRange] = useState(overviewRange);
+  // A new window (ending now) every interval: polling would repeat the window the page opened with.
+  useEffect(() => {
+    const timer = setInterval(() => setRange(overviewRange()), OVERVIEW_POLL_MS);
+    return () => clearInterval(timer);
+  }, []);
+  const { data, loading, error, refetch } = useQuery(MonitoringOverviewDocument, { variables: range });
+  const [acknowledge] = useMutation(AcknowledgeOperationalAlertDocument);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  async function acknowledgeOne(id: string): Promise<void> {
+    setActionError(null);
+    try {
+      await acknowledge({ variables: { id } });
+      await refetch();
+    } catch (caught) {
+      setActionError(describeError(errorInfoFromApollo(caught)));
+    }
+  }
+
+  const alerts = (data?.operationalAlerts ?? []).filter((alert) => alert.status !== 'RESOLVED');
+  const queues = queueDepths(data?.queues ?? []);
+  return (
+    <div className="stack">
+      {actionError ? <Alert tone="error">{actionError}</Alert> : null}
+      <ServiceHealthCard />
+      {loading && !data ? <LoadingState label="Loading metrics…" /> : null}
+      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
+      {data ? (
+        <>
+          <Card
+            title="Open alerts"
+            actions={
+              <Button small onClick={() => setRange(overviewRange())}>
+                Refresh
+              </Button>
+            }
+          >
+            {alerts.length === 0 ? <EmptyState title="No open alerts." /> : null}
+            {alerts.length > 0 ? (
+              <ul className="list" aria-label="Open alerts">
+                {alerts.map((alert) => (
+                  <li key={alert.id} className="row row--spread">
+                    <div>
+                      <strong>
+                        {alert.severity} · {alert.kind.replaceAll('_', ' ').toLowerCase()}
+                      </strong>
+                      <span className="badge"> {alert.status.toLowerCase()}</span>
+                      <div>{alert.summary}</div>
+                      <div className="muted">Fired {dateTimeText(alert.firedAt)}</div>
+                    </div>
+                    {alert.status === 'FIRING' ? (
+                      <Button small onClick={() => void acknowledgeOne(alert.id)}>
+                        Acknowledge
+                      </Button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Card>
+          <Card title="Latency, last 15 minutes">
+            {data.performance.length === 0 ? (
+              <EmptyState title="No operations measured in this window." />
+            ) : null}
+            {data.performance.length > 0 ? (
+              <div className="table-wrap">
+                <table className="table table--stacked" aria-label="Latency per operation">
+                  <thead>
+                    <tr>
+                      <th scope="col">Service</th>
+                      <th scope="col">Operation</th>
+                      <th scope="col">Count</th>
+                      <th scope="col">p50</th>
+                      <th scope="col">p95</th>
+                      <th scope="col">p99</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.performance.map((row) => (
+                      <tr key={`${row.service}/${row.operation}`}>
+                        <th scope="row">{row.service}</th>
+                        <td>{row.operation}</td>
+                        <td>{row.count}</td>
+                        <td>{ms(row.p50Ms ?? null)}</td>
+                        <td>{ms(row.p95Ms ?? null)}</td>
+                        <td>{ms(row.p99Ms ?? null)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </Card>
+          <Card title="Queues">
+            {queues.length === 0 ? <EmptyState title="No queue metrics in this window." /> : null}
+            {queues.length > 0 ? (
+              <ul className="list" aria-label="Queues">
+                {queues.map((queue) => (
+                  <li key={`${queue.service}/${queue.queue}`}>
+                    <strong>{queue.queue}</strong> <span className="muted">({queue.service})</span>:{' '}
+                    {queue.waiting} waiting, {queue.failed} failed, {queue.deadLetter} dead-lettered
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Card>
+          <Card title="Errors">
+            {data.errors.nodes.length === 0 ? <EmptyState title="No errors reported." /> : null}
+            {data.errors.nodes.length > 0 ? (
+              <ul className="list" aria-label="Errors">
+                {data.errors.nodes.map((group) => (
+                  <li key={group.id}>
+                    <strong>
+                      {group.service} · {group.errorName}
+                    </strong>{' '}
+                    <span className="badge">{group.count}×</span>
+                    <div>{group.template}</div>
+                    <div className="muted">
+                      Last {dateTimeText(group.lastSeenAt)}
+                      {group.events[0]?.traceId ? ` · trace ${group.events[0].traceId}` : ''}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Card>
+        </>
+      ) : null}
+    </div>
+  );
+}
