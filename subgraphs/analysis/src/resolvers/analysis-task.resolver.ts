@@ -1,4 +1,10 @@
-import { recordAudit, type RequestContext, requireUser } from '@holovitals/subgraph-kit';
+import {
+  type Connection,
+  recordAudit,
+  type RequestContext,
+  requireUser,
+  toConnection,
+} from '@holovitals/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AnalysisServices } from '../analysis-services';
 import { AnalysisTaskEntity } from '../entities/analysis-task.entity';
@@ -9,7 +15,6 @@ import { listTasks, MAX_TASK_PAGE, taskCursor } from '../tasks/task-list';
 import { requestAnalysis } from '../tasks/task-requests';
 import { AnalysisTaskConnection } from './types/analysis-outputs.type';
 import { AnalysisResultType } from './types/analysis-result.type';
-import { type Connection, toConnection } from './types/connection.type';
 import { RequestAnalysisInput } from './types/request-analysis.input';
 
 type Ctx = RequestContext<AnalysisServices>;

@@ -1,7 +1,7 @@
+import { connectionType } from '@holovitals/subgraph-kit';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AnalysisPriority, AnalysisTaskStatus, AnalyzerKind } from '../../entities/analysis-enums';
 import { AnalysisTaskEntity } from '../../entities/analysis-task.entity';
-import { connectionType } from './connection.type';
 
 export const AnalysisTaskConnection = connectionType(AnalysisTaskEntity, 'AnalysisTask');
 
