@@ -70,12 +70,12 @@ describe('compose.yaml', () => {
     expect(compose.services.gateway?.ports).toEqual([`${gateway.port}:${gateway.port}`]);
   });
 
-  it('publishes only the web app, the gateway and the stand-in hospital browsers visit', () => {
+  it('publishes only the web app, the gateway and the stand-ins browsers visit (hospital sign-in, hosted checkout)', () => {
     const published = Object.entries(compose.services)
       .filter(([, service]) => (service.ports ?? []).length > 0)
       .map(([name]) => name)
       .sort();
-    expect(published).toEqual(['demo-hospital', 'gateway', 'web']);
+    expect(published).toEqual(['demo-hospital', 'gateway', 'stripe-server', 'web']);
   });
 
   it('sends browsers to documents files through the web app, and patient to documents directly', () => {
