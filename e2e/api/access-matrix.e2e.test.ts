@@ -3,12 +3,13 @@ import {
   graphqlRequest,
   IntrospectedSchema,
   matrixOperations,
+  pollUntil,
   recordIdFor,
   type MatrixEnvironment,
   type MatrixOperation,
   type SendOperation,
 } from '@holovitals/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
@@ -181,19 +182,41 @@ describe('access matrix through the gateway', () => {
   });
 
   it('gives a clinician with a read-only consent reads, and refuses and audits their writes', async () => {
-    const clinician = await newUser('reader', 'CLINICIAN');
-    // Compliance (which will publish consent.granted) does not exist yet: write the projection as its handler does.
-    await patientDb.query(
-      `INSERT INTO consent_projection (consent_id, patient_id, grantee_user_id, scopes) VALUES ($1, $2, $3, $4)`,
-      [randomUUID(), patientId, clinician.actorId, ['READ_RECORD']],
+    const clinician = await login('clinician@demo.holovitals.local', stack.demoPassword);
+    // A grant names a verified user (the demo clinician). Compliance learns the record from patient.created;
+    // the owners of the data project the grant from consent.granted: patient the record's, documents the documents'.
+    const granted = await pollUntil(
+      () =>
+        graphqlRequest<{ grantConsent: { id: string } }>(
+          stack.gatewayUrl,
+          'mutation G($i: GrantConsentInput!) { grantConsent(input: $i) { id } }',
+          {
+            i: {
+              granteeUserId: clinician.actorId,
+              scope: ['READ_RECORD', 'READ_DOCUMENTS'],
+              purpose: 'TREATMENT',
+            },
+          },
+          { token: owner.token },
+        ),
+      (response) => response.body.errors === undefined,
+      60_000,
+      200,
     );
-    // Reading documents takes its own scope, projected by the documents subgraph.
-    await documentsDb.query(
-      `INSERT INTO consent_projection (consent_id, patient_id, grantee_user_id, scopes) VALUES ($1, $2, $3, $4)`,
-      [randomUUID(), patientId, clinician.actorId, ['READ_DOCUMENTS']],
-    );
+    expect(granted.body.errors, JSON.stringify(granted.body.errors)).toBeUndefined();
+    const consentId = granted.body.data!.grantConsent.id;
+    for (const db of [patientDb, documentsDb]) {
+      const projected = await pollUntil(
+        async () =>
+          (await db.query('SELECT 1 FROM consent_projection WHERE consent_id = $1', [consentId])).rowCount,
+        (rows) => rows === 1,
+        30_000,
+        100,
+      );
+      expect(projected).toBe(1);
+    }
     expect(await failuresOf(clinician, (op) => op.access === 'read')).toEqual([]);
-  });
+  }, 180_000);
 
   it('refuses an anonymous caller everything', async () => {
     expect(await failuresOf({ token: null, actorId: null }, () => false)).toEqual([]);
@@ -203,7 +226,7 @@ describe('access matrix through the gateway', () => {
     const admin = await login('admin@demo.holovitals.local', stack.demoPassword);
     const callers: [string, Caller][] = [
       ['other patient', await newUser('other')],
-      ['clinician without consent', await login('clinician@demo.holovitals.local', stack.demoPassword)],
+      ['clinician without consent', await newUser('stranger', 'CLINICIAN')],
       ['partner', await partner(admin)],
     ];
     for (const [name, caller] of callers) {

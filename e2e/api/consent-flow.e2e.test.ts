@@ -1,4 +1,4 @@
-import { graphqlRequest, type GraphQLResponse } from '@holovitals/testing';
+import { graphqlRequest, pollUntil, type GraphQLResponse } from '@holovitals/testing';
 import { randomBytes } from 'node:crypto';
 import { expect, inject, it } from 'vitest';
 
@@ -24,16 +24,6 @@ async function login(email: string, password: string): Promise<string> {
     { e: email, p: password },
   );
   return login.accessToken;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    value = await read();
-  }
-  return value;
 }
 
 const GRANT = `mutation G($i: GrantConsentInput!) { grantConsent(input: $i) { id } }`;
@@ -74,14 +64,14 @@ it('patient grants, clinician reads, patient sees the read, revokes, clinician i
 
   const grantInput = { granteeUserId: me.id, scope: ['READ_RECORD'], purpose: 'TREATMENT' };
   // Compliance learns the new patient record from patient.created, the clinician from user.verified.
-  const granted = await until(
+  const granted = await pollUntil(
     () => send<{ grantConsent: { id: string } }>(GRANT, { i: grantInput }, patientToken),
     (response) => response.body.errors === undefined,
   );
   expect(granted.body.errors).toBeUndefined();
-  expect(await until(readCode, (code) => code === undefined)).toBeUndefined();
+  expect(await pollUntil(readCode, (code) => code === undefined)).toBeUndefined();
 
-  const log = await until(
+  const log = await pollUntil(
     () => gql<{ accessLog: Array<{ actorId: string; outcome: string }> }>(ACCESS_LOG, {}, patientToken),
     (data) => data.accessLog.some((entry) => entry.actorId === me.id && entry.outcome === 'SUCCESS'),
   );
@@ -99,11 +89,11 @@ it('patient grants, clinician reads, patient sees the read, revokes, clinician i
     if (round > 0) {
       consentId = (await gql<{ grantConsent: { id: string } }>(GRANT, { i: grantInput }, patientToken))
         .grantConsent.id;
-      expect(await until(readCode, (code) => code === undefined)).toBeUndefined();
+      expect(await pollUntil(readCode, (code) => code === undefined)).toBeUndefined();
     }
     const started = performance.now();
     await gql(REVOKE, { id: consentId }, patientToken);
-    expect(await until(readCode, (code) => code === 'FORBIDDEN')).toBe('FORBIDDEN');
+    expect(await pollUntil(readCode, (code) => code === 'FORBIDDEN')).toBe('FORBIDDEN');
     latencies.push(performance.now() - started);
   }
   process.stdout.write(

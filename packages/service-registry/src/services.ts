@@ -120,6 +120,16 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: null,
   },
   {
+    // Local OpenAI-protocol model server (deterministic answers) for tests and demo mode.
+    name: 'model-server',
+    kind: 'auxiliary',
+    port: 4204,
+    healthPath: '/ready',
+    package: '@holovitals/model-server',
+    entry: 'packages/model-server/dist/main.js',
+    database: null,
+  },
+  {
     name: 'gateway',
     kind: 'gateway',
     port: 4000,

@@ -14,6 +14,8 @@ const secretsSchema = z.object({
   REDIS_PASSWORD: z.string().min(16),
   /** HMAC key of signed file URLs (documents' uploads and downloads). */
   BLOB_URL_SIGNING_KEY: z.string().min(32),
+  /** Bearer key of the local model server, and of the model clients that call it. */
+  MODEL_API_KEY: z.string().min(16),
   /** Each service's Ed25519 event signing key pair (base64 DER), by service name. */
   EVENT_KEYS: z.record(z.string(), keyPairSchema),
 });
@@ -45,6 +47,7 @@ export async function loadDevSecrets(
     REDIS_PASSWORD: config.REDIS_PASSWORD ?? stored.REDIS_PASSWORD ?? randomBytes(24).toString('hex'),
     BLOB_URL_SIGNING_KEY:
       config.BLOB_URL_SIGNING_KEY ?? stored.BLOB_URL_SIGNING_KEY ?? randomBytes(32).toString('hex'),
+    MODEL_API_KEY: stored.MODEL_API_KEY ?? randomBytes(24).toString('hex'),
     EVENT_KEYS: eventKeys,
   };
   await mkdir(dirname(path), { recursive: true });

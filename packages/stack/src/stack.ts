@@ -96,13 +96,38 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     config.JWKS_URL ??
     (identity ? `http://127.0.0.1:${resolvePort(identity, env)}/.well-known/jwks.json` : undefined);
   const demoHospital = registry.find((entry) => entry.name === 'demo-hospital');
+  const modelServer = registry.find((entry) => entry.name === 'model-server');
   const web = registry.find((entry) => entry.kind === 'web');
+  const servesWeb =
+    options.web &&
+    web !== undefined &&
+    existsSync(join(root, 'web', '.next', 'BUILD_ID')) &&
+    existsSync(join(root, web.entry));
+  const documents = registry.find((entry) => entry.name === 'documents');
+  const documentsUrl = documents ? `http://127.0.0.1:${resolvePort(documents, env)}` : null;
   const shared: NodeJS.ProcessEnv = {
+    // Confirmation bundles are fetched (with the internal credential) from documents' own address only;
+    // browsers reach its signed upload/download URLs through the web app, which forwards /files.
+    ...(documentsUrl
+      ? {
+          DOCUMENTS_INTERNAL_URL: documentsUrl,
+          DOCUMENT_BUNDLE_ORIGINS: documentsUrl,
+          ...(servesWeb && web ? { DOCUMENTS_PUBLIC_URL: `http://127.0.0.1:${resolvePort(web, env)}` } : {}),
+        }
+      : {}),
     // The local stand-in hospital may be connected although it listens on loopback; SMART redirects go to the web app.
     ...(demoHospital
       ? { EHR_TRUSTED_FHIR_ORIGINS: `http://127.0.0.1:${resolvePort(demoHospital, env)}` }
       : {}),
     ...(web ? { EHR_APP_ORIGIN: `http://127.0.0.1:${resolvePort(web, env)}` } : {}),
+    // Model clients talk to the local OpenAI-protocol server unless the environment names another.
+    ...(modelServer
+      ? {
+          MODEL_BASE_URL: `http://127.0.0.1:${resolvePort(modelServer, env)}/v1`,
+          MODEL_API_KEY: secrets.MODEL_API_KEY,
+          MODEL_SERVER_API_KEY: secrets.MODEL_API_KEY,
+        }
+      : {}),
     ...env,
     NODE_ENV: config.NODE_ENV,
     REDIS_URL: redis.url,
@@ -197,17 +222,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     let webUrl: string | null = null;
     const webEntry = singleService(registry, 'web');
-    if (
-      options.web &&
-      existsSync(join(root, 'web', '.next', 'BUILD_ID')) &&
-      existsSync(join(root, webEntry.entry))
-    ) {
+    if (servesWeb) {
       const webPort = resolvePort(webEntry, env);
       await startRegistryServices(
         [webEntry],
         {
           ...launch,
-          env: { ...env, NODE_ENV: 'production', GATEWAY_URL: gatewayUrl, HOST: '127.0.0.1' },
+          env: {
+            ...(documentsUrl ? { DOCUMENTS_URL: documentsUrl } : {}),
+            ...env,
+            NODE_ENV: 'production',
+            GATEWAY_URL: gatewayUrl,
+            HOST: '127.0.0.1',
+          },
           envFor: () => ({}),
         },
         processes,

@@ -33,6 +33,7 @@ describe('compose.yaml', () => {
         POSTGRES_PASSWORD: 'x',
         REDIS_PASSWORD: 'x'.repeat(32),
         SMTP_URL: 'smtp://mail',
+        MODEL_API_KEY: 'x'.repeat(32),
         ...Object.fromEntries(
           eventKeyEnvLines(servicesOfKind(SERVICE_REGISTRY, 'subgraph').map((s) => s.name)).map((line) =>
             line.split(/=(.*)/s).slice(0, 2),
@@ -67,6 +68,25 @@ describe('compose.yaml', () => {
     expect(compose.services.web?.ports).toEqual([`${web.port}:${web.port}`]);
     const gateway = singleService(SERVICE_REGISTRY, 'gateway');
     expect(compose.services.gateway?.ports).toEqual([`${gateway.port}:${gateway.port}`]);
+  });
+
+  it('publishes only the web app, the gateway and the stand-in hospital browsers visit', () => {
+    const published = Object.entries(compose.services)
+      .filter(([, service]) => (service.ports ?? []).length > 0)
+      .map(([name]) => name)
+      .sort();
+    expect(published).toEqual(['demo-hospital', 'gateway', 'web']);
+  });
+
+  it('sends browsers to documents files through the web app, and patient to documents directly', () => {
+    const documents = SERVICE_REGISTRY.find((entry) => entry.name === 'documents');
+    const internal = `http://documents:${documents?.port}`;
+    expect(compose.services.web?.environment?.DOCUMENTS_URL).toBe(internal);
+    expect(compose.services.documents?.environment?.DOCUMENTS_PUBLIC_URL).toBe(
+      '${APP_URL:-http://localhost:3000}',
+    );
+    expect(compose.services.documents?.environment?.DOCUMENTS_INTERNAL_URL).toBe(internal);
+    expect(compose.services.patient?.environment?.DOCUMENT_BUNDLE_ORIGINS).toBe(internal);
   });
 
   it('routes the gateway to every subgraph and starts it after them', () => {

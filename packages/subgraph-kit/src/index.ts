@@ -20,6 +20,14 @@ export { LoaderRegistry } from './loader-registry';
 export { createLogger, type Logger } from './logger';
 export { createServiceMetrics, type ServiceMetrics } from './metrics';
 export { QueryCounter } from './query-counter';
+export {
+  connectionFromEdges,
+  connectionType,
+  PageInfo,
+  toConnection,
+  type Connection,
+  type Edge,
+} from './relay-connection';
 export type { RequestContext } from './request-context';
 export { hasRole, Role, type Principal } from './role';
 export { runSubgraph, runSubgraphProcess, type RunningSubgraph } from './run-subgraph';

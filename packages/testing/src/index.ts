@@ -11,6 +11,7 @@ export {
   type SendOperation,
 } from './access-matrix';
 export { freePort } from './free-port';
+export { pollUntil } from './poll-until';
 export {
   graphqlRequest,
   readGraphQLBody,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type DomainEvent, encodeStreamFields, eventStreamKey } from '@holovitals/events';
+import { encodeStreamFields, eventStreamKey } from '@holovitals/events';
 import { defineSubgraph } from '@holovitals/subgraph-kit';
 import {
   startTestIssuer,
@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { ingestAuditEvents } from '../src/audit/audit-ingestion';
 import { complianceConfig } from '../src/config';
 import { complianceSubgraph } from '../src/subgraph';
+import { auditEvent } from '../test/support/compliance-harness';
 
 // Pushes audit.recorded events through the real bus (signed, XADDed to Redis Streams) into a running compliance
 // subgraph (consumer group, chained append, RBAC log, alert rules) two ways in one run:
@@ -48,30 +49,6 @@ const oneByOne = defineSubgraph({
 
 const signingKey = testEventSigningKey('patient');
 
-function auditEvent(): DomainEvent<'audit.recorded'> {
-  return {
-    id: randomUUID(),
-    type: 'audit.recorded',
-    source: 'patient',
-    occurredAt: new Date().toISOString(),
-    traceId: null,
-    payload: {
-      actorId: randomUUID(),
-      actorRoles: ['CLINICIAN'],
-      action: 'read',
-      entityType: 'Observation',
-      entityIds: [randomUUID()],
-      patientIds: [randomUUID()],
-      outcome: 'SUCCESS',
-      traceId: null,
-      clientIp: '10.0.0.7',
-      service: 'patient',
-      onBehalfOf: null,
-      consentId: null,
-    },
-  };
-}
-
 /** XADDs `count` events, `perSecond` of them per second (0: as fast as Redis takes them), in pipelines. */
 async function publish(
   redis: Redis,
@@ -91,7 +68,7 @@ async function publish(
     }
     const pipeline = redis.pipeline();
     for (let n = 0; n < chunk; n += 1)
-      pipeline.xadd(key, '*', ...encodeStreamFields(auditEvent(), signingKey));
+      pipeline.xadd(key, '*', ...encodeStreamFields(auditEvent({ entityType: 'Observation' }), signingKey));
     const sentAt = performance.now();
     await pipeline.exec();
     for (let n = 0; n < chunk; n += 1) publishedAt.push(sentAt);

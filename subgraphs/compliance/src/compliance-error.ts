@@ -1,4 +1,4 @@
-/** Why a compliance operation refused; mapped to the kit's DomainError at the GraphQL boundary. */
+/** Why a compliance operation refused; the one mapping at the GraphQL boundary turns each into a client code. */
 export enum ComplianceErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   REPORT_RANGE_TOO_LONG = 'REPORT_RANGE_TOO_LONG',
@@ -6,9 +6,15 @@ export enum ComplianceErrorCode {
   ALERT_ALREADY_RESOLVED = 'ALERT_ALREADY_RESOLVED',
   ACCESS_LOG_FORBIDDEN = 'ACCESS_LOG_FORBIDDEN',
   PATIENT_NOT_FOUND = 'PATIENT_NOT_FOUND',
+  INVALID_PAGE = 'INVALID_PAGE',
+  INVALID_TEXT = 'INVALID_TEXT',
+  CONSENT_GRANT_NOT_FOUND = 'CONSENT_GRANT_NOT_FOUND',
+  RIGHTS_REQUEST_NOT_FOUND = 'RIGHTS_REQUEST_NOT_FOUND',
+  ALREADY_EXTENDED = 'ALREADY_EXTENDED',
+  ALREADY_CLOSED = 'ALREADY_CLOSED',
 }
 
-/** Thrown by the alert, report and access-log code on input it cannot use or data that is not there. */
+/** Thrown by compliance's use cases on input they refuse or data that is not there; nothing is written before it. */
 export class ComplianceError extends Error {
   override readonly name = 'ComplianceError';
 

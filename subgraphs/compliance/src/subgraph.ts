@@ -20,7 +20,6 @@ import { ConsentGrantResolver } from './resolvers/consent-grant.resolver';
 import { PatientAccessLogResolver } from './resolvers/patient-access-log.resolver';
 import { RbacAccessLogResolver } from './resolvers/rbac-access-log.resolver';
 import { RightsRequestResolver } from './resolvers/rights-request.resolver';
-import { mapRightsRequestError } from './resolvers/rights-request-error-mapping';
 import { SecurityAlertResolver } from './resolvers/security-alert.resolver';
 import { PatientReference } from './resolvers/types/patient.type';
 import { resolvePatientReference } from './references/patient.reference';
@@ -54,7 +53,7 @@ export const complianceSubgraph = defineSubgraph({
     PeopleDirectoryAndDelegation1765200000000,
     CreateRightsRequest1765200100000,
   ],
-  mapError: (error) => mapComplianceError(error) ?? mapRightsRequestError(error),
+  mapError: mapComplianceError,
   services: ({ config }): ComplianceServices => ({ config }),
   eventHandlers: ({ config }) => ({ ...auditIngestionHandlers(config), ...directoryHandlers() }),
 });

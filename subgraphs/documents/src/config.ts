@@ -18,8 +18,17 @@ export const documentsConfig = {
     .int()
     .positive()
     .default(20 * 1024 * 1024),
-  /** Where clients reach this subgraph's /files route; signed upload and download URLs point there. */
+  /**
+   * Where browsers reach this subgraph's /files route (the web app forwards it, so the subgraph itself is not
+   * published); signed upload and download URLs point there.
+   */
   DOCUMENTS_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Where other HoloVitals services reach this subgraph's /files route; confirmation bundle links
+   * (`document.processed` bundleRef) point there, never at the public URL. The patient subgraph must trust
+   * its origin (DOCUMENT_BUNDLE_ORIGINS).
+   */
+  DOCUMENTS_INTERNAL_URL: z.string().url().optional(),
   /**
    * Virus scanner run on every upload with the file on stdin (e.g. `clamdscan --no-summary -`); exit 0 is clean,
    * 1 infected, anything else a scanner failure. Unset: files are not scanned and are marked NOT_SCANNED.

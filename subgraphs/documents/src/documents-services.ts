@@ -18,6 +18,8 @@ export interface DocumentsServices {
   changes: ChangePublisher;
   /** Base URL of this subgraph's /files route, as clients reach it. */
   filesUrl: string;
+  /** Base URL of this subgraph's /files route, as other services reach it (confirmation bundles). */
+  internalFilesUrl: string;
 }
 
 const registryPort = SERVICE_REGISTRY.find((entry) => entry.name === 'documents')?.port ?? 4008;
@@ -31,7 +33,9 @@ export function documentStore(config: DocumentsConfig): BlobStore {
 
 export function createDocumentsServices(runtime: SubgraphRuntime<DocumentsConfig>): DocumentsServices {
   const { config } = runtime;
-  const base = config.DOCUMENTS_PUBLIC_URL ?? `http://127.0.0.1:${config.PORT ?? registryPort}`;
+  const local = `http://127.0.0.1:${config.PORT ?? registryPort}`;
+  const base = config.DOCUMENTS_PUBLIC_URL ?? local;
+  const internal = config.DOCUMENTS_INTERNAL_URL ?? local;
   return {
     config,
     store: documentStore(config),
@@ -42,5 +46,6 @@ export function createDocumentsServices(runtime: SubgraphRuntime<DocumentsConfig
       : noVirusScanner,
     changes: createChangePublisher(runtime.redis),
     filesUrl: `${base.replace(/\/$/, '')}${FILES_PATH}`,
+    internalFilesUrl: `${internal.replace(/\/$/, '')}${FILES_PATH}`,
   };
 }

@@ -1,8 +1,8 @@
+import { consentProjectionHandlers, patientOwnerHandlers } from '@holovitals/consent-projection';
 import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { documentsConfig } from './config';
 import { createDocumentsServices } from './documents-services';
 import { documentsEntities, documentsMigrations } from './database-schema';
-import { accessProjectionHandlers } from './events/access-projection.handlers';
 import { documentUploadedHandler } from './events/document-uploaded.handler';
 import { DocumentProcessingUpdateResolver } from './live/document-processing-update';
 import { documentReference, extractionReference } from './references/document.reference';
@@ -23,7 +23,8 @@ export const documentsSubgraph = defineSubgraph({
   services: createDocumentsServices,
   closeServices: (services) => services.producer.close(),
   eventHandlers: (_runtime, services) => ({
-    ...accessProjectionHandlers,
+    ...patientOwnerHandlers,
+    ...consentProjectionHandlers('documents'),
     ...documentUploadedHandler(services.producer),
   }),
   routes: documentFileRoutes,

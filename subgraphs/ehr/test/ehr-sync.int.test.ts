@@ -1,5 +1,5 @@
 import { LocalBlobStore } from '@holovitals/blob-store';
-import { runWorker, type RunningWorker } from '@holovitals/worker-runtime';
+import { QueueProducer, runWorker, type RunningWorker } from '@holovitals/worker-runtime';
 import type { Condition } from '@medplum/fhirtypes';
 import { Operator } from '@medplum/core';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClientState } from '../src/connections/connection-state';
+import { enqueueDueSyncs } from '../src/sync/sync-schedule';
 import { ehrSyncWorker } from '../src/sync/sync-worker';
 import { type FaultProxy, startFaultProxy } from './fault-proxy';
 import { addDemoHospital, connectDemoPatient, type EhrTestStack, startEhrTestStack } from './ehr-test-stack';
@@ -153,6 +154,26 @@ describe('ehr sync worker against Demo Hospital', () => {
     // One request per search (Patient, nine types, nine Observation categories), no paging.
     expect(quiet.httpRequests).toBe(19);
     expect(await outboxEvents()).toHaveLength(2);
+  });
+
+  it('enqueues the daily sync of a connection whose slot passed since its last run, and only once', async () => {
+    const queue = new QueueProducer({ redisUrl: stack.sg.redisUrl, prefix: stack.env.QUEUE_PREFIX ?? '' });
+    const { dataSource } = stack.sg;
+    try {
+      // The last run and the connection itself two days ago: at least one daily slot has passed since.
+      await dataSource.query(`UPDATE ehr_sync_run SET started_at = started_at - interval '2 days'`);
+      await dataSource.query(`UPDATE ehr_connection SET created_at = created_at - interval '2 days'`);
+      expect(await enqueueDueSyncs(dataSource, queue, new Date())).toBe(1);
+      // The scan repeats (or runs on two workers): the run it started counts as the latest start.
+      expect(await enqueueDueSyncs(dataSource, queue, new Date())).toBe(0);
+      const [scheduled] = (await dataSource.query(
+        `SELECT id FROM ehr_sync_run WHERE connection_id = $1 ORDER BY started_at DESC LIMIT 1`,
+        [connectionId],
+      )) as { id: string }[];
+      expect(await finished(scheduled?.id ?? '')).toMatchObject({ mode: 'INCREMENTAL', errors: [] });
+    } finally {
+      await queue.close();
+    }
   });
 
   it('retries 429 and 503 honouring Retry-After, then succeeds', async () => {

@@ -1,5 +1,13 @@
 import { blobStorageConfigShape } from '@holovitals/blob-store';
+import { commaList } from '@holovitals/subgraph-kit';
 import { z } from 'zod';
+
+/** An http(s) origin such as `http://documents:4008`, kept as its normalized origin (no path, no slash). */
+const trustedOrigin = z
+  .string()
+  .url()
+  .refine((value) => /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL')
+  .transform((value) => new URL(value).origin);
 
 /** The patient subgraph's own settings, validated with the base ones at start-up. */
 export const patientConfig = {
@@ -20,6 +28,12 @@ export const patientConfig = {
   FHIR_IMPORT_MAX_CONCURRENT_PER_USER: z.coerce.number().int().positive().default(2),
   /** How long an import slot outlives a replica that died without freeing it; longer than any import takes. */
   FHIR_IMPORT_SLOT_TTL_SECONDS: z.coerce.number().int().positive().default(600),
+  /**
+   * Origins (comma-separated) of the documents subgraph's /files route as this subgraph reaches it. A
+   * `document.processed` bundleRef is fetched with the deployment's internal credential, so only these origins
+   * are asked; any other is refused and logged. Empty (the default) trusts none; `npm start` and compose set it.
+   */
+  DOCUMENT_BUNDLE_ORIGINS: commaList.pipe(z.array(trustedOrigin)).default([]),
 };
 
 export type PatientConfig = z.infer<z.ZodObject<typeof patientConfig>>;

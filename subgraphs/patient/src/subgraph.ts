@@ -1,7 +1,7 @@
+import { consentProjectionHandlers } from '@holovitals/consent-projection';
 import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { patientConfig } from './config';
 import { patientEntities, patientMigrations } from './database-schema';
-import { consentProjectionHandlers } from './events/consent-projection.handlers';
 import { documentProcessedHandler } from './events/document-processed.handler';
 import { ehrSyncHandlers } from './events/ehr-sync.handlers';
 import { createPatientServices } from './patient-services';
@@ -48,6 +48,8 @@ export const patientSubgraph = defineSubgraph({
     ...ehrSyncHandlers('patient', services),
     ...documentProcessedHandler('patient', {
       gatewaySecret: runtime.config.GATEWAY_SECRET,
+      trustedOrigins: runtime.config.DOCUMENT_BUNDLE_ORIGINS,
+      logger: runtime.logger,
       limits: services.fhirImport,
       fetchTimeoutMs: 10_000,
     }),

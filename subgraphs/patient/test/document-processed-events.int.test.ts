@@ -42,11 +42,25 @@ let h: PatientHarness;
 let files: Server;
 let bundleUrl: string;
 let requests = 0;
+let redirects = 0;
+let filesOrigin: string;
+const logged: { context: unknown; message: string }[] = [];
+const logger = {
+  error: (context: Record<string, unknown>, message: string) => {
+    logged.push({ context, message });
+  },
+};
 
 beforeAll(async () => {
   h = await startPatientHarness({ EVENTS_ENABLED: 'false' });
   // Stands in for the documents subgraph's /files route: the bundle only with the internal credential.
   files = createServer((req, res) => {
+    if (req.url?.startsWith('/elsewhere')) {
+      // A trusted origin that redirects must not take the credential along.
+      redirects += 1;
+      res.writeHead(302, { location: 'http://127.0.0.2:1/files' }).end();
+      return;
+    }
     requests += 1;
     if (req.headers[GATEWAY_CREDENTIAL_HEADER] !== h.sg.gatewaySecret) {
       res.writeHead(403).end();
@@ -55,7 +69,8 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(bundle));
   });
   await new Promise<void>((done) => files.listen(0, '127.0.0.1', done));
-  bundleUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/files?key=bundles/x`;
+  filesOrigin = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+  bundleUrl = `${filesOrigin}/files?key=bundles/x`;
 });
 
 afterAll(async () => {
@@ -63,9 +78,11 @@ afterAll(async () => {
   await h.stop();
 });
 
-function processed(patientId: string, secret: string): Promise<void> {
+function processed(patientId: string, secret: string, bundleRef = bundleUrl): Promise<void> {
   const handler = documentProcessedHandler('patient', {
     gatewaySecret: secret,
+    trustedOrigins: [filesOrigin],
+    logger,
     limits: { maxBundleBytes: 1_000_000 },
     fetchTimeoutMs: 5_000,
   })['document.processed']!;
@@ -75,7 +92,7 @@ function processed(patientId: string, secret: string): Promise<void> {
     source: 'documents',
     occurredAt: new Date().toISOString(),
     traceId: null,
-    payload: { documentId, patientId, bundleRef: bundleUrl, resourceCount: 1 },
+    payload: { documentId, patientId, bundleRef, resourceCount: 1 },
   };
   return h.sg.dataSource.transaction((manager) => handler(event, manager));
 }
@@ -138,5 +155,47 @@ describe('document.processed: confirmed document results enter the record', () =
       patientId,
     ])) as unknown[];
     expect(rows).toEqual([]);
+  });
+
+  it('refuses a bundleRef outside DOCUMENT_BUNDLE_ORIGINS without sending the credential, and logs why', async () => {
+    const owner = await h.user('PATIENT');
+    const created = await h.sg.graphql<{ createMyPatient: { id: string } }>(
+      'mutation { createMyPatient { id } }',
+      {},
+      { token: owner.token },
+    );
+    const patientId = created.body.data!.createMyPatient.id;
+    // Same server, other origin (localhost is not 127.0.0.1): it must never be asked.
+    const untrusted = bundleUrl.replace('127.0.0.1', 'localhost');
+    const before = requests;
+    await expect(processed(patientId, h.sg.gatewaySecret, untrusted)).rejects.toThrow(
+      /origin http:\/\/localhost:\d+ is not in DOCUMENT_BUNDLE_ORIGINS/,
+    );
+    expect(requests).toBe(before);
+    expect(logged.at(-1)).toMatchObject({
+      message: 'document.processed refused: its bundleRef is not a trusted documents origin',
+      context: { documentId, trustedOrigins: [filesOrigin] },
+    });
+    await expect(processed(patientId, h.sg.gatewaySecret, 'file:///etc/passwd')).rejects.toThrow(
+      /not an http\(s\) URL/,
+    );
+    const rows = (await h.sg.dataSource.query(`SELECT 1 FROM observation WHERE patient_id = $1`, [
+      patientId,
+    ])) as unknown[];
+    expect(rows).toEqual([]);
+  });
+
+  it('does not follow a redirect from a trusted origin', async () => {
+    const owner = await h.user('PATIENT');
+    const created = await h.sg.graphql<{ createMyPatient: { id: string } }>(
+      'mutation { createMyPatient { id } }',
+      {},
+      { token: owner.token },
+    );
+    const patientId = created.body.data!.createMyPatient.id;
+    await expect(
+      processed(patientId, h.sg.gatewaySecret, `${filesOrigin}/elsewhere?key=bundles/x`),
+    ).rejects.toThrow();
+    expect(redirects).toBe(1);
   });
 });

@@ -15,6 +15,11 @@ const schema = z.object({
    * believed. Empty when browsers connect to the web server directly. See README, Security.
    */
   TRUSTED_PROXIES: list.default([]),
+  /**
+   * The documents subgraph as this server reaches it; `GET`/`PUT /files` (signed upload and download URLs)
+   * are forwarded there, so browsers never talk to the subgraph directly.
+   */
+  DOCUMENTS_URL: z.string().url().default('http://127.0.0.1:4008'),
 });
 
 export type WebServerConfig = z.infer<typeof schema>;

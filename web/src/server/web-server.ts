@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { CLIENT_ADDRESS_FROM_SERVER, CLIENT_ADDRESS_HEADER } from './client-address-header';
+import { forwardFileRequest, isFilesRequest } from './documents-file-proxy';
 import { loadWebServerConfig } from './web-server-config';
 
 /**
@@ -21,6 +22,10 @@ async function startWebServer() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
+    if (isFilesRequest(req)) {
+      forwardFileRequest(req, res, config.DOCUMENTS_URL);
+      return;
+    }
     const address = clientAddress(req, isTrustedProxy);
     if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
     else delete req.headers[CLIENT_ADDRESS_HEADER];

@@ -1,11 +1,6 @@
 import { enqueueEvent } from '@holovitals/events';
-import {
-  DomainError,
-  ErrorCode,
-  recordAudit,
-  requireUser,
-  type RequestContext,
-} from '@holovitals/subgraph-kit';
+import { recordAudit, requireUser, type RequestContext } from '@holovitals/subgraph-kit';
+import { ComplianceError, ComplianceErrorCode } from '../compliance-error';
 import { ConsentGrantEntity } from '../entities/consent-grant.entity';
 import type { ConsentPurpose, ConsentScope } from './consent-vocabulary';
 
@@ -17,8 +12,8 @@ export interface GrantConsentRequest {
   expiresAt?: Date | null;
 }
 
-function badInput(message: string, field: string): DomainError {
-  return new DomainError(ErrorCode.BAD_USER_INPUT, message, { field });
+function badInput(message: string, field: string): ComplianceError {
+  return new ComplianceError(ComplianceErrorCode.BAD_USER_INPUT, message, { field });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -121,7 +116,11 @@ export async function revokeConsent(ctx: RequestContext, id: string): Promise<Co
       where: { id, grantorUserId: principal.id },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!grant) throw new DomainError(ErrorCode.NOT_FOUND, 'No consent grant of yours has this id.');
+    if (!grant)
+      throw new ComplianceError(
+        ComplianceErrorCode.CONSENT_GRANT_NOT_FOUND,
+        'No consent grant of yours has this id.',
+      );
     if (grant.revokedAt) return grant;
     grant.revokedAt = new Date();
     await manager.update(ConsentGrantEntity, { id }, { revokedAt: grant.revokedAt });

@@ -1,6 +1,7 @@
-import { DomainError, ErrorCode, type RequestContext } from '@holovitals/subgraph-kit';
+import type { RequestContext } from '@holovitals/subgraph-kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { readAccessLog } from '../audit/access-log';
+import { ComplianceError, ComplianceErrorCode } from '../compliance-error';
 import { ConsentPurpose } from '../consent/consent-vocabulary';
 import { consentPartyLoader } from '../loaders/consent-party.loader';
 import { consentPurposeLoader } from '../loaders/consent-purpose.loader';
@@ -22,7 +23,13 @@ export class AccessLogResolver {
     first: number,
   ): Promise<AccessLogEntry[]> {
     if (first < 1 || first > MAX_ENTRIES) {
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_ENTRIES}.`);
+      throw new ComplianceError(
+        ComplianceErrorCode.INVALID_PAGE,
+        `first must be between 1 and ${MAX_ENTRIES}.`,
+        {
+          field: 'first',
+        },
+      );
     }
     return readAccessLog(ctx, first);
   }

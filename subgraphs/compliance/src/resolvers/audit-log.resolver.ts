@@ -1,13 +1,7 @@
-import {
-  DomainError,
-  ErrorCode,
-  recordAudit,
-  requireRole,
-  Role,
-  type RequestContext,
-} from '@holovitals/subgraph-kit';
+import { recordAudit, requireRole, Role, type RequestContext } from '@holovitals/subgraph-kit';
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { verifyAuditChain } from '../audit/audit-chain-verification';
+import { ComplianceError, ComplianceErrorCode } from '../compliance-error';
 import { searchAuditLog } from '../audit/audit-log-search';
 import { AuditLogEntity } from '../entities/audit-log.entity';
 import { AuditChainVerification } from './types/audit-chain-verification.type';
@@ -18,7 +12,8 @@ const MAX_PAGE = 200;
 
 function cursorSeq(after: string | null | undefined): number | null {
   if (after === null || after === undefined) return null;
-  if (!/^[1-9][0-9]{0,15}$/.test(after)) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Unknown cursor.');
+  if (!/^[1-9][0-9]{0,15}$/.test(after))
+    throw new ComplianceError(ComplianceErrorCode.INVALID_PAGE, 'Unknown cursor.', { field: 'after' });
   return Number(after);
 }
 
@@ -38,10 +33,18 @@ export class AuditLogResolver {
   ): Promise<AuditLogPage> {
     requireRole(ctx, Role.ADMIN);
     if (first < 1 || first > MAX_PAGE) {
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_PAGE}.`);
+      throw new ComplianceError(
+        ComplianceErrorCode.INVALID_PAGE,
+        `first must be between 1 and ${MAX_PAGE}.`,
+        {
+          field: 'first',
+        },
+      );
     }
     if (filter?.from && filter.to && filter.from > filter.to) {
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, 'from must not be after to.');
+      throw new ComplianceError(ComplianceErrorCode.BAD_USER_INPUT, 'from must not be after to.', {
+        field: 'from',
+      });
     }
     const page = await searchAuditLog(ctx.dataSource, filter ?? {}, first, cursorSeq(after));
     await recordAudit(ctx.dataSource.manager, ctx, {
@@ -67,8 +70,11 @@ export class AuditLogResolver {
     to: Date | null,
   ): Promise<AuditChainVerification> {
     requireRole(ctx, Role.ADMIN);
-    if (from && to && from > to)
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, 'from must not be after to.');
+    if (from && to && from > to) {
+      throw new ComplianceError(ComplianceErrorCode.BAD_USER_INPUT, 'from must not be after to.', {
+        field: 'from',
+      });
+    }
     return verifyAuditChain(ctx.dataSource, from ?? null, to ?? null);
   }
 }

@@ -6,9 +6,15 @@ function clientCode(code: ComplianceErrorCode): ErrorCode {
     case ComplianceErrorCode.BAD_USER_INPUT:
     case ComplianceErrorCode.REPORT_RANGE_TOO_LONG:
     case ComplianceErrorCode.ALERT_ALREADY_RESOLVED:
+    case ComplianceErrorCode.INVALID_PAGE:
+    case ComplianceErrorCode.INVALID_TEXT:
+    case ComplianceErrorCode.ALREADY_EXTENDED:
+    case ComplianceErrorCode.ALREADY_CLOSED:
       return ErrorCode.BAD_USER_INPUT;
     case ComplianceErrorCode.ALERT_NOT_FOUND:
     case ComplianceErrorCode.PATIENT_NOT_FOUND:
+    case ComplianceErrorCode.CONSENT_GRANT_NOT_FOUND:
+    case ComplianceErrorCode.RIGHTS_REQUEST_NOT_FOUND:
       return ErrorCode.NOT_FOUND;
     case ComplianceErrorCode.ACCESS_LOG_FORBIDDEN:
       return ErrorCode.FORBIDDEN;

@@ -1,9 +1,16 @@
-import { recordAudit, requireRole, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import {
+  connectionType,
+  recordAudit,
+  requireRole,
+  Role,
+  toConnection,
+  type Connection,
+  type RequestContext,
+} from '@holovitals/subgraph-kit';
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { ComplianceError, ComplianceErrorCode } from '../compliance-error';
 import { RbacAccessLogEntity } from '../entities/rbac-access-log.entity';
 import { searchRbacAccessLog } from '../rbac/rbac-access-log-search';
-import { connectionType, toConnection, type Connection } from './types/connection.type';
 import { RbacAccessLogFilter } from './types/rbac-access-log-filter.input';
 
 const MAX_PAGE = 200;

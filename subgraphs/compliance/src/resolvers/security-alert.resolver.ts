@@ -1,11 +1,17 @@
-import { requireRole, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import {
+  connectionType,
+  requireRole,
+  Role,
+  toConnection,
+  type Connection,
+  type RequestContext,
+} from '@holovitals/subgraph-kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { advanceAlert, raiseManualAlert } from '../alerts/alert-handling';
 import { alertCursor, searchAlerts } from '../alerts/alert-queries';
 import { SecurityAlertSeverity, SecurityAlertStatus } from '../alerts/alert-vocabulary';
 import { ComplianceError, ComplianceErrorCode } from '../compliance-error';
 import { SecurityAlertEntity } from '../entities/security-alert.entity';
-import { connectionType, toConnection, type Connection } from './types/connection.type';
 import { RaiseSecurityAlertInput } from './types/raise-security-alert.input';
 
 const MAX_PAGE = 200;

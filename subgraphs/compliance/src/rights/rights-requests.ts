@@ -1,7 +1,7 @@
 import { recordAudit, requireRole, requireUser, Role, type RequestContext } from '@holovitals/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import { RightsRequestEntity } from '../entities/rights-request.entity';
-import { RightsRequestError, RightsRequestErrorCode } from './rights-request-error';
+import { ComplianceError, ComplianceErrorCode } from '../compliance-error';
 import {
   RIGHTS_EXTENSION_DAYS,
   RIGHTS_REQUEST_DAYS,
@@ -16,8 +16,8 @@ const MAX_TEXT = 4_000;
 export function requiredText(value: string, field: string): string {
   const text = value.trim();
   if (text.length === 0 || text.length > MAX_TEXT) {
-    throw new RightsRequestError(
-      RightsRequestErrorCode.INVALID_TEXT,
+    throw new ComplianceError(
+      ComplianceErrorCode.INVALID_TEXT,
       `${field} must be 1 to ${MAX_TEXT} characters.`,
       { field },
     );
@@ -94,7 +94,7 @@ function decodeCursor(after: string | null): { dueAt: Date; id: string } | null 
   const [due, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
   const dueAt = new Date(due ?? '');
   if (Number.isNaN(dueAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) {
-    throw new RightsRequestError(RightsRequestErrorCode.INVALID_PAGE, 'Unknown cursor.', { field: 'after' });
+    throw new ComplianceError(ComplianceErrorCode.INVALID_PAGE, 'Unknown cursor.', { field: 'after' });
   }
   return { dueAt, id: id! };
 }
@@ -110,7 +110,7 @@ export async function listRightsRequests(
 ): Promise<RightsRequestPage> {
   requireRole(ctx, Role.ADMIN);
   if (filter.first < 1 || filter.first > 200) {
-    throw new RightsRequestError(RightsRequestErrorCode.INVALID_PAGE, 'first must be between 1 and 200.', {
+    throw new ComplianceError(ComplianceErrorCode.INVALID_PAGE, 'first must be between 1 and 200.', {
       field: 'first',
     });
   }
@@ -137,10 +137,10 @@ async function openRequestForUpdate(manager: EntityManager, id: string): Promise
     ? await manager.findOne(RightsRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } })
     : null;
   if (!request)
-    throw new RightsRequestError(RightsRequestErrorCode.REQUEST_NOT_FOUND, 'No rights request has this id.');
+    throw new ComplianceError(ComplianceErrorCode.RIGHTS_REQUEST_NOT_FOUND, 'No rights request has this id.');
   if (request.status === RightsRequestStatus.COMPLETED || request.status === RightsRequestStatus.DENIED) {
-    throw new RightsRequestError(
-      RightsRequestErrorCode.ALREADY_CLOSED,
+    throw new ComplianceError(
+      ComplianceErrorCode.ALREADY_CLOSED,
       `This request is already ${request.status.toLowerCase()}.`,
       {
         field: 'id',
@@ -161,8 +161,8 @@ export async function extendRightsRequest(
   return ctx.dataSource.transaction(async (manager) => {
     const request = await openRequestForUpdate(manager, id);
     if (request.extendedAt !== null) {
-      throw new RightsRequestError(
-        RightsRequestErrorCode.ALREADY_EXTENDED,
+      throw new ComplianceError(
+        ComplianceErrorCode.ALREADY_EXTENDED,
         'This request already had its one 30-day extension.',
         { field: 'id' },
       );

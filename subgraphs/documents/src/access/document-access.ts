@@ -1,41 +1,18 @@
+import { accessFacts, type AccessFacts } from '@holovitals/consent-projection';
 import type { ConsentScope } from '@holovitals/events';
 import { hasRole, requireUser, Role, type RequestContext } from '@holovitals/subgraph-kit';
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
 import { DocumentsError, DocumentsErrorCode } from '../documents-error';
 import { auditAccess } from './documents-audit';
 
 /** The consent scope that lets a grantee read (and upload to) a patient's documents. */
 export const DOCUMENTS_SCOPE: ConsentScope = 'READ_DOCUMENTS';
 
-interface AccessFacts {
-  isOwner: boolean;
-  consented: boolean;
-}
-
-/** Ownership and active READ_DOCUMENTS consent of one user for many patients, in one statement. */
-export async function accessFacts(
-  dataSource: DataSource,
-  userId: string,
-  patientIds: readonly string[],
-): Promise<Map<string, AccessFacts>> {
-  const rows = (await dataSource.query(
-    `SELECT ids.id AS patient_id,
-            EXISTS (SELECT 1 FROM patient_owner o WHERE o.patient_id = ids.id AND o.owner_user_id = $2::uuid) AS is_owner,
-            EXISTS (SELECT 1 FROM consent_projection c
-                     WHERE c.patient_id = ids.id AND c.grantee_user_id = $2::uuid AND $3 = ANY(c.scopes)
-                       AND c.revoked_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > now())) AS consented
-       FROM unnest($1::uuid[]) AS ids(id)`,
-    [patientIds, userId, DOCUMENTS_SCOPE],
-  )) as { patient_id: string; is_owner: boolean; consented: boolean }[];
-  return new Map(rows.map((row) => [row.patient_id, { isOwner: row.is_owner, consented: row.consented }]));
-}
-
 function accessLoader(ctx: RequestContext): DataLoader<string, AccessFacts> {
   return ctx.loaders.get('document-access', () => {
     const userId = ctx.principal?.id ?? '00000000-0000-0000-0000-000000000000';
     return new DataLoader<string, AccessFacts>(async (ids) => {
-      const facts = await accessFacts(ctx.dataSource, userId, ids);
+      const facts = await accessFacts(ctx.dataSource, userId, ids, DOCUMENTS_SCOPE);
       return ids.map((id) => facts.get(id) ?? { isOwner: false, consented: false });
     });
   });

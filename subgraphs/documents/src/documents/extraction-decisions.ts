@@ -55,7 +55,7 @@ export async function confirmExtraction(
     maxBytes: 1_000_000,
     overwrite: true,
   });
-  const bundleRef = ctx.services.signer.sign(ctx.services.filesUrl, {
+  const bundleRef = ctx.services.signer.sign(ctx.services.internalFilesUrl, {
     operation: 'get',
     key,
     subject: PATIENT_SERVICE_SUBJECT,

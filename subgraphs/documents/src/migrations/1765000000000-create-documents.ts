@@ -1,3 +1,4 @@
+import { createAccessProjectionTables, dropAccessProjectionTables } from '@holovitals/consent-projection';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class CreateDocuments1765000000000 implements MigrationInterface {
@@ -73,30 +74,11 @@ export class CreateDocuments1765000000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX extraction_document ON extraction (document_id, page_number, box)`);
     // Who may see a patient's documents: the owner (patient.created) and consented grantees (consent.*).
-    await queryRunner.query(`
-      CREATE TABLE patient_owner (
-        patient_id uuid PRIMARY KEY,
-        owner_user_id uuid
-      )`);
-    await queryRunner.query(`CREATE INDEX patient_owner_user ON patient_owner (owner_user_id)`);
-    await queryRunner.query(`
-      CREATE TABLE consent_projection (
-        consent_id uuid PRIMARY KEY,
-        patient_id uuid NOT NULL,
-        grantee_user_id uuid NOT NULL,
-        scopes text[] NOT NULL DEFAULT '{}',
-        expires_at timestamptz,
-        revoked_at timestamptz,
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX consent_projection_grantee ON consent_projection (grantee_user_id, patient_id)`,
-    );
+    await createAccessProjectionTables(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE consent_projection`);
-    await queryRunner.query(`DROP TABLE patient_owner`);
+    await dropAccessProjectionTables(queryRunner);
     await queryRunner.query(`DROP TABLE extraction`);
     await queryRunner.query(`DROP TABLE document_page`);
     await queryRunner.query(`DROP TABLE document`);

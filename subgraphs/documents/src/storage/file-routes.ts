@@ -7,7 +7,8 @@ import {
   type SubgraphRuntime,
 } from '@holovitals/subgraph-kit';
 import type { IncomingMessage } from 'node:http';
-import { accessFacts } from '../access/document-access';
+import { accessFacts } from '@holovitals/consent-projection';
+import { DOCUMENTS_SCOPE } from '../access/document-access';
 import type { DocumentsConfig } from '../config';
 import { FILES_PATH, type DocumentsServices } from '../documents-services';
 import { DocumentStatus } from '../entities/document-status';
@@ -60,7 +61,9 @@ export function documentFileRoutes(
     if (grant.key !== facts.blob_key) return false;
     if (grant.subject.startsWith(ADMIN_SUBJECT_PREFIX)) return true;
     // Consent may have been withdrawn since the link was issued: ask again now.
-    const access = (await accessFacts(dataSource, grant.subject, [facts.patient_id])).get(facts.patient_id);
+    const access = (await accessFacts(dataSource, grant.subject, [facts.patient_id], DOCUMENTS_SCOPE)).get(
+      facts.patient_id,
+    );
     return access?.isOwner === true || access?.consented === true;
   }
 

@@ -58,6 +58,7 @@ export async function startDocumentsHarness(
     KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'),
     QUEUE_PREFIX: `hv-test-${randomBytes(4).toString('hex')}`,
     DOCUMENTS_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DOCUMENTS_INTERNAL_URL: `http://127.0.0.1:${port}`,
     DOCUMENT_MAX_BYTES: String(2 * 1024 * 1024),
     LOG_LEVEL: 'error',
     ...extraEnv,

@@ -9,3 +9,12 @@ export const ehrSyncQueue = defineQueue({
   backoffMs: 30_000,
   timeoutMs: 15 * 60_000,
 });
+
+/** The repeatable scan that enqueues each connection's daily sync when its slot passes. */
+export const ehrScheduleQueue = defineQueue({
+  name: 'ehr.schedule',
+  payload: z.object({}),
+  attempts: 3,
+  backoffMs: 10_000,
+  timeoutMs: 5 * 60_000,
+});

@@ -1,6 +1,6 @@
 import { blobStorageConfigShape, createBlobStore } from '@holovitals/blob-store';
-import { closeDatabase, initDatabase, jobSystemActor } from '@holovitals/subgraph-kit';
-import { defineWorker, processQueue } from '@holovitals/worker-runtime';
+import { booleanFlag, closeDatabase, initDatabase, jobSystemActor } from '@holovitals/subgraph-kit';
+import { defineWorker, processQueue, QueueProducer } from '@holovitals/worker-runtime';
 import { z } from 'zod';
 import { ehrConfig } from '../config';
 import { ehrCipher } from '../ehr-services';
@@ -10,7 +10,8 @@ import { EhrProviderEntity } from '../entities/ehr-provider.entity';
 import { SyncRunEntity } from '../entities/sync-run.entity';
 import { SyncRunStatus } from '../entities/sync-run-enums';
 import { runConnectionSync } from './connection-sync';
-import { ehrSyncQueue } from './sync-queue';
+import { ehrScheduleQueue, ehrSyncQueue } from './sync-queue';
+import { enqueueDueSyncs } from './sync-schedule';
 
 const entities = [EhrProviderEntity, EhrAuthorizationRequestEntity, EhrConnectionEntity, SyncRunEntity];
 
@@ -29,6 +30,14 @@ export const ehrSyncWorkerConfig = {
   EHR_SYNC_RETRY_BASE_MS: z.coerce.number().int().min(0).default(500),
   /** Longest wait between tries, also the cap on a provider's Retry-After. */
   EHR_SYNC_RETRY_MAX_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Sync every active connection once a day, each at its own time of day. */
+  EHR_DAILY_SYNC: booleanFlag.default(true),
+  /** How often the daily schedule is checked; a connection's sync starts at most this long after its slot. */
+  EHR_SCHEDULE_SCAN_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(15 * 60_000),
 };
 
 /**
@@ -43,8 +52,12 @@ export const ehrSyncWorker = defineWorker({
     database: await initDatabase({ url: config.DATABASE_URL, entities, migrations: [] }, false),
     cipher: ehrCipher(config),
     blobStore: createBlobStore(config),
+    syncQueue: new QueueProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
   }),
-  closeServices: (services) => closeDatabase(services.database),
+  closeServices: async (services) => {
+    await services.syncQueue.close();
+    await closeDatabase(services.database);
+  },
   readiness: (services) => ({
     database: async () => (await services.database.dataSource.query('SELECT 1')).length === 1,
   }),
@@ -73,5 +86,16 @@ export const ehrSyncWorker = defineWorker({
         return { runId: job.data.runId, status: run?.status ?? SyncRunStatus.FAILED };
       },
     }),
+    ...(config.EHR_DAILY_SYNC
+      ? [
+          processQueue({
+            queue: ehrScheduleQueue,
+            repeat: { everyMs: config.EHR_SCHEDULE_SCAN_EVERY_MS, data: {} },
+            process: async () => ({
+              enqueued: await enqueueDueSyncs(services.database.dataSource, services.syncQueue, new Date()),
+            }),
+          }),
+        ]
+      : []),
   ],
 });

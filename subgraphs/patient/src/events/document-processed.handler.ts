@@ -5,6 +5,9 @@ import { importBundleIntoPatient, type FhirImportLimits } from '../import/fhir-b
 export interface DocumentBundleSource {
   /** Shared secret of the deployment's internal traffic; the documents subgraph releases bundles only with it. */
   gatewaySecret: string;
+  /** The only origins a bundleRef may point at (DOCUMENT_BUNDLE_ORIGINS): the secret goes nowhere else. */
+  trustedOrigins: readonly string[];
+  logger: { error(context: Record<string, unknown>, message: string): void };
   limits: FhirImportLimits;
   fetchTimeoutMs: number;
 }
@@ -13,12 +16,32 @@ export class DocumentBundleFetchError extends Error {
   override readonly name = 'DocumentBundleFetchError';
 }
 
-async function fetchBundle(bundleRef: string, source: DocumentBundleSource): Promise<unknown> {
+/**
+ * A bundleRef outside DOCUMENT_BUNDLE_ORIGINS. An event is signed by its owner, but its link would carry the
+ * deployment's internal credential, so a bad link (a compromised producer, a misconfigured public URL) must
+ * never make this subgraph send that credential elsewhere.
+ */
+export class UntrustedBundleOriginError extends DocumentBundleFetchError {
+  constructor(readonly origin: string) {
+    super(`bundleRef origin ${origin} is not in DOCUMENT_BUNDLE_ORIGINS; the bundle was not fetched`);
+  }
+}
+
+/** The bundleRef as a URL this subgraph may send its credential to, or the reason it may not. */
+export function trustedBundleUrl(bundleRef: string, trustedOrigins: readonly string[]): URL {
+  if (!URL.canParse(bundleRef)) throw new DocumentBundleFetchError('bundleRef is not a URL');
   const url = new URL(bundleRef);
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new DocumentBundleFetchError(`bundleRef is not an http(s) URL`);
+  if (!trustedOrigins.includes(url.origin)) throw new UntrustedBundleOriginError(url.origin);
+  return url;
+}
+
+async function fetchBundle(url: URL, source: DocumentBundleSource): Promise<unknown> {
   const response = await fetch(url, {
     headers: { [GATEWAY_CREDENTIAL_HEADER]: source.gatewaySecret },
+    // A redirect would take the credential to wherever it points.
+    redirect: 'error',
     signal: AbortSignal.timeout(source.fetchTimeoutMs),
   });
   if (!response.ok)
@@ -36,7 +59,17 @@ export function documentProcessedHandler(service: string, source: DocumentBundle
   return {
     'document.processed': async (event, manager) => {
       const { documentId, patientId, bundleRef } = event.payload;
-      const bundle = await fetchBundle(bundleRef, source);
+      let url: URL;
+      try {
+        url = trustedBundleUrl(bundleRef, source.trustedOrigins);
+      } catch (error) {
+        source.logger.error(
+          { err: error, eventId: event.id, documentId, trustedOrigins: source.trustedOrigins },
+          'document.processed refused: its bundleRef is not a trusted documents origin',
+        );
+        throw error;
+      }
+      const bundle = await fetchBundle(url, source);
       const summary = await importBundleIntoPatient(manager, patientId, bundle, source.limits);
       if (summary.changed.length > 0)
         await enqueueEvent(

@@ -1,3 +1,4 @@
+import { connectionType, type Connection } from '@holovitals/subgraph-kit';
 import type { ClassType } from 'type-graphql';
 import { AllergyEntity } from '../entities/allergy.entity';
 import { ConditionEntity } from '../entities/condition.entity';
@@ -8,7 +9,6 @@ import { ObservationEntity } from '../entities/observation.entity';
 import { ProcedureEntity } from '../entities/procedure.entity';
 import type { RecordFieldsByKind, RecordKind } from '../fhir/record-kinds';
 import { codeColumns, type RecordColumn, type RecordTable } from '../import/record-tables';
-import { connectionType, type Connection } from '../resolvers/types/connection';
 import { AllergyInput } from '../resolvers/types/allergy.input';
 import { ConditionInput } from '../resolvers/types/condition.input';
 import { FamilyHistoryInput } from '../resolvers/types/family-history.input';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '@holovitals/subgraph-kit';
+import { connectionFromEdges, type Connection, type RequestContext } from '@holovitals/subgraph-kit';
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import { readPatientData } from '../access/record-read';
 import { PatientEntity } from '../entities/patient.entity';
@@ -6,7 +6,6 @@ import type { RecordKind } from '../fhir/record-kinds';
 import { recordListLoader, type RecordListFilter } from '../loaders/record-list.loader';
 import type { EntityByListKind, ListKind } from '../loaders/record-list-specs';
 import { RECORD_TYPES, recordTypeEntries } from '../records/record-types';
-import { toConnection, type Connection } from './types/connection';
 import { FhirResourceConnection } from './types/connections';
 import { ListArgs } from './types/list-args';
 import { ObservationFilter } from './types/observation-filter.input';
@@ -34,7 +33,7 @@ async function page<K extends ListKind>(
     loaded = await loader.load(patient.id);
     return loaded.items.map((item) => item.node as EntityByListKind[K] & { id: string });
   });
-  return toConnection(loaded);
+  return connectionFromEdges(loaded.items, loaded.hasNextPage);
 }
 
 /** The plain list field of one record type on Patient (`medications`, …): a batched, checked, audited page. */

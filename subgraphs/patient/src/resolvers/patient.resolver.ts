@@ -1,4 +1,12 @@
-import { recordAudit, requireRole, requireUser, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import {
+  connectionFromEdges,
+  recordAudit,
+  requireRole,
+  requireUser,
+  Role,
+  type Connection,
+  type RequestContext,
+} from '@holovitals/subgraph-kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { readPatientData } from '../access/record-read';
 import { PatientEntity } from '../entities/patient.entity';
@@ -8,7 +16,6 @@ import { auditRead } from '../access/audit-trail';
 import { UuidIdArguments } from '../access/uuid-arguments';
 import { PatientError, PatientErrorCode } from '../patient-error';
 import { ensureOwnPatient } from '../import/own-patient';
-import { toConnection, type Connection } from './types/connection';
 import { PatientConnection } from './types/connections';
 import { ListArgs } from './types/list-args';
 import { PatientFilter } from './types/patient-filter.input';
@@ -71,7 +78,7 @@ export class PatientResolver {
       patientIds: ids,
       outcome: 'SUCCESS',
     });
-    return toConnection(page);
+    return connectionFromEdges(page.items, page.hasNextPage);
   }
 
   @Mutation(() => PatientEntity, {

@@ -1,7 +1,7 @@
+import { consentProjectionHandlers } from '@holovitals/consent-projection';
 import type { ConsentScope, DomainEvent } from '@holovitals/events';
 import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
 import { randomUUID } from 'node:crypto';
-import { consentProjectionHandlers } from '../../src/events/consent-projection.handlers';
 import { patientSubgraph } from '../../src/subgraph';
 
 export interface TestUser {

@@ -20,6 +20,7 @@ describe('navigationFor', () => {
       'Timeline',
       'Analysis',
       'Edit record',
+      'Documents',
       'Import',
       'Hospitals',
       'Export',

@@ -12,6 +12,7 @@ const RECORD_PAGES: NavItem[] = [
   { href: '/timeline', label: 'Timeline' },
   { href: '/analysis', label: 'Analysis' },
   { href: '/record', label: 'Edit record' },
+  { href: '/documents', label: 'Documents' },
   { href: '/import', label: 'Import' },
   { href: '/connections', label: 'Hospitals' },
   { href: '/export', label: 'Export' },

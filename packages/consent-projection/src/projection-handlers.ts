@@ -3,8 +3,8 @@ import { eventSystemActor, recordAudit } from '@holovitals/subgraph-kit';
 
 /**
  * Keeps consent_projection in step with compliance's consent events. Idempotent and order-tolerant: a revocation
- * that overtakes its grant leaves a revoked row the late grant cannot reopen. Each change is audited as
- * `service` acting on the event, since no request (and no user) is behind it.
+ * that overtakes its grant leaves a revoked row the late grant cannot reopen. Each change is audited as `service`
+ * acting on the event, since no request (and no user) is behind it.
  */
 export function consentProjectionHandlers(service: string): EventHandlers {
   return {
@@ -44,3 +44,15 @@ export function consentProjectionHandlers(service: string): EventHandlers {
     },
   };
 }
+
+/** Keeps patient_owner from patient.created, for subgraphs that do not own the Patient entity. */
+export const patientOwnerHandlers: EventHandlers = {
+  'patient.created': async (event, manager) => {
+    const { patientId, ownerUserId } = event.payload;
+    await manager.query(
+      `INSERT INTO patient_owner (patient_id, owner_user_id) VALUES ($1, $2)
+       ON CONFLICT (patient_id) DO UPDATE SET owner_user_id = EXCLUDED.owner_user_id`,
+      [patientId, ownerUserId],
+    );
+  },
+};
