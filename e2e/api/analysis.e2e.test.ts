@@ -1,6 +1,8 @@
 import { graphqlRequest } from '@holovitals/testing';
+import { createClient } from 'graphql-ws';
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import WebSocket from 'ws';
 
 const stack = inject('stack');
 
@@ -206,5 +208,38 @@ describe('analysis through the gateway', () => {
       strangerToken,
     );
     expect(request.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  }, 60_000);
+
+  it('serves analysisTaskUpdated through the gateway only to those who may read the task', async () => {
+    const { requestAnalysis } = await gql<{ requestAnalysis: { id: string } }>(
+      'mutation R($i: RequestAnalysisInput!) { requestAnalysis(input: $i) { id } }',
+      { i: { patientId, type: 'LAB_TRENDS', priority: 'BATCH' } },
+      patientToken,
+    );
+    const client = createClient({
+      url: stack.gatewayUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${strangerToken}` },
+      retryAttempts: 0,
+    });
+    try {
+      const refused = await new Promise<unknown>((resolve) => {
+        client.subscribe(
+          {
+            query:
+              'subscription S($id: ID!) { analysisTaskUpdated(id: $id) { id kind analysisTask { status } } }',
+            variables: { id: requestAnalysis.id },
+          },
+          {
+            next: (value) => resolve(value),
+            error: (error) => resolve(error),
+            complete: () => resolve(null),
+          },
+        );
+      });
+      expect(JSON.stringify(refused)).toMatch(/NOT_FOUND/);
+    } finally {
+      await client.dispose();
+    }
   }, 60_000);
 });

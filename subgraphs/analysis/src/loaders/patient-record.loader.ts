@@ -1,4 +1,4 @@
-import type { RequestContext } from '@holovitals/subgraph-kit';
+import { childTraceparent, type RequestContext } from '@holovitals/subgraph-kit';
 import DataLoader from 'dataloader';
 import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
 import type { AnalysisServices } from '../analysis-services';
@@ -21,7 +21,11 @@ export function patientRecordLoader(
             () => new AnalysisError(AnalysisErrorCode.FORBIDDEN, 'Sign in to read a record.'),
           );
         }
-        return fetchPatientRecords(ctx.services.recordSource, { accessToken: ctx.accessToken }, patientIds);
+        return fetchPatientRecords(
+          ctx.services.recordSource,
+          { accessToken: ctx.accessToken, traceparent: childTraceparent(ctx.traceId) },
+          patientIds,
+        );
       }),
   );
 }

@@ -71,7 +71,7 @@ export class AnalysisTaskResolver {
     @Ctx() ctx: Ctx,
   ): Promise<Connection<AnalysisTaskEntity>> {
     const principal = requireUser(ctx);
-    const page = await listTasks(ctx.dataSource, principal.id, first, after);
+    const page = toConnection(await listTasks(ctx.dataSource, principal.id, first, after), first, taskCursor);
     if (page.nodes.length > 0) {
       await recordAudit(ctx.dataSource.manager, ctx, {
         action: 'read',
@@ -81,8 +81,7 @@ export class AnalysisTaskResolver {
         outcome: 'SUCCESS',
       });
     }
-    const rows = page.hasNextPage ? [...page.nodes, page.nodes[0] as AnalysisTaskEntity] : page.nodes;
-    return toConnection(rows, page.nodes.length, taskCursor);
+    return page;
   }
 
   @FieldResolver(() => AnalysisResultType, {

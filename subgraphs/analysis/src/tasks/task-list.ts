@@ -4,11 +4,6 @@ import { AnalysisTaskEntity } from '../entities/analysis-task.entity';
 
 export const MAX_TASK_PAGE = 100;
 
-export interface TaskPage {
-  nodes: AnalysisTaskEntity[];
-  hasNextPage: boolean;
-}
-
 /** `<created_at ISO>|<id>`, base64url: the keyset position of a task in newest-first order. */
 export const taskCursor = (task: Pick<AnalysisTaskEntity, 'createdAt' | 'id'>): string =>
   Buffer.from(`${task.createdAt.toISOString()}|${task.id}`).toString('base64url');
@@ -24,13 +19,13 @@ function parseCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-/** The user's own tasks, newest first, one keyset page (one statement). */
+/** The user's own tasks, newest first: one keyset page plus one row telling whether more follow (one statement). */
 export async function listTasks(
   dataSource: DataSource,
   ownerUserId: string,
   first: number,
   after: string | null,
-): Promise<TaskPage> {
+): Promise<AnalysisTaskEntity[]> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_TASK_PAGE) {
     throw new AnalysisError(
       AnalysisErrorCode.BAD_USER_INPUT,
@@ -49,6 +44,5 @@ export async function listTasks(
     const position = parseCursor(after);
     query.andWhere('(task.created_at, task.id) < (:createdAt, :id)', position);
   }
-  const rows = await query.getMany();
-  return { nodes: rows.slice(0, first), hasNextPage: rows.length > first };
+  return query.getMany();
 }

@@ -1,7 +1,13 @@
 import type { EnvelopeCipher } from '@holovitals/encryption';
 import { enqueueEvent } from '@holovitals/events';
 import type { ChangePublisher } from '@holovitals/live-changes';
-import { type AuditActor, type Principal, recordAudit, type RequestContext } from '@holovitals/subgraph-kit';
+import {
+  type AuditActor,
+  childTraceparent,
+  type Principal,
+  recordAudit,
+  type RequestContext,
+} from '@holovitals/subgraph-kit';
 import type { QueueDefinition, QueueProducer } from '@holovitals/worker-runtime';
 import type { Logger } from 'pino';
 import { type DataSource, In } from 'typeorm';
@@ -79,7 +85,7 @@ export async function requestAnalysis(
   }
   const record = await fetchPatientRecord(
     services.recordSource,
-    { accessToken: callerToken(ctx), traceparent: null },
+    { accessToken: callerToken(ctx), traceparent: childTraceparent(ctx.traceId) },
     request.patientId,
   );
   return queueAnalysis(
