@@ -90,6 +90,20 @@ export const eventContracts = {
     patientId: z.string().uuid(),
     status: z.enum(['COMPLETED', 'FAILED']),
   }),
+  /**
+   * What one analysis task cost (the model's tokens priced by analysis). Billing debits it from the user's
+   * credits, once per event id; `costCents` is a whole number of the smallest currency unit.
+   */
+  'analysis.cost.recorded': z.object({
+    taskId: z.string().uuid(),
+    userId: z.string().uuid(),
+    model: z.string().min(1),
+    inputTokens: z.number().int().nonnegative(),
+    outputTokens: z.number().int().nonnegative(),
+    costCents: z.number().int().nonnegative(),
+    currency: z.string().regex(/^[a-z]{3}$/),
+    at: z.string().datetime({ offset: true }),
+  }),
   'document.uploaded': z.object({
     documentId: z.string().uuid(),
     patientId: z.string().uuid(),

@@ -17,6 +17,7 @@ export const eventOwners: Record<EventType, string> = {
   'ehr.sync.applied': 'patient',
   'analysis.requested': 'analysis',
   'analysis.completed': 'analysis',
+  'analysis.cost.recorded': 'analysis',
   'document.uploaded': 'documents',
   'document.processed': 'documents',
   'audit.recorded': ANY_SERVICE,
