@@ -21,6 +21,7 @@ export const modelAnswerSchema = z.object({
               citations: z.array(z.string()).max(50),
             }),
           )
+          .min(1)
           .max(50),
       }),
     )

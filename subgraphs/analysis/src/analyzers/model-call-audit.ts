@@ -23,7 +23,7 @@ export const costCents = (costUsd: number): number => Math.ceil(Math.round(costU
 
 /**
  * Records one model call in its own transaction, whatever became of the analysis: an `audit.recorded` entry
- * (action `model.send`, entity `ModelCall`: the call id, the SHA-256 of the de-identified messages sent, and
+ * (action `model.send`, entity `ModelCall`: the task id, the call id, the SHA-256 of the de-identified messages sent, and
  * the ids of the records in the data block) and `analysis.cost.recorded` for billing. The prompt text and
  * the model's answer are not stored: they held the record, even if de-identified.
  */
@@ -38,7 +38,7 @@ export async function recordModelCall(
     await recordAudit(manager, actor, {
       action: 'model.send',
       entityType: 'ModelCall',
-      entityIds: [call.id, sentDigest(call), ...sentRecordIds],
+      entityIds: [task.id, call.id, sentDigest(call), ...sentRecordIds],
       patientIds: [task.patientId],
       outcome: call.outcome === 'ok' ? 'SUCCESS' : 'FAILURE',
     });
