@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { AnalysisTaskType } from '../entities/analysis-enums';
+import type { PatientRecord } from '../record/patient-record';
+import { citableRecords, promptRecords, promptRequest } from './model-prompt';
+
+const record: PatientRecord = {
+  patientId: 'p-1',
+  gender: 'female',
+  birthDate: '1930-05-02',
+  fetchedAt: '2026-12-01T00:00:00Z',
+  observations: [
+    {
+      id: 'bp',
+      codeSystem: 'http://loinc.org',
+      code: '85354-9',
+      display: 'Blood pressure panel',
+      category: 'vital-signs',
+      value: null,
+      unit: null,
+      referenceLow: null,
+      referenceHigh: null,
+      effectiveAt: '2026-03-01T10:00:00Z',
+      components: [
+        { code: '8480-6', display: 'Systolic', value: 150, unit: 'mm[Hg]' },
+        { code: '8462-4', display: 'Diastolic', value: 95, unit: 'mm[Hg]' },
+      ],
+    },
+  ],
+  immunizations: [],
+  procedures: [],
+  conditions: [],
+  medications: [
+    { id: 'm-1', code: '860975', display: 'Metformin', status: 'active', startedAt: '2010-01-02' },
+  ],
+};
+
+describe('model prompt', () => {
+  const asOf = new Date('2026-12-01T00:00:00Z');
+
+  it('writes one record per row with its id; an age (90+ here), never the birth date', () => {
+    const rows = promptRecords(record, asOf);
+    expect(rows.map((row) => row.id)).toEqual(['p-1', 'm-1', 'bp']);
+    expect(rows[0]?.text).toBe('Patient demographics: sex female, age 90 or older.');
+    expect(rows.map((row) => row.text).join('\n')).not.toContain('1930');
+    expect(rows[2]?.text).toContain('Systolic 150 mm[Hg], Diastolic 95 mm[Hg]');
+  });
+
+  it('maps every id to its kind for citation checks', () => {
+    expect([...citableRecords(record)]).toEqual([
+      ['p-1', 'PATIENT'],
+      ['m-1', 'MEDICATION'],
+      ['bp', 'OBSERVATION'],
+    ]);
+  });
+
+  it('puts a question in the task, not in the instruction', () => {
+    const request = promptRequest(record, { type: AnalysisTaskType.QUESTION, question: 'Is my BP high?' }, asOf);
+    expect(request.task).toContain('Is my BP high?');
+    expect(request.instruction).not.toContain('Is my BP high?');
+  });
+});
