@@ -2,7 +2,12 @@ import { loadModelServerConfig, type RunningModelServer, startModelServer } from
 import { Role } from '@holovitals/subgraph-kit';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AnalysisPriority, AnalysisTaskStatus, AnalysisTaskType, AnalyzerKind } from '../src/entities/analysis-enums';
+import {
+  AnalysisPriority,
+  AnalysisTaskStatus,
+  AnalysisTaskType,
+  AnalyzerKind,
+} from '../src/entities/analysis-enums';
 import { AnalysisResultEntity } from '../src/entities/analysis-result.entity';
 import type { PatientRecord } from '../src/record/patient-record';
 import {
@@ -120,7 +125,15 @@ describe('model analyzer in the analysis worker (local OpenAI-protocol server, r
     expect((await finished(task.id)).status).toBe(AnalysisTaskStatus.SUCCEEDED);
     expect(proxy.bodies).toHaveLength(1);
     const body = proxy.bodies[0] ?? '';
-    for (const identifier of ['Whitfield', 'Margaret', '1959', '02-23', '2015-04-11', '2020-06-29', '2011-03-01'])
+    for (const identifier of [
+      'Whitfield',
+      'Margaret',
+      '1959',
+      '02-23',
+      '2015-04-11',
+      '2020-06-29',
+      '2011-03-01',
+    ])
       expect(body).not.toContain(identifier);
     for (const id of RECORD_IDS) expect(body).toContain(`<record id=\\"${id}\\">`);
     expect(body).toContain('age 67');
@@ -137,7 +150,12 @@ describe('model analyzer in the analysis worker (local OpenAI-protocol server, r
     const costs = await outbox('analysis.cost.recorded', `payload->>'taskId' = $2`, task.id);
     expect(costs).toHaveLength(1);
     const cost = costs[0]?.payload;
-    expect(cost).toMatchObject({ taskId: task.id, userId: owner, model: 'holovitals-local', currency: 'usd' });
+    expect(cost).toMatchObject({
+      taskId: task.id,
+      userId: owner,
+      model: 'holovitals-local',
+      currency: 'usd',
+    });
     expect(cost?.inputTokens).toBeGreaterThan(0);
     expect(cost?.costCents).toBeGreaterThan(0);
     expect(done.actualCost).toBe(cost?.costCents);
@@ -194,8 +212,14 @@ describe('model analyzer in the analysis worker (local OpenAI-protocol server, r
     // Failed calls are audited and costed too: the tokens were spent.
     const costs = await outbox('analysis.cost.recorded', `payload->>'taskId' = $2`, task.id);
     expect(costs).toHaveLength(6);
-    const audits = await outbox('audit.recorded', `payload->'entityIds'->>0 = $2 AND payload->>'action' = 'model.send'`, task.id);
-    expect(audits.map((audit) => audit.payload.action)).toEqual(Array.from({ length: 6 }, () => 'model.send'));
+    const audits = await outbox(
+      'audit.recorded',
+      `payload->'entityIds'->>0 = $2 AND payload->>'action' = 'model.send'`,
+      task.id,
+    );
+    expect(audits.map((audit) => audit.payload.action)).toEqual(
+      Array.from({ length: 6 }, () => 'model.send'),
+    );
   }, 60_000);
 
   it('the subgraph prices a model analysis and accepts questions when a model is configured', async () => {

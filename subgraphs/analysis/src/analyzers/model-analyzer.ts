@@ -66,7 +66,7 @@ export class ModelAnalyzer implements Analyzer {
     });
     await context.checkpoint(80);
 
-    const mapped = mapModelAnswer(value, task.type, citableRecords(record), pseudonymizer);
+    const mapped = mapModelAnswer(value, task.type, citableRecords(request.records), pseudonymizer);
     if (mapped.sections.length === 0) {
       throw new UncitedAnswerError(
         `The model's answer cited no record of this patient (${mapped.rejectedCitations.length} unknown ids rejected).`,

@@ -13,7 +13,11 @@ describe('mapModelAnswer', () => {
   it('keeps citations to records, rejects unknown ids, drops statements left unsourced, maps names back', () => {
     const pseudonymizer = new Pseudonymizer();
     const prompt = sanitizePrompt(
-      { instruction: 'Summarise.', task: 'Summary', records: [{ id: 'obs-1', text: 'Seen by Dr. Ada Lovelace.' }] },
+      {
+        instruction: 'Summarise.',
+        task: 'Summary',
+        records: [{ id: 'obs-1', text: 'Seen by Dr. Ada Lovelace.' }],
+      },
       pseudonymizer,
     );
     const surrogate = /\[NAME-1\]/.exec(prompt.messages[1]?.content ?? '')?.[0] ?? '';

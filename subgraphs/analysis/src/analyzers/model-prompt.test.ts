@@ -38,23 +38,27 @@ describe('model prompt', () => {
   const asOf = new Date('2026-12-01T00:00:00Z');
 
   it('writes one record per row with its id; an age (90+ here), never the birth date', () => {
-    const rows = promptRecords(record, asOf);
+    const rows = promptRecords(record, asOf, AnalysisTaskType.SUMMARY);
     expect(rows.map((row) => row.id)).toEqual(['p-1', 'm-1', 'bp']);
     expect(rows[0]?.text).toBe('Patient demographics: sex female, age 90 or older.');
     expect(rows.map((row) => row.text).join('\n')).not.toContain('1930');
     expect(rows[2]?.text).toContain('Systolic 150 mm[Hg], Diastolic 95 mm[Hg]');
   });
 
-  it('maps every id to its kind for citation checks', () => {
-    expect([...citableRecords(record)]).toEqual([
+  it('sends only what the task needs, and only what was sent may be cited', () => {
+    const rows = promptRecords(record, asOf, AnalysisTaskType.LAB_TRENDS);
+    expect([...citableRecords(rows)]).toEqual([
       ['p-1', 'PATIENT'],
-      ['m-1', 'MEDICATION'],
       ['bp', 'OBSERVATION'],
     ]);
   });
 
   it('puts a question in the task, not in the instruction', () => {
-    const request = promptRequest(record, { type: AnalysisTaskType.QUESTION, question: 'Is my BP high?' }, asOf);
+    const request = promptRequest(
+      record,
+      { type: AnalysisTaskType.QUESTION, question: 'Is my BP high?' },
+      asOf,
+    );
     expect(request.task).toContain('Is my BP high?');
     expect(request.instruction).not.toContain('Is my BP high?');
   });

@@ -29,55 +29,93 @@ const value = (amount: number | null, unit: string | null): string =>
 const coded = (display: string | null, system: string | null, code: string | null): string =>
   `${display ?? 'unnamed'}${code ? ` (${system ? `${system} ` : ''}${code})` : ''}`;
 
+/** A record row as sent: its id (for citations), its text, and what kind of record it is. */
+export interface PromptRow extends PromptRecord {
+  kind: RecordKind;
+}
+
 /**
- * The record as prompt data: one record per row, keeping its id so the model's citations resolve. The
+ * Which kinds of record each task sends, in order: only what the task needs (fewer tokens, less data
+ * leaving the service). The demographics always go first: age and sex decide what is due.
+ */
+const KINDS_SENT: Record<AnalysisTaskType, readonly RecordKind[]> = {
+  [AnalysisTaskType.SUMMARY]: [
+    'PATIENT',
+    'CONDITION',
+    'MEDICATION',
+    'OBSERVATION',
+    'PROCEDURE',
+    'IMMUNIZATION',
+  ],
+  [AnalysisTaskType.LAB_TRENDS]: ['PATIENT', 'OBSERVATION'],
+  [AnalysisTaskType.MEDICATION_REVIEW]: ['PATIENT', 'MEDICATION', 'CONDITION'],
+  [AnalysisTaskType.CARE_GAPS]: ['PATIENT', 'IMMUNIZATION', 'PROCEDURE', 'OBSERVATION', 'CONDITION'],
+  [AnalysisTaskType.QUESTION]: [
+    'PATIENT',
+    'CONDITION',
+    'MEDICATION',
+    'OBSERVATION',
+    'PROCEDURE',
+    'IMMUNIZATION',
+  ],
+};
+
+/**
+ * The record as prompt data: one row per record, keeping its id so the model's citations resolve. The
  * demographics carry an age (90+ when older, as Safe Harbor requires), never the birth date; dates are
  * written out for de-identification to reduce to their year.
  */
-export function promptRecords(record: PatientRecord, asOf: Date): PromptRecord[] {
+export function promptRecords(record: PatientRecord, asOf: Date, type: AnalysisTaskType): PromptRow[] {
   const age = ageInYears(record.birthDate, asOf);
   const demographics = [
     `sex ${record.gender ?? 'unknown'}`,
     age === null ? 'age unknown' : age >= 90 ? 'age 90 or older' : `age ${age}`,
   ].join(', ');
-  return [
-    { id: record.patientId, text: `Patient demographics: ${demographics}.` },
-    ...record.conditions.map((item) => ({
-      id: item.id,
-      text: `Condition: ${coded(item.display, 'SNOMED CT', item.code)}, status ${item.clinicalStatus ?? 'unknown'}, onset${on(item.onsetAt) || ' unknown'}.`,
-    })),
-    ...record.medications.map((item) => ({
-      id: item.id,
-      text: `Medication: ${coded(item.display, 'RxNorm', item.code)}, status ${item.status}, started${on(item.startedAt) || ' unknown'}.`,
-    })),
-    ...record.observations.map((item) => ({
-      id: item.id,
-      text: `Observation (${item.category ?? 'uncategorised'}): ${coded(item.display, 'LOINC', item.code)} = ${
-        item.components.length > 0
-          ? item.components.map((part) => `${part.display} ${value(part.value, part.unit)}`).join(', ')
-          : value(item.value, item.unit)
-      }${item.referenceLow !== null || item.referenceHigh !== null ? `, reference ${item.referenceLow ?? '…'}–${item.referenceHigh ?? '…'}` : ''}${on(item.effectiveAt)}.`,
-    })),
-    ...record.procedures.map((item) => ({
-      id: item.id,
-      text: `Procedure: ${coded(item.display, 'SNOMED CT', item.code)}, status ${item.status}${on(item.performedStart)}.`,
-    })),
-    ...record.immunizations.map((item) => ({
-      id: item.id,
-      text: `Immunization: ${coded(item.display, 'CVX', item.code)}, status ${item.status}${on(item.occurrenceAt)}.`,
-    })),
-  ];
+  const rows: Record<RecordKind, () => PromptRow[]> = {
+    PATIENT: () => [
+      { id: record.patientId, kind: 'PATIENT', text: `Patient demographics: ${demographics}.` },
+    ],
+    CONDITION: () =>
+      record.conditions.map((item) => ({
+        id: item.id,
+        kind: 'CONDITION',
+        text: `Condition: ${coded(item.display, 'SNOMED CT', item.code)}, status ${item.clinicalStatus ?? 'unknown'}, onset${on(item.onsetAt) || ' unknown'}.`,
+      })),
+    MEDICATION: () =>
+      record.medications.map((item) => ({
+        id: item.id,
+        kind: 'MEDICATION',
+        text: `Medication: ${coded(item.display, 'RxNorm', item.code)}, status ${item.status}, started${on(item.startedAt) || ' unknown'}.`,
+      })),
+    OBSERVATION: () =>
+      record.observations.map((item) => ({
+        id: item.id,
+        kind: 'OBSERVATION',
+        text: `Observation (${item.category ?? 'uncategorised'}): ${coded(item.display, 'LOINC', item.code)} = ${
+          item.components.length > 0
+            ? item.components.map((part) => `${part.display} ${value(part.value, part.unit)}`).join(', ')
+            : value(item.value, item.unit)
+        }${item.referenceLow !== null || item.referenceHigh !== null ? `, reference ${item.referenceLow ?? '…'}–${item.referenceHigh ?? '…'}` : ''}${on(item.effectiveAt)}.`,
+      })),
+    PROCEDURE: () =>
+      record.procedures.map((item) => ({
+        id: item.id,
+        kind: 'PROCEDURE',
+        text: `Procedure: ${coded(item.display, 'SNOMED CT', item.code)}, status ${item.status}${on(item.performedStart)}.`,
+      })),
+    IMMUNIZATION: () =>
+      record.immunizations.map((item) => ({
+        id: item.id,
+        kind: 'IMMUNIZATION',
+        text: `Immunization: ${coded(item.display, 'CVX', item.code)}, status ${item.status}${on(item.occurrenceAt)}.`,
+      })),
+  };
+  return KINDS_SENT[type].flatMap((kind) => rows[kind]());
 }
 
-/** The ids a result may cite and what each is. */
-export function citableRecords(record: PatientRecord): CitableRecords {
-  const kinds = new Map<string, RecordKind>([[record.patientId, 'PATIENT']]);
-  for (const item of record.conditions) kinds.set(item.id, 'CONDITION');
-  for (const item of record.medications) kinds.set(item.id, 'MEDICATION');
-  for (const item of record.observations) kinds.set(item.id, 'OBSERVATION');
-  for (const item of record.procedures) kinds.set(item.id, 'PROCEDURE');
-  for (const item of record.immunizations) kinds.set(item.id, 'IMMUNIZATION');
-  return kinds;
+/** The ids a result may cite, and what each is: exactly the rows the model was sent. */
+export function citableRecords(rows: readonly PromptRow[]): CitableRecords {
+  return new Map(rows.map((row) => [row.id, row.kind]));
 }
 
 /** Our instruction, the task (or the patient's question) and the record as data, before de-identification. */
@@ -85,10 +123,10 @@ export function promptRequest(
   record: PatientRecord,
   task: { type: AnalysisTaskType; question: string | null },
   asOf: Date,
-): PromptRequest {
+): PromptRequest & { records: PromptRow[] } {
   const request =
     task.type === AnalysisTaskType.QUESTION
       ? `${TASKS.QUESTION}\n\nThe patient’s question: ${task.question ?? ''}`
       : TASKS[task.type];
-  return { instruction: INSTRUCTION, task: request, records: promptRecords(record, asOf) };
+  return { instruction: INSTRUCTION, task: request, records: promptRecords(record, asOf, task.type) };
 }

@@ -44,6 +44,8 @@ export class DeidentifiedTextType {
   @Field({ description: 'The text with each identifier replaced by its kind, e.g. [NAME] or [DATE 2024].' })
   text!: string;
 
-  @Field(() => [IdentifierSpanType], { description: 'The identifiers found, in the input’s offsets, in order.' })
+  @Field(() => [IdentifierSpanType], {
+    description: 'The identifiers found, in the input’s offsets, in order.',
+  })
   spans!: IdentifierSpanType[];
 }
