@@ -53,7 +53,9 @@ describe('model analyzer in the analysis worker (local OpenAI-protocol server, r
   let h: AnalysisHarness;
 
   beforeAll(async () => {
-    server = await startModelServer(loadModelServerConfig({ PORT: '0', MODEL_SERVER_API_KEY: KEY }));
+    server = await startModelServer(
+      loadModelServerConfig({ PORT: '0', MODEL_SERVER_API_KEY: KEY, MODEL_SERVER_HANG_MS: '20000' }),
+    );
     proxy = await startRecordingProxy(server.baseURL);
     h = await startAnalysisHarness({
       MODEL_BASE_URL: proxy.baseURL,
@@ -249,6 +251,53 @@ describe('model analyzer in the analysis worker (local OpenAI-protocol server, r
     expect(audits.map((audit) => audit.payload.action)).toEqual(
       Array.from({ length: 6 }, () => 'model.send'),
     );
+  }, 60_000);
+
+  it('a rate-limited call fails the try; the queue retries it and the next try succeeds', async () => {
+    server.failures.inject(['rate_limit']);
+    const task = await h.queueTask(newUser(), AnalysisPriority.NORMAL, AnalysisTaskType.LAB_TRENDS, {
+      analyzer: AnalyzerKind.MODEL,
+    });
+    const done = await finished(task.id);
+    expect(done).toMatchObject({ status: AnalysisTaskStatus.SUCCEEDED, attempts: 2, failureReason: null });
+    const audits = await outbox(
+      'audit.recorded',
+      `payload->'entityIds'->>0 = $2 AND payload->>'action' = 'model.send'`,
+      task.id,
+    );
+    expect(audits.map((audit) => audit.payload.outcome)).toEqual(['FAILURE', 'SUCCESS']);
+  }, 60_000);
+
+  it('cancelling a task while the model is answering aborts the HTTP call; the call is still audited', async () => {
+    server.failures.inject(['timeout']);
+    const owner = newUser();
+    const task = await h.queueTask(owner, AnalysisPriority.NORMAL, AnalysisTaskType.SUMMARY, {
+      analyzer: AnalyzerKind.MODEL,
+    });
+    await eventually(
+      async () => ({ task: await h.task(task.id), sent: proxy.bodies.length }),
+      (state) => state.task.progress >= 35 && state.sent === 1,
+    );
+    const cancelled = await h.sg.graphql<{ cancelAnalysisTask: { status: string } }>(
+      'mutation C($id: ID!) { cancelAnalysisTask(id: $id) { status } }',
+      { id: task.id },
+      { token: await h.token(Role.PATIENT, owner) },
+    );
+    expect(cancelled.body.data?.cancelAnalysisTask.status).toBe('CANCELLED');
+    // Well before the server's 20 s hang ends: the signal aborted the request.
+    const audits = await eventually(
+      () =>
+        outbox(
+          'audit.recorded',
+          `payload->'entityIds'->>0 = $2 AND payload->>'action' = 'model.send'`,
+          task.id,
+        ),
+      (rows) => rows.length === 1,
+      5_000,
+    );
+    expect(audits.map((audit) => audit.payload.outcome)).toEqual(['FAILURE']);
+    expect((await h.task(task.id)).status).toBe(AnalysisTaskStatus.CANCELLED);
+    expect(await h.sg.dataSource.getRepository(AnalysisResultEntity).countBy({ taskId: task.id })).toBe(0);
   }, 60_000);
 
   it('the subgraph prices a model analysis and accepts questions when a model is configured', async () => {
