@@ -11,7 +11,7 @@ import {
 } from './analyzer';
 import { mapModelAnswer, modelAnswerSchema } from './model-answer';
 import { costCents, recordModelCall } from './model-call-audit';
-import { citableRecords, promptRequest } from './model-prompt';
+import { citableRecords, omittedRecords, promptRequest } from './model-prompt';
 
 export interface ModelAnalyzerDeps {
   /** Where each call's audit entry and cost event are written (the analysis database's outbox). */
@@ -73,6 +73,11 @@ export class ModelAnalyzer implements Analyzer {
       );
     }
     const notes = [MODEL_NOTE];
+    for (const left of omittedRecords(record, task.type)) {
+      notes.push(
+        `Only the newest ${left.sent} of ${left.total} ${left.kind.toLowerCase()} records were sent to the model; older ones were not considered.`,
+      );
+    }
     if (mapped.rejectedCitations.length > 0) {
       notes.push(
         `${mapped.rejectedCitations.length} citation(s) to records not in this record were rejected` +

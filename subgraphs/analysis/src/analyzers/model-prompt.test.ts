@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisTaskType } from '../entities/analysis-enums';
 import type { PatientRecord } from '../record/patient-record';
-import { citableRecords, promptRecords, promptRequest } from './model-prompt';
+import {
+  citableRecords,
+  MAX_ROWS_PER_KIND,
+  omittedRecords,
+  promptRecords,
+  promptRequest,
+} from './model-prompt';
 
 const record: PatientRecord = {
   patientId: 'p-1',
@@ -61,5 +67,25 @@ describe('model prompt', () => {
     );
     expect(request.task).toContain('Is my BP high?');
     expect(request.instruction).not.toContain('Is my BP high?');
+  });
+
+  it('sends at most MAX_ROWS_PER_KIND of a kind, newest first, and says what it left out', () => {
+    const first = record.observations[0]!;
+    const many: PatientRecord = {
+      ...record,
+      observations: Array.from({ length: MAX_ROWS_PER_KIND + 5 }, (_, index) => ({
+        ...first,
+        id: `o-${index}`,
+        effectiveAt: new Date(Date.UTC(2000, 0, 1 + index)).toISOString(),
+      })),
+    };
+    const rows = promptRecords(many, asOf, AnalysisTaskType.LAB_TRENDS);
+    expect(rows).toHaveLength(1 + MAX_ROWS_PER_KIND);
+    expect(rows[1]?.id).toBe(`o-${MAX_ROWS_PER_KIND + 4}`);
+    expect(rows.map((row) => row.id)).not.toContain('o-0');
+    expect(omittedRecords(many, AnalysisTaskType.LAB_TRENDS)).toEqual([
+      { kind: 'OBSERVATION', sent: MAX_ROWS_PER_KIND, total: MAX_ROWS_PER_KIND + 5 },
+    ]);
+    expect(omittedRecords(many, AnalysisTaskType.MEDICATION_REVIEW)).toEqual([]);
   });
 });

@@ -61,7 +61,35 @@ const KINDS_SENT: Record<AnalysisTaskType, readonly RecordKind[]> = {
 };
 
 /**
- * The record as prompt data: one row per record, keeping its id so the model's citations resolve. The
+ * Most records of one kind sent in one prompt, newest first: bounds the prompt (and the de-identification
+ * time, ~1 ms per row plus the name tagger) for long records. Older ones are left out and the result says so.
+ */
+export const MAX_ROWS_PER_KIND = 150;
+
+const newestFirst = <T>(items: readonly T[], date: (item: T) => string | null): T[] =>
+  [...items].sort((a, b) => (date(b) ?? '').localeCompare(date(a) ?? '')).slice(0, MAX_ROWS_PER_KIND);
+
+const RECORDS_OF: Record<Exclude<RecordKind, 'PATIENT'>, (record: PatientRecord) => readonly unknown[]> = {
+  CONDITION: (record) => record.conditions,
+  MEDICATION: (record) => record.medications,
+  OBSERVATION: (record) => record.observations,
+  PROCEDURE: (record) => record.procedures,
+  IMMUNIZATION: (record) => record.immunizations,
+};
+
+/** What a task's prompt leaves out because of MAX_ROWS_PER_KIND: kind, rows sent, records held. */
+export function omittedRecords(
+  record: PatientRecord,
+  type: AnalysisTaskType,
+): Array<{ kind: RecordKind; sent: number; total: number }> {
+  return KINDS_SENT[type]
+    .filter((kind): kind is Exclude<RecordKind, 'PATIENT'> => kind !== 'PATIENT')
+    .map((kind) => ({ kind, sent: MAX_ROWS_PER_KIND, total: RECORDS_OF[kind](record).length }))
+    .filter((entry) => entry.total > MAX_ROWS_PER_KIND);
+}
+
+/**
+ * The record as prompt data: one row per record (newest first, at most MAX_ROWS_PER_KIND per kind), keeping its id so the model's citations resolve. The
  * demographics carry an age (90+ when older, as Safe Harbor requires), never the birth date; dates are
  * written out for de-identification to reduce to their year.
  */
@@ -76,19 +104,19 @@ export function promptRecords(record: PatientRecord, asOf: Date, type: AnalysisT
       { id: record.patientId, kind: 'PATIENT', text: `Patient demographics: ${demographics}.` },
     ],
     CONDITION: () =>
-      record.conditions.map((item) => ({
+      newestFirst(record.conditions, (item) => item.onsetAt).map((item) => ({
         id: item.id,
         kind: 'CONDITION',
         text: `Condition: ${coded(item.display, 'SNOMED CT', item.code)}, status ${item.clinicalStatus ?? 'unknown'}, onset${on(item.onsetAt) || ' unknown'}.`,
       })),
     MEDICATION: () =>
-      record.medications.map((item) => ({
+      newestFirst(record.medications, (item) => item.startedAt).map((item) => ({
         id: item.id,
         kind: 'MEDICATION',
         text: `Medication: ${coded(item.display, 'RxNorm', item.code)}, status ${item.status}, started${on(item.startedAt) || ' unknown'}.`,
       })),
     OBSERVATION: () =>
-      record.observations.map((item) => ({
+      newestFirst(record.observations, (item) => item.effectiveAt).map((item) => ({
         id: item.id,
         kind: 'OBSERVATION',
         text: `Observation (${item.category ?? 'uncategorised'}): ${coded(item.display, 'LOINC', item.code)} = ${
@@ -98,13 +126,13 @@ export function promptRecords(record: PatientRecord, asOf: Date, type: AnalysisT
         }${item.referenceLow !== null || item.referenceHigh !== null ? `, reference ${item.referenceLow ?? '…'}–${item.referenceHigh ?? '…'}` : ''}${on(item.effectiveAt)}.`,
       })),
     PROCEDURE: () =>
-      record.procedures.map((item) => ({
+      newestFirst(record.procedures, (item) => item.performedStart).map((item) => ({
         id: item.id,
         kind: 'PROCEDURE',
         text: `Procedure: ${coded(item.display, 'SNOMED CT', item.code)}, status ${item.status}${on(item.performedStart)}.`,
       })),
     IMMUNIZATION: () =>
-      record.immunizations.map((item) => ({
+      newestFirst(record.immunizations, (item) => item.occurrenceAt).map((item) => ({
         id: item.id,
         kind: 'IMMUNIZATION',
         text: `Immunization: ${coded(item.display, 'CVX', item.code)}, status ${item.status}${on(item.occurrenceAt)}.`,
