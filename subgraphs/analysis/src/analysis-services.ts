@@ -3,10 +3,12 @@ import { createChangePublisher, type ChangePublisher } from '@holovitals/live-ch
 import { SERVICE_REGISTRY } from '@holovitals/service-registry';
 import type { SubgraphRuntime } from '@holovitals/subgraph-kit';
 import { type QueueDefinition, QueueProducer } from '@holovitals/worker-runtime';
-import { AnalyzerRegistry } from './analyzers/analyzer-registry';
+import type { AnalyzerRegistry } from './analyzers/analyzer-registry';
+import { configuredAnalyzers, modelPricing } from './analyzers/configured-analyzers';
 import type { AnalysisConfig } from './config';
 import { contextCipher } from './context/context-cipher';
 import type { RecordSource } from './record/record-fetch';
+import type { ModelPricing } from './tasks/cost-estimate';
 import { type AnalysisJob, analysisQueue } from './tasks/analysis-queue';
 
 /** What the analysis subgraph's resolvers get on `ctx.services`, built once at start-up. */
@@ -17,6 +19,8 @@ export interface AnalysisServices {
   cipher: EnvelopeCipher;
   changes: ChangePublisher;
   analyzers: AnalyzerRegistry;
+  /** The model's prices for cost estimates; null when no model is configured. */
+  pricing: ModelPricing | null;
   recordSource: RecordSource;
 }
 
@@ -30,7 +34,8 @@ export function createAnalysisServices(runtime: SubgraphRuntime<AnalysisConfig>)
     queue: analysisQueue(config),
     cipher: contextCipher(config),
     changes: createChangePublisher(runtime.redis),
-    analyzers: AnalyzerRegistry.rulesOnly(),
+    analyzers: configuredAnalyzers(config, runtime.dataSource),
+    pricing: modelPricing(config),
     recordSource: {
       url:
         config.SUBGRAPH_PATIENT_URL ??

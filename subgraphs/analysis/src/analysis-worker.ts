@@ -2,8 +2,10 @@ import { createChangePublisher } from '@holovitals/live-changes';
 import { closeDatabase, initDatabase } from '@holovitals/subgraph-kit';
 import { defineWorker, processQueue } from '@holovitals/worker-runtime';
 import { Redis } from 'ioredis';
-import { AnalyzerRegistry } from './analyzers/analyzer-registry';
-import { analysisWorkerConfig } from './config';
+import type { DataSource } from 'typeorm';
+import type { AnalyzerRegistry } from './analyzers/analyzer-registry';
+import { configuredAnalyzers } from './analyzers/configured-analyzers';
+import { type AnalysisSharedConfig, analysisWorkerConfig } from './config';
 import { contextCipher } from './context/context-cipher';
 import { expireContexts } from './context/context-store';
 import { analysisEntities, analysisMigrations } from './database-schema';
@@ -14,10 +16,12 @@ import { processAnalysisTask } from './tasks/task-processing';
 const SERVICE = 'analysis';
 
 /**
- * Builds the analysis worker around an analyzer registry: the rule analyzer by default; a model analyzer is
- * added to the registry when one is configured.
+ * Builds the analysis worker around an analyzer registry: by default the model analyzer when MODEL_BASE_URL
+ * is set, else the rule analyzer.
  */
-export function createAnalysisWorker(analyzers: () => AnalyzerRegistry = AnalyzerRegistry.rulesOnly) {
+export function createAnalysisWorker(
+  analyzers: (config: AnalysisSharedConfig, dataSource: DataSource) => AnalyzerRegistry = configuredAnalyzers,
+) {
   return defineWorker({
     name: 'analysis-worker',
     defaultPort: 4104,
@@ -35,7 +39,7 @@ export function createAnalysisWorker(analyzers: () => AnalyzerRegistry = Analyze
         deps: {
           dataSource: database.dataSource,
           cipher: contextCipher(config),
-          analyzers: analyzers(),
+          analyzers: analyzers(config, database.dataSource),
           changes: createChangePublisher(redis),
           service: SERVICE,
         },
@@ -66,5 +70,5 @@ export function createAnalysisWorker(analyzers: () => AnalyzerRegistry = Analyze
   });
 }
 
-/** The analysis worker as deployed: the rule analyzer until a model analyzer is wired in. */
+/** The analysis worker as deployed: the model analyzer when a model is configured, else rules. */
 export const analysisWorker = createAnalysisWorker();

@@ -1,4 +1,5 @@
 import { encryptionConfigShape } from '@holovitals/encryption';
+import { modelClientSettings } from '@holovitals/model-client';
 import { queueProducerConfigShape } from '@holovitals/worker-runtime';
 import { z } from 'zod';
 
@@ -16,6 +17,8 @@ export const analysisSharedConfig = {
   ANALYSIS_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
   /** A try running longer than this is aborted and counts as failed. */
   ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+  /** The model analyzer (MODEL_BASE_URL, MODEL_API_KEY, MODEL_NAME, prices, timeout): unset, rules only. */
+  ...modelClientSettings,
 };
 
 /** The analysis subgraph's own settings, validated with the base ones at start-up. */

@@ -7,6 +7,7 @@ import { analysisTaskReference } from './references/analysis-task.reference';
 import { mapAnalysisError } from './resolvers/analysis-error-mapping';
 import { AnalysisQueueResolver } from './resolvers/analysis-queue.resolver';
 import { AnalysisTaskResolver } from './resolvers/analysis-task.resolver';
+import { DeidentifyResolver } from './resolvers/deidentify.resolver';
 import { MissingPiecesResolver } from './resolvers/missing-pieces.resolver';
 import { PatientMissingPiecesResolver } from './resolvers/patient-missing-pieces.resolver';
 import { resolvePatientReference } from './references/patient.reference';
@@ -21,6 +22,7 @@ export const analysisSubgraph = defineSubgraph({
     PatientMissingPiecesResolver,
     AnalysisQueueResolver,
     AnalysisTaskUpdateResolver,
+    DeidentifyResolver,
   ],
   orphanedTypes: [PatientReference],
   mapError: mapAnalysisError,

@@ -1,3 +1,4 @@
+import type { AuditActor } from '@holovitals/subgraph-kit';
 import type { AnalysisTaskType, AnalyzerKind } from '../entities/analysis-enums';
 import type { Citation, PatientRecord } from '../record/patient-record';
 
@@ -13,6 +14,7 @@ export enum AnalysisSectionKind {
   LAB_TRENDS = 'LAB_TRENDS',
   HEALTH_SCORE = 'HEALTH_SCORE',
   MEDICATIONS = 'MEDICATIONS',
+  ANSWER = 'ANSWER',
   LIMITATIONS = 'LIMITATIONS',
 }
 
@@ -43,12 +45,17 @@ export interface AnalysisContext {
    * cancelled meanwhile, so an analyzer stops at the next step.
    */
   checkpoint(percent: number): Promise<void>;
+  /** Who the analysis runs as in audit entries (the worker's job), for analyzers that send data out. */
+  actor: AuditActor;
 }
 
 export interface AnalysisTaskInput {
   id: string;
   type: AnalysisTaskType;
   question: string | null;
+  patientId: string;
+  /** The user who asked for it: the one a model's cost is charged to. */
+  ownerUserId: string;
 }
 
 /**

@@ -43,6 +43,7 @@ function context(progress: number[]): AnalysisContext {
       progress.push(percent);
       return Promise.resolve();
     },
+    actor: { service: 'analysis', principal: null, traceId: null, clientIp: null },
   };
 }
 
@@ -55,6 +56,8 @@ describe('RuleAnalyzer', () => {
       id: 't',
       type: AnalysisTaskType.CARE_GAPS,
       question: null,
+      patientId: 'p-1',
+      ownerUserId: 'u-1',
     });
     expect(outcome.analyzer).toBe(AnalyzerKind.RULES);
     expect(outcome.actualCost).toBe(0);
@@ -75,6 +78,8 @@ describe('RuleAnalyzer', () => {
       id: 't',
       type: AnalysisTaskType.SUMMARY,
       question: null,
+      patientId: 'p-1',
+      ownerUserId: 'u-1',
     });
     expect(outcome.healthScore).toEqual(expect.any(Number));
     const overview = outcome.sections.find((section) => section.kind === 'RECORD_OVERVIEW');
@@ -89,6 +94,8 @@ describe('RuleAnalyzer', () => {
       id: 't',
       type: AnalysisTaskType.MEDICATION_REVIEW,
       question: null,
+      patientId: 'p-1',
+      ownerUserId: 'u-1',
     });
     expect(outcome.sections[0]?.statements[0]?.citations).toEqual([
       { recordId: 'm-1', recordKind: 'MEDICATION' },

@@ -71,6 +71,6 @@ export class MissingPiecesResolver {
     const size = input.patientId
       ? JSON.stringify(await patientRecordLoader(ctx).load(input.patientId)).length
       : 0;
-    return estimateCost(analyzer.kind, size, null);
+    return estimateCost(analyzer.kind, size, ctx.services.pricing);
   }
 }

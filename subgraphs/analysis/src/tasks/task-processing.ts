@@ -137,8 +137,20 @@ export async function processAnalysisTask(
       throw new PermanentTaskFailure('The record snapshot for this analysis expired; request it again.');
     await checkpoint(10);
     outcome = await analyzer.analyze(
-      { record, asOf: deps.now?.() ?? new Date(), signal: job.signal, checkpoint },
-      { id: task.id, type: task.type, question: task.question },
+      {
+        record,
+        asOf: deps.now?.() ?? new Date(),
+        signal: job.signal,
+        checkpoint,
+        actor: jobSystemActor(deps.service, job),
+      },
+      {
+        id: task.id,
+        type: task.type,
+        question: task.question,
+        patientId: task.patientId,
+        ownerUserId: task.ownerUserId,
+      },
     );
     await checkpoint(90);
   } catch (error) {

@@ -25,7 +25,7 @@ import { publishTaskChange } from '../live/task-changes';
 import type { PatientRecord } from '../record/patient-record';
 import { fetchPatientRecord } from '../record/record-fetch';
 import { type AnalysisJob, queuePriority } from './analysis-queue';
-import { estimateCost } from './cost-estimate';
+import { estimateCost, type ModelPricing } from './cost-estimate';
 
 export interface AnalysisRequest {
   patientId: string;
@@ -97,6 +97,7 @@ export async function requestAnalysis(
       changes: services.changes,
       contextTtlSeconds: services.config.ANALYSIS_CONTEXT_TTL_SECONDS,
       logger: ctx.logger,
+      pricing: services.pricing,
     },
     ctx,
     { ...request, ownerUserId: principal.id, analyzer: analyzer.kind },
@@ -112,6 +113,8 @@ export interface QueueingDeps {
   changes: ChangePublisher;
   contextTtlSeconds: number;
   logger: Pick<Logger, 'warn'>;
+  /** The model's prices for the task's estimated cost; absent or null: no model (RULES costs 0). */
+  pricing?: ModelPricing | null;
 }
 
 /**
@@ -124,7 +127,7 @@ export async function queueAnalysis(
   request: AnalysisRequest & { ownerUserId: string; analyzer: AnalyzerKind },
   record: PatientRecord,
 ): Promise<AnalysisTaskEntity> {
-  const estimate = estimateCost(request.analyzer, JSON.stringify(record).length, null);
+  const estimate = estimateCost(request.analyzer, JSON.stringify(record).length, deps.pricing ?? null);
   const task = await deps.dataSource.transaction(async (manager) => {
     const context = await storeContext(
       manager,

@@ -22,17 +22,28 @@ export interface AnalysisHarness {
   env: Record<string, string>;
   producer: QueueProducer;
   queue: ReturnType<typeof analysisQueue>;
-  /** Starts a worker over the harness's database and queue with the given analyzers (default: rules). */
+  /**
+   * Starts a worker over the harness's database and queue with the given analyzers (default: as configured
+   * by the env, i.e. rules unless MODEL_BASE_URL is set).
+   */
   startWorker(analyzers?: Analyzer[], extraEnv?: Record<string, string>): Promise<RunningWorker>;
   /** Queues a task for `ownerUserId` exactly as requestAnalysis does once it has read the record. */
   queueTask(
     ownerUserId: string,
     priority?: AnalysisPriority,
     type?: AnalysisTaskType,
+    options?: QueueOptions,
   ): Promise<AnalysisTaskEntity>;
   task(id: string): Promise<AnalysisTaskEntity>;
   token(role: Role, id: string): Promise<string>;
   stop(): Promise<void>;
+}
+
+/** What a queued task is, beyond its owner, priority and type (defaults: RULES, no question, RECORD). */
+export interface QueueOptions {
+  analyzer?: AnalyzerKind;
+  question?: string | null;
+  record?: PatientRecord;
 }
 
 export const PATIENT_ID = '5a1d3c6e-3f0a-4d8e-9d6a-2f1f1f1f1f1f';
@@ -120,9 +131,7 @@ export async function startAnalysisHarness(extraEnv: Record<string, string> = {}
     queue,
     startWorker: async (analyzers, workerEnv = {}) => {
       const worker = await runWorker(
-        createAnalysisWorker(() =>
-          analyzers ? new AnalyzerRegistry(analyzers) : AnalyzerRegistry.rulesOnly(),
-        ),
+        createAnalysisWorker(analyzers ? () => new AnalyzerRegistry(analyzers) : undefined),
         {
           ...env,
           DATABASE_URL: databaseUrl,
@@ -135,7 +144,12 @@ export async function startAnalysisHarness(extraEnv: Record<string, string> = {}
       workers.push(worker);
       return worker;
     },
-    queueTask: (ownerUserId, priority = AnalysisPriority.NORMAL, type = AnalysisTaskType.CARE_GAPS) =>
+    queueTask: (
+      ownerUserId,
+      priority = AnalysisPriority.NORMAL,
+      type = AnalysisTaskType.CARE_GAPS,
+      options: QueueOptions = {},
+    ) =>
       queueAnalysis(
         {
           dataSource: sg.dataSource,
@@ -152,8 +166,15 @@ export async function startAnalysisHarness(extraEnv: Record<string, string> = {}
           traceId: null,
           clientIp: null,
         },
-        { patientId: PATIENT_ID, type, priority, question: null, ownerUserId, analyzer: AnalyzerKind.RULES },
-        RECORD,
+        {
+          patientId: PATIENT_ID,
+          type,
+          priority,
+          question: options.question ?? null,
+          ownerUserId,
+          analyzer: options.analyzer ?? AnalyzerKind.RULES,
+        },
+        options.record ?? RECORD,
       ),
     task: (id) => sg.dataSource.getRepository(AnalysisTaskEntity).findOneByOrFail({ id }),
     token: (role, id) => issuer.token({ sub: id, roles: [role], sid: randomUUID(), emailVerified: true }),

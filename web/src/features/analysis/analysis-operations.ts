@@ -34,6 +34,7 @@ export const AnalysisTasksDocument = graphql(`
       nodes {
         id
         type
+        question
         status
         progress
         analyzer

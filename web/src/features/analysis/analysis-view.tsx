@@ -14,6 +14,7 @@ import { EmptyState } from '@/ui/empty-state';
 import { LoadingState } from '@/ui/loading-state';
 import { QueryError } from '@/ui/query-error';
 import { SelectField } from '@/ui/select-field';
+import { TextField } from '@/ui/text-field';
 import {
   AnalysisCostDocument,
   AnalysisTasksDocument,
@@ -28,6 +29,16 @@ const TYPES: { value: AnalysisTaskType; label: string }[] = [
   { value: 'LAB_TRENDS', label: 'Out-of-range results' },
   { value: 'MEDICATION_REVIEW', label: 'Medications' },
 ];
+/** Only an AI model answers free questions; offered when the server's estimate says a model is configured. */
+const QUESTION_TYPE: { value: AnalysisTaskType; label: string } = {
+  value: 'QUESTION',
+  label: 'A question in your own words (AI model)',
+};
+
+const ANALYZER_LABEL: Record<string, string> = {
+  RULES: 'Rule-based (no AI model)',
+  MODEL: 'AI model (given your de-identified record)',
+};
 
 const OPEN = ['QUEUED', 'RUNNING'];
 
@@ -35,6 +46,7 @@ const OPEN = ['QUEUED', 'RUNNING'];
 export function AnalysisView(): ReactNode {
   const { patientId } = usePatientScope();
   const [type, setType] = useState<AnalysisTaskType>('CARE_GAPS');
+  const [question, setQuestion] = useState('');
   const cost = useQuery(AnalysisCostDocument, { variables: { input: { type, patientId } } });
   // Polled: progress follows the worker without a reload (the subscription serves API clients too).
   const tasks = useQuery(AnalysisTasksDocument, { pollInterval: 1500 });
@@ -46,7 +58,9 @@ export function AnalysisView(): ReactNode {
     event.preventDefault();
     setActionError(null);
     try {
-      await request({ variables: { input: { patientId, type } } });
+      await request({
+        variables: { input: { patientId, type, ...(type === 'QUESTION' ? { question } : {}) } },
+      });
       await tasks.refetch();
     } catch (caught) {
       setActionError(describeError(errorInfoFromApollo(caught)));
@@ -65,6 +79,7 @@ export function AnalysisView(): ReactNode {
 
   const estimate = cost.data?.estimateAnalysisCost;
   const list = tasks.data?.analysisTasks.nodes ?? [];
+  const options = estimate?.analyzer === 'MODEL' || type === 'QUESTION' ? [...TYPES, QUESTION_TYPE] : TYPES;
   return (
     <div className="stack">
       {actionError ? <Alert tone="error">{actionError}</Alert> : null}
@@ -73,9 +88,19 @@ export function AnalysisView(): ReactNode {
           <SelectField
             label="What to look at"
             value={type}
-            options={TYPES}
+            options={options}
             onChange={(event) => setType(event.target.value as AnalysisTaskType)}
           />
+          {type === 'QUESTION' ? (
+            <TextField
+              label="Your question"
+              hint="Answered from your record only, with the records it rests on cited."
+              value={question}
+              maxLength={2000}
+              required
+              onChange={(event) => setQuestion(event.target.value)}
+            />
+          ) : null}
           <p className="muted" data-testid="analysis-cost">
             {estimate
               ? `Estimated cost: ${estimate.credits} credits (${estimate.analyzer === 'RULES' ? 'rule-based analyzer, no AI model' : 'AI model'}).`
@@ -97,10 +122,11 @@ export function AnalysisView(): ReactNode {
             <li key={task.id} className="card" data-task={task.id} data-status={task.status}>
               <div className="card__header">
                 <h3 className="card__title">
-                  {TYPES.find((option) => option.value === task.type)?.label ?? task.type}
+                  {[...TYPES, QUESTION_TYPE].find((option) => option.value === task.type)?.label ?? task.type}
                 </h3>
                 <span className="badge">{task.status}</span>
               </div>
+              {task.question ? <p>“{task.question}”</p> : null}
               <p className="muted">Requested {dateTimeText(task.createdAt)}</p>
               {OPEN.includes(task.status) ? (
                 <>
@@ -119,11 +145,15 @@ export function AnalysisView(): ReactNode {
                 <div className="stack">
                   <p>
                     <span className="badge" data-testid="analyzer-label">
-                      {task.result.analyzer === 'RULES' ? 'Rule-based (no AI model)' : 'AI model'}
+                      {ANALYZER_LABEL[task.result.analyzer] ?? task.result.analyzer}
                     </span>
                   </p>
-                  {task.result.sections.map((section) => (
-                    <section key={section.kind} className="stack" aria-label={section.title}>
+                  {task.result.sections.map((section, sectionIndex) => (
+                    <section
+                      key={`${section.kind}-${sectionIndex}`}
+                      className="stack"
+                      aria-label={section.title}
+                    >
                       <h4>{section.title}</h4>
                       <ul className="stack">
                         {section.statements.map((statement, index) => (

@@ -30,6 +30,7 @@ registerEnumType(AnalysisSectionKind, {
     LAB_TRENDS: { description: 'Out-of-range results without a later follow-up.' },
     HEALTH_SCORE: { description: 'The health score and its factors.' },
     MEDICATIONS: { description: 'Active medications.' },
+    ANSWER: { description: 'The answer to a free-text question (model analyzer only).' },
     LIMITATIONS: { description: 'What produced the result and what it does not cover.' },
   },
 });

@@ -1,0 +1,103 @@
+import { Pseudonymizer, sanitizePrompt } from '@holovitals/deidentify';
+import { type ModelCallRecord, ModelClient, type ModelClientOptions } from '@holovitals/model-client';
+import type { DataSource } from 'typeorm';
+import { type AnalysisTaskType, AnalyzerKind } from '../entities/analysis-enums';
+import {
+  type AnalysisContext,
+  type AnalysisOutcome,
+  AnalysisSectionKind,
+  type AnalysisTaskInput,
+  type Analyzer,
+} from './analyzer';
+import { mapModelAnswer, modelAnswerSchema } from './model-answer';
+import { costCents, recordModelCall } from './model-call-audit';
+import { citableRecords, omittedRecords, promptRequest } from './model-prompt';
+
+export interface ModelAnalyzerDeps {
+  /** Where each call's audit entry and cost event are written (the analysis database's outbox). */
+  dataSource: DataSource;
+  model: ModelClientOptions;
+}
+
+/** The model gave nothing usable: every statement cited ids outside the record. Retried like a model error. */
+export class UncitedAnswerError extends Error {
+  override readonly name = 'UncitedAnswerError';
+}
+
+const MODEL_NOTE =
+  'Produced by an AI language model from your de-identified record (names, dates and other identifiers were replaced before it was sent). Check anything important with your clinician.';
+
+/**
+ * Analysis by a language model through @holovitals/model-client: the record snapshot goes out as a
+ * de-identified data block (ids kept so citations resolve), the answer must match a schema of cited
+ * statements, identifiers are mapped back inside the service, and citations to ids the record does not
+ * hold are rejected. Every call is audited and its cost emitted, including failed calls. Model errors
+ * (timeout, malformed output after one repair, rate limit…) propagate, so the queue retries or
+ * dead-letters the try with the error as its reason; nothing is stored for a failed try.
+ */
+export class ModelAnalyzer implements Analyzer {
+  readonly kind = AnalyzerKind.MODEL;
+
+  constructor(private readonly deps: ModelAnalyzerDeps) {}
+
+  supports(_type: AnalysisTaskType): boolean {
+    return true;
+  }
+
+  async analyze(context: AnalysisContext, task: AnalysisTaskInput): Promise<AnalysisOutcome> {
+    const { record, asOf, signal, actor } = context;
+    await context.checkpoint(20);
+    const pseudonymizer = new Pseudonymizer();
+    const request = promptRequest(record, task, asOf);
+    const prompt = sanitizePrompt(request, pseudonymizer);
+    const sentRecordIds = request.records.map((item) => item.id);
+    await context.checkpoint(35);
+
+    const calls: ModelCallRecord[] = [];
+    const client = new ModelClient(this.deps.model, {
+      onCall: async (call) => {
+        calls.push(call);
+        await recordModelCall(this.deps.dataSource, actor, task, sentRecordIds, call);
+      },
+    });
+    const { value } = await client.completeJson(modelAnswerSchema, prompt, {
+      name: 'analysis_result',
+      signal,
+    });
+    await context.checkpoint(80);
+
+    const mapped = mapModelAnswer(value, task.type, citableRecords(request.records), pseudonymizer);
+    if (mapped.sections.length === 0) {
+      throw new UncitedAnswerError(
+        `The model's answer cited no record of this patient (${mapped.rejectedCitations.length} unknown ids rejected).`,
+      );
+    }
+    const notes = [MODEL_NOTE];
+    for (const left of omittedRecords(record, task.type)) {
+      notes.push(
+        `Only the newest ${left.sent} of ${left.total} ${left.kind.toLowerCase()} records were sent to the model; older ones were not considered.`,
+      );
+    }
+    if (mapped.rejectedCitations.length > 0) {
+      notes.push(
+        `${mapped.rejectedCitations.length} citation(s) to records not in this record were rejected` +
+          (mapped.droppedStatements > 0
+            ? `, and ${mapped.droppedStatements} statement(s) left without a source were left out.`
+            : '.'),
+      );
+    }
+    return {
+      analyzer: AnalyzerKind.MODEL,
+      sections: [
+        ...mapped.sections,
+        {
+          kind: AnalysisSectionKind.LIMITATIONS,
+          title: 'About this analysis',
+          statements: notes.map((text) => ({ text, citations: [] })),
+        },
+      ],
+      healthScore: null,
+      actualCost: calls.reduce((sum, call) => sum + costCents(call.costUsd), 0),
+    };
+  }
+}

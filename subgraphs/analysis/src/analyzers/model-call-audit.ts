@@ -1,0 +1,62 @@
+import { enqueueEvent } from '@holovitals/events';
+import type { ModelCallRecord } from '@holovitals/model-client';
+import { type AuditActor, recordAudit } from '@holovitals/subgraph-kit';
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+/** The task a model call was made for. */
+export interface ModelCallTask {
+  id: string;
+  patientId: string;
+  ownerUserId: string;
+}
+
+/** What the audit trail keeps of a call: a digest of exactly what was sent, never the text itself. */
+export function sentDigest(call: ModelCallRecord): string {
+  const hash = createHash('sha256');
+  for (const message of call.messages) hash.update(`${message.role}\n${message.content}\n`);
+  return `sha256:${hash.digest('hex')}`;
+}
+
+/** Whole cents, rounded up: a call that cost anything is never charged as free. */
+export const costCents = (costUsd: number): number => Math.ceil(Math.round(costUsd * 1e6) / 1e4);
+
+/**
+ * Records one model call in its own transaction, whatever became of the analysis: an `audit.recorded` entry
+ * (action `model.send`, entity `ModelCall`: the task id, the call id, the SHA-256 of the de-identified messages sent, and
+ * the ids of the records in the data block) and `analysis.cost.recorded` for billing. The prompt text and
+ * the model's answer are not stored: they held the record, even if de-identified.
+ */
+export async function recordModelCall(
+  dataSource: DataSource,
+  actor: AuditActor,
+  task: ModelCallTask,
+  sentRecordIds: readonly string[],
+  call: ModelCallRecord,
+): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    await recordAudit(manager, actor, {
+      action: 'model.send',
+      entityType: 'ModelCall',
+      entityIds: [task.id, call.id, sentDigest(call), ...sentRecordIds],
+      patientIds: [task.patientId],
+      outcome: call.outcome === 'ok' ? 'SUCCESS' : 'FAILURE',
+    });
+    await enqueueEvent(
+      manager,
+      actor.service,
+      'analysis.cost.recorded',
+      {
+        taskId: task.id,
+        userId: task.ownerUserId,
+        model: call.model,
+        inputTokens: call.inputTokens,
+        outputTokens: call.outputTokens,
+        costCents: costCents(call.costUsd),
+        currency: 'usd',
+        at: call.startedAt.toISOString(),
+      },
+      { traceId: actor.traceId },
+    );
+  });
+}
