@@ -61,6 +61,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       APP_URL: webUrl,
       CORS_ORIGINS: webUrl,
       DEMO_PASSWORD: demoPassword,
+      // The analyses of the e2e stack go to the local OpenAI-protocol server, so the model path is tested end to end.
+      DEMO_MODEL_SERVER: 'true',
       LOG_LEVEL: 'info',
       // Demo Hospital listens on loopback; the ehr subgraph refuses private addresses unless told otherwise.
       EHR_ALLOW_PRIVATE_NETWORK: 'true',

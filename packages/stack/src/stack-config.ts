@@ -19,6 +19,11 @@ export const stackSettings = {
   /** Seed the demo users and the demo patient's record. */
   DEMO_MODE: booleanFlag.default(true),
   DEMO_PASSWORD: z.string().min(8).default('holovitals-demo'),
+  /**
+   * Route analyses to the local OpenAI-protocol stand-in (deterministic, not a real model). Off by default, so
+   * the demo's analyses come from the labelled rule analyzer unless MODEL_BASE_URL names a real model server.
+   */
+  DEMO_MODEL_SERVER: booleanFlag.default(false),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Operation names whose metrics keep their own label; unset: the web app's own operations. */
   METRICS_OPERATIONS: z.string().optional(),

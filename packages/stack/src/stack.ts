@@ -121,12 +121,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     ...(demoHospital
       ? { EHR_TRUSTED_FHIR_ORIGINS: `http://127.0.0.1:${resolvePort(demoHospital, env)}` }
       : {}),
-    // Model clients talk to the local OpenAI-protocol server unless the environment names another.
-    ...(modelServer
+    // The local OpenAI-protocol stand-in always runs (for partners' and tests' use) under its key; model
+    // clients are pointed at it only when asked (DEMO_MODEL_SERVER) or at a real server by MODEL_BASE_URL.
+    ...(modelServer ? { MODEL_SERVER_API_KEY: secrets.MODEL_API_KEY } : {}),
+    ...(modelServer && config.DEMO_MODEL_SERVER
       ? {
           MODEL_BASE_URL: `http://127.0.0.1:${resolvePort(modelServer, env)}/v1`,
           MODEL_API_KEY: secrets.MODEL_API_KEY,
-          MODEL_SERVER_API_KEY: secrets.MODEL_API_KEY,
         }
       : {}),
     ...(web
