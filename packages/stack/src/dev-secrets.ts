@@ -19,6 +19,8 @@ const secretsSchema = z.object({
   /** The local Stripe server's secret API key and webhook signing secret, shared with billing. */
   STRIPE_SECRET_KEY: z.string().startsWith('sk_test_'),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_'),
+  /** HMAC key monitoring signs its alert webhooks with, so receivers can tell them from forgeries. */
+  ALERT_WEBHOOK_SECRET: z.string().min(32),
   /** Each service's Ed25519 event signing key pair (base64 DER), by service name. */
   EVENT_KEYS: z.record(z.string(), keyPairSchema),
 });
@@ -53,6 +55,7 @@ export async function loadDevSecrets(
     MODEL_API_KEY: stored.MODEL_API_KEY ?? randomBytes(24).toString('hex'),
     STRIPE_SECRET_KEY: stored.STRIPE_SECRET_KEY ?? `sk_test_${randomBytes(18).toString('hex')}`,
     STRIPE_WEBHOOK_SECRET: stored.STRIPE_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString('hex')}`,
+    ALERT_WEBHOOK_SECRET: stored.ALERT_WEBHOOK_SECRET ?? randomBytes(32).toString('hex'),
     EVENT_KEYS: eventKeys,
   };
   await mkdir(dirname(path), { recursive: true });

@@ -151,6 +151,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       : {}),
     STRIPE_SECRET_KEY: secrets.STRIPE_SECRET_KEY,
     STRIPE_WEBHOOK_SECRET: secrets.STRIPE_WEBHOOK_SECRET,
+    ALERT_WEBHOOK_SECRET: secrets.ALERT_WEBHOOK_SECRET,
     ...env,
     NODE_ENV: config.NODE_ENV,
     REDIS_URL: redis.url,
