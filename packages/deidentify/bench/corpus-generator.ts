@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { IdentifierKind, type IdentifierSpan } from '@holovitals/deidentify';
+import { IdentifierKind, type IdentifierSpan } from '../src';
 
 /**
  * Writes corpus/notes.json: synthetic clinical notes (invented people, no real data) built from templates
@@ -512,7 +512,7 @@ function parseMarked(marked: string, index: number): CorpusNote {
   return { id: `handwritten-${String(index + 1).padStart(2, '0')}`, ...render(parts) };
 }
 
-const corpus = resolve(__dirname, '../../corpus');
+const corpus = resolve(__dirname, '../../../corpus');
 const write = (name: string, notes: CorpusNote[]): void => {
   writeFileSync(resolve(corpus, name), `${JSON.stringify(notes, null, 1)}\n`);
   const identifiers = notes.reduce((n, x) => n + x.spans.length, 0);

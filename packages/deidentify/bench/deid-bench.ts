@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { deidentify, type IdentifierSpan, scoreSpans, type SpanScore } from '@holovitals/deidentify';
+import { deidentify, type IdentifierSpan, scoreSpans, type SpanScore } from '../src';
 
 /**
  * `npm run bench:deid`: recall and precision of deidentify per kind and overall, on the generated notes
@@ -62,7 +62,7 @@ function report(name: string, notes: CorpusNote[]): void {
 }
 
 const load = (file: string): CorpusNote[] =>
-  JSON.parse(readFileSync(resolve(__dirname, '../../corpus', file), 'utf8')) as CorpusNote[];
+  JSON.parse(readFileSync(resolve(__dirname, '../../../corpus', file), 'utf8')) as CorpusNote[];
 const generated = load('notes.json');
 const handwritten = load('handwritten.json');
 report('Generated notes', generated);

@@ -1,5 +1,5 @@
 import { sanitizePrompt } from '@holovitals/deidentify';
-import { ModelClient } from '@holovitals/model-client';
+import { ModelClient } from '../src';
 import { loadModelServerConfig, startModelServer } from '@holovitals/model-server';
 import { z } from 'zod';
 
