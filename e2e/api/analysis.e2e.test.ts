@@ -1,8 +1,8 @@
-import { graphqlRequest } from '@holovitals/testing';
+import { graphqlRequest, pollUntil } from '@holovitals/testing';
 import { createClient } from 'graphql-ws';
-import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
+import { signIn, signUpAndSignIn } from '../setup/gateway-session';
 
 const stack = inject('stack');
 
@@ -38,24 +38,6 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}, to
   return response.body.data as T;
 }
 
-async function login(email: string, password: string): Promise<string> {
-  const { login: session } = await gql<{ login: { accessToken: string } }>(
-    'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
-    { e: email, p: password },
-  );
-  return session.accessToken;
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 60_000): Promise<T> {
-  const until = Date.now() + ms;
-  let value = await read();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((wake) => setTimeout(wake, 250));
-    value = await read();
-  }
-  return value;
-}
-
 const TASK = `id status progress analyzer estimatedCost actualCost failureReason
   result { analyzer sections { kind title statements { text citations { recordId recordKind } } } }`;
 
@@ -65,14 +47,10 @@ describe('analysis through the gateway', () => {
   let strangerToken: string;
 
   beforeAll(async () => {
-    patientToken = await login('patient@demo.holovitals.local', stack.demoPassword);
+    patientToken = await signIn(stack.gatewayUrl, 'patient@demo.holovitals.local', stack.demoPassword);
     const { myPatient } = await gql<{ myPatient: { id: string } }>('{ myPatient { id } }', {}, patientToken);
     patientId = myPatient.id;
-    const email = `analysis-${randomBytes(4).toString('hex')}@example.test`;
-    await gql('mutation R($i: RegisterInput!) { register(input: $i) { id } }', {
-      i: { email, password: 'e2e password 123' },
-    });
-    strangerToken = await login(email, 'e2e password 123');
+    strangerToken = (await signUpAndSignIn(stack.gatewayUrl, 'analysis')).token;
   });
 
   it('the demo patient requests a CARE_GAPS analysis; the local model answers it, cited and labelled MODEL', async () => {
@@ -101,9 +79,11 @@ describe('analysis through the gateway', () => {
         patientToken,
       );
     const finished = (id: string) =>
-      eventually(
+      pollUntil(
         () => read(id),
         (data) => ['SUCCEEDED', 'FAILED', 'DEAD_LETTERED'].includes(data.analysisTask.status),
+        60_000,
+        250,
       );
     const { analysisTask } = await finished(requestAnalysis.id);
     expect(analysisTask, analysisTask.failureReason ?? '').toMatchObject({

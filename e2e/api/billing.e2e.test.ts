@@ -1,22 +1,9 @@
 import { graphqlRequest } from '@holovitals/testing';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
+import { signUpAndSignIn } from '../setup/gateway-session';
 
 const stack = inject('stack');
-
-async function signedInUser(): Promise<string> {
-  const email = `billing-${randomBytes(4).toString('hex')}@example.test`;
-  const password = 'e2e password 123';
-  await graphqlRequest(stack.gatewayUrl, 'mutation R($i: RegisterInput!) { register(input: $i) { id } }', {
-    i: { email, password },
-  });
-  const login = await graphqlRequest<{ login: { accessToken: string } }>(
-    stack.gatewayUrl,
-    'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
-    { e: email, p: password },
-  );
-  return login.body.data?.login.accessToken ?? '';
-}
 
 async function subscriptionStatus(token: string): Promise<string | null> {
   const result = await graphqlRequest<{ mySubscription: { status: string; plan: string } | null }>(
@@ -31,7 +18,7 @@ async function subscriptionStatus(token: string): Promise<string | null> {
 
 describe('billing through the gateway', () => {
   it('checkout completes on the Stripe server and its webhook, through the gateway route, activates the plan', async () => {
-    const token = await signedInUser();
+    const token = (await signUpAndSignIn(stack.gatewayUrl, 'billing')).token;
     const plans = await graphqlRequest<{ plans: { id: string }[] }>(stack.gatewayUrl, '{ plans { id } }');
     expect(plans.body.data?.plans.map((plan) => plan.id)).toContain('PLUS');
 

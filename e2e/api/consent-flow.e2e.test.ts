@@ -1,6 +1,6 @@
 import { graphqlRequest, pollUntil, type GraphQLResponse } from '@holovitals/testing';
-import { randomBytes } from 'node:crypto';
 import { expect, inject, it } from 'vitest';
+import { signIn, signUpAndSignIn } from '../setup/gateway-session';
 
 const stack = inject('stack');
 
@@ -18,14 +18,6 @@ async function gql<T>(query: string, variables: Record<string, unknown>, token?:
   return response.body.data as T;
 }
 
-async function login(email: string, password: string): Promise<string> {
-  const { login } = await gql<{ login: { accessToken: string } }>(
-    'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
-    { e: email, p: password },
-  );
-  return login.accessToken;
-}
-
 const GRANT = `mutation G($i: GrantConsentInput!) { grantConsent(input: $i) { id } }`;
 const REVOKE = `mutation R($id: ID!) { revokeConsent(id: $id) { id active } }`;
 const READ = `query P($id: ID!) { patient(id: $id) { id } }`;
@@ -37,17 +29,17 @@ function percentile(values: number[], p: number): number {
 }
 
 it('patient grants, clinician reads, patient sees the read, revokes, clinician is denied', async () => {
-  const email = `consent-${randomBytes(4).toString('hex')}@example.test`;
-  await gql('mutation R($i: RegisterInput!) { register(input: $i) { id } }', {
-    i: { email, password: 'e2e password 123' },
-  });
-  const patientToken = await login(email, 'e2e password 123');
+  const { token: patientToken } = await signUpAndSignIn(stack.gatewayUrl, 'consent');
   const { createMyPatient } = await gql<{ createMyPatient: { id: string } }>(
     'mutation { createMyPatient { id } }',
     {},
     patientToken,
   );
-  const clinicianToken = await login('clinician@demo.holovitals.local', stack.demoPassword);
+  const clinicianToken = await signIn(
+    stack.gatewayUrl,
+    'clinician@demo.holovitals.local',
+    stack.demoPassword,
+  );
   const { me } = await gql<{ me: { id: string } }>('{ me { id } }', {}, clinicianToken);
   const readCode = async (): Promise<string | undefined> => {
     const response = await send(READ, { id: createMyPatient.id }, clinicianToken);

@@ -1,26 +1,12 @@
 import { graphqlRequest } from '@holovitals/testing';
-import { randomBytes } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
+import { signUpAndSignIn } from '../setup/gateway-session';
 
 const stack = inject('stack');
 
-async function signedInUser(): Promise<string> {
-  const email = `ehr-${randomBytes(4).toString('hex')}@example.test`;
-  const password = 'e2e password 123';
-  await graphqlRequest(stack.gatewayUrl, 'mutation R($i: RegisterInput!) { register(input: $i) { id } }', {
-    i: { email, password },
-  });
-  const login = await graphqlRequest<{ login: { accessToken: string } }>(
-    stack.gatewayUrl,
-    'mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
-    { e: email, p: password },
-  );
-  return login.body.data?.login.accessToken ?? '';
-}
-
 describe('EHR providers through the gateway', () => {
   it('adds Demo Hospital by its FHIR base URL (SMART discovery) and finds it by name', async () => {
-    const token = await signedInUser();
+    const token = (await signUpAndSignIn(stack.gatewayUrl, 'ehr')).token;
     const added = await graphqlRequest<{
       addEhrProvider: { id: string; tokenUrl: string; bulkExport: boolean };
     }>(
