@@ -43,6 +43,7 @@ export enum AlertRuleKind {
   METRIC_THRESHOLD = 'METRIC_THRESHOLD',
   ERROR_REPORTS = 'ERROR_REPORTS',
   SECURITY_ALERT = 'SECURITY_ALERT',
+  RIGHTS_REQUEST_DEADLINE = 'RIGHTS_REQUEST_DEADLINE',
 }
 
 registerEnumType(AlertRuleKind, {
@@ -65,6 +66,10 @@ registerEnumType(AlertRuleKind, {
     SECURITY_ALERT: {
       description:
         'Compliance raised a security alert (`security.alert.raised`) of at least `threshold` severity (1 LOW to 4 CRITICAL).',
+    },
+    RIGHTS_REQUEST_DEADLINE: {
+      description:
+        'A patient rights request nears or passes its HIPAA deadline (`rights.request.deadline.approaching`): `threshold` 1 for WARNING and OVERDUE, 2 for OVERDUE only.',
     },
   },
 });

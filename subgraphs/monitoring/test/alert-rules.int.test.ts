@@ -180,6 +180,54 @@ describe('alert rules', () => {
     ]);
   });
 
+  it('RIGHTS_REQUEST_DEADLINE fires from compliance’s deadline notices at or above its stage', async () => {
+    await createRule({ name: 'Rights clock', kind: 'RIGHTS_REQUEST_DEADLINE', threshold: 2 });
+    const notice = (stage: 'WARNING' | 'OVERDUE', requestId: string): Promise<string> =>
+      publishTestEvent(h.sg, {
+        id: randomUUID(),
+        type: 'rights.request.deadline.approaching',
+        source: 'compliance',
+        occurredAt: new Date().toISOString(),
+        traceId: null,
+        payload: {
+          requestId,
+          patientId: randomUUID(),
+          requesterUserId: randomUUID(),
+          kind: 'ACCESS',
+          stage,
+          dueAt: '2026-12-31T00:00:00.000Z',
+        },
+      });
+    const warned = randomUUID();
+    const overdue = randomUUID();
+    await notice('WARNING', warned);
+    await notice('OVERDUE', overdue);
+    const alerts = await eventually(firing, (list) => list.length > 0);
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        kind: 'RIGHTS_REQUEST_DEADLINE',
+        subject: `rights-request/${overdue}/OVERDUE`,
+        summary: `Patient rights request ${overdue} (ACCESS) is past its deadline of 2026-12-31T00:00:00.000Z`,
+      }),
+    ]);
+    const stage = await h.sg.graphql(
+      `mutation ($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Bad stage',
+          kind: 'RIGHTS_REQUEST_DEADLINE',
+          threshold: 3,
+          windowSeconds: 0,
+          channels: [],
+        },
+      },
+      { token: h.adminToken },
+    );
+    expect(stage.body.errors?.[0]?.extensions).toEqual(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'threshold' }),
+    );
+  });
+
   it('refuses a rule with a bad threshold or channel target', async () => {
     const response = await h.sg.graphql(
       `mutation ($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { id } }`,

@@ -11,8 +11,8 @@ const forService = (rule: AlertRuleEntity, service: string): boolean =>
   rule.service === null || rule.service === service;
 
 /**
- * Which subjects meet a polled rule's condition now. SECURITY_ALERT rules fire from compliance's events instead,
- * so they have no polled condition (null: leave their alerts alone).
+ * Which subjects meet a polled rule's condition now. SECURITY_ALERT and RIGHTS_REQUEST_DEADLINE rules fire from
+ * compliance's events instead, so they have no polled condition (null: leave their alerts alone).
  */
 export async function firingConditions(
   dataSource: DataSource,
@@ -86,6 +86,7 @@ export async function firingConditions(
         }));
     }
     case AlertRuleKind.SECURITY_ALERT:
+    case AlertRuleKind.RIGHTS_REQUEST_DEADLINE:
       return null;
   }
 }

@@ -32,6 +32,10 @@ function ruleProblem(input: CreateAlertRuleInput): MonitoringError | null {
           'A SECURITY_ALERT threshold is a severity: 1 LOW, 2 MEDIUM, 3 HIGH, 4 CRITICAL.',
         );
       break;
+    case AlertRuleKind.RIGHTS_REQUEST_DEADLINE:
+      if (![1, 2].includes(input.threshold))
+        return invalid('threshold', 'A RIGHTS_REQUEST_DEADLINE threshold is a stage: 1 WARNING, 2 OVERDUE.');
+      break;
     case AlertRuleKind.METRIC_THRESHOLD:
       if (!input.subject || !/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(input.subject))
         return invalid('subject', 'A METRIC_THRESHOLD rule names its metric in subject.');
