@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type Redis } from 'ioredis';
 import { type DataSource, type EntityManager } from 'typeorm';
+import { consumerBacklog, type ConsumerBacklog } from './consumer-backlog';
 import { type DomainEvent, type EventType, eventTypes } from './event-contracts';
 import { type EventLogger } from './event-logger';
 import { type EventPublicKeys } from './event-signing';
@@ -177,6 +178,17 @@ export class EventConsumer {
       }
       throw error;
     }
+  }
+
+  /** Per handled type, how far this group is behind (entries and age of the oldest), read from Redis. */
+  async backlog(): Promise<Array<{ type: EventType } & ConsumerBacklog>> {
+    await this.ensureGroups();
+    return Promise.all(
+      this.subscriptions.map(async ({ type, key }) => ({
+        type,
+        ...(await consumerBacklog(this.redis, key, this.group)),
+      })),
+    );
   }
 
   start(): void {

@@ -21,6 +21,7 @@ export {
   type EventHandler,
   type EventHandlers,
 } from './event-consumer';
+export { type ConsumerBacklog, consumerBacklog } from './consumer-backlog';
 export { type EventLogger } from './event-logger';
 export { ANY_SERVICE, eventOwners, EventOwnershipError, mayPublish } from './event-owners';
 export { EventRetention, type EventRetentionOptions } from './event-retention';

@@ -245,6 +245,40 @@ describe('EventConsumer', () => {
   });
 });
 
+describe('EventConsumer backlog', () => {
+  it('counts undelivered and unacknowledged entries and ages the oldest, and empties once handled', async () => {
+    let failing = true;
+    const projection = consumer('backlog-projection', {
+      'patient.updated': async () => {
+        if (failing) throw new Error('database unavailable');
+      },
+    });
+    expect(await projection.backlog()).toEqual([
+      { type: 'patient.updated', entries: 0, oldestAgeSeconds: 0 },
+    ]);
+    await publish('patient.updated', { patientId: randomUUID(), changed: ['name'] });
+    await publish('patient.updated', { patientId: randomUUID(), changed: ['birthDate'] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const waiting = await projection.backlog();
+    expect(waiting).toEqual([{ type: 'patient.updated', entries: 2, oldestAgeSeconds: expect.any(Number) }]);
+    expect(waiting[0]?.oldestAgeSeconds).toBeGreaterThanOrEqual(0.05);
+
+    // Delivered but failed: still behind, and the age keeps growing while nothing is handled.
+    await projection.processOnce();
+    const stuck = await projection.backlog();
+    expect(stuck[0]?.entries).toBe(2);
+    expect(stuck[0]?.oldestAgeSeconds).toBeGreaterThanOrEqual(waiting[0]?.oldestAgeSeconds ?? 0);
+
+    failing = false;
+    for (let round = 0; round < 500 && (await projection.backlog())[0]?.entries !== 0; round += 1) {
+      await projection.processOnce();
+    }
+    expect(await projection.backlog()).toEqual([
+      { type: 'patient.updated', entries: 0, oldestAgeSeconds: 0 },
+    ]);
+  });
+});
+
 describe('EventConsumer batch mode', () => {
   it('hands all new events of one read to the batch handler in one call, and a redelivered one never again', async () => {
     const batches: string[][] = [];

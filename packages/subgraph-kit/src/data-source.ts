@@ -9,6 +9,8 @@ export interface DatabaseOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   poolSize?: number;
+  /** Called for every statement that failed (a constraint, a lost connection, a timeout…). */
+  onQueryError?: () => void;
 }
 
 export interface Database {
@@ -18,7 +20,7 @@ export interface Database {
 
 /** Opens the subgraph's own database; schema changes only ever come from migrations. */
 export async function initDatabase(options: DatabaseOptions, runMigrations: boolean): Promise<Database> {
-  const queries = new QueryCounter();
+  const queries = new QueryCounter(options.onQueryError);
   const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,

@@ -7,6 +7,7 @@ export interface ServiceMetrics {
   registry: Registry;
   operations: Counter<'operation' | 'outcome'>;
   duration: Histogram<'operation'>;
+  databaseErrors: Counter;
 }
 
 export function createServiceMetrics(service: string): ServiceMetrics {
@@ -26,6 +27,11 @@ export function createServiceMetrics(service: string): ServiceMetrics {
       help: 'GraphQL operation latency.',
       labelNames: ['operation'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    databaseErrors: new Counter({
+      name: 'database_errors_total',
+      help: 'SQL statements that failed (constraint violations, lost connections, timeouts).',
       registers: [registry],
     }),
   };

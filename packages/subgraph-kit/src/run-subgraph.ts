@@ -60,7 +60,12 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = createServiceMetrics(definition.name);
   const database = await initDatabase(
-    { url: config.DATABASE_URL, entities: definition.entities, migrations: definition.migrations },
+    {
+      url: config.DATABASE_URL,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      onQueryError: () => metrics.databaseErrors.inc(),
+    },
     config.MIGRATIONS_RUN,
   );
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3, lazyConnect: false });
@@ -80,6 +85,7 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
     redis,
     logger,
     handlers: definition.eventHandlers?.(runtime, services),
+    metrics: metrics.registry,
   });
 
   const { schema } = await buildFederatedSchema(definition);
