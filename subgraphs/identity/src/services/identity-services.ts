@@ -5,6 +5,7 @@ import type { EmailSender } from '../email/email-sender';
 import { LogEmailSender } from '../email/log-email-sender';
 import { SmtpEmailSender } from '../email/smtp-email-sender';
 import type { TokenSettings } from './access-tokens';
+import { registerCredentialExpiryMetric } from './credential-expiry-metric';
 import { LoginThrottle } from './login-throttle';
 import { reEncryptSigningKeys, signingKeyCipher } from './key-encryption';
 import { RevocationCacheKeeper } from './revocation-cache-keeper';
@@ -58,6 +59,7 @@ export async function createIdentityServices(runtime: IdentityRuntime): Promise<
     unreadable,
   );
   await keys.current();
+  registerCredentialExpiryMetric(runtime.metrics.registry, keys, runtime.logger);
   const revocationCache = new RevocationCacheKeeper(runtime.dataSource, runtime.redis, runtime.logger, {
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     syncIntervalMs: config.REVOCATION_SYNC_SECONDS * 1000,

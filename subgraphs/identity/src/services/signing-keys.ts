@@ -53,6 +53,15 @@ export class SigningKeys {
     return this.active.key;
   }
 
+  /**
+   * When the signing key in use is due to be replaced (rotating it first if that is overdue): a time in the past
+   * means rotation keeps failing, which monitoring's CREDENTIAL_EXPIRY rule reports.
+   */
+  async rotationDueAt(): Promise<Date> {
+    const row = await this.rotateIfDue();
+    return new Date(row.createdAt.getTime() + this.settings.rotationDays * DAY_MS);
+  }
+
   private async privateKeyOf(row: SigningKeyEntity): Promise<CryptoKey> {
     const jwk = JSON.parse(
       this.settings.cipher.decryptString(row.privateJwkCiphertext, signingKeyContext(row.kid)),
