@@ -44,6 +44,9 @@ export enum AlertRuleKind {
   ERROR_REPORTS = 'ERROR_REPORTS',
   SECURITY_ALERT = 'SECURITY_ALERT',
   RIGHTS_REQUEST_DEADLINE = 'RIGHTS_REQUEST_DEADLINE',
+  EVENT_LAG = 'EVENT_LAG',
+  DATABASE_ERRORS = 'DATABASE_ERRORS',
+  CREDENTIAL_EXPIRY = 'CREDENTIAL_EXPIRY',
 }
 
 registerEnumType(AlertRuleKind, {
@@ -66,6 +69,18 @@ registerEnumType(AlertRuleKind, {
     SECURITY_ALERT: {
       description:
         'Compliance raised a security alert (`security.alert.raised`) of at least `threshold` severity (1 LOW to 4 CRITICAL).',
+    },
+    EVENT_LAG: {
+      description:
+        'A service is more than `threshold` seconds behind on an event type it handles (`events_consumer_lag_seconds`; `subject` narrows it to one type, e.g. `audit.recorded` on compliance for audit ingestion lag).',
+    },
+    DATABASE_ERRORS: {
+      description:
+        'More than `threshold` SQL statements of a service failed within `windowSeconds` (`database_errors_total`).',
+    },
+    CREDENTIAL_EXPIRY: {
+      description:
+        'A credential (`credential_expires_in_seconds`, e.g. the JWT signing key) must be replaced within `threshold` seconds, or is overdue.',
     },
     RIGHTS_REQUEST_DEADLINE: {
       description:

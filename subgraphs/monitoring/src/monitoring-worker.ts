@@ -56,6 +56,8 @@ export const monitoringWorkerConfig = {
     'events_',
     'audit_',
     'cache_',
+    'database_',
+    'credential_',
     'process_resident_memory_bytes',
   ]),
   /** Bearer token of the metrics listeners, when they require one (their METRICS_TOKEN). */

@@ -15,7 +15,11 @@ import {
 
 let h: MonitoringHarness;
 let service: FakeService;
-const scrape = { keepPrefixes: ['graphql_', 'queue_', 'audit_'], timeoutMs: 2_000, token: null };
+const scrape = {
+  keepPrefixes: ['graphql_', 'queue_', 'events_', 'database_', 'credential_'],
+  timeoutMs: 2_000,
+  token: null,
+};
 const minutesAgo = (minutes: number): Date => new Date(Date.now() - minutes * 60_000);
 
 interface Alerts {
@@ -120,20 +124,83 @@ describe('alert rules', () => {
     ]);
   });
 
-  it('METRIC_THRESHOLD fires on any gauge, e.g. audit ingestion lag', async () => {
+  it('METRIC_THRESHOLD fires on any gauge, e.g. an event backlog', async () => {
     await createRule({
-      name: 'Audit lag',
+      name: 'Backlog of events',
       kind: 'METRIC_THRESHOLD',
-      subject: 'audit_ingestion_lag_seconds',
-      threshold: 30,
+      subject: 'events_consumer_backlog',
+      threshold: 1000,
     });
-    service.metrics.text = 'audit_ingestion_lag_seconds{service="compliance"} 95\n';
+    service.metrics.text =
+      'events_consumer_backlog{type="audit.recorded",service="compliance"} 4200\n' +
+      'events_consumer_backlog{type="consent.granted",service="compliance"} 0\n';
     await scrapeMetrics(h.sg.dataSource, [service.target('compliance')], scrape);
     await evaluateAlertRules(h.sg.dataSource);
     expect(await firing()).toEqual([
       expect.objectContaining({
         kind: 'METRIC_THRESHOLD',
-        summary: 'compliance: audit_ingestion_lag_seconds is 95 (limit 30)',
+        summary: 'compliance: events_consumer_backlog is 4200 (limit 1000)',
+      }),
+    ]);
+  });
+
+  it('EVENT_LAG fires when compliance falls behind on audit.recorded (audit ingestion lag)', async () => {
+    await createRule({
+      name: 'Audit ingestion lag',
+      kind: 'EVENT_LAG',
+      subject: 'audit.recorded',
+      threshold: 30,
+    });
+    service.metrics.text =
+      'events_consumer_lag_seconds{type="audit.recorded",service="compliance"} 95.5\n' +
+      'events_consumer_lag_seconds{type="patient.created",service="compliance"} 400\n';
+    await scrapeMetrics(h.sg.dataSource, [service.target('compliance')], scrape);
+    await evaluateAlertRules(h.sg.dataSource);
+    expect(await firing()).toEqual([
+      expect.objectContaining({
+        kind: 'EVENT_LAG',
+        subject: 'compliance/audit.recorded',
+        summary: 'compliance is 96 s behind on audit.recorded (limit 30 s)',
+      }),
+    ]);
+  });
+
+  it('DATABASE_ERRORS fires on failed statements within the window, not on the counter’s total', async () => {
+    await createRule({ name: 'Database errors', kind: 'DATABASE_ERRORS', threshold: 5 });
+    service.metrics.text = 'database_errors_total{service="patient"} 40\n';
+    await scrapeMetrics(h.sg.dataSource, [service.target('patient')], scrape, minutesAgo(6));
+    service.metrics.text = 'database_errors_total{service="patient"} 43\n';
+    await scrapeMetrics(h.sg.dataSource, [service.target('patient')], scrape, new Date());
+    await evaluateAlertRules(h.sg.dataSource);
+    expect(await firing()).toEqual([]);
+    service.metrics.text = 'database_errors_total{service="patient"} 52\n';
+    await scrapeMetrics(h.sg.dataSource, [service.target('patient')], scrape, new Date());
+    await evaluateAlertRules(h.sg.dataSource);
+    expect(await firing()).toEqual([
+      expect.objectContaining({
+        kind: 'DATABASE_ERRORS',
+        subject: 'patient',
+        summary: 'patient: 12 SQL statements failed in 300 s (limit 5)',
+      }),
+    ]);
+  });
+
+  it('CREDENTIAL_EXPIRY fires when the signing key is due within the warning, or overdue', async () => {
+    await createRule({ name: 'Key expiry', kind: 'CREDENTIAL_EXPIRY', threshold: 7 * 86_400 });
+    service.metrics.text =
+      'credential_expires_in_seconds{credential="jwt_signing_key",service="identity"} 2592000\n';
+    await scrapeMetrics(h.sg.dataSource, [service.target('identity')], scrape);
+    await evaluateAlertRules(h.sg.dataSource);
+    expect(await firing()).toEqual([]);
+    service.metrics.text =
+      'credential_expires_in_seconds{credential="jwt_signing_key",service="identity"} -7200\n';
+    await scrapeMetrics(h.sg.dataSource, [service.target('identity')], scrape);
+    await evaluateAlertRules(h.sg.dataSource);
+    expect(await firing()).toEqual([
+      expect.objectContaining({
+        kind: 'CREDENTIAL_EXPIRY',
+        subject: 'identity/jwt_signing_key',
+        summary: 'identity: jwt_signing_key is 2 h overdue for replacement',
       }),
     ]);
   });

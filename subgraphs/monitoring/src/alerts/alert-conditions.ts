@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AlertRuleEntity } from '../entities/alert-rule.entity';
-import { errorRates, operationLatencies, seriesAt } from '../metrics/metric-queries';
+import { errorRates, increasesBetween, operationLatencies, seriesAt } from '../metrics/metric-queries';
 import { AlertRuleKind, HealthStatus } from '../monitoring-vocabulary';
 import type { FiringCondition } from './alert-firing';
 
@@ -85,6 +85,39 @@ export async function firingConditions(
           summary: `${row.service}: ${row.errors} errors reported in ${rule.windowSeconds} s (limit ${rule.threshold})`,
         }));
     }
+    case AlertRuleKind.EVENT_LAG:
+      return (
+        await seriesAt(dataSource, 'events_consumer_lag_seconds', now, new Date(now.getTime() - FRESH_MS))
+      )
+        .filter(
+          (series) =>
+            forService(rule, series.service) &&
+            (rule.subject === null || series.labels.type === rule.subject) &&
+            series.value > rule.threshold,
+        )
+        .map((series) => ({
+          subject: `${series.service}/${series.labels.type ?? 'unknown'}`,
+          summary: `${series.service} is ${Math.round(series.value)} s behind on ${series.labels.type ?? 'its events'} (limit ${rule.threshold} s)`,
+        }));
+    case AlertRuleKind.DATABASE_ERRORS:
+      return (await increasesBetween(dataSource, 'database_errors_total', windowStart, now))
+        .filter((series) => forService(rule, series.service) && series.value > rule.threshold)
+        .map((series) => ({
+          subject: series.service,
+          summary: `${series.service}: ${series.value} SQL statements failed in ${rule.windowSeconds} s (limit ${rule.threshold})`,
+        }));
+    case AlertRuleKind.CREDENTIAL_EXPIRY:
+      return (
+        await seriesAt(dataSource, 'credential_expires_in_seconds', now, new Date(now.getTime() - FRESH_MS))
+      )
+        .filter((series) => forService(rule, series.service) && series.value < rule.threshold)
+        .map((series) => ({
+          subject: `${series.service}/${series.labels.credential ?? 'unknown'}`,
+          summary:
+            series.value < 0
+              ? `${series.service}: ${series.labels.credential ?? 'a credential'} is ${Math.round(-series.value / 3600)} h overdue for replacement`
+              : `${series.service}: ${series.labels.credential ?? 'a credential'} must be replaced within ${Math.round(series.value / 3600)} h (limit ${Math.round(rule.threshold / 3600)} h)`,
+        }));
     case AlertRuleKind.SECURITY_ALERT:
     case AlertRuleKind.RIGHTS_REQUEST_DEADLINE:
       return null;

@@ -40,9 +40,22 @@ function ruleProblem(input: CreateAlertRuleInput): MonitoringError | null {
       if (!input.subject || !/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(input.subject))
         return invalid('subject', 'A METRIC_THRESHOLD rule names its metric in subject.');
       break;
+    case AlertRuleKind.DATABASE_ERRORS:
+      if (input.windowSeconds < 60)
+        return invalid('windowSeconds', 'Counting failures needs a window of at least 60 seconds.');
+      if (input.threshold < 0) return invalid('threshold', 'threshold must not be negative.');
+      break;
+    case AlertRuleKind.CREDENTIAL_EXPIRY:
+      if (input.threshold <= 0)
+        return invalid(
+          'threshold',
+          'A CREDENTIAL_EXPIRY threshold is a positive number of seconds of warning.',
+        );
+      break;
     case AlertRuleKind.SERVICE_DOWN:
     case AlertRuleKind.QUEUE_BACKLOG:
     case AlertRuleKind.ERROR_REPORTS:
+    case AlertRuleKind.EVENT_LAG:
       if (input.threshold < 0) return invalid('threshold', 'threshold must not be negative.');
       break;
   }

@@ -34,7 +34,8 @@ export class AlertRuleEntity {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The metric (METRIC_THRESHOLD) or queue name (QUEUE_BACKLOG); null: any queue.',
+    description:
+      'The metric (METRIC_THRESHOLD), queue name (QUEUE_BACKLOG) or event type (EVENT_LAG); null: any queue or type.',
   })
   @Column({ type: 'text', nullable: true })
   subject: string | null;

@@ -32,7 +32,8 @@ export class CreateAlertRuleInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Metric name (METRIC_THRESHOLD, required) or queue name (QUEUE_BACKLOG, optional).',
+    description:
+      'Metric name (METRIC_THRESHOLD, required), queue name (QUEUE_BACKLOG, optional) or event type (EVENT_LAG, optional).',
   })
   @IsOptional()
   @MaxLength(200)
