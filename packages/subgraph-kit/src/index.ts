@@ -13,6 +13,14 @@ export { eventSystemActor, jobSystemActor, SYSTEM_ROLE, type AuditActor } from '
 export { requireRole, requireUser } from './authorization';
 export { baseConfigShape, booleanFlag, commaList, ConfigError, loadConfig, type BaseConfig } from './config';
 export { closeDatabase, initDatabase, type Database } from './data-source';
+export {
+  dataOrThrow,
+  type DemoSeedContext,
+  demoSignIn,
+  type GatewayAnswer,
+  gatewayCall,
+  gatewayData,
+} from './demo-seed-client';
 export { defineSubgraph, type SubgraphDefinition, type SubgraphRuntime } from './define-subgraph';
 export { scrubErrorText, scrubStack } from './error-scrubbing';
 export { DomainError, type DomainErrorMapping, ErrorCode, httpStatusFor } from './domain-error';
