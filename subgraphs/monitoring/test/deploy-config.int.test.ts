@@ -64,6 +64,9 @@ describe('deploy/prometheus and deploy/grafana', () => {
       AlertRuleKind.ERROR_RATE,
       AlertRuleKind.P95_LATENCY,
       AlertRuleKind.QUEUE_BACKLOG,
+      AlertRuleKind.EVENT_LAG,
+      AlertRuleKind.DATABASE_ERRORS,
+      AlertRuleKind.CREDENTIAL_EXPIRY,
     ])
       expect(text).toContain(`# ${kind}`);
   });
