@@ -21,7 +21,14 @@ describe('compliance report CSV', () => {
       deniedAccesses: [{ actorId: 'u1', action: 'read', entityType: 'Patient', count: 1 }],
       deniedTotal: 1,
       alerts: [{ kind: 'BULK_EXPORT', severity: 'MEDIUM', status: 'OPEN', count: 2 }],
-      chain: { valid: true, checkedEntries: 9, firstBroken: null },
+      chain: {
+        valid: true,
+        checkedEntries: 9,
+        firstBroken: null,
+        checkpointsVerified: 0,
+        brokenCheckpoint: null,
+        purgedThroughSeq: null,
+      },
     });
     expect(csv.split('\r\n')).toEqual([
       'section,key,detail,extra,count',
