@@ -57,7 +57,7 @@ export const complianceWorker = defineWorker({
         repeat: { everyMs: config.AUDIT_CHECKPOINT_EVERY_MS, data: {} },
         process: () =>
           database.dataSource.transaction((manager) =>
-            createAuditCheckpoint(manager, signer, { onlyIfAdvanced: true }),
+            createAuditCheckpoint(manager, signer, verifyKeys, { onlyIfAdvanced: true }),
           ),
       }),
       processQueue({

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntryHash, type ChainedAuditContent } from '../src/audit/audit-chain';
 import { canonicalCheckpoint } from '../src/audit/audit-checkpoint-content';
 import { createAuditCheckpoint } from '../src/audit/audit-checkpointing';
-import { checkpointSigner } from '../src/audit/checkpoint-signing';
+import { checkpointKeyId, checkpointSigner } from '../src/audit/checkpoint-signing';
 import { AuditLogEntity } from '../src/entities/audit-log.entity';
 import {
   auditEvent,
@@ -65,8 +65,13 @@ async function ingest(count: number): Promise<number> {
 
 function sign() {
   return h.sg.dataSource.transaction((manager) =>
-    createAuditCheckpoint(manager, checkpointSigner(h.checkpointKey), { onlyIfAdvanced: true }),
+    createAuditCheckpoint(manager, checkpointSigner(h.checkpointKey), keys(), { onlyIfAdvanced: true }),
   );
+}
+
+function keys() {
+  const publicKey = createPublicKey(h.checkpointKey);
+  return new Map([[checkpointKeyId(publicKey), publicKey]]);
 }
 
 /** As a superuser behind the triggers' back, like an attacker with database access. */
@@ -159,6 +164,7 @@ describe('signed audit checkpoints', () => {
       upToSeq: '17',
       reason: 'INVALID_SIGNATURE',
     });
+    await expect(sign()).rejects.toThrow(/INVALID_SIGNATURE/);
     await asSuperuser('DELETE FROM audit_checkpoint WHERE id = $1', [forged]);
     expect((await verifyChain()).valid).toBe(true);
   });

@@ -8,6 +8,7 @@ import {
   type StoredPurgeManifest,
 } from './audit-checkpoint-store';
 import { auditEntryHash, GENESIS_HASH } from './audit-chain';
+import { AuditChainBrokenError } from './audit-chain-broken-error';
 import { checkSignature, type CheckpointVerifyKeys } from './checkpoint-signing';
 
 const PAGE_SIZE = 1_000;
@@ -137,10 +138,16 @@ export async function verifyChainSince(
   return walkChain(manager, { checkpoints, horizon: null }, { from: null, to: null, after });
 }
 
-/** The entry the verified chain resumes from: the newest checkpoint, or the purge boundary, or genesis. */
-export async function chainAnchor(manager: EntityManager): Promise<Anchor> {
+/**
+ * The entry the verified chain resumes from: the newest checkpoint, or the purge boundary, or genesis. Every
+ * checkpoint and manifest must carry a valid signature first, so a forged one cannot move the starting point.
+ */
+export async function chainAnchor(manager: EntityManager, keys: CheckpointVerifyKeys): Promise<Anchor> {
   const checkpoints = await loadCheckpoints(manager);
-  const horizon = (await loadPurgeManifests(manager)).at(-1);
+  const manifests = await loadPurgeManifests(manager);
+  const horizon = manifests.at(-1);
+  const forged = invalidSignature(keys, { checkpoints, horizon: horizon ?? null }, manifests);
+  if (forged) throw new AuditChainBrokenError({ firstBroken: null, brokenCheckpoint: forged });
   const latest = checkpoints.reduce<StoredCheckpoint | null>(
     (best, checkpoint) => (best === null || checkpoint.upToSeq > best.upToSeq ? checkpoint : best),
     null,

@@ -4,21 +4,22 @@ import { AuditChainBrokenError } from './audit-chain-broken-error';
 import { chainAnchor, verifyChainSince } from './audit-chain-verification';
 import { canonicalCheckpoint } from './audit-checkpoint-content';
 import { insertCheckpoint, nextId, type StoredCheckpoint } from './audit-checkpoint-store';
-import type { CheckpointSigner } from './checkpoint-signing';
+import type { CheckpointSigner, CheckpointVerifyKeys } from './checkpoint-signing';
 
 /**
  * Signs the current head of the audit chain, in the caller's transaction and under the chain's lock (no entry can
- * be appended meanwhile). First re-verifies every entry since the last signed point, so a checkpoint only ever
+ * be appended meanwhile). First checks every signature and re-verifies every entry since the last signed point, so a checkpoint only ever
  * vouches for a chain that was intact when signed. With `onlyIfAdvanced`, signs nothing when no entry arrived
  * since the newest checkpoint (the periodic job); the purge always signs. Returns the checkpoint, or null.
  */
 export async function createAuditCheckpoint(
   manager: EntityManager,
   signer: CheckpointSigner,
+  keys: CheckpointVerifyKeys,
   options: { onlyIfAdvanced: boolean },
 ): Promise<StoredCheckpoint | null> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  const anchor = await chainAnchor(manager);
+  const anchor = await chainAnchor(manager, keys);
   const heads: Array<{ seq: string; hash: string }> = await manager.query(
     'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
   );

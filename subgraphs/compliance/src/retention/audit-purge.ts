@@ -49,7 +49,7 @@ export async function purgeExpiredAuditEntries(
   const horizon = new Date(now.getTime() - request.auditRetentionDays * DAY_MS);
   const accessHorizon = new Date(now.getTime() - request.accessLogRetentionDays * DAY_MS);
   return dataSource.transaction(async (manager) => {
-    const checkpoint = await createAuditCheckpoint(manager, signer, { onlyIfAdvanced: false });
+    const checkpoint = await createAuditCheckpoint(manager, signer, keys, { onlyIfAdvanced: false });
     const audit = await purgeAuditPrefix(manager, signer, horizon, checkpoint!.id);
     const accessLogDeleted = await purgeAccessLog(manager, accessHorizon);
     const result: PurgeResult = { checkpointId: checkpoint!.id, ...audit, accessLogDeleted };
