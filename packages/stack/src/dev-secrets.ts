@@ -1,5 +1,5 @@
 import { encodeEventPublicKeys, generateEventKeyPair } from '@holovitals/events';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -21,6 +21,8 @@ const secretsSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_'),
   /** HMAC key monitoring signs its alert webhooks with, so receivers can tell them from forgeries. */
   ALERT_WEBHOOK_SECRET: z.string().min(32),
+  /** compliance-worker signs audit checkpoints with the private key (PKCS#8 PEM); compliance verifies with the public one (base64 SPKI DER). */
+  AUDIT_CHECKPOINT_KEY: keyPairSchema,
   /** Each service's Ed25519 event signing key pair (base64 DER), by service name. */
   EVENT_KEYS: z.record(z.string(), keyPairSchema),
 });
@@ -56,11 +58,21 @@ export async function loadDevSecrets(
     STRIPE_SECRET_KEY: stored.STRIPE_SECRET_KEY ?? `sk_test_${randomBytes(18).toString('hex')}`,
     STRIPE_WEBHOOK_SECRET: stored.STRIPE_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString('hex')}`,
     ALERT_WEBHOOK_SECRET: stored.ALERT_WEBHOOK_SECRET ?? randomBytes(32).toString('hex'),
+    AUDIT_CHECKPOINT_KEY: stored.AUDIT_CHECKPOINT_KEY ?? generateAuditCheckpointKeyPair(),
     EVENT_KEYS: eventKeys,
   };
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/** An Ed25519 pair for audit checkpoints: the private key as PKCS#8 PEM, the public one as base64 SPKI DER. */
+export function generateAuditCheckpointKeyPair(): { privateKey: string; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    privateKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+  };
 }
 
 /** EVENT_SIGNING_KEY for `service` and every service's public key, as its process reads them. */
@@ -79,12 +91,15 @@ export function eventKeyEnv(
 }
 
 /**
- * `.env` lines with a fresh key pair per service, for compose and other deployments that take the keys
+ * `.env` lines with a fresh audit checkpoint key pair and a fresh event key pair per service, for compose and other deployments that take the keys
  * from the environment: EVENT_PUBLIC_KEYS for every service and <SERVICE>_EVENT_SIGNING_KEY for each.
  */
 export function eventKeyEnvLines(services: readonly string[]): string[] {
   const pairs = services.map((service) => [service, generateEventKeyPair()] as const);
+  const checkpoint = generateAuditCheckpointKeyPair();
   return [
+    `AUDIT_CHECKPOINT_SIGNING_KEY="${checkpoint.privateKey.trim().replace(/\n/g, '\\n')}"`,
+    `AUDIT_CHECKPOINT_PUBLIC_KEYS=${checkpoint.publicKey}`,
     `EVENT_PUBLIC_KEYS=${encodeEventPublicKeys(Object.fromEntries(pairs.map(([name, pair]) => [name, pair.publicKey])))}`,
     ...pairs.map(([name, pair]) => `${name.toUpperCase()}_EVENT_SIGNING_KEY=${pair.privateKey}`),
   ];

@@ -152,6 +152,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     STRIPE_SECRET_KEY: secrets.STRIPE_SECRET_KEY,
     STRIPE_WEBHOOK_SECRET: secrets.STRIPE_WEBHOOK_SECRET,
     ALERT_WEBHOOK_SECRET: secrets.ALERT_WEBHOOK_SECRET,
+    AUDIT_CHECKPOINT_PUBLIC_KEYS: secrets.AUDIT_CHECKPOINT_KEY.publicKey,
     ...env,
     NODE_ENV: config.NODE_ENV,
     REDIS_URL: redis.url,
@@ -178,7 +179,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const owner = registry.find(
         (candidate) => candidate.kind === 'subgraph' && candidate.package === entry.package,
       );
-      return { ...metrics, ...eventKeyEnv(secrets, owner?.name ?? entry.name) };
+      // Only the compliance worker signs audit checkpoints; the compliance API verifies with the public key.
+      const checkpointSigning =
+        entry.kind === 'worker' && owner?.name === 'compliance'
+          ? { AUDIT_CHECKPOINT_SIGNING_KEY: secrets.AUDIT_CHECKPOINT_KEY.privateKey }
+          : {};
+      return { ...metrics, ...checkpointSigning, ...eventKeyEnv(secrets, owner?.name ?? entry.name) };
     },
     portEnv: env,
     postgresUrl: postgres.url,

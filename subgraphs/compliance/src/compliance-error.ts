@@ -12,6 +12,8 @@ export enum ComplianceErrorCode {
   RIGHTS_REQUEST_NOT_FOUND = 'RIGHTS_REQUEST_NOT_FOUND',
   ALREADY_EXTENDED = 'ALREADY_EXTENDED',
   ALREADY_CLOSED = 'ALREADY_CLOSED',
+  LEGAL_HOLD_NOT_FOUND = 'LEGAL_HOLD_NOT_FOUND',
+  LEGAL_HOLD_RELEASED = 'LEGAL_HOLD_RELEASED',
 }
 
 /** Thrown by compliance's use cases on input they refuse or data that is not there; nothing is written before it. */

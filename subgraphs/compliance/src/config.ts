@@ -1,6 +1,34 @@
+import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import {
+  CheckpointKeyError,
+  parseCheckpointPublicKeys,
+  parseCheckpointSigningKey,
+  type CheckpointVerifyKeys,
+} from './audit/checkpoint-signing';
 
 const positiveInt = z.coerce.number().int().positive();
+
+function keySetting<T>(parse: (text: string) => T) {
+  return (value: string, ctx: z.RefinementCtx): T => {
+    try {
+      return parse(value);
+    } catch (error) {
+      if (!(error instanceof CheckpointKeyError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message });
+      return z.NEVER;
+    }
+  };
+}
+
+/**
+ * Public keys (base64 SPKI DER or PEM, comma-separated) that audit checkpoints may be signed with: the current
+ * signing key's and any retired ones, so checkpoints signed before a rotation still verify.
+ */
+const checkpointPublicKeys = z
+  .string()
+  .default('')
+  .transform(keySetting((text): CheckpointVerifyKeys => parseCheckpointPublicKeys(text)));
 
 /** The compliance subgraph's own settings, validated with the base ones at start-up. */
 export const complianceConfig = {
@@ -20,6 +48,27 @@ export const complianceConfig = {
   ALERT_DEDUPE_WINDOW_SECONDS: positiveInt.default(3600),
   /** Longest range one compliance report may cover, in days. */
   COMPLIANCE_REPORT_MAX_DAYS: positiveInt.default(366),
+  /** Verifies checkpoint signatures; without it every checkpoint reports UNKNOWN_KEY. */
+  AUDIT_CHECKPOINT_PUBLIC_KEYS: checkpointPublicKeys,
+};
+
+/** compliance-worker's retention and checkpoint settings. */
+export const retentionSettings = {
+  /** Ed25519 private key (PKCS#8 PEM; `\\n` escapes allowed) the worker signs checkpoints and purge manifests with. */
+  AUDIT_CHECKPOINT_SIGNING_KEY: z
+    .string()
+    .min(1)
+    .transform(keySetting((text): KeyObject => parseCheckpointSigningKey(text))),
+  /** Retired public keys whose checkpoints the worker still accepts when it verifies before a purge. */
+  AUDIT_CHECKPOINT_PUBLIC_KEYS: checkpointPublicKeys,
+  /** How often the chain head is signed (nothing is signed when no entry arrived since the last checkpoint). */
+  AUDIT_CHECKPOINT_EVERY_MS: z.coerce.number().int().min(1_000).default(3_600_000),
+  /** Audit entries older than this are purged (unless held); at least a year, 7 years by default. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(365).default(2_557),
+  /** RBAC access log rows older than this are purged (unless held); at least a year, 6 years by default. */
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(365).default(2_192),
+  /** How often the purge runs. */
+  AUDIT_PURGE_EVERY_MS: z.coerce.number().int().min(60_000).default(86_400_000),
 };
 
 export type ComplianceConfig = z.infer<z.ZodObject<typeof complianceConfig>>;

@@ -1,7 +1,9 @@
 import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { complianceConfig, type ComplianceServices } from './config';
+import { AuditCheckpointEntity } from './entities/audit-checkpoint.entity';
 import { AuditLogEntity } from './entities/audit-log.entity';
 import { ConsentGrantEntity } from './entities/consent-grant.entity';
+import { LegalHoldEntity } from './entities/legal-hold.entity';
 import { RbacAccessLogEntity } from './entities/rbac-access-log.entity';
 import { SecurityAlertEntity } from './entities/security-alert.entity';
 import { RightsRequestEntity } from './entities/rights-request.entity';
@@ -12,11 +14,14 @@ import { CreateConsent1764610000000 } from './migrations/1764610000000-create-co
 import { CreateSecurityAlert1765100000000 } from './migrations/1765100000000-create-security-alert';
 import { PeopleDirectoryAndDelegation1765200000000 } from './migrations/1765200000000-people-directory-and-delegation';
 import { CreateRightsRequest1765200100000 } from './migrations/1765200100000-create-rights-request';
+import { AuditCheckpointsAndRetention1765300000000 } from './migrations/1765300000000-audit-checkpoints-and-retention';
 import { AccessLogResolver } from './resolvers/access-log.resolver';
+import { AuditCheckpointResolver } from './resolvers/audit-checkpoint.resolver';
 import { AuditLogResolver } from './resolvers/audit-log.resolver';
 import { ComplianceReportResolver } from './resolvers/compliance-report.resolver';
 import { mapComplianceError } from './resolvers/compliance-error-mapping';
 import { ConsentGrantResolver } from './resolvers/consent-grant.resolver';
+import { LegalHoldResolver } from './resolvers/legal-hold.resolver';
 import { PatientAccessLogResolver } from './resolvers/patient-access-log.resolver';
 import { RbacAccessLogResolver } from './resolvers/rbac-access-log.resolver';
 import { RightsRequestResolver } from './resolvers/rights-request.resolver';
@@ -36,6 +41,8 @@ export const complianceSubgraph = defineSubgraph({
     RbacAccessLogResolver,
     ComplianceReportResolver,
     PatientAccessLogResolver,
+    AuditCheckpointResolver,
+    LegalHoldResolver,
   ],
   orphanedTypes: [PatientReference],
   references: { Patient: resolvePatientReference },
@@ -45,6 +52,8 @@ export const complianceSubgraph = defineSubgraph({
     RightsRequestEntity,
     SecurityAlertEntity,
     RbacAccessLogEntity,
+    AuditCheckpointEntity,
+    LegalHoldEntity,
   ],
   migrations: [
     CreateAuditLog1764600000000,
@@ -52,6 +61,7 @@ export const complianceSubgraph = defineSubgraph({
     CreateSecurityAlert1765100000000,
     PeopleDirectoryAndDelegation1765200000000,
     CreateRightsRequest1765200100000,
+    AuditCheckpointsAndRetention1765300000000,
   ],
   mapError: mapComplianceError,
   services: ({ config }): ComplianceServices => ({ config }),

@@ -1,7 +1,7 @@
 import type { RunningWorker } from '@holovitals/worker-runtime';
 import { runWorker } from '@holovitals/worker-runtime';
 import { Redis } from 'ioredis';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complianceWorker } from '../src/compliance-worker';
@@ -11,6 +11,9 @@ const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `hv-test-${randomBytes(4).toString('hex')}`;
 let h: ComplianceHarness;
 const workers: RunningWorker[] = [];
+const checkpointKey = generateKeyPairSync('ed25519')
+  .privateKey.export({ format: 'pem', type: 'pkcs8' })
+  .toString();
 
 function start(): Promise<RunningWorker> {
   return runWorker(complianceWorker, {
@@ -21,6 +24,8 @@ function start(): Promise<RunningWorker> {
     METRICS_PORT: '0',
     LOG_LEVEL: 'silent',
     RIGHTS_DEADLINE_SCAN_EVERY_MS: '1000',
+    AUDIT_CHECKPOINT_SIGNING_KEY: checkpointKey,
+    AUDIT_CHECKPOINT_EVERY_MS: '1000',
   }).then((worker) => {
     workers.push(worker);
     return worker;
@@ -71,5 +76,13 @@ describe('compliance-worker', () => {
     const repeatable = await redis.zcard(`${prefix}:compliance.rights-deadlines:repeat`);
     redis.disconnect();
     expect(repeatable).toBe(1);
+  });
+
+  it('signs the audit chain head on its schedule', async () => {
+    const checkpoints = await eventually(
+      () => h.sg.dataSource.query('SELECT up_to_seq, key_id FROM audit_checkpoint') as Promise<unknown[]>,
+      (rows) => rows.length > 0,
+    );
+    expect(checkpoints).toEqual([{ up_to_seq: '0', key_id: expect.stringMatching(/^[0-9a-f]{16}$/) }]);
   });
 });

@@ -101,10 +101,13 @@ it('loses and duplicates no audit event when the process is killed while events 
   const dataSource = new DataSource({ type: 'postgres', url: database.url, entities: [AuditLogEntity] });
   await dataSource.initialize();
   try {
-    expect(await verifyAuditChain(dataSource, null, null)).toEqual({
+    expect(await verifyAuditChain(dataSource, new Map(), null, null)).toEqual({
       valid: true,
       checkedEntries: TOTAL,
       firstBroken: null,
+      checkpointsVerified: 0,
+      brokenCheckpoint: null,
+      purgedThroughSeq: null,
     });
   } finally {
     await dataSource.destroy();

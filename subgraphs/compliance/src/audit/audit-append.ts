@@ -4,7 +4,7 @@ import { AUDIT_APPENDER_ROLE } from '../migrations/1764600000000-create-audit-lo
 import { auditEntryHash, GENESIS_HASH, type ChainedAuditContent } from './audit-chain';
 
 /** One transaction-scoped advisory lock serialises appends, so every entry chains onto the one before. */
-const AUDIT_CHAIN_LOCK = 0x61756474;
+export const AUDIT_CHAIN_LOCK = 0x61756474;
 
 const COLUMNS =
   'seq, event_id, occurred_at, actor_id, actor_roles, action, entity_type, entity_ids, patient_ids, outcome, trace_id, client_ip, service, on_behalf_of, consent_id, prev_hash, hash';

@@ -21,7 +21,14 @@ describe('compliance report CSV', () => {
       deniedAccesses: [{ actorId: 'u1', action: 'read', entityType: 'Patient', count: 1 }],
       deniedTotal: 1,
       alerts: [{ kind: 'BULK_EXPORT', severity: 'MEDIUM', status: 'OPEN', count: 2 }],
-      chain: { valid: true, checkedEntries: 9, firstBroken: null },
+      chain: {
+        valid: true,
+        checkedEntries: 9,
+        firstBroken: null,
+        checkpointsVerified: 0,
+        brokenCheckpoint: null,
+        purgedThroughSeq: null,
+      },
     });
     expect(csv.split('\r\n')).toEqual([
       'section,key,detail,extra,count',
@@ -32,6 +39,34 @@ describe('compliance report CSV', () => {
       'denied_total,,,,1',
       'security_alerts,BULK_EXPORT,MEDIUM,OPEN,2',
       'audit_chain,valid,,,9',
+      '',
+    ]);
+  });
+});
+
+describe('compliance report CSV of a broken chain', () => {
+  it('names the checkpoint that does not hold', () => {
+    const csv = complianceReportCsv({
+      from: new Date('2026-11-01T00:00:00Z'),
+      to: new Date('2026-11-30T00:00:00Z'),
+      generatedAt: new Date('2026-12-01T00:00:00Z'),
+      totals: [],
+      phiAccesses: [],
+      deniedAccesses: [],
+      deniedTotal: 0,
+      alerts: [],
+      chain: {
+        valid: false,
+        checkedEntries: 11,
+        firstBroken: { seq: 12, eventId: 'e12', reason: 'CHECKPOINT_MISMATCH' },
+        checkpointsVerified: 2,
+        brokenCheckpoint: { kind: 'CHECKPOINT', id: 1, upToSeq: 12, reason: 'HEAD_MISMATCH' },
+        purgedThroughSeq: null,
+      },
+    });
+    expect(csv.split('\r\n').slice(-3)).toEqual([
+      'audit_chain,broken,12,CHECKPOINT_MISMATCH,11',
+      'audit_checkpoint,CHECKPOINT,1,HEAD_MISMATCH,12',
       '',
     ]);
   });

@@ -40,6 +40,17 @@ export function complianceReportCsv(report: ComplianceReportData): string {
       report.chain.firstBroken?.reason ?? null,
       report.chain.checkedEntries,
     ],
+    ...(report.chain.brokenCheckpoint
+      ? [
+          [
+            'audit_checkpoint',
+            report.chain.brokenCheckpoint.kind,
+            String(report.chain.brokenCheckpoint.id),
+            report.chain.brokenCheckpoint.reason,
+            report.chain.brokenCheckpoint.upToSeq,
+          ],
+        ]
+      : []),
   ];
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

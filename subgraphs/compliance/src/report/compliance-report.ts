@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { verifyAuditChain, type AuditChainResult } from '../audit/audit-chain-verification';
+import type { CheckpointVerifyKeys } from '../audit/checkpoint-signing';
 import { ComplianceError, ComplianceErrorCode } from '../compliance-error';
 
 const DAY_MS = 86_400_000;
@@ -40,6 +41,7 @@ export async function buildComplianceReport(
   dataSource: DataSource,
   from: Date,
   to: Date,
+  checkpointKeys: CheckpointVerifyKeys,
 ): Promise<ComplianceReportData> {
   const totals: Array<{ action: string; role: string; n: string }> = await dataSource.query(
     `SELECT action, coalesce(role, 'NONE') AS role, count(*) AS n
@@ -91,6 +93,6 @@ export async function buildComplianceReport(
       status: row.status,
       count: Number(row.n),
     })),
-    chain: await verifyAuditChain(dataSource, from, to),
+    chain: await verifyAuditChain(dataSource, checkpointKeys, from, to),
   };
 }

@@ -2,6 +2,7 @@ import { recordAudit, requireRole, Role, type RequestContext } from '@holovitals
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { verifyAuditChain } from '../audit/audit-chain-verification';
 import { ComplianceError, ComplianceErrorCode } from '../compliance-error';
+import type { ComplianceServices } from '../config';
 import { searchAuditLog } from '../audit/audit-log-search';
 import { AuditLogEntity } from '../entities/audit-log.entity';
 import { AuditChainVerification } from './types/audit-chain-verification.type';
@@ -60,10 +61,10 @@ export class AuditLogResolver {
   @Authorized()
   @Query(() => AuditChainVerification, {
     description:
-      'Recomputes the audit chain over entries that occurred in [from, to] and names the first broken entry (ADMIN only).',
+      'Recomputes the audit chain over entries that occurred in [from, to], checks it against the signed checkpoints and purge manifests, and names the first broken entry or checkpoint (ADMIN only).',
   })
   async verifyAuditChain(
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext<ComplianceServices>,
     @Arg('from', () => Date, { nullable: true, description: 'Start of the range; open when omitted.' })
     from: Date | null,
     @Arg('to', () => Date, { nullable: true, description: 'End of the range; open when omitted.' })
@@ -75,6 +76,11 @@ export class AuditLogResolver {
         field: 'from',
       });
     }
-    return verifyAuditChain(ctx.dataSource, from ?? null, to ?? null);
+    return verifyAuditChain(
+      ctx.dataSource,
+      ctx.services.config.AUDIT_CHECKPOINT_PUBLIC_KEYS,
+      from ?? null,
+      to ?? null,
+    );
   }
 }

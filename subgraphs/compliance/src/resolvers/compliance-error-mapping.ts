@@ -10,11 +10,13 @@ function clientCode(code: ComplianceErrorCode): ErrorCode {
     case ComplianceErrorCode.INVALID_TEXT:
     case ComplianceErrorCode.ALREADY_EXTENDED:
     case ComplianceErrorCode.ALREADY_CLOSED:
+    case ComplianceErrorCode.LEGAL_HOLD_RELEASED:
       return ErrorCode.BAD_USER_INPUT;
     case ComplianceErrorCode.ALERT_NOT_FOUND:
     case ComplianceErrorCode.PATIENT_NOT_FOUND:
     case ComplianceErrorCode.CONSENT_GRANT_NOT_FOUND:
     case ComplianceErrorCode.RIGHTS_REQUEST_NOT_FOUND:
+    case ComplianceErrorCode.LEGAL_HOLD_NOT_FOUND:
       return ErrorCode.NOT_FOUND;
     case ComplianceErrorCode.ACCESS_LOG_FORBIDDEN:
       return ErrorCode.FORBIDDEN;

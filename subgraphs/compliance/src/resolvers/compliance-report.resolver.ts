@@ -22,7 +22,12 @@ export class ComplianceReportResolver {
   ): Promise<ComplianceReport> {
     requireRole(ctx, Role.ADMIN);
     checkReportRange(from, to, ctx.services.config.COMPLIANCE_REPORT_MAX_DAYS);
-    const report = await buildComplianceReport(ctx.dataSource, from, to);
+    const report = await buildComplianceReport(
+      ctx.dataSource,
+      from,
+      to,
+      ctx.services.config.AUDIT_CHECKPOINT_PUBLIC_KEYS,
+    );
     await recordAudit(ctx.dataSource.manager, ctx, {
       action: 'report',
       entityType: 'ComplianceReport',

@@ -1,19 +1,27 @@
 import type { DomainEvent } from '@holovitals/events';
 import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { checkpointPublicKey } from '../../src/audit/checkpoint-signing';
 import { complianceSubgraph } from '../../src/subgraph';
 
 export interface ComplianceHarness {
   sg: TestSubgraph;
   token(role: 'PATIENT' | 'CLINICIAN' | 'ADMIN', id?: string): Promise<string>;
+  /** The audit checkpoint signing key whose public half the subgraph trusts. */
+  checkpointKey: KeyObject;
   stop(): Promise<void>;
 }
 
 export async function startComplianceHarness(env: Record<string, string> = {}): Promise<ComplianceHarness> {
   const issuer: TestIssuer = await startTestIssuer();
-  const sg = await startTestSubgraph(complianceSubgraph, { issuer, env: { LOG_LEVEL: 'error', ...env } });
+  const checkpointKey = generateKeyPairSync('ed25519').privateKey;
+  const sg = await startTestSubgraph(complianceSubgraph, {
+    issuer,
+    env: { LOG_LEVEL: 'error', AUDIT_CHECKPOINT_PUBLIC_KEYS: checkpointPublicKey(checkpointKey), ...env },
+  });
   return {
     sg,
+    checkpointKey,
     token: (role, id = randomUUID()) =>
       issuer.token({ sub: id, roles: [role], sid: randomUUID(), emailVerified: true }),
     stop: () => sg.stop(),
