@@ -125,6 +125,7 @@ async function main(): Promise<void> {
               baseDelayMs: 500,
               maxDelayMs: 30_000,
               maxBlobBytes: 100_000_000,
+              bulkExport: null,
             },
           },
           run.id,
