@@ -103,6 +103,7 @@ export class BulkExports {
       if (!scopesAllow(grant.scopes, type, 'search'))
         throw new BulkExportError(403, `The token's scopes do not allow reading ${type}.`);
     }
+    this.dropExpired();
     const id = randomUUID();
     const job: ExportJob = {
       grant,
@@ -153,12 +154,22 @@ export class BulkExports {
     job.completedAt = this.now();
   }
 
+  private expired(job: ExportJob): boolean {
+    const finishedAt = job.completedAt ?? (job.error ? Date.parse(job.record.requestTime) : null);
+    return finishedAt !== null && finishedAt + this.settings.fileSeconds * 1000 < this.now();
+  }
+
+  /** Forgets finished jobs past their files' lifetime that no client came back for. */
+  private dropExpired(): void {
+    for (const [id, job] of this.jobs) if (this.expired(job)) this.jobs.delete(id);
+  }
+
   /** The job of `id` if `grant` (same patient and client) started it and its files have not expired. */
   private job(id: string, grant: TokenGrant): ExportJob {
     const job = this.jobs.get(id);
     if (!job || job.grant.patientId !== grant.patientId || job.grant.clientId !== grant.clientId)
       throw new BulkExportError(404, 'Unknown, cancelled or expired export job.');
-    if (job.completedAt !== null && job.completedAt + this.settings.fileSeconds * 1000 < this.now()) {
+    if (this.expired(job)) {
       this.jobs.delete(id);
       throw new BulkExportError(404, 'The export files expired; start a new export.');
     }
