@@ -80,6 +80,7 @@ export const ehrSyncWorker = defineWorker({
   },
   readiness: (services) => ({
     database: async () => (await services.database.dataSource.query('SELECT 1')).length === 1,
+    providerSlots: async () => (await services.slotsRedis.ping()) === 'PONG',
   }),
   processors: ({ config }, services) => [
     processQueue({
