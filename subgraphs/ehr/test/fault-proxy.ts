@@ -25,8 +25,8 @@ export interface FaultProxy {
   origin: string;
   /** Requests seen, by path and query. */
   seen: string[];
-  /** The same requests with their method. */
-  requests: { method: string; path: string }[];
+  /** The same requests with their method and when they arrived (ms since the epoch). */
+  requests: { method: string; path: string; at: number }[];
   inject(match: (path: string, method: string) => boolean, fault: Fault, times?: number): void;
   clear(): void;
   setTarget(origin: string): void;
@@ -37,12 +37,12 @@ export async function startFaultProxy(): Promise<FaultProxy> {
   let target = '';
   let rules: FaultRule[] = [];
   const seen: string[] = [];
-  const requests: { method: string; path: string }[] = [];
+  const requests: { method: string; path: string; at: number }[] = [];
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
     const method = req.method ?? 'GET';
     seen.push(path);
-    requests.push({ method, path });
+    requests.push({ method, path, at: Date.now() });
     const rule = rules.find((candidate) => candidate.remaining > 0 && candidate.match(path, method));
     if (rule) {
       rule.remaining -= 1;
