@@ -9,12 +9,13 @@ interface Run {
   id: string;
   mode: string;
   status: string;
+  fetchMethod: string | null;
   resourceCount: number;
   httpRequests: number;
   counts: { resourceType: string; fetched: number; created: number; updated: number; unchanged: number }[];
 }
 const RUN =
-  'id mode status resourceCount httpRequests counts { resourceType fetched created updated unchanged }';
+  'id mode fetchMethod status resourceCount httpRequests counts { resourceType fetched created updated unchanged }';
 
 async function gql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   const response = await graphqlRequest<T>(stack.gatewayUrl, query, variables, token ? { token } : {});
@@ -95,7 +96,8 @@ describe('EHR sync through the gateway', () => {
     const connectionId = completeEhrConnection.id;
 
     const full = await syncAndWait(token, connectionId, (run) => run.status === 'APPLIED');
-    expect(full).toMatchObject({ mode: 'FULL', status: 'APPLIED' });
+    // Demo Hospital advertises Bulk Data, so the worker fetches through Patient/$export.
+    expect(full).toMatchObject({ mode: 'FULL', fetchMethod: 'BULK', status: 'APPLIED' });
     const conditions = countOf(full, 'Condition');
     expect(conditions?.fetched).toBeGreaterThan(0);
     expect(conditions?.created).toBe(conditions?.fetched);

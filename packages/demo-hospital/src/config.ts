@@ -29,6 +29,12 @@ const demoHospitalShape = {
   /** Page size when a search names no `_count`, and the largest page served. */
   DEMO_HOSPITAL_PAGE_SIZE: z.coerce.number().int().positive().default(50),
   DEMO_HOSPITAL_MAX_PAGE_SIZE: z.coerce.number().int().positive().default(200),
+  /** Bulk Data: the Retry-After a status request gets while its export runs. */
+  DEMO_HOSPITAL_EXPORT_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(1),
+  /** Bulk Data: the shortest time an export takes, so clients' polling runs as against a busy hospital. */
+  DEMO_HOSPITAL_EXPORT_MIN_SECONDS: z.coerce.number().min(0).default(0),
+  /** Bulk Data: how long a finished export's files can be downloaded (then the status and files answer 404). */
+  DEMO_HOSPITAL_EXPORT_FILE_SECONDS: z.coerce.number().int().positive().default(3600),
 };
 
 export type DemoHospitalConfig = ReturnType<typeof loadDemoHospitalConfig>;

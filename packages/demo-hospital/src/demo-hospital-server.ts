@@ -3,11 +3,12 @@ import type { Stoppable } from '@holovitals/http-server';
 import type { CapabilityStatement } from '@medplum/fhirtypes';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { DemoHospitalConfig } from './config';
-import { BulkExportError, BulkExports } from './bulk-export';
+import { BulkExports } from './bulk-export';
+import { handleBulkExport } from './bulk-export-routes';
 import { consentPage } from './consent-page';
 import { handleFhirRequest } from './fhir-endpoint';
 import { type FhirStore, openFhirStore } from './fhir-store';
-import { SmartAuthorization, TokenError, type TokenGrant } from './smart-authorization';
+import { SmartAuthorization, TokenError } from './smart-authorization';
 import { grantableScopes, SUPPORTED_SCOPES } from './smart-scopes';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -56,7 +57,11 @@ export async function startDemoHospital(config: DemoHospitalConfig): Promise<Run
     accessTokenSeconds: config.DEMO_HOSPITAL_ACCESS_TOKEN_SECONDS,
     refreshTokenSeconds: config.DEMO_HOSPITAL_REFRESH_TOKEN_SECONDS,
   });
-  const exports = new BulkExports(store);
+  const exports = new BulkExports(store, {
+    retryAfterSeconds: config.DEMO_HOSPITAL_EXPORT_RETRY_AFTER_SECONDS,
+    minSeconds: config.DEMO_HOSPITAL_EXPORT_MIN_SECONDS,
+    fileSeconds: config.DEMO_HOSPITAL_EXPORT_FILE_SECONDS,
+  });
   let origin = config.DEMO_HOSPITAL_PUBLIC_URL ?? '';
   const fhirBase = (): string => `${origin}/fhir`;
   const health = healthRoutes('demo-hospital', { fhir: async () => store.patients.length > 0 });
@@ -88,11 +93,23 @@ export async function startDemoHospital(config: DemoHospitalConfig): Promise<Run
     date: new Date().toISOString(),
     kind: 'instance',
     fhirVersion: '4.0.1',
+    instantiates: ['http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data'],
     format: ['application/fhir+json'],
     implementation: { description: 'Demo Hospital', url: fhirBase() },
     rest: [
       {
         mode: 'server',
+        resource: [
+          {
+            type: 'Patient',
+            operation: [
+              {
+                name: 'export',
+                definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export',
+              },
+            ],
+          },
+        ],
         operation: [
           {
             name: 'export',
@@ -136,47 +153,6 @@ export async function startDemoHospital(config: DemoHospitalConfig): Promise<Run
     if (!params.get('state')) return 'state is required.';
     if (params.get('aud') !== fhirBase()) return `aud must be ${fhirBase()}.`;
     return null;
-  };
-
-  /** Bulk Data routes under /fhir; false when the request is not one of them. */
-  const handleBulkExport = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    grant: TokenGrant,
-  ): Promise<boolean> => {
-    const path = url.pathname.slice('/fhir'.length);
-    const status = /^\/bulk-status\/([\w-]+)$/.exec(path);
-    const file = /^\/bulk-files\/([\w-]+)\/([A-Za-z]+)\.ndjson$/.exec(path);
-    try {
-      if (req.method === 'GET' && path === '/Patient/$export') {
-        if (!/respond-async/.test(String(req.headers.prefer ?? '')))
-          throw new BulkExportError(400, 'Bulk export needs Prefer: respond-async.');
-        const id = exports.kickOff(grant, url.searchParams, `${fhirBase()}${path}${url.search}`);
-        res.writeHead(202, { 'content-location': `${fhirBase()}/bulk-status/${id}` });
-        res.end();
-      } else if (req.method === 'GET' && status?.[1]) {
-        const result = exports.status(status[1], grant, fhirBase());
-        if (!result.ready) {
-          res.writeHead(202, { 'retry-after': String(result.retryAfter), 'x-progress': 'in-progress' });
-          res.end();
-        } else sendJson(res, 200, result.manifest);
-      } else if (req.method === 'DELETE' && status?.[1]) {
-        exports.delete(status[1], grant);
-        res.writeHead(202);
-        res.end();
-      } else if (req.method === 'GET' && file?.[1] && file[2]) {
-        res.writeHead(200, { 'content-type': 'application/fhir+ndjson' });
-        res.end(exports.file(file[1], file[2], grant));
-      } else return false;
-    } catch (error) {
-      if (!(error instanceof BulkExportError)) throw error;
-      sendJson(res, error.status, {
-        resourceType: 'OperationOutcome',
-        issue: [{ severity: 'error', code: 'processing', details: { text: error.message } }],
-      });
-    }
-    return true;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -267,7 +243,12 @@ export async function startDemoHospital(config: DemoHospitalConfig): Promise<Run
           issue: [{ severity: 'error', code: 'login' }],
         });
       }
-      const bulk = await handleBulkExport(req, res, url, grant);
+      const bulk = handleBulkExport(exports, req, res, {
+        path: url.pathname.slice('/fhir'.length),
+        search: url.searchParams,
+        fhirBaseUrl: fhirBase(),
+        grant,
+      });
       if (bulk) return;
       const text = req.method === 'PUT' || req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : '';
       let body: unknown;

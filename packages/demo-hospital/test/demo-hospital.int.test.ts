@@ -1,6 +1,7 @@
 import type { Bundle, Condition, Observation } from '@medplum/fhirtypes';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BulkExportError, BulkExports } from '../src/bulk-export';
 import { loadDemoHospitalConfig } from '../src/config';
 import { type RunningDemoHospital, startDemoHospital } from '../src/demo-hospital-server';
 
@@ -292,5 +293,83 @@ describe('Demo Hospital Bulk Data $export', () => {
       headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
     });
     expect(response.status).toBe(400);
+  });
+
+  it('advertises the patient export operation in its CapabilityStatement', async () => {
+    const metadata = (await (await fetch(`${hospital.fhirBaseUrl}/metadata`)).json()) as {
+      rest: { resource: { type: string; operation: { name: string; definition: string }[] }[] }[];
+    };
+    expect(metadata.rest[0]?.resource.find((resource) => resource.type === 'Patient')?.operation).toEqual([
+      { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export' },
+    ]);
+  });
+
+  it('exports through Patient/[id]/$export for the token’s own patient only, and validates the parameters', async () => {
+    const tokens = await signIn();
+    const kickOff = (path: string, prefer = 'respond-async') =>
+      fetch(`${hospital.fhirBaseUrl}/${path}`, {
+        headers: { authorization: `Bearer ${tokens.access_token ?? ''}`, prefer },
+      });
+    const own = await kickOff(`Patient/${tokens.patient}/$export?_outputFormat=application%2Ffhir%2Bndjson`);
+    expect(own.status).toBe(202);
+    expect(own.headers.get('content-location')).toMatch(/\/bulk-status\//);
+    expect((await kickOff('Patient/someone-else/$export')).status).toBe(404);
+    expect((await kickOff('Patient/$export?_outputFormat=text%2Fcsv')).status).toBe(400);
+    expect((await kickOff('Patient/$export?_since=yesterday')).status).toBe(400);
+    expect((await kickOff('Patient/$export?_type=Practitioner')).status).toBe(400);
+    expect((await kickOff('Patient/$export?_typeFilter=Condition%3Fcode%3D1')).status).toBe(400);
+    expect(
+      (await kickOff('Patient/$export?_typeFilter=Condition%3Fcode%3D1', 'respond-async, handling=lenient'))
+        .status,
+    ).toBe(202);
+  });
+});
+
+describe('Demo Hospital Bulk Data jobs over time', () => {
+  const grant = () => ({
+    clientId: 'holovitals',
+    patientId: hospital.store.patients[0]?.id ?? '',
+    scopes: ['patient/*.rs'],
+  });
+
+  async function settled(exports: BulkExports, id: string): Promise<void> {
+    for (let i = 0; i < 200 && !exports.status(id, grant(), 'http://h/fhir').ready; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  it('reports progress while it runs, and its files expire after their lifetime', async () => {
+    let clock = Date.now();
+    const exports = new BulkExports(hospital.store, {
+      retryAfterSeconds: 3,
+      minSeconds: 0.2,
+      fileSeconds: 60,
+      now: () => clock,
+    });
+    const id = exports.kickOff(grant(), new URLSearchParams({ _type: 'Patient,Condition' }), 'x', false);
+    expect(exports.status(id, grant(), 'http://h/fhir')).toEqual({
+      ready: false,
+      retryAfter: 3,
+      progress: '0 of 2 resource types',
+    });
+    clock += 1000;
+    await settled(exports, id);
+    const done = exports.status(id, grant(), 'http://h/fhir');
+    expect(done.ready && done.manifest['output']).toHaveLength(2);
+    expect(exports.file(id, 'Patient', grant())).toMatch(/"resourceType":"Patient"/);
+    clock += 61_000;
+    expect(() => exports.file(id, 'Patient', grant())).toThrow(/expired/);
+    expect(() => exports.status(id, grant(), 'http://h/fhir')).toThrow(/Unknown/);
+  });
+
+  it('cancels a running job on DELETE: its status and files answer 404 from then on', async () => {
+    const exports = new BulkExports(hospital.store, { retryAfterSeconds: 1, minSeconds: 5, fileSeconds: 60 });
+    const id = exports.kickOff(grant(), new URLSearchParams(), 'x', false);
+    exports.delete(id, grant());
+    expect(() => exports.status(id, grant(), 'http://h/fhir')).toThrow(BulkExportError);
+    expect(() => exports.file(id, 'Patient', grant())).toThrow(BulkExportError);
+    const other = { ...grant(), patientId: 'someone-else' };
+    const mine = exports.kickOff(grant(), new URLSearchParams(), 'x', false);
+    expect(() => exports.status(mine, other, 'http://h/fhir')).toThrow(/Unknown/);
+    exports.delete(mine, grant());
   });
 });

@@ -15,20 +15,25 @@ import { EhrProviderEntity } from '../src/entities/ehr-provider.entity';
 import { SyncRunEntity } from '../src/entities/sync-run.entity';
 import { CreateEhrProvider1764950000000 } from '../src/migrations/1764950000000-create-ehr-provider';
 import { CreateEhrConnection1765100000000 } from '../src/migrations/1765100000000-create-ehr-connection';
+import { AddSyncRunFetchMethod1765300000000 } from '../src/migrations/1765300000000-add-sync-run-fetch-method';
 import { addEhrProvider } from '../src/providers/ehr-provider-directory';
 import { runConnectionSync } from '../src/sync/connection-sync';
 import { requestSyncRun } from '../src/sync/sync-run-store';
 
-// Syncs Demo Hospital's patients (one connection each) through the product path (fhirclient, paging, NDJSON
-// into the blob store, the run and the ehr.sync.completed event in PostgreSQL), then re-syncs each at once:
-//   full          every resource of every patient (the baseline),
-//   incremental   immediately after: should fetch nothing and hand nothing on.
-// Usage: npm run bench:ehr-sync [-- --patients=3]
-// Not measured here: patient's import of the handed-on records (bench:fhir-import measures that path).
+// Syncs Demo Hospital's patients (one connection each) through the product path (fhirclient, NDJSON into the blob
+// store, the run and the ehr.sync.completed event in PostgreSQL), once per fetch method, side by side:
+//   search   per-type searches paged through link[next] (the baseline),
+//   bulk     Bulk Data Patient/$export, status polling, NDJSON files;
+// each as a full sync, then an immediate incremental re-sync (should fetch nothing and hand nothing on).
+// Usage: npm run bench:ehr-sync [-- --patients=3 --poll-ms=100]
+// --poll-ms is the worker's wait before the first export status request (EHR_BULK_POLL_MS; default 2000 in the
+// worker). Not measured here: patient's import of the handed-on records (bench:fhir-import measures that path).
 
 const APP_ORIGIN = 'http://app.bench.local';
 const patientsArg = process.argv.find((arg) => arg.startsWith('--patients='));
 const PATIENTS = Number(patientsArg?.split('=')[1] ?? 3);
+const pollArg = process.argv.find((arg) => arg.startsWith('--poll-ms='));
+const POLL_MS = Number(pollArg?.split('=')[1] ?? 100);
 
 interface Totals {
   resources: number;
@@ -38,9 +43,10 @@ interface Totals {
   seconds: number;
 }
 
+const rate = (run: Totals): number => (run.seconds > 0 ? run.resources / run.seconds : 0);
+
 function line(label: string, run: Totals): string {
-  const rate = run.seconds > 0 ? Math.round(run.resources / run.seconds) : 0;
-  return `${label.padEnd(12)} ${String(run.resources).padStart(6)} resources  ${run.seconds.toFixed(3).padStart(7)} s  ${String(rate).padStart(6)} resources/s  ${String(run.requests).padStart(5)} HTTP requests  ${String(run.statements).padStart(5)} SQL statements  ${run.events} events handed on\n`;
+  return `${label.padEnd(20)} ${String(run.resources).padStart(6)} resources  ${run.seconds.toFixed(3).padStart(7)} s  ${String(Math.round(rate(run))).padStart(6)} resources/s  ${String(run.requests).padStart(5)} HTTP requests  ${String(run.statements).padStart(5)} SQL statements  ${run.events} events handed on\n`;
 }
 
 async function main(): Promise<void> {
@@ -52,7 +58,11 @@ async function main(): Promise<void> {
     {
       url: testDb.url,
       entities: [EhrProviderEntity, EhrAuthorizationRequestEntity, EhrConnectionEntity, SyncRunEntity],
-      migrations: [CreateEhrProvider1764950000000, CreateEhrConnection1765100000000],
+      migrations: [
+        CreateEhrProvider1764950000000,
+        CreateEhrConnection1765100000000,
+        AddSyncRunFetchMethod1765300000000,
+      ],
     },
     true,
   );
@@ -65,37 +75,41 @@ async function main(): Promise<void> {
       { fhirBaseUrl: hospital.fhirBaseUrl, name: 'Demo Hospital', clientId: 'holovitals', addedBy: 'bench' },
       { timeoutMs: 5000, allowPrivateNetwork: true },
     );
-    const connections: EhrConnectionEntity[] = [];
-    for (const [index, patient] of hospital.store.patients.entries()) {
-      const userId = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
-      const started = await startEhrAuthorization(
-        dataSource,
-        cipher,
-        { userId, providerId: provider.id, redirectUri: `${APP_ORIGIN}/cb` },
-        { appOrigin: APP_ORIGIN, defaultClientId: 'holovitals', ttlSeconds: 600 },
-      );
-      const authorize = new URL(started.authorizeUrl);
-      const form = new URLSearchParams(authorize.searchParams);
-      form.set('decision', 'allow');
-      form.set('patient', patient.id);
-      const decided = await fetch(`${authorize.origin}${authorize.pathname}`, {
-        method: 'POST',
-        body: form,
-        redirect: 'manual',
-      });
-      const back = new URL(decided.headers.get('location') ?? '');
-      connections.push(
-        await completeEhrAuthorization(dataSource, cipher, {
-          userId,
-          state: back.searchParams.get('state') ?? '',
-          code: back.searchParams.get('code') ?? '',
-        }),
-      );
-    }
-    // Runs overlap the previous one by a second; let the records loaded at start-up fall outside it.
-    await sleep(2100);
-
-    const syncAll = async (): Promise<Totals> => {
+    /** One connection per patient, for fresh users (`userBase` keeps each method's users apart). */
+    const connectAll = async (userBase: number): Promise<EhrConnectionEntity[]> => {
+      const connections: EhrConnectionEntity[] = [];
+      for (const [index, patient] of hospital.store.patients.entries()) {
+        const userId = `00000000-0000-4000-8000-${String(userBase + index).padStart(12, '0')}`;
+        const started = await startEhrAuthorization(
+          dataSource,
+          cipher,
+          { userId, providerId: provider.id, redirectUri: `${APP_ORIGIN}/cb` },
+          { appOrigin: APP_ORIGIN, defaultClientId: 'holovitals', ttlSeconds: 600 },
+        );
+        const authorize = new URL(started.authorizeUrl);
+        const form = new URLSearchParams(authorize.searchParams);
+        form.set('decision', 'allow');
+        form.set('patient', patient.id);
+        const decided = await fetch(`${authorize.origin}${authorize.pathname}`, {
+          method: 'POST',
+          body: form,
+          redirect: 'manual',
+        });
+        const back = new URL(decided.headers.get('location') ?? '');
+        connections.push(
+          await completeEhrAuthorization(dataSource, cipher, {
+            userId,
+            state: back.searchParams.get('state') ?? '',
+            code: back.searchParams.get('code') ?? '',
+          }),
+        );
+      }
+      return connections;
+    };
+    const syncAll = async (
+      connections: EhrConnectionEntity[],
+      bulkExport: { pollIntervalMs: number; maxWaitMs: number } | null,
+    ): Promise<Totals> => {
       const totals: Totals = { resources: 0, requests: 0, statements: 0, events: 0, seconds: 0 };
       const handedOn = async (): Promise<number> =>
         Number(
@@ -125,6 +139,7 @@ async function main(): Promise<void> {
               baseDelayMs: 500,
               maxDelayMs: 30_000,
               maxBlobBytes: 100_000_000,
+              bulkExport,
             },
           },
           run.id,
@@ -139,16 +154,29 @@ async function main(): Promise<void> {
       return totals;
     };
 
-    const full = await syncAll();
-    const incremental = await syncAll();
+    const measure = async (bulk: boolean, userBase: number) => {
+      const connections = await connectAll(userBase);
+      // Search runs overlap the previous one by a second; let the records loaded at start-up fall outside it.
+      await sleep(2100);
+      const bulkExport = bulk ? { pollIntervalMs: POLL_MS, maxWaitMs: 600_000 } : null;
+      const full = await syncAll(connections, bulkExport);
+      return { full, incremental: await syncAll(connections, bulkExport) };
+    };
+    const search = await measure(false, 0);
+    const bulk = await measure(true, 1000);
     process.stdout.write(
-      `EHR sync from Demo Hospital, ${connections.length} patients (one connection each)\n`,
+      `EHR sync from Demo Hospital, ${PATIENTS} patients (one connection each); bulk polls first after ${POLL_MS} ms\n`,
     );
-    process.stdout.write(line('full', full));
-    process.stdout.write(line('incremental', incremental));
+    process.stdout.write(line('search full', search.full));
+    process.stdout.write(line('search incremental', search.incremental));
+    process.stdout.write(line('bulk full', bulk.full));
+    process.stdout.write(line('bulk incremental', bulk.incremental));
     const ratio = (a: number, b: number): string => (b === 0 ? 'n/a' : (a / b).toFixed(3));
     process.stdout.write(
-      `incremental vs full: resources ${ratio(incremental.resources, full.resources)}×, HTTP requests ${ratio(incremental.requests, full.requests)}×, SQL statements ${ratio(incremental.statements, full.statements)}×, time ${ratio(incremental.seconds, full.seconds)}×; record rows the incremental run can change: ${incremental.events === 0 ? '0 (nothing handed on)' : 'some'}\n`,
+      `bulk vs search, full: resources/s ${ratio(rate(bulk.full), rate(search.full))}×, HTTP requests ${ratio(bulk.full.requests, search.full.requests)}×, SQL statements ${ratio(bulk.full.statements, search.full.statements)}×\n`,
+    );
+    process.stdout.write(
+      `immediate incremental re-sync: search ${search.incremental.requests} HTTP requests, bulk ${bulk.incremental.requests} HTTP requests (${ratio(bulk.incremental.requests, search.incremental.requests)}×); handed on: search ${search.incremental.events}, bulk ${bulk.incremental.events} events\n`,
     );
   } finally {
     await closeDatabase(database);

@@ -7,6 +7,7 @@ import { EhrProviderEntity } from './entities/ehr-provider.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { CreateEhrProvider1764950000000 } from './migrations/1764950000000-create-ehr-provider';
 import { CreateEhrConnection1765100000000 } from './migrations/1765100000000-create-ehr-connection';
+import { AddSyncRunFetchMethod1765300000000 } from './migrations/1765300000000-add-sync-run-fetch-method';
 import { EhrConnectionResolver } from './resolvers/ehr-connection.resolver';
 import { mapEhrError } from './resolvers/ehr-error-mapping';
 import { EhrProviderResolver } from './resolvers/ehr-provider.resolver';
@@ -18,7 +19,11 @@ export const ehrSubgraph = defineSubgraph({
   config: ehrConfig,
   resolvers: [EhrProviderResolver, EhrConnectionResolver, SyncRunResolver],
   entities: [EhrProviderEntity, EhrAuthorizationRequestEntity, EhrConnectionEntity, SyncRunEntity],
-  migrations: [CreateEhrProvider1764950000000, CreateEhrConnection1765100000000],
+  migrations: [
+    CreateEhrProvider1764950000000,
+    CreateEhrConnection1765100000000,
+    AddSyncRunFetchMethod1765300000000,
+  ],
   mapError: mapEhrError,
   services: createEhrServices,
   closeServices: (services) => services.syncQueue.close(),

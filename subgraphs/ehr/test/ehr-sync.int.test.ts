@@ -17,6 +17,7 @@ import { addDemoHospital, connectDemoPatient, type EhrTestStack, startEhrTestSta
 interface Run {
   id: string;
   mode: string;
+  fetchMethod: string;
   status: string;
   resourceCount: number;
   httpRequests: number;
@@ -24,7 +25,8 @@ interface Run {
   counts: { resourceType: string; fetched: number }[];
 }
 
-const RUN_FIELDS = 'id mode status resourceCount httpRequests errors counts { resourceType fetched }';
+const RUN_FIELDS =
+  'id mode fetchMethod status resourceCount httpRequests errors counts { resourceType fetched }';
 
 let proxy: FaultProxy;
 let stack: EhrTestStack;
@@ -47,6 +49,8 @@ beforeAll(async () => {
     EHR_SYNC_RETRY_BASE_MS: '10',
     EHR_SYNC_RETRY_MAX_MS: '200',
     EHR_SYNC_PAGE_SIZE: '20',
+    // Demo Hospital advertises Bulk Data; this suite covers the per-type search path (ehr-bulk-sync covers bulk).
+    EHR_BULK_EXPORT: 'false',
   });
   token = await stack.patientToken();
   const providerId = await addDemoHospital(stack, token);
@@ -112,7 +116,7 @@ describe('ehr sync worker against Demo Hospital', () => {
     expect(first.mode).toBe('FULL');
 
     const run = await finished(first.id);
-    expect(run.status).toBe('FETCHED');
+    expect(run).toMatchObject({ status: 'FETCHED', fetchMethod: 'SEARCH' });
     const fetched = Object.fromEntries(run.counts.map((count) => [count.resourceType, count.fetched]));
     expect(fetched['Patient']).toBe(1);
     expect(fetched['Condition']).toBe(await hospitalCount('Condition'));

@@ -2,10 +2,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** What the proxy does to one matching request instead of forwarding it. */
-export type Fault = { status: number; retryAfter?: string } | { invalidJson: true };
+export type Fault =
+  | {
+      status: number;
+      retryAfter?: string;
+      /** The OperationOutcome's issue code; `transient` (the default) means "ask again later". */
+      issueCode?: string;
+    }
+  | { invalidJson: true };
 
 interface FaultRule {
-  match: (path: string) => boolean;
+  match: (path: string, method: string) => boolean;
   fault: Fault;
   remaining: number;
 }
@@ -18,7 +25,9 @@ export interface FaultProxy {
   origin: string;
   /** Requests seen, by path and query. */
   seen: string[];
-  inject(match: (path: string) => boolean, fault: Fault, times?: number): void;
+  /** The same requests with their method and when they arrived (ms since the epoch). */
+  requests: { method: string; path: string; at: number }[];
+  inject(match: (path: string, method: string) => boolean, fault: Fault, times?: number): void;
   clear(): void;
   setTarget(origin: string): void;
   stop(): Promise<void>;
@@ -28,10 +37,13 @@ export async function startFaultProxy(): Promise<FaultProxy> {
   let target = '';
   let rules: FaultRule[] = [];
   const seen: string[] = [];
+  const requests: { method: string; path: string; at: number }[] = [];
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
+    const method = req.method ?? 'GET';
     seen.push(path);
-    const rule = rules.find((candidate) => candidate.remaining > 0 && candidate.match(path));
+    requests.push({ method, path, at: Date.now() });
+    const rule = rules.find((candidate) => candidate.remaining > 0 && candidate.match(path, method));
     if (rule) {
       rule.remaining -= 1;
       if ('invalidJson' in rule.fault) {
@@ -45,7 +57,7 @@ export async function startFaultProxy(): Promise<FaultProxy> {
         res.end(
           JSON.stringify({
             resourceType: 'OperationOutcome',
-            issue: [{ severity: 'error', code: 'transient' }],
+            issue: [{ severity: 'error', code: rule.fault.issueCode ?? 'transient' }],
           }),
         );
       }
@@ -84,10 +96,12 @@ export async function startFaultProxy(): Promise<FaultProxy> {
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
+    requests,
     inject: (match, fault, times = 1) => rules.push({ match, fault, remaining: times }),
     clear: () => {
       rules = [];
       seen.length = 0;
+      requests.length = 0;
     },
     setTarget: (origin) => {
       target = origin;

@@ -7,6 +7,13 @@ export enum SyncMode {
   INCREMENTAL = 'INCREMENTAL',
 }
 
+export enum SyncFetchMethod {
+  /** FHIR Bulk Data Patient-level `$export` (NDJSON files). */
+  BULK = 'BULK',
+  /** Per-type patient searches, paged through `link[next]`. */
+  SEARCH = 'SEARCH',
+}
+
 export enum SyncRunStatus {
   /** Asked for; a worker has not picked it up yet. */
   QUEUED = 'QUEUED',
@@ -37,5 +44,14 @@ registerEnumType(SyncRunStatus, {
     FETCHED: { description: 'Fetched; waiting for the patient record to apply it.' },
     APPLIED: { description: 'Applied to the patient record; counts are final.' },
     FAILED: { description: 'Failed; nothing was applied and the next run resumes from the same point.' },
+  },
+});
+
+registerEnumType(SyncFetchMethod, {
+  name: 'SyncFetchMethod',
+  description: 'How a sync fetched the records from the provider.',
+  valuesConfig: {
+    BULK: { description: 'FHIR Bulk Data Patient-level $export, where the provider advertises it.' },
+    SEARCH: { description: 'Per-type patient searches, page by page.' },
   },
 });

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { SyncMode, SyncRunStatus } from './sync-run-enums';
+import { SyncFetchMethod, SyncMode, SyncRunStatus } from './sync-run-enums';
 
 /** Per FHIR resource type: fetched here, then what the patient record did with them. */
 export interface SyncTypeCounts {
@@ -24,6 +24,13 @@ export class SyncRunEntity {
   @Field(() => SyncMode, { description: 'Full pull or incremental.' })
   @Column({ type: 'text' })
   mode: SyncMode;
+
+  @Field(() => SyncFetchMethod, {
+    nullable: true,
+    description: 'Bulk Data export or per-type searches; null until a worker starts the run.',
+  })
+  @Column({ name: 'fetch_method', type: 'text', nullable: true })
+  fetchMethod: SyncFetchMethod | null;
 
   @Field(() => SyncRunStatus, { description: 'How far the run got.' })
   @Column({ type: 'text' })

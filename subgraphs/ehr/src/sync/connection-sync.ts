@@ -2,7 +2,6 @@ import type { BlobStore } from '@holovitals/blob-store';
 import type { EnvelopeCipher } from '@holovitals/encryption';
 import { enqueueEvent } from '@holovitals/events';
 import { type AuditActor, recordAudit } from '@holovitals/subgraph-kit';
-import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { openClientState, sealClientState } from '../connections/connection-state';
@@ -10,10 +9,12 @@ import { restoreSmartClient, type SmartClient } from '../connections/smart-clien
 import { EhrConnectionStatus } from '../entities/ehr-connection-status';
 import { EhrConnectionEntity } from '../entities/ehr-connection.entity';
 import { EhrProviderEntity } from '../entities/ehr-provider.entity';
-import { SyncRunStatus } from '../entities/sync-run-enums';
-import { SyncRunEntity, type SyncTypeCounts } from '../entities/sync-run.entity';
+import { SyncFetchMethod, SyncRunStatus } from '../entities/sync-run-enums';
+import { SyncRunEntity } from '../entities/sync-run.entity';
+import { type BulkExportSettings, fetchBulkExportIntoBlob } from './bulk-export-fetch';
 import { type FetchSettings, NeedsReauthError, ProviderFetcher } from './provider-fetch';
-import { syncSearches } from './sync-searches';
+import { fetchSearchesIntoBlob } from './search-fetch';
+import { SYNCED_TYPES, syncSearches } from './sync-searches';
 
 export interface SyncDependencies {
   dataSource: DataSource;
@@ -21,62 +22,18 @@ export interface SyncDependencies {
   blobStore: BlobStore;
   /** Who the audit trail names: the worker's system actor for this job. */
   actor: AuditActor;
-  settings: FetchSettings & { pageSize: number; maxBlobBytes: number };
+  settings: FetchSettings & {
+    pageSize: number;
+    maxBlobBytes: number;
+    /** Use Bulk Data `$export` where the provider advertises it (else, or when null, per-type searches). */
+    bulkExport: BulkExportSettings | null;
+  };
   signal?: AbortSignal;
 }
-
-const emptyCounts = (): SyncTypeCounts => ({
-  fetched: 0,
-  created: 0,
-  updated: 0,
-  unchanged: 0,
-  conflicts: 0,
-});
 
 /** The blob key of a run's fetched resources. */
 export const syncBlobKey = (connectionId: string, runId: string): string =>
   `ehr-sync/${connectionId}/${runId}.ndjson`;
-
-/** Writes one line, waiting while the blob store catches up, so a large pull never piles up in memory. */
-async function writeLine(stream: PassThrough, line: string): Promise<void> {
-  if (!stream.write(`${line}\n`)) await once(stream, 'drain');
-}
-
-/**
- * Fetches every search of one run, page by page (`link[next]`), straight into an NDJSON blob. Returns the counts
- * per resource type and the provider's clock at the first answer (the next incremental run's cursor).
- */
-async function fetchIntoBlob(
-  fetcher: ProviderFetcher,
-  searches: { url: string }[],
-  out: PassThrough,
-): Promise<{ counts: Record<string, SyncTypeCounts>; total: number; serverStart: Date | null }> {
-  const counts: Record<string, SyncTypeCounts> = {};
-  let total = 0;
-  let serverStart: Date | null = null;
-  const seen = new Set<string>();
-  for (const search of searches) {
-    let next: string | undefined = search.url;
-    while (next) {
-      const page = await fetcher.page(next);
-      serverStart ??= page.serverDate;
-      for (const entry of page.bundle.entry ?? []) {
-        const resource = entry.resource as { resourceType?: string; id?: string } | undefined;
-        if (!resource?.resourceType) continue;
-        // An Observation in two categories comes back from both searches; hand it on once.
-        const key = `${resource.resourceType}/${resource.id ?? ''}`;
-        if (resource.id && seen.has(key)) continue;
-        seen.add(key);
-        const typeCounts = (counts[resource.resourceType] ??= emptyCounts());
-        typeCounts.fetched += 1;
-        total += 1;
-        await writeLine(out, JSON.stringify(resource));
-      }
-      next = page.bundle.link?.find((link) => link.relation === 'next')?.url;
-    }
-  }
-  return { counts, total, serverStart };
-}
 
 /** The connection columns that hold the client state after a run (a refresh may have rotated the tokens). */
 function clientStateColumns(
@@ -115,9 +72,11 @@ export async function runConnectionSync(
     .getRepository(EhrProviderEntity)
     .findOneByOrFail({ id: connection.providerId });
   const startedAt = new Date();
+  const fetchMethod =
+    settings.bulkExport && provider.bulkExport ? SyncFetchMethod.BULK : SyncFetchMethod.SEARCH;
   await runs.update(
     { id: runId },
-    { status: SyncRunStatus.RUNNING, startedAt, since: connection.syncCursor },
+    { status: SyncRunStatus.RUNNING, startedAt, since: connection.syncCursor, fetchMethod },
   );
 
   const stored = openClientState(cipher, connection.id, connection.sealedState);
@@ -131,15 +90,23 @@ export async function runConnectionSync(
       throw new NeedsReauthError('The connection needs the patient to approve access again.');
     if (!connection.fhirPatientId) throw new Error('The hospital named no patient when access was granted.');
     const since = connection.syncCursor?.toISOString() ?? null;
-    const fetched = await fetchIntoBlob(
-      fetcher,
-      syncSearches(connection.fhirPatientId, since, settings.pageSize),
-      out,
-    );
+    const fetched =
+      fetchMethod === SyncFetchMethod.BULK && settings.bulkExport
+        ? await fetchBulkExportIntoBlob(
+            fetcher,
+            { types: SYNCED_TYPES, since },
+            out,
+            settings.bulkExport,
+            deps.signal,
+          )
+        : await fetchSearchesIntoBlob(
+            fetcher,
+            syncSearches(connection.fhirPatientId, since, settings.pageSize),
+            out,
+          );
     out.end();
     await stored$;
-    // The provider's clock decides what "updated after" means; a second of margin covers its rounding.
-    const cursor = new Date((fetched.serverStart ?? startedAt).getTime() - 1000);
+    const cursor = fetched.cursor ?? new Date(startedAt.getTime() - 1000);
     await dataSource.transaction(async (manager) => {
       const handedOn = fetched.total > 0;
       await manager.getRepository(SyncRunEntity).update(
@@ -188,6 +155,8 @@ export async function runConnectionSync(
     });
     if (fetched.total === 0) await blobStore.delete(blobKey);
   } catch (error) {
+    // The blob store may not be reading yet (an export refused before any line): the error must not go unheard.
+    out.on('error', () => undefined);
     out.destroy(error instanceof Error ? error : new Error(String(error)));
     await stored$.catch(() => undefined);
     await blobStore.delete(blobKey);

@@ -29,6 +29,16 @@ export interface FetchedPage {
   serverDate: Date | null;
 }
 
+/** Whether an error answer's OperationOutcome marks the problem as transient (worth asking again later). */
+async function isTransientOutcome(response: Response): Promise<boolean> {
+  try {
+    const body = (await response.json()) as { issue?: { code?: string }[] };
+    return body.issue?.some((issue) => issue.code === 'transient') ?? false;
+  } catch {
+    return false;
+  }
+}
+
 const describe = (error: unknown): string =>
   error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
 
@@ -105,6 +115,61 @@ export class ProviderFetcher {
           { signal: this.signal },
         );
       }
+    }
+  }
+
+  /**
+   * One raw request for the Bulk Data flow (kick-off, status, NDJSON file), where fhirclient's JSON handling does
+   * not fit: bearer token, refresh and one retry on 401, retries on 429/502/503/504 and on a 500 whose
+   * OperationOutcome says `transient` (the IG's "try again later"), honouring Retry-After. Any other answer is
+   * returned for the caller to judge; only same-origin URLs get the token.
+   */
+  async send(
+    url: string,
+    init: { method?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const target = new URL(url, `${this.client.state.serverUrl.replace(/\/+$/, '')}/`);
+    if (target.origin !== new URL(this.client.state.serverUrl).origin)
+      throw new ProviderResponseError(
+        `The hospital pointed the export at another server (${target.origin}).`,
+      );
+    let refreshed = false;
+    for (let attempt = 1; ; attempt += 1) {
+      await this.refreshIfNeeded();
+      this.requests += 1;
+      let response: Response;
+      try {
+        response = await fetch(target, {
+          method: init.method ?? 'GET',
+          headers: { ...init.headers, authorization: this.client.getAuthorizationHeader() ?? '' },
+          signal: this.signal,
+          redirect: 'error',
+        });
+      } catch (error) {
+        if (this.signal?.aborted) throw error;
+        throw new ProviderResponseError(`The hospital could not be reached: ${describe(error)}`);
+      }
+      if (response.status === 401 && !refreshed) {
+        await response.body?.cancel();
+        await this.refreshAfter401();
+        refreshed = true;
+        continue;
+      }
+      if (response.status === 401)
+        throw new NeedsReauthError('The hospital no longer accepts HoloVitals’ access.');
+      const retryable =
+        isRetryableStatus(response.status) &&
+        (response.status !== 500 || (await isTransientOutcome(response.clone())));
+      if (!retryable || attempt >= this.settings.maxAttempts) return response;
+      await response.body?.cancel();
+      await sleep(
+        retryDelayMs(attempt, response.headers.get('retry-after'), {
+          baseMs: this.settings.baseDelayMs,
+          maxMs: this.settings.maxDelayMs,
+        }),
+        undefined,
+        { signal: this.signal },
+      );
     }
   }
 

@@ -26,6 +26,9 @@ const PATIENT_TYPES = [
   'FamilyMemberHistory',
 ] as const;
 
+/** Every resource type a sync fetches (a Bulk Data export's `_type`). */
+export const SYNCED_TYPES = ['Patient', ...PATIENT_TYPES, 'Observation'] as const;
+
 export interface SyncSearch {
   resourceType: string;
   /** Relative search URL (type and query), resolved against the FHIR base URL. */

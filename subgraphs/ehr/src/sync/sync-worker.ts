@@ -1,6 +1,7 @@
 import { blobStorageConfigShape, createBlobStore } from '@holovitals/blob-store';
 import { booleanFlag, closeDatabase, initDatabase, jobSystemActor } from '@holovitals/subgraph-kit';
 import { defineWorker, processQueue, QueueProducer } from '@holovitals/worker-runtime';
+import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { ehrConfig } from '../config';
 import { ehrCipher } from '../ehr-services';
@@ -8,8 +9,8 @@ import { EhrAuthorizationRequestEntity } from '../entities/ehr-authorization-req
 import { EhrConnectionEntity } from '../entities/ehr-connection.entity';
 import { EhrProviderEntity } from '../entities/ehr-provider.entity';
 import { SyncRunEntity } from '../entities/sync-run.entity';
-import { SyncRunStatus } from '../entities/sync-run-enums';
-import { runConnectionSync } from './connection-sync';
+import { ProviderSyncSlots } from './provider-sync-slots';
+import { processSyncJob } from './sync-job';
 import { ehrScheduleQueue, ehrSyncQueue } from './sync-queue';
 import { enqueueDueSyncs } from './sync-schedule';
 
@@ -30,6 +31,23 @@ export const ehrSyncWorkerConfig = {
   EHR_SYNC_RETRY_BASE_MS: z.coerce.number().int().min(0).default(500),
   /** Longest wait between tries, also the cap on a provider's Retry-After. */
   EHR_SYNC_RETRY_MAX_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Fetch through FHIR Bulk Data `$export` where a provider advertises it; false always searches. */
+  EHR_BULK_EXPORT: booleanFlag.default(true),
+  /** Wait before the first export status request, and between them when the provider sends no Retry-After. */
+  EHR_BULK_POLL_MS: z.coerce.number().int().min(0).default(2_000),
+  /** Longest an export may take from kick-off to manifest (below the job's 15 min timeout). */
+  EHR_BULK_MAX_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(14 * 60_000)
+    .default(10 * 60_000),
+  /** Syncs of one provider running at once across all ehr-worker processes; more wait, QUEUED. */
+  EHR_PROVIDER_SYNC_LIMIT: z.coerce.number().int().min(1).default(2),
+  /** How long a provider slot is held without renewal (a dead worker's slot frees after this). */
+  EHR_PROVIDER_SLOT_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** How long a run waits (jittered) before asking again for a slot of a provider at its limit. */
+  EHR_PROVIDER_SLOT_WAIT_MS: z.coerce.number().int().min(10).default(5_000),
   /** Sync every active connection once a day, each at its own time of day. */
   EHR_DAILY_SYNC: booleanFlag.default(true),
   /** How often the daily schedule is checked; a connection's sync starts at most this long after its slot. */
@@ -53,20 +71,23 @@ export const ehrSyncWorker = defineWorker({
     cipher: ehrCipher(config),
     blobStore: createBlobStore(config),
     syncQueue: new QueueProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+    slotsRedis: new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 }),
   }),
   closeServices: async (services) => {
     await services.syncQueue.close();
+    services.slotsRedis.disconnect();
     await closeDatabase(services.database);
   },
   readiness: (services) => ({
     database: async () => (await services.database.dataSource.query('SELECT 1')).length === 1,
+    providerSlots: async () => (await services.slotsRedis.ping()) === 'PONG',
   }),
   processors: ({ config }, services) => [
     processQueue({
       queue: ehrSyncQueue,
       concurrency: config.EHR_SYNC_CONCURRENCY,
-      process: async (job) => {
-        const run = await runConnectionSync(
+      process: (job) =>
+        processSyncJob(
           {
             dataSource: services.database.dataSource,
             cipher: services.cipher,
@@ -78,13 +99,21 @@ export const ehrSyncWorker = defineWorker({
               baseDelayMs: config.EHR_SYNC_RETRY_BASE_MS,
               maxDelayMs: config.EHR_SYNC_RETRY_MAX_MS,
               maxBlobBytes: config.BLOB_MAX_BYTES,
+              bulkExport: config.EHR_BULK_EXPORT
+                ? { pollIntervalMs: config.EHR_BULK_POLL_MS, maxWaitMs: config.EHR_BULK_MAX_WAIT_MS }
+                : null,
             },
             signal: job.signal,
+            slots: new ProviderSyncSlots(services.slotsRedis, {
+              prefix: config.QUEUE_PREFIX,
+              limit: config.EHR_PROVIDER_SYNC_LIMIT,
+              leaseMs: config.EHR_PROVIDER_SLOT_LEASE_MS,
+            }),
+            queue: services.syncQueue,
+            slotWaitMs: config.EHR_PROVIDER_SLOT_WAIT_MS,
           },
-          job.data.runId,
-        );
-        return { runId: job.data.runId, status: run?.status ?? SyncRunStatus.FAILED };
-      },
+          { runId: job.data.runId, deferrals: job.data.deferrals ?? 0 },
+        ),
     }),
     ...(config.EHR_DAILY_SYNC
       ? [
