@@ -3,7 +3,8 @@ import type { PlannedPatient } from '../fhir/bundle-import-plan';
 
 /**
  * Writes the bundle's Patient demographics onto the record, or only links the record to the bundle's FHIR
- * patient id when the bundle has no Patient entry. Returns the number of rows written (0 or 1).
+ * patient id when the bundle has no Patient entry. `patientFhirId` null leaves the record's link as it is (a
+ * synced bundle's patient id is the EHR's, not the record's). Returns the number of rows written (0 or 1).
  */
 export async function writePatientDemographics(
   manager: EntityManager,
@@ -22,13 +23,13 @@ export async function writePatientDemographics(
   }
   const f = planned.fields;
   const updated = (await manager.query(
-    `UPDATE patient SET source_fhir_id = $2, content_hash = $3, given_name = $4, family_name = $5, gender = $6,
+    `UPDATE patient SET source_fhir_id = COALESCE($2, source_fhir_id), content_hash = $3, given_name = $4, family_name = $5, gender = $6,
         birth_date = $7, deceased_at = $8, phone = $9, email = $10, address_line = $11, city = $12, state = $13,
         postal_code = $14, country = $15, marital_status = $16, version = version + 1, updated_at = now()
       WHERE id = $1 AND content_hash IS DISTINCT FROM $3 RETURNING id`,
     [
       patientId,
-      planned.fhirId,
+      patientFhirId === null ? null : planned.fhirId,
       planned.contentHash,
       f.givenName,
       f.familyName,
