@@ -173,6 +173,7 @@ export async function runConnectionSync(
             syncRunId: runId,
             ownerUserId: connection.userId,
             sourceSystem: provider.fhirBaseUrl,
+            sourcePatientId: connection.fhirPatientId,
             bundleRef: blobKey,
             resourceCount: fetched.total,
           },
