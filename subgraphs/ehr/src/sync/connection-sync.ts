@@ -23,6 +23,18 @@ export interface SyncDependencies {
   actor: AuditActor;
   settings: FetchSettings & { pageSize: number; maxBlobBytes: number };
   signal?: AbortSignal;
+  /** Told when the run starts, after each page fetched and when it ends (live progress, `ehrSyncProgress`). */
+  progress?: (step: SyncProgressStep) => Promise<void>;
+}
+
+/** Where a run is: its phase, the resource type last fetched and the counts so far. */
+export interface SyncProgressStep {
+  runId: string;
+  connectionId: string;
+  phase: SyncRunStatus;
+  resourceType: string | null;
+  counts: Record<string, SyncTypeCounts>;
+  resourceCount: number;
 }
 
 const emptyCounts = (): SyncTypeCounts => ({
@@ -50,6 +62,11 @@ async function fetchIntoBlob(
   fetcher: ProviderFetcher,
   searches: { url: string }[],
   out: PassThrough,
+  onPage: (progress: {
+    resourceType: string | null;
+    counts: Record<string, SyncTypeCounts>;
+    total: number;
+  }) => Promise<void>,
 ): Promise<{ counts: Record<string, SyncTypeCounts>; total: number; serverStart: Date | null }> {
   const counts: Record<string, SyncTypeCounts> = {};
   let total = 0;
@@ -72,6 +89,8 @@ async function fetchIntoBlob(
         total += 1;
         await writeLine(out, JSON.stringify(resource));
       }
+      const last = page.bundle.entry?.at(-1)?.resource as { resourceType?: string } | undefined;
+      await onPage({ resourceType: last?.resourceType ?? null, counts, total });
       next = page.bundle.link?.find((link) => link.relation === 'next')?.url;
     }
   }
@@ -119,6 +138,19 @@ export async function runConnectionSync(
     { id: runId },
     { status: SyncRunStatus.RUNNING, startedAt, since: connection.syncCursor },
   );
+  const step = async (
+    phase: SyncRunStatus,
+    at: { resourceType: string | null; counts: Record<string, SyncTypeCounts>; total: number },
+  ): Promise<void> =>
+    deps.progress?.({
+      runId,
+      connectionId: connection.id,
+      phase,
+      resourceType: at.resourceType,
+      counts: at.counts,
+      resourceCount: at.total,
+    });
+  await step(SyncRunStatus.RUNNING, { resourceType: null, counts: {}, total: 0 });
 
   const stored = openClientState(cipher, connection.id, connection.sealedState);
   const client = restoreSmartClient(stored);
@@ -135,6 +167,7 @@ export async function runConnectionSync(
       fetcher,
       syncSearches(connection.fhirPatientId, since, settings.pageSize),
       out,
+      (at) => step(SyncRunStatus.RUNNING, at),
     );
     out.end();
     await stored$;
@@ -173,7 +206,7 @@ export async function runConnectionSync(
             syncRunId: runId,
             ownerUserId: connection.userId,
             sourceSystem: provider.fhirBaseUrl,
-            sourcePatientId: connection.fhirPatientId,
+            sourcePatientId: connection.fhirPatientId ?? undefined,
             bundleRef: blobKey,
             resourceCount: fetched.total,
           },
@@ -188,6 +221,11 @@ export async function runConnectionSync(
       });
     });
     if (fetched.total === 0) await blobStore.delete(blobKey);
+    await step(fetched.total > 0 ? SyncRunStatus.FETCHED : SyncRunStatus.APPLIED, {
+      resourceType: null,
+      counts: fetched.counts,
+      total: fetched.total,
+    });
   } catch (error) {
     out.destroy(error instanceof Error ? error : new Error(String(error)));
     await stored$.catch(() => undefined);
@@ -218,6 +256,7 @@ export async function runConnectionSync(
       patientIds: [],
       outcome: 'FAILURE',
     });
+    await step(SyncRunStatus.FAILED, { resourceType: null, counts: {}, total: 0 });
   }
   return runs.findOneBy({ id: runId });
 }

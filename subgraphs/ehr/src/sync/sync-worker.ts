@@ -1,8 +1,11 @@
 import { blobStorageConfigShape, createBlobStore } from '@holovitals/blob-store';
 import { booleanFlag, closeDatabase, initDatabase, jobSystemActor } from '@holovitals/subgraph-kit';
 import { defineWorker, processQueue, QueueProducer } from '@holovitals/worker-runtime';
+import { Redis } from 'ioredis';
 import { z } from 'zod';
+import { createChangePublisher } from '@holovitals/live-changes';
 import { ehrConfig } from '../config';
+import { syncProgressRecorder } from '../live/sync-progress-recorder';
 import { ehrCipher } from '../ehr-services';
 import { EhrAuthorizationRequestEntity } from '../entities/ehr-authorization-request.entity';
 import { EhrConnectionEntity } from '../entities/ehr-connection.entity';
@@ -48,14 +51,21 @@ export const ehrSyncWorker = defineWorker({
   name: 'ehr-worker',
   defaultPort: 4106,
   config: ehrSyncWorkerConfig,
-  services: async ({ config }) => ({
-    database: await initDatabase({ url: config.DATABASE_URL, entities, migrations: [] }, false),
-    cipher: ehrCipher(config),
-    blobStore: createBlobStore(config),
-    syncQueue: new QueueProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
-  }),
+  services: async ({ config, logger }) => {
+    const database = await initDatabase({ url: config.DATABASE_URL, entities, migrations: [] }, false);
+    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+    return {
+      database,
+      redis,
+      cipher: ehrCipher(config),
+      blobStore: createBlobStore(config),
+      syncQueue: new QueueProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+      progress: syncProgressRecorder(database.dataSource, createChangePublisher(redis), logger),
+    };
+  },
   closeServices: async (services) => {
     await services.syncQueue.close();
+    services.redis.disconnect();
     await closeDatabase(services.database);
   },
   readiness: (services) => ({
@@ -80,6 +90,7 @@ export const ehrSyncWorker = defineWorker({
               maxBlobBytes: config.BLOB_MAX_BYTES,
             },
             signal: job.signal,
+            progress: services.progress,
           },
           job.data.runId,
         );
