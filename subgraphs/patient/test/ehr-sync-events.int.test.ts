@@ -110,8 +110,10 @@ describe('patient applies ehr.sync.completed', () => {
       Condition: { created: 1, updated: 0, unchanged: 0, conflicts: 0 },
     });
     const record = await h.sg.graphql<{
-      myPatient: { id: string; conditions: { nodes: { sourceFhirId: string }[] } };
-    }>('{ myPatient { id conditions { nodes { sourceFhirId } } } }', {}, { token: owner.token });
+      myPatient: { id: string; familyName: string; conditions: { nodes: { sourceFhirId: string }[] } };
+    }>('{ myPatient { id familyName conditions { nodes { sourceFhirId } } } }', {}, { token: owner.token });
+    // A record with no demographics of its own takes the hospital's.
+    expect(record.body.data?.myPatient.familyName).toBe('Synced');
     expect(record.body.data?.myPatient.conditions.nodes).toEqual([{ sourceFhirId: 'hosp-c1' }]);
     expect(answer.patientId).toBe(record.body.data?.myPatient.id);
     const stored = await h.sg.dataSource.query<{ source_system: string }[]>(
@@ -339,7 +341,7 @@ describe('synced record identity and conflicts', () => {
           resourceType: 'Bundle',
           type: 'collection',
           entry: [
-            { resource: { ...patient, id: 'own-p1' } },
+            { resource: { ...patient, id: 'own-p1', name: [{ family: 'Own', given: ['Sam'] }] } },
             { resource: condition(undefined, { id: 'own-c1', patientId: 'own-p1' }) },
           ],
         },
@@ -360,12 +362,13 @@ describe('synced record identity and conflicts', () => {
       'hosp-c2',
       'own-c1',
     ]);
-    const me = await h.sg.graphql<{ myPatient: { sourceFhirId: string } }>(
+    const me = await h.sg.graphql<{ myPatient: { sourceFhirId: string; familyName: string } }>(
       MY_PATIENT,
       {},
       { token: user.token },
     );
-    expect(me.body.data?.myPatient.sourceFhirId).toBe('own-p1');
+    // The record keeps its own link and demographics; the hospital's copy of the Patient is kept raw.
+    expect(me.body.data?.myPatient).toMatchObject({ sourceFhirId: 'own-p1', familyName: 'Own' });
   });
 
   it('applies nothing of a run with a broken line, even after earlier chunks were imported', async () => {
