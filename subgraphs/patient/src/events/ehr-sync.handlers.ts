@@ -30,6 +30,17 @@ async function ownerPatient(
   return existing[0]?.id ?? '';
 }
 
+/** Errors shown on a run are read by a person: the first few, and how many more there were. */
+const MAX_REPORTED_ERRORS = 20;
+
+function reportedErrors(errors: string[]): string[] {
+  if (errors.length <= MAX_REPORTED_ERRORS) return errors;
+  return [
+    ...errors.slice(0, MAX_REPORTED_ERRORS),
+    `…and ${errors.length - MAX_REPORTED_ERRORS} more entries not imported.`,
+  ];
+}
+
 /**
  * Applies ehr's synced records to the owner's record through the one FHIR import (mapping stays here), streamed in
  * chunks, audited as the patient service acting on the event, and answers with ehr.sync.applied: per resource type
@@ -77,7 +88,7 @@ export function ehrSyncHandlers(
         manager,
         service,
         'ehr.sync.applied',
-        { connectionId, syncRunId, patientId, counts, errors },
+        { connectionId, syncRunId, patientId, counts, errors: reportedErrors(errors) },
         { traceId: event.traceId },
       );
     },
