@@ -213,6 +213,34 @@ describe('synced record identity and conflicts', () => {
     ]);
   });
 
+  it('keeps a deleted synced record deleted on that hospital’s next sync, not another hospital’s', async () => {
+    const user = await h.user('PATIENT');
+    await applied(await syncCompleted([patient, condition()], { user }));
+    const [synced] = await conditions(user);
+    const deleted = await h.sg.graphql(
+      'mutation D($id: ID!, $v: Int!) { deleteCondition(id: $id, version: $v) }',
+      { id: synced!.id, v: synced!.version },
+      { token: user.token },
+    );
+    expect(deleted.body.errors).toBeUndefined();
+    const again = await applied(
+      await syncCompleted(
+        [condition(undefined, { lastUpdated: '2026-12-01T08:00:00Z', status: 'resolved' })],
+        {
+          user,
+        },
+      ),
+    );
+    // Skipped as deleted: not counted, not written.
+    expect(again.counts.Condition).toBeUndefined();
+    expect(await conditions(user)).toEqual([]);
+    const other = await applied(
+      await syncCompleted([condition()], { user, source: OTHER_SOURCE, sourcePatientId: 'hosp-p1' }),
+    );
+    expect(other.counts.Condition?.created).toBe(1);
+    expect((await conditions(user)).map((row) => row.syncedFrom)).toEqual([OTHER_SOURCE]);
+  });
+
   it('applies a newer hospital version to an unedited record and ignores an older one', async () => {
     const user = await h.user('PATIENT');
     await applied(await syncCompleted([patient, condition()], { user }));

@@ -95,6 +95,7 @@ export async function importBundleIntoPatient(
       manager,
       patientId,
       entries.resources.map((entry) => entry.resource.id),
+      origin?.syncedFrom ?? '',
     );
     // A synced bundle is about the connection's patient, whatever FHIR id the record was first imported under.
     const owner = origin === null ? locked[0].source_fhir_id : origin.sourcePatientId;

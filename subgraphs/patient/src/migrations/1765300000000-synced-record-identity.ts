@@ -38,6 +38,12 @@ export class SyncedRecordIdentity1765300000000 implements MigrationInterface {
       `ALTER TABLE fhir_resource ADD CONSTRAINT fhir_resource_identity
          UNIQUE (patient_id, synced_from, resource_type, fhir_id)`,
     );
+    // A deleted synced record's tombstone names its EHR too, so it holds back that EHR's resource only.
+    await queryRunner.query(`ALTER TABLE record_deletion ADD COLUMN synced_from text NOT NULL DEFAULT ''`);
+    await queryRunner.query(`ALTER TABLE record_deletion DROP CONSTRAINT record_deletion_pkey`);
+    await queryRunner.query(
+      `ALTER TABLE record_deletion ADD PRIMARY KEY (patient_id, synced_from, record_kind, source_fhir_id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE record_conflict (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -66,6 +72,12 @@ export class SyncedRecordIdentity1765300000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE record_conflict`);
+    await queryRunner.query(`DELETE FROM record_deletion WHERE synced_from <> ''`);
+    await queryRunner.query(`ALTER TABLE record_deletion DROP CONSTRAINT record_deletion_pkey`);
+    await queryRunner.query(
+      `ALTER TABLE record_deletion ADD PRIMARY KEY (patient_id, record_kind, source_fhir_id)`,
+    );
+    await queryRunner.query(`ALTER TABLE record_deletion DROP COLUMN synced_from`);
     await queryRunner.query(`ALTER TABLE fhir_resource DROP CONSTRAINT fhir_resource_identity`);
     await queryRunner.query(
       `ALTER TABLE fhir_resource ADD CONSTRAINT fhir_resource_patient_id_resource_type_fhir_id_key

@@ -21,6 +21,7 @@ type RecordRow = ObjectLiteral & {
   patientId: string;
   version: number;
   sourceFhirId: string | null;
+  syncedFrom: string | null;
 };
 
 /**
@@ -178,6 +179,7 @@ export async function deleteRecord<K extends RecordKind>(
         id,
         patientId: existing.patientId,
         sourceFhirId: existing.sourceFhirId ?? null,
+        syncedFrom: existing.syncedFrom ?? null,
         deletedBy: ctx.principal?.id ?? null,
       });
       return id;
