@@ -1,7 +1,9 @@
 import { graphqlRequest } from '@holovitals/testing';
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createClient } from 'graphql-ws';
 import { describe, expect, inject, it } from 'vitest';
+import WebSocket from 'ws';
 
 const stack = inject('stack');
 
@@ -71,9 +73,74 @@ async function syncAndWait(token: string, connectionId: string, until: (run: Run
 
 const countOf = (run: Run, type: string) => run.counts.find((count) => count.resourceType === type);
 
+interface Progress {
+  changed: string[];
+  connection: { latestSync: { status: string; currentResourceType: string | null; resourceCount: number } };
+}
+
+/** Collects `ehrSyncProgress` events of one connection through the gateway's graphql-ws endpoint. */
+function watchProgress(
+  token: string,
+  connectionId: string,
+): { events: Progress[]; stop: () => Promise<void> } {
+  const client = createClient({
+    url: stack.gatewayUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
+  const events: Progress[] = [];
+  const unsubscribe = client.subscribe(
+    {
+      query: `subscription P($id: ID!) { ehrSyncProgress(connectionId: $id) {
+        changed connection { latestSync { status currentResourceType resourceCount } } } }`,
+      variables: { id: connectionId },
+    },
+    {
+      next: (value) => {
+        const progress = (value.data as { ehrSyncProgress?: Progress } | undefined)?.ehrSyncProgress;
+        if (progress) events.push(progress);
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    },
+  );
+  return {
+    events,
+    stop: async () => {
+      unsubscribe();
+      await client.dispose();
+    },
+  };
+}
+
 describe('EHR sync through the gateway', () => {
   it('connects Demo Hospital, syncs the record into patient, picks up an edit, and a quiet re-sync writes nothing', async () => {
     const token = await newPatient();
+    // Like the demo patient: a record of their own first, under a FHIR Patient id the hospital does not use.
+    await gql(
+      'mutation I($b: JSON!) { importFhirBundle(bundle: $b) { created } }',
+      {
+        b: {
+          resourceType: 'Bundle',
+          type: 'collection',
+          entry: [
+            { resource: { resourceType: 'Patient', id: 'own-record', name: [{ family: 'Own' }] } },
+            {
+              resource: {
+                resourceType: 'Condition',
+                id: 'own-condition',
+                subject: { reference: 'Patient/own-record' },
+                code: {
+                  coding: [{ system: 'http://snomed.info/sct', code: '38341003', display: 'Hypertension' }],
+                },
+              },
+            },
+          ],
+        },
+      },
+      token,
+    );
     const { addEhrProvider } = await gql<{ addEhrProvider: { id: string } }>(
       'mutation A($url: String!) { addEhrProvider(fhirBaseUrl: $url, name: "Demo Hospital") { id } }',
       { url: stack.demoHospitalFhirUrl },
@@ -95,9 +162,20 @@ describe('EHR sync through the gateway', () => {
     );
     const connectionId = completeEhrConnection.id;
 
+    const progress = watchProgress(token, connectionId);
+    // The subscribe message's access check runs before the subscription listens; give it a moment.
+    await sleep(500);
     const full = await syncAndWait(token, connectionId, (run) => run.status === 'APPLIED');
     // Demo Hospital advertises Bulk Data, so the worker fetches through Patient/$export.
     expect(full).toMatchObject({ mode: 'FULL', fetchMethod: 'BULK', status: 'APPLIED' });
+    // A subscriber that falls behind gets steps merged (their `changed` united), so look at every step named.
+    const steps = () => progress.events.flatMap((event) => event.changed);
+    for (let i = 0; i < 50 && !steps().includes('APPLIED'); i += 1) await sleep(200);
+    await progress.stop();
+    expect(steps()).toEqual(expect.arrayContaining(['QUEUED', 'RUNNING', 'Condition', 'FETCHED', 'APPLIED']));
+    expect(
+      Math.max(...progress.events.map((event) => event.connection.latestSync.resourceCount)),
+    ).toBeGreaterThan(0);
     const conditions = countOf(full, 'Condition');
     expect(conditions?.fetched).toBeGreaterThan(0);
     expect(conditions?.created).toBe(conditions?.fetched);
@@ -107,7 +185,8 @@ describe('EHR sync through the gateway', () => {
       {},
       token,
     );
-    expect(myPatient.conditions.nodes.length).toBeGreaterThan(0);
+    // The hospital's conditions joined the patient's own one (its Patient id differs from the hospital's).
+    expect(myPatient.conditions.nodes.length).toBe((conditions?.created ?? 0) + 1);
 
     // The patient's own session at the hospital edits one condition (the hospital's FHIR API, as its portal would).
     const hospitalToken = await hospitalAccessToken(connectEhr.authorizeUrl);

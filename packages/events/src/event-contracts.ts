@@ -60,6 +60,8 @@ export const eventContracts = {
     syncRunId: z.string().uuid(),
     ownerUserId: z.string().uuid(),
     sourceSystem: z.string().url(),
+    /** The patient's id at the provider (the SMART launch context): the bundle's Patient is the owner's record. */
+    sourcePatientId: z.string().min(1).optional(),
     bundleRef: z.string(),
     resourceCount: z.number().int(),
   }),

@@ -1,3 +1,4 @@
+import { createChangePublisher, type ChangePublisher } from '@holovitals/live-changes';
 import { createKeyRing, EnvelopeCipher } from '@holovitals/encryption';
 import type { SubgraphRuntime } from '@holovitals/subgraph-kit';
 import { QueueProducer } from '@holovitals/worker-runtime';
@@ -14,6 +15,8 @@ export interface EhrServices {
   cipher: EnvelopeCipher;
   /** Puts sync runs on the worker's queue. */
   syncQueue: QueueProducer;
+  /** Publishes `ehrSyncProgress` steps (live-changes). */
+  changes: ChangePublisher;
 }
 
 export function ehrCipher(
@@ -36,5 +39,6 @@ export function createEhrServices(runtime: SubgraphRuntime<EhrConfig>): EhrServi
     config,
     cipher: ehrCipher(config),
     syncQueue: new QueueProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+    changes: createChangePublisher(runtime.redis),
   };
 }

@@ -12,20 +12,24 @@ import { EhrConnectionResolver } from './resolvers/ehr-connection.resolver';
 import { mapEhrError } from './resolvers/ehr-error-mapping';
 import { EhrProviderResolver } from './resolvers/ehr-provider.resolver';
 import { SyncRunResolver } from './resolvers/sync-run.resolver';
+import { EhrSyncProgressResolver } from './live/ehr-sync-progress';
+import { SyncRunProgress1765300100000 } from './migrations/1765300100000-sync-run-progress';
 import { syncAppliedHandlers } from './events/sync-applied.handlers';
 
 export const ehrSubgraph = defineSubgraph({
   name: 'ehr',
   config: ehrConfig,
-  resolvers: [EhrProviderResolver, EhrConnectionResolver, SyncRunResolver],
+  resolvers: [EhrProviderResolver, EhrConnectionResolver, SyncRunResolver, EhrSyncProgressResolver],
   entities: [EhrProviderEntity, EhrAuthorizationRequestEntity, EhrConnectionEntity, SyncRunEntity],
   migrations: [
     CreateEhrProvider1764950000000,
     CreateEhrConnection1765100000000,
     AddSyncRunFetchMethod1765300000000,
+    SyncRunProgress1765300100000,
   ],
   mapError: mapEhrError,
   services: createEhrServices,
   closeServices: (services) => services.syncQueue.close(),
-  eventHandlers: () => syncAppliedHandlers(),
+  eventHandlers: (runtime, services) =>
+    syncAppliedHandlers({ changes: services.changes, logger: runtime.logger }),
 });

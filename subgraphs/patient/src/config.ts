@@ -18,6 +18,8 @@ export const patientConfig = {
    * least this large for bundles to reach the importer at all.
    */
   FHIR_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(20_000_000),
+  /** Resources an EHR sync imports per chunk: the synced NDJSON is streamed, never held whole in memory. */
+  EHR_SYNC_IMPORT_CHUNK: z.coerce.number().int().positive().default(500),
   /** Bundles arrive inside GraphQL requests, so the body limit is the bundle limit plus room for the envelope. */
   MAX_REQUEST_BYTES: z.coerce
     .number()

@@ -8,6 +8,8 @@ export interface PatientServices {
   blobStore: BlobStore;
   fhirImport: { maxBundleBytes: number };
   importSlots: ImportSlotLimits;
+  /** Resources per chunk of an EHR sync's streamed import. */
+  ehrSyncChunk: number;
 }
 
 export function createPatientServices(runtime: SubgraphRuntime<PatientConfig>): PatientServices {
@@ -18,5 +20,6 @@ export function createPatientServices(runtime: SubgraphRuntime<PatientConfig>): 
       maxConcurrentPerUser: runtime.config.FHIR_IMPORT_MAX_CONCURRENT_PER_USER,
       slotTtlMs: runtime.config.FHIR_IMPORT_SLOT_TTL_SECONDS * 1000,
     },
+    ehrSyncChunk: runtime.config.EHR_SYNC_IMPORT_CHUNK,
   };
 }

@@ -15,6 +15,7 @@ import { PatientResolver } from './resolvers/patient.resolver';
 import { UserReference } from './entities/user-reference';
 import { UserPatientResolver } from './resolvers/user-patient.resolver';
 import { PatientRecordChangeResolver } from './live/patient-record-change.resolver';
+import { RecordConflictResolver } from './resolvers/record-conflict.resolver';
 import { mapPatientError } from './resolvers/patient-error-mapping';
 
 export const patientSubgraph = defineSubgraph({
@@ -28,6 +29,7 @@ export const patientSubgraph = defineSubgraph({
     UserPatientResolver,
     ...recordMutationResolvers,
     PatientRecordChangeResolver,
+    RecordConflictResolver,
   ],
   // User is only ever reached through the gateway (identity owns it), so no field here returns it.
   orphanedTypes: [UserReference],

@@ -56,6 +56,13 @@ export class SyncRunEntity {
   @Column({ name: 'http_requests', type: 'int', default: 0 })
   httpRequests: number;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'While fetching, the FHIR resource type being fetched (live progress).',
+  })
+  @Column({ name: 'current_resource_type', type: 'text', nullable: true })
+  currentResourceType: string | null;
+
   /** Keyed by FHIR resource type; exposed as a list by the resolver. */
   @Column({ type: 'jsonb', default: () => `'{}'` })
   counts: Record<string, SyncTypeCounts>;

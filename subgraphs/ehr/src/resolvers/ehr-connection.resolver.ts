@@ -1,11 +1,13 @@
 import { type RequestContext } from '@holovitals/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { completeEhrAuthorization, startEhrAuthorization } from '../connections/ehr-authorization';
-import { disconnectEhr, listEhrConnections } from '../connections/ehr-connections';
+import { disconnectEhr, listEhrConnections, ownedConnection } from '../connections/ehr-connections';
 import type { EhrServices } from '../ehr-services';
 import { EhrConnectionEntity } from '../entities/ehr-connection.entity';
 import { EhrProviderEntity } from '../entities/ehr-provider.entity';
 import { ehrProviderLoader } from '../loaders/ehr-provider.loader';
+import { latestSyncRunLoader } from '../loaders/latest-sync-run.loader';
+import { SyncRunEntity } from '../entities/sync-run.entity';
 import { requirePatient } from './require-patient';
 import { EhrAuthorization } from './types/ehr-authorization.type';
 import { EhrDisconnection } from './types/ehr-disconnection.type';
@@ -15,6 +17,27 @@ export class EhrConnectionResolver {
   @Query(() => [EhrConnectionEntity], { description: 'The caller’s connected EHR providers, newest first.' })
   async ehrConnections(@Ctx() ctx: RequestContext<EhrServices>): Promise<EhrConnectionEntity[]> {
     return listEhrConnections(ctx.dataSource, requirePatient(ctx));
+  }
+
+  @Query(() => EhrConnectionEntity, {
+    description: 'One of the caller’s connections (what `ehrSyncProgress` reads on each step).',
+  })
+  async ehrConnection(
+    @Arg('id', () => ID, { description: 'The connection.' }) id: string,
+    @Ctx() ctx: RequestContext<EhrServices>,
+  ): Promise<EhrConnectionEntity> {
+    return ownedConnection(ctx.dataSource, requirePatient(ctx), id);
+  }
+
+  @FieldResolver(() => SyncRunEntity, {
+    nullable: true,
+    description: 'The newest sync run (queued, running or finished): its phase, resource type and counts.',
+  })
+  async latestSync(
+    @Root() connection: EhrConnectionEntity,
+    @Ctx() ctx: RequestContext<EhrServices>,
+  ): Promise<SyncRunEntity | null> {
+    return latestSyncRunLoader(ctx).load(connection.id);
   }
 
   @FieldResolver(() => EhrProviderEntity, { description: 'The provider this connection reaches.' })

@@ -4,7 +4,9 @@ import { ownedConnection } from '../connections/ehr-connections';
 import { EhrError, EhrErrorCode } from '../ehr-error';
 import type { EhrServices } from '../ehr-services';
 import { EhrConnectionStatus } from '../entities/ehr-connection-status';
+import { SyncRunStatus } from '../entities/sync-run-enums';
 import { SyncRunEntity } from '../entities/sync-run.entity';
+import { publishSyncProgress } from '../live/sync-progress-changes';
 import { syncHistory } from '../sync/sync-history';
 import { ehrSyncQueue } from '../sync/sync-queue';
 import { requestSyncRun } from '../sync/sync-run-store';
@@ -28,12 +30,14 @@ export class SyncRunResolver {
     if (connection.status !== EhrConnectionStatus.ACTIVE)
       throw new EhrError(EhrErrorCode.NEEDS_REAUTH, 'Connect this provider again before syncing.');
     const { run, created } = await requestSyncRun(ctx.dataSource, connection);
-    if (created)
+    if (created) {
       await ctx.services.syncQueue.enqueue(
         ehrSyncQueue,
         { runId: run.id },
         { jobId: run.id, priority: 'high' },
       );
+      await publishSyncProgress(ctx.services.changes, ctx.logger, connection.id, [SyncRunStatus.QUEUED]);
+    }
     return run;
   }
 

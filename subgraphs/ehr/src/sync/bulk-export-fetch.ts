@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { type PassThrough, Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { countFetched, type FetchedRecords, writeLine } from './fetched-records';
+import { countFetched, type FetchedRecords, type FetchProgress, writeLine } from './fetched-records';
 import { type ProviderFetcher, ProviderResponseError } from './provider-fetch';
 import { retryDelayMs } from './retry-policy';
 
@@ -144,12 +144,16 @@ export async function fetchBulkExportIntoBlob(
   out: PassThrough,
   settings: BulkExportSettings,
   signal?: AbortSignal,
+  onProgress: FetchProgress = async () => undefined,
 ): Promise<FetchedRecords> {
   const { statusUrl, retryAfter } = await kickOff(fetcher, request.types, request.since);
   const fetched: FetchedRecords = { counts: {}, total: 0, cursor: null };
   try {
     const manifest = await awaitManifest(fetcher, statusUrl, retryAfter, settings, signal);
-    for (const file of manifest.output) await downloadFile(fetcher, file, out, fetched);
+    for (const file of manifest.output) {
+      await downloadFile(fetcher, file, out, fetched);
+      await onProgress(file.type, fetched);
+    }
     fetched.cursor = new Date(manifest.transactionTime);
   } finally {
     // Done or failed, the hospital may drop the job and its files; a job already gone answers 404, which is fine.

@@ -10,9 +10,10 @@ import { EhrConnectionStatus } from '../entities/ehr-connection-status';
 import { EhrConnectionEntity } from '../entities/ehr-connection.entity';
 import { EhrProviderEntity } from '../entities/ehr-provider.entity';
 import { SyncFetchMethod, SyncRunStatus } from '../entities/sync-run-enums';
-import { SyncRunEntity } from '../entities/sync-run.entity';
+import { SyncRunEntity, type SyncTypeCounts } from '../entities/sync-run.entity';
 import { type BulkExportSettings, fetchBulkExportIntoBlob } from './bulk-export-fetch';
 import { type FetchSettings, NeedsReauthError, ProviderFetcher } from './provider-fetch';
+import type { FetchedRecords } from './fetched-records';
 import { fetchSearchesIntoBlob } from './search-fetch';
 import { SYNCED_TYPES, syncSearches } from './sync-searches';
 
@@ -29,6 +30,18 @@ export interface SyncDependencies {
     bulkExport: BulkExportSettings | null;
   };
   signal?: AbortSignal;
+  /** Told when the run starts, after each page fetched and when it ends (live progress, `ehrSyncProgress`). */
+  progress?: (step: SyncProgressStep) => Promise<void>;
+}
+
+/** Where a run is: its phase, the resource type last fetched and the counts so far. */
+export interface SyncProgressStep {
+  runId: string;
+  connectionId: string;
+  phase: SyncRunStatus;
+  resourceType: string | null;
+  counts: Record<string, SyncTypeCounts>;
+  resourceCount: number;
 }
 
 /** The blob key of a run's fetched resources. */
@@ -78,6 +91,19 @@ export async function runConnectionSync(
     { id: runId },
     { status: SyncRunStatus.RUNNING, startedAt, since: connection.syncCursor, fetchMethod },
   );
+  const step = async (
+    phase: SyncRunStatus,
+    at: { resourceType: string | null; counts: Record<string, SyncTypeCounts>; total: number },
+  ): Promise<void> =>
+    deps.progress?.({
+      runId,
+      connectionId: connection.id,
+      phase,
+      resourceType: at.resourceType,
+      counts: at.counts,
+      resourceCount: at.total,
+    });
+  await step(SyncRunStatus.RUNNING, { resourceType: null, counts: {}, total: 0 });
 
   const stored = openClientState(cipher, connection.id, connection.sealedState);
   const client = restoreSmartClient(stored);
@@ -90,6 +116,8 @@ export async function runConnectionSync(
       throw new NeedsReauthError('The connection needs the patient to approve access again.');
     if (!connection.fhirPatientId) throw new Error('The hospital named no patient when access was granted.');
     const since = connection.syncCursor?.toISOString() ?? null;
+    const onProgress = (resourceType: string | null, at: FetchedRecords): Promise<void> =>
+      step(SyncRunStatus.RUNNING, { resourceType, counts: at.counts, total: at.total });
     const fetched =
       fetchMethod === SyncFetchMethod.BULK && settings.bulkExport
         ? await fetchBulkExportIntoBlob(
@@ -98,11 +126,13 @@ export async function runConnectionSync(
             out,
             settings.bulkExport,
             deps.signal,
+            onProgress,
           )
         : await fetchSearchesIntoBlob(
             fetcher,
             syncSearches(connection.fhirPatientId, since, settings.pageSize),
             out,
+            onProgress,
           );
     out.end();
     await stored$;
@@ -140,6 +170,7 @@ export async function runConnectionSync(
             syncRunId: runId,
             ownerUserId: connection.userId,
             sourceSystem: provider.fhirBaseUrl,
+            sourcePatientId: connection.fhirPatientId ?? undefined,
             bundleRef: blobKey,
             resourceCount: fetched.total,
           },
@@ -154,6 +185,11 @@ export async function runConnectionSync(
       });
     });
     if (fetched.total === 0) await blobStore.delete(blobKey);
+    await step(fetched.total > 0 ? SyncRunStatus.FETCHED : SyncRunStatus.APPLIED, {
+      resourceType: null,
+      counts: fetched.counts,
+      total: fetched.total,
+    });
   } catch (error) {
     // The blob store may not be reading yet (an export refused before any line): the error must not go unheard.
     out.on('error', () => undefined);
@@ -186,6 +222,7 @@ export async function runConnectionSync(
       patientIds: [],
       outcome: 'FAILURE',
     });
+    await step(SyncRunStatus.FAILED, { resourceType: null, counts: {}, total: 0 });
   }
   return runs.findOneBy({ id: runId });
 }

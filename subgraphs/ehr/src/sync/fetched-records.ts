@@ -10,6 +10,9 @@ export interface FetchedRecords {
   cursor: Date | null;
 }
 
+/** Told after each page or file fetched: the resource type it held and the counts so far (live progress). */
+export type FetchProgress = (resourceType: string | null, fetched: FetchedRecords) => Promise<void>;
+
 export const emptyCounts = (): SyncTypeCounts => ({
   fetched: 0,
   created: 0,

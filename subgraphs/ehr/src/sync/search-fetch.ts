@@ -1,5 +1,5 @@
 import type { PassThrough } from 'node:stream';
-import { countFetched, type FetchedRecords, writeLine } from './fetched-records';
+import { countFetched, type FetchedRecords, type FetchProgress, writeLine } from './fetched-records';
 import type { ProviderFetcher } from './provider-fetch';
 import type { SyncSearch } from './sync-searches';
 
@@ -11,6 +11,7 @@ export async function fetchSearchesIntoBlob(
   fetcher: ProviderFetcher,
   searches: SyncSearch[],
   out: PassThrough,
+  onProgress: FetchProgress = async () => undefined,
 ): Promise<FetchedRecords> {
   const fetched: FetchedRecords = { counts: {}, total: 0, cursor: null };
   let serverStart: Date | null = null;
@@ -30,6 +31,8 @@ export async function fetchSearchesIntoBlob(
         countFetched(fetched, resource.resourceType);
         await writeLine(out, JSON.stringify(resource));
       }
+      const last = page.bundle.entry?.at(-1)?.resource as { resourceType?: string } | undefined;
+      await onProgress(last?.resourceType ?? null, fetched);
       next = page.bundle.link?.find((link) => link.relation === 'next')?.url;
     }
   }

@@ -3,7 +3,9 @@ import { booleanFlag, closeDatabase, initDatabase, jobSystemActor } from '@holov
 import { defineWorker, processQueue, QueueProducer } from '@holovitals/worker-runtime';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
+import { createChangePublisher } from '@holovitals/live-changes';
 import { ehrConfig } from '../config';
+import { syncProgressRecorder } from '../live/sync-progress-recorder';
 import { ehrCipher } from '../ehr-services';
 import { EhrAuthorizationRequestEntity } from '../entities/ehr-authorization-request.entity';
 import { EhrConnectionEntity } from '../entities/ehr-connection.entity';
@@ -66,21 +68,26 @@ export const ehrSyncWorker = defineWorker({
   name: 'ehr-worker',
   defaultPort: 4106,
   config: ehrSyncWorkerConfig,
-  services: async ({ config }) => ({
-    database: await initDatabase({ url: config.DATABASE_URL, entities, migrations: [] }, false),
-    cipher: ehrCipher(config),
-    blobStore: createBlobStore(config),
-    syncQueue: new QueueProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
-    slotsRedis: new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 }),
-  }),
+  services: async ({ config, logger }) => {
+    const database = await initDatabase({ url: config.DATABASE_URL, entities, migrations: [] }, false);
+    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+    return {
+      database,
+      redis,
+      cipher: ehrCipher(config),
+      blobStore: createBlobStore(config),
+      syncQueue: new QueueProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+      progress: syncProgressRecorder(database.dataSource, createChangePublisher(redis), logger),
+    };
+  },
   closeServices: async (services) => {
     await services.syncQueue.close();
-    services.slotsRedis.disconnect();
+    services.redis.disconnect();
     await closeDatabase(services.database);
   },
   readiness: (services) => ({
     database: async () => (await services.database.dataSource.query('SELECT 1')).length === 1,
-    providerSlots: async () => (await services.slotsRedis.ping()) === 'PONG',
+    providerSlots: async () => (await services.redis.ping()) === 'PONG',
   }),
   processors: ({ config }, services) => [
     processQueue({
@@ -104,13 +111,14 @@ export const ehrSyncWorker = defineWorker({
                 : null,
             },
             signal: job.signal,
-            slots: new ProviderSyncSlots(services.slotsRedis, {
+            slots: new ProviderSyncSlots(services.redis, {
               prefix: config.QUEUE_PREFIX,
               limit: config.EHR_PROVIDER_SYNC_LIMIT,
               leaseMs: config.EHR_PROVIDER_SLOT_LEASE_MS,
             }),
             queue: services.syncQueue,
             slotWaitMs: config.EHR_PROVIDER_SLOT_WAIT_MS,
+            progress: services.progress,
           },
           { runId: job.data.runId, deferrals: job.data.deferrals ?? 0 },
         ),

@@ -8,6 +8,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { syncedFromTransformer } from './synced-from-column';
 
 @ObjectType('FhirResource', {
   description: 'An imported FHIR resource kept exactly as received (references resolved).',
@@ -30,6 +31,14 @@ export class FhirResourceEntity {
   @Column({ name: 'fhir_id', type: 'text' })
   @Field(() => String, { description: 'The resource id at its source.' })
   fhirId: string;
+
+  @Column({ name: 'synced_from', type: 'text', transformer: syncedFromTransformer })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'FHIR base URL of the EHR this resource was synced from; null for the patient’s own imports.',
+  })
+  syncedFrom: string | null;
 
   @Column({ name: 'source_system', type: 'text', nullable: true })
   @Field(() => String, {

@@ -1,5 +1,6 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { syncedFromTransformer } from './synced-from-column';
 import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 /** Columns every health record shares: owner, FHIR origin, change detection and optimistic concurrency. */
@@ -19,6 +20,17 @@ export abstract class HealthRecordBase {
     description: 'FHIR id of the resource this record was imported from; null when entered by hand.',
   })
   sourceFhirId: string | null;
+
+  @Column({ name: 'synced_from', type: 'text', transformer: syncedFromTransformer })
+  @Field(() => String, {
+    nullable: true,
+    description: 'FHIR base URL of the EHR this record was synced from; null for the patient’s own records.',
+  })
+  syncedFrom: string | null;
+
+  /** When the patient last changed this record by hand; a sync never silently overwrites such a record. */
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  editedAt: Date | null;
 
   /** SHA-256 of the source resource; a re-import with the same hash leaves the row alone. */
   @Column({ name: 'content_hash', type: 'text', nullable: true })

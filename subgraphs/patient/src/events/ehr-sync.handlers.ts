@@ -2,10 +2,10 @@ import type { BlobStore } from '@holovitals/blob-store';
 import type { EventHandlers } from '@holovitals/events';
 import { enqueueEvent } from '@holovitals/events';
 import { eventSystemActor, recordAudit } from '@holovitals/subgraph-kit';
-import { createInterface } from 'node:readline';
 import type { EntityManager } from 'typeorm';
-import { importBundleIntoPatient } from '../import/fhir-bundle-import';
-import { PatientError, PatientErrorCode } from '../patient-error';
+import type { ResourceTypeCounts } from '../import/fhir-bundle-import';
+import { importSyncedNdjson } from '../import/synced-ndjson-import';
+import { PatientError } from '../patient-error';
 import { emitPatientCreated, emitPatientUpdated } from './patient-events';
 
 /** The record of `ownerUserId`, created (with patient.created) when a user's first sync arrives before any import. */
@@ -30,56 +30,48 @@ async function ownerPatient(
   return existing[0]?.id ?? '';
 }
 
-/** Reads the NDJSON blob line by line into a collection bundle tagged with its source system. */
-async function readSyncBundle(blobStore: BlobStore, key: string, sourceSystem: string, maxBytes: number) {
-  const blob = await blobStore.get(key);
-  if (blob.size > maxBytes) {
-    blob.stream.destroy();
-    throw new PatientError(
-      PatientErrorCode.BUNDLE_TOO_LARGE,
-      `The synced records are ${blob.size} bytes; the import limit is ${maxBytes}.`,
-    );
-  }
-  const entry: { resource: unknown }[] = [];
-  for await (const line of createInterface({ input: blob.stream, crlfDelay: Infinity }))
-    if (line.trim()) entry.push({ resource: JSON.parse(line) as unknown });
-  return { resourceType: 'Bundle', type: 'collection', meta: { source: sourceSystem }, entry };
+/** Errors shown on a run are read by a person: the first few, and how many more there were. */
+const MAX_REPORTED_ERRORS = 20;
+
+function reportedErrors(errors: string[]): string[] {
+  if (errors.length <= MAX_REPORTED_ERRORS) return errors;
+  return [
+    ...errors.slice(0, MAX_REPORTED_ERRORS),
+    `…and ${errors.length - MAX_REPORTED_ERRORS} more entries not imported.`,
+  ];
 }
 
 /**
- * Applies ehr's synced records to the owner's record through the one FHIR import (mapping stays here), audited as
- * the patient service acting on the event, and answers with ehr.sync.applied: per resource type what was created,
- * updated or unchanged. Runs in the consumer's transaction, so the import, audit and answer commit together.
+ * Applies ehr's synced records to the owner's record through the one FHIR import (mapping stays here), streamed in
+ * chunks, audited as the patient service acting on the event, and answers with ehr.sync.applied: per resource type
+ * what was created, updated, unchanged or kept as a conflict (the patient had edited it). Runs in the consumer's
+ * transaction, so the import, audit and answer commit together; a refused run applies nothing.
  */
 export function ehrSyncHandlers(
   service: string,
-  deps: { blobStore: BlobStore; fhirImport: { maxBundleBytes: number } },
+  deps: { blobStore: BlobStore; fhirImport: { maxBundleBytes: number }; ehrSyncChunk: number },
 ): EventHandlers {
   return {
     'ehr.sync.completed': async (event, manager) => {
-      const { connectionId, syncRunId, ownerUserId, sourceSystem, bundleRef } = event.payload;
+      const { connectionId, syncRunId, ownerUserId, sourceSystem, sourcePatientId, bundleRef } =
+        event.payload;
       const actor = eventSystemActor(service, event);
       const patientId = await ownerPatient(manager, { service, traceId: event.traceId }, ownerUserId);
-      const counts: Record<
-        string,
-        { created: number; updated: number; unchanged: number; conflicts: number }
-      > = {};
+      const counts: Record<string, ResourceTypeCounts> = {};
       const errors: string[] = [];
       try {
-        const bundle = await readSyncBundle(
-          deps.blobStore,
-          bundleRef,
-          sourceSystem,
-          deps.fhirImport.maxBundleBytes,
+        const summary = await importSyncedNdjson(
+          manager,
+          patientId,
+          {
+            blobStore: deps.blobStore,
+            key: bundleRef,
+            origin: { syncedFrom: sourceSystem, sourcePatientId: sourcePatientId ?? null },
+          },
+          { ...deps.fhirImport, chunkSize: deps.ehrSyncChunk },
         );
-        const summary = await importBundleIntoPatient(manager, patientId, bundle, deps.fhirImport);
-        for (const [type, typeCounts] of Object.entries(summary.byResourceType))
-          counts[type] = { ...typeCounts, conflicts: 0 };
-        errors.push(
-          ...summary.errors.map(
-            (issue) => `${issue.resourceType ?? 'entry'}/${issue.fhirId ?? issue.index}: ${issue.reason}`,
-          ),
-        );
+        Object.assign(counts, summary.byResourceType);
+        errors.push(...summary.errors);
         await emitPatientUpdated(manager, { service, traceId: event.traceId }, patientId, summary.changed);
       } catch (error) {
         if (!(error instanceof PatientError)) throw error;
@@ -96,7 +88,7 @@ export function ehrSyncHandlers(
         manager,
         service,
         'ehr.sync.applied',
-        { connectionId, syncRunId, patientId, counts, errors },
+        { connectionId, syncRunId, patientId, counts, errors: reportedErrors(errors) },
         { traceId: event.traceId },
       );
     },

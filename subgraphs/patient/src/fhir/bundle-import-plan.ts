@@ -15,6 +15,8 @@ export interface PlannedResource {
   resource: Resource;
   contentHash: string;
   sourceSystem: string | null;
+  /** The EHR it was synced from ('' for the patient's own imports): part of its identity with `fhirId`. */
+  syncedFrom: string;
   versionId: string | null;
   lastUpdated: Date | null;
 }
@@ -23,7 +25,11 @@ export interface PlannedResource {
 export interface PlannedRecord {
   index: number;
   sourceFhirId: string;
+  /** As `PlannedResource.syncedFrom`. */
+  syncedFrom: string;
   contentHash: string;
+  /** meta.lastUpdated of the resource it came from. */
+  lastUpdated: Date | null;
   record: AnyRecordFields;
 }
 
@@ -76,12 +82,14 @@ export function deletedRecordKey(kind: RecordKind, sourceFhirId: string): string
  * records and hashes every resource. `ownerFhirId` is the FHIR id the target record already carries, if any;
  * without one the bundle's Patient (else the first patient it references) becomes the owner. Resources of records
  * deleted from this record (`deletedRecords`, keys from `deletedRecordKey`) are skipped, raw copy included.
+ * `syncedFrom` is the EHR a synced bundle came from ('' for the patient's own), part of every resource's identity.
  */
 export function planBundleImport(
   entries: BundleEntries,
   storedConditionalTargets: ReadonlyMap<string, string>,
   ownerFhirId: string | null,
   deletedRecords: ReadonlySet<string> = new Set(),
+  syncedFrom = '',
 ): BundleImportPlan {
   const { resolved, errors } = resolveBundleReferences(entries.resources, storedConditionalTargets);
   const owner = ownerOf(resolved, ownerFhirId);
@@ -128,7 +136,14 @@ export function planBundleImport(
       }
       const record = recordFromFhir(resource);
       if (record !== null) {
-        plan.records.push({ index, sourceFhirId: resource.id, contentHash: hash, record });
+        plan.records.push({
+          index,
+          sourceFhirId: resource.id,
+          syncedFrom,
+          contentHash: hash,
+          lastUpdated,
+          record,
+        });
       }
       plan.resources.push({
         index,
@@ -137,6 +152,7 @@ export function planBundleImport(
         resource,
         contentHash: hash,
         sourceSystem: resource.meta?.source ?? entries.sourceSystem,
+        syncedFrom,
         versionId: resource.meta?.versionId ?? null,
         lastUpdated,
       });

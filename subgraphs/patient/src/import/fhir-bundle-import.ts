@@ -9,6 +9,7 @@ import { findDeletedRecords } from '../records/record-deletion';
 import { bundleJsonBytes } from './bundle-size';
 import { upsertBundle } from './bundle-upsert';
 import { findConditionalTargets } from './conditional-targets';
+import { screenSyncedPlan } from './sync-conflicts';
 import { writePatientDemographics } from './patient-demographics-write';
 
 /** What one bundle import did. Counts are per imported resource; `rowsWritten` counts every row touched. */
@@ -24,11 +25,29 @@ export interface FhirImportSummary {
   /** Record kinds (and `demographics`) that changed, for the patient.updated event. */
   changed: string[];
   /** Per FHIR resource type, what happened to the imported resources. */
-  byResourceType: Record<string, { created: number; updated: number; unchanged: number }>;
+  byResourceType: Record<string, ResourceTypeCounts>;
+}
+
+/** What an import did with the resources of one FHIR resource type. */
+export interface ResourceTypeCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Not applied: the patient had edited the synced record (see sync-conflicts.ts). */
+  conflicts: number;
 }
 
 export interface FhirImportLimits {
   maxBundleBytes: number;
+}
+
+/**
+ * Where a synced bundle comes from: the EHR's FHIR base URL (part of each resource's identity) and the patient's
+ * id there (the SMART launch's patient context), which stands for the owner's record whatever id it had before.
+ */
+export interface SyncOrigin {
+  syncedFrom: string;
+  sourcePatientId: string | null;
 }
 
 function rejectionCode(reason: BundleRejectionReason): PatientErrorCode {
@@ -52,6 +71,7 @@ export async function importBundleIntoPatient(
   patientId: string,
   bundle: unknown,
   limits: FhirImportLimits,
+  origin: SyncOrigin | null = null,
 ): Promise<FhirImportSummary> {
   try {
     const size = bundleJsonBytes(bundle);
@@ -75,18 +95,30 @@ export async function importBundleIntoPatient(
       manager,
       patientId,
       entries.resources.map((entry) => entry.resource.id),
+      origin?.syncedFrom ?? '',
     );
-    const plan = planBundleImport(entries, stored, locked[0].source_fhir_id, deleted);
+    // A synced bundle is about the connection's patient, whatever FHIR id the record was first imported under.
+    const owner = origin === null ? locked[0].source_fhir_id : origin.sourcePatientId;
+    const plan = planBundleImport(entries, stored, owner, deleted, origin?.syncedFrom ?? '');
+    const planned = plan.resources.length;
+    const perType: FhirImportSummary['byResourceType'] = {};
+    const typeCounts = (type: string): ResourceTypeCounts =>
+      (perType[type] ??= { created: 0, updated: 0, unchanged: 0, conflicts: 0 });
+    let conflicts = 0;
+    if (origin !== null) {
+      const screening = await screenSyncedPlan(manager, patientId, origin.syncedFrom, plan);
+      for (const [type, count] of screening.stale) typeCounts(type).unchanged += count;
+      for (const [type, count] of screening.conflicts) {
+        typeCounts(type).conflicts += count;
+        conflicts += count;
+      }
+    }
 
     const { counts: written, byResourceType } = await upsertBundle(manager, patientId, plan);
     const raw = written.get('fhir_resource') ?? { inserted: 0, updated: 0 };
-    const perType: FhirImportSummary['byResourceType'] = {};
-    for (const resource of plan.resources) {
-      const entry = (perType[resource.resourceType] ??= { created: 0, updated: 0, unchanged: 0 });
-      entry.unchanged += 1;
-    }
+    for (const resource of plan.resources) typeCounts(resource.resourceType).unchanged += 1;
     for (const [type, counts] of byResourceType) {
-      const entry = (perType[type] ??= { created: 0, updated: 0, unchanged: 0 });
+      const entry = typeCounts(type);
       entry.created = counts.inserted;
       entry.updated = counts.updated;
       entry.unchanged -= counts.inserted + counts.updated;
@@ -98,7 +130,13 @@ export async function importBundleIntoPatient(
       rowsWritten += counts.inserted + counts.updated;
       if (counts.inserted + counts.updated > 0) changed.push(kind);
     }
-    const demographics = await writePatientDemographics(manager, patientId, plan.patientFhirId, plan.patient);
+    // A sync never relinks the record to the EHR's patient id: the patient's own imports keep theirs.
+    const demographics = await writePatientDemographics(
+      manager,
+      patientId,
+      origin === null ? plan.patientFhirId : null,
+      plan.patient,
+    );
     if (demographics > 0) changed.unshift('demographics');
     rowsWritten += demographics;
 
@@ -107,7 +145,7 @@ export async function importBundleIntoPatient(
       patientFhirId: plan.patientFhirId,
       created: raw.inserted,
       updated: raw.updated,
-      unchanged: plan.resources.length - raw.inserted - raw.updated,
+      unchanged: planned - raw.inserted - raw.updated - conflicts,
       skipped: plan.skipped,
       errors: plan.errors,
       rowsWritten,

@@ -6,21 +6,24 @@ import { countUpserted, type UpsertCounts } from './record-upsert';
 export function fhirResourceUpsertSql(rowsParam: number): string {
   return `
     INSERT INTO fhir_resource AS t
-      (patient_id, resource_type, fhir_id, source_system, version_id, last_updated, content_hash, resource)
-    SELECT $1::uuid, r.resource_type, r.fhir_id, r.source_system, r.version_id, r.last_updated, r.content_hash,
-      r.resource
-    FROM jsonb_to_recordset($${rowsParam}::jsonb) AS r(resource_type text, fhir_id text, source_system text,
-      version_id text, last_updated timestamptz, content_hash text, resource jsonb)
-    ON CONFLICT (patient_id, resource_type, fhir_id) DO UPDATE SET
+      (patient_id, synced_from, resource_type, fhir_id, source_system, version_id, last_updated, content_hash,
+       resource)
+    SELECT $1::uuid, r.synced_from, r.resource_type, r.fhir_id, r.source_system, r.version_id, r.last_updated,
+      r.content_hash, r.resource
+    FROM jsonb_to_recordset($${rowsParam}::jsonb) AS r(synced_from text, resource_type text, fhir_id text,
+      source_system text, version_id text, last_updated timestamptz, content_hash text, resource jsonb)
+    ON CONFLICT (patient_id, synced_from, resource_type, fhir_id) DO UPDATE SET
       source_system = EXCLUDED.source_system, version_id = EXCLUDED.version_id, last_updated = EXCLUDED.last_updated,
       content_hash = EXCLUDED.content_hash, resource = EXCLUDED.resource, version = t.version + 1, updated_at = now()
     WHERE t.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+      AND (t.last_updated IS NULL OR EXCLUDED.last_updated IS NULL OR EXCLUDED.last_updated >= t.last_updated)
     RETURNING (xmax = 0) AS inserted, t.resource_type`;
 }
 
 export function fhirResourceRowsJson(resources: PlannedResource[]): string {
   return JSON.stringify(
     resources.map((r) => ({
+      synced_from: r.syncedFrom,
       resource_type: r.resourceType,
       fhir_id: r.fhirId,
       source_system: r.sourceSystem,

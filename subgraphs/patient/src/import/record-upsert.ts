@@ -12,20 +12,21 @@ export interface UpsertCounts {
 
 /**
  * A set-based upsert of one record table: `$1` is the patient id, `$<rowsParam>` a JSON array of rows. Rows whose
- * content hash is unchanged are left untouched, so re-importing an unchanged bundle writes nothing.
+ * content hash is unchanged are left untouched, so re-importing an unchanged bundle writes nothing; a synced row its
+ * patient edited is never overwritten here (the import turns those into conflicts first, see sync-conflicts.ts).
  */
 export function recordUpsertSql<F>(spec: RecordTable<F>, rowsParam: number): string {
   const names = spec.columns.map((c) => `"${c.column}"`);
   return `
-    INSERT INTO ${spec.table} AS t (patient_id, source_fhir_id, content_hash, ${names.join(', ')})
-    SELECT $1::uuid, r.source_fhir_id, r.content_hash, ${names.map((n) => `r.${n}`).join(', ')}
-    FROM jsonb_to_recordset($${rowsParam}::jsonb) AS r(source_fhir_id text, content_hash text, ${spec.columns
+    INSERT INTO ${spec.table} AS t (patient_id, synced_from, source_fhir_id, content_hash, ${names.join(', ')})
+    SELECT $1::uuid, r.synced_from, r.source_fhir_id, r.content_hash, ${names.map((n) => `r.${n}`).join(', ')}
+    FROM jsonb_to_recordset($${rowsParam}::jsonb) AS r(synced_from text, source_fhir_id text, content_hash text, ${spec.columns
       .map((c) => `"${c.column}" ${c.sqlType}`)
       .join(', ')})
-    ON CONFLICT (patient_id, source_fhir_id) DO UPDATE SET
+    ON CONFLICT (patient_id, synced_from, source_fhir_id) DO UPDATE SET
       content_hash = EXCLUDED.content_hash, ${names.map((n) => `${n} = EXCLUDED.${n}`).join(', ')},
       version = t.version + 1, updated_at = now()
-    WHERE t.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+    WHERE t.content_hash IS DISTINCT FROM EXCLUDED.content_hash AND (t.edited_at IS NULL OR t.synced_from = '')
     RETURNING (xmax = 0) AS inserted`;
 }
 
@@ -35,6 +36,7 @@ export function recordRowsJson(kind: RecordKind, records: PlannedRecord[]): stri
   return JSON.stringify(
     records.map((planned) => {
       const row: Record<string, unknown> = {
+        synced_from: planned.syncedFrom,
         source_fhir_id: planned.sourceFhirId,
         content_hash: planned.contentHash,
       };

@@ -21,6 +21,7 @@ type RecordRow = ObjectLiteral & {
   patientId: string;
   version: number;
   sourceFhirId: string | null;
+  syncedFrom: string | null;
 };
 
 /**
@@ -28,7 +29,7 @@ type RecordRow = ObjectLiteral & {
  * for) and patient.updated. A refused or failed write is audited too, outside the transaction whose own audit
  * rolled back with it.
  */
-async function writeAudited(
+export async function writeAudited(
   ctx: RequestContext,
   patientId: string,
   audit: { action: string; entityType: string; kind: RecordKind; recordId?: string },
@@ -147,7 +148,8 @@ export async function updateRecord<K extends RecordKind>(
       const result = await manager
         .createQueryBuilder()
         .update(RECORD_LIST_SPECS[type.kind].entity)
-        .set({ ...fields })
+        // Marks the edit, so a later sync of a synced record keeps it and flags a conflict instead.
+        .set({ ...fields, editedAt: () => 'now()' })
         .where('id = :id AND version = :version', { id, version })
         .execute();
       if (result.affected === 0) throw staleVersion(type.typeName, id);
@@ -177,6 +179,7 @@ export async function deleteRecord<K extends RecordKind>(
         id,
         patientId: existing.patientId,
         sourceFhirId: existing.sourceFhirId ?? null,
+        syncedFrom: existing.syncedFrom ?? null,
         deletedBy: ctx.principal?.id ?? null,
       });
       return id;

@@ -41,6 +41,7 @@ export const EhrSyncHistoryDocument = graphql(`
           created
           updated
           unchanged
+          conflicts
         }
       }
     }
@@ -82,6 +83,25 @@ export const DisconnectEhrDocument = graphql(`
     disconnectEhr(connectionId: $connectionId) {
       connectionId
       tokensRevoked
+    }
+  }
+`);
+
+export const EhrSyncProgressDocument = graphql(`
+  subscription EhrSyncProgress($connectionId: ID!) {
+    ehrSyncProgress(connectionId: $connectionId) {
+      connectionId
+      changed
+      at
+      connection {
+        id
+        latestSync {
+          id
+          status
+          currentResourceType
+          resourceCount
+        }
+      }
     }
   }
 `);
