@@ -26,8 +26,13 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../gateway-context';
 import type { PrincipalRateLimiter } from '../rate-limit';
 import { ChangeFanout } from './change-fanout';
-import { ChangeStream, SLOW_CONSUMER_CLOSE_CODE, type BackpressureLimits } from './change-stream';
-import { describeSubscription, type LiveSubscription } from './live-subscription';
+import {
+  ChangeStream,
+  SKIP_CHANGE,
+  SLOW_CONSUMER_CLOSE_CODE,
+  type BackpressureLimits,
+} from './change-stream';
+import { describeSubscription, TOPIC_ACCESS_KEY, type LiveSubscription } from './live-subscription';
 import { createLiveMetrics } from './live-metrics';
 import { SUBSCRIBE_FLOOD_CLOSE_CODE, SubscribeRate } from './subscribe-rate';
 import { SubscriptionCaps, type ConnectionSlots } from './subscription-caps';
@@ -149,7 +154,7 @@ export function startLiveServer(options: {
     state: ConnectionState,
     live: LiveSubscription,
     message: ChangeMessage,
-  ): Promise<ExecutionResult | null> {
+  ): Promise<ExecutionResult | null | typeof SKIP_CHANGE> {
     const auth = await authenticate(state.authorization).catch(() => null);
     if (auth?.principal === null || auth === null) {
       closeSocket(socket, CloseCode.Forbidden, 'session_ended', 'Session ended');
@@ -157,19 +162,26 @@ export function startLiveServer(options: {
     }
     const result = await query(state, live.entityQuery, message.key.id);
     const denial = result.errors?.find((e) => DENIED.has(String(e.extensions.code)));
-    // Consent revoked or record gone: the subscription ends with the owner's error (an `error` message).
+    const entity = (result.data as { entity?: unknown } | null | undefined)?.entity ?? null;
+    // A topic's entity that is gone by now (or never existed) is not this subscriber's business: no event.
+    const gone = denial === undefined || denial.extensions.code === 'NOT_FOUND';
+    if (live.watchedId === null && entity === null && gone) return SKIP_CHANGE;
+    // Consent revoked, role lost or record gone: the subscription ends with the owner's error (an `error` message).
     if (denial !== undefined) throw denial;
+    if (live.entityResponseKey === '' && entity === null) return SKIP_CHANGE;
+    metrics.delivered.inc();
+    const errors = result.errors ? { errors: result.errors } : {};
+    if (live.entityResponseKey === '') return { data: { [live.responseKey]: entity }, ...errors };
     const change: Record<string, unknown> = {};
     for (const { responseKey, fieldName } of live.selection) {
       if (fieldName === '__typename') change[responseKey] = live.changeType;
+      else if (fieldName === live.keyField || fieldName === 'id') change[responseKey] = message.key.id;
       else
         change[responseKey] =
           (message as unknown as Record<string, unknown>)[fieldName] ?? live.args[fieldName] ?? null;
     }
-    if (live.entityResponseKey !== null)
-      change[live.entityResponseKey] = (result.data as { entity?: unknown } | null)?.entity ?? null;
-    metrics.delivered.inc();
-    return { data: { [live.responseKey]: change }, ...(result.errors ? { errors: result.errors } : {}) };
+    if (live.entityResponseKey !== null) change[live.entityResponseKey] = entity;
+    return { data: { [live.responseKey]: change }, ...errors };
   }
 
   /** Parse, limits, caps, per-principal rate, the owner's access check; then the stream, already listening. */
@@ -216,11 +228,15 @@ export function startLiveServer(options: {
     try {
       await options.rateLimiter.consume(`principal:${state.principal.id}`);
       // The owning subgraph decides, with the subscriber's token, whether they may watch this entity at all.
-      const access = await query(state, live.accessQuery, live.watchedId);
-      if (access.errors !== undefined && access.errors.length > 0) {
+      const access = await query(state, live.accessQuery, live.watchedId ?? TOPIC_ACCESS_KEY);
+      // A topic's access key names no entity, so "not found" there means "may read this type".
+      const refusals = (access.errors ?? []).filter(
+        (error) => live.watchedId !== null || error.extensions.code !== 'NOT_FOUND',
+      );
+      if (refusals.length > 0) {
         slot.release();
-        for (const error of access.errors) refuse(error);
-        return access.errors;
+        for (const error of refusals) refuse(error);
+        return refusals;
       }
       const stream = new ChangeStream({
         limits,
