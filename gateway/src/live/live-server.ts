@@ -36,11 +36,15 @@ import { describeSubscription, TOPIC_ACCESS_KEY, type LiveSubscription } from '.
 import { createLiveMetrics } from './live-metrics';
 import { SUBSCRIBE_FLOOD_CLOSE_CODE, SubscribeRate } from './subscribe-rate';
 import { SubscriptionCaps, type ConnectionSlots } from './subscription-caps';
+import { UserSlotLeases } from './user-slot-leases';
 import { msUntilExpiry } from './token-expiry';
 
 export interface LiveLimits extends BackpressureLimits {
   perConnection: number;
+  /** Open subscriptions per user across every replica. */
   perUser: number;
+  /** How long a user's slot outlives its replica's last renewal (a crashed replica's slots free themselves). */
+  slotLeaseMs: number;
   /** Subscribe messages one socket may send per `subscribeWindowMs` before it is closed as a flood. */
   maxSubscribes: number;
   subscribeWindowMs: number;
@@ -111,7 +115,15 @@ export function startLiveServer(options: {
     metrics.malformed.inc();
     logger.warn({ channel }, 'malformed change message ignored');
   });
-  const caps = new SubscriptionCaps(limits);
+  const caps = new SubscriptionCaps(
+    limits,
+    new UserSlotLeases(publisher, { perUser: limits.perUser, leaseMs: limits.slotLeaseMs }),
+    (err: unknown) => logger.warn({ err }, 'subscription slot not released (its lease will expire)'),
+  );
+  const renewal = setInterval(() => {
+    caps.renew().catch((err: unknown) => logger.warn({ err }, 'subscription slot leases not renewed'));
+  }, limits.slotLeaseMs / 3);
+  renewal.unref();
   const wss = new WebSocketServer({
     server: options.server,
     path: '/graphql',
@@ -215,7 +227,16 @@ export function startLiveServer(options: {
     const live = describeSubscription(schema, document, operation, payload.variables ?? {});
     if (typeof live === 'string')
       return refuse(new GraphQLError(live, { extensions: { code: 'BAD_USER_INPUT' } }));
-    const slot = caps.take(state.slots);
+    const slot = await caps.take(state.slots).catch((err: unknown) => {
+      logger.warn({ err }, 'subscription slot not taken: redis unavailable');
+      return 'unavailable' as const;
+    });
+    if (slot === 'unavailable')
+      return refuse(
+        new GraphQLError('Subscriptions are unavailable right now; try again.', {
+          extensions: { code: 'UNAVAILABLE' },
+        }),
+      );
     if (typeof slot === 'string')
       return refuse(
         new GraphQLError(
@@ -333,6 +354,7 @@ export function startLiveServer(options: {
 
   return {
     close: async () => {
+      clearInterval(renewal);
       await ws.dispose();
       await pubsub.close();
     },
