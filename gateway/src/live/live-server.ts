@@ -1,7 +1,7 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import type { Principal, RequestAuthenticator } from '@holovitals/auth';
-import { traceIdFrom } from '@holovitals/auth';
+import { revocationState, traceIdFrom } from '@holovitals/auth';
 import { subscriptionChannel, type ChangeMessage } from '@holovitals/live-changes';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import {
@@ -37,7 +37,7 @@ import { createLiveMetrics } from './live-metrics';
 import { SUBSCRIBE_FLOOD_CLOSE_CODE, SubscribeRate } from './subscribe-rate';
 import { SubscriptionCaps, type ConnectionSlots } from './subscription-caps';
 import { UserSlotLeases } from './user-slot-leases';
-import { msUntilExpiry } from './token-expiry';
+import { msUntilExpiry, tokenExpiresAt } from './token-expiry';
 
 export interface LiveLimits extends BackpressureLimits {
   perConnection: number;
@@ -58,8 +58,9 @@ export interface LiveLimits extends BackpressureLimits {
 
 interface ConnectionState {
   principal: Principal;
-  authorization: string;
   accessToken: string;
+  /** When the access token expires (epoch ms), or null when it carries no `exp`. */
+  expiresAt: number | null;
   slots: ConnectionSlots;
   rate: SubscribeRate;
   timers: NodeJS.Timeout[];
@@ -160,19 +161,35 @@ export function startLiveServer(options: {
     return { data, ...(errors ? { errors: errors.map(asGraphQLError) } : {}) };
   }
 
-  /** One change as the subscriber's event: the token is checked again and the entity read with it. */
+  /**
+   * Whether the connection's session still stands: not expired, not signed out or revoked (identity's revocation
+   * cache; unknown after a Redis loss counts as ended). The token's signature, issuer and audience were verified at
+   * connection_init and cannot change for the same token, so only what can change is read again; the owning
+   * subgraph verifies the whole token on every read anyway.
+   */
+  async function sessionActive(state: ConnectionState): Promise<boolean> {
+    if (state.expiresAt !== null && Date.now() >= state.expiresAt) return false;
+    const revocation = await revocationState(publisher, state.principal).catch(() => 'unknown' as const);
+    return revocation === 'active';
+  }
+
+  /** One change as the subscriber's event: the session is checked again and the entity read with its token. */
   async function resolveChange(
     socket: WebSocket,
     state: ConnectionState,
     live: LiveSubscription,
     message: ChangeMessage,
   ): Promise<ExecutionResult | null | typeof SKIP_CHANGE> {
-    const auth = await authenticate(state.authorization).catch(() => null);
-    if (auth?.principal === null || auth === null) {
+    // The session check runs beside the read (one Redis round trip off each event's path); the event is only
+    // sent once both answered and the session is still live.
+    const [active, result] = await Promise.all([
+      sessionActive(state),
+      query(state, live.entityQuery, message.key.id),
+    ]);
+    if (!active) {
       closeSocket(socket, CloseCode.Forbidden, 'session_ended', 'Session ended');
       return null;
     }
-    const result = await query(state, live.entityQuery, message.key.id);
     const denial = result.errors?.find((e) => DENIED.has(String(e.extensions.code)));
     const entity = (result.data as { entity?: unknown } | null | undefined)?.entity ?? null;
     // A topic's entity that is gone by now (or never existed) is not this subscriber's business: no event.
@@ -298,19 +315,16 @@ export function startLiveServer(options: {
         const socket = ctx.extra.socket;
         const state: ConnectionState = {
           principal: auth.principal,
-          authorization,
           accessToken: auth.accessToken,
+          expiresAt: tokenExpiresAt(auth.accessToken),
           slots: caps.connection(auth.principal.id),
           rate: new SubscribeRate(limits.maxSubscribes, limits.subscribeWindowMs),
           timers: [],
         };
         const recheck = setInterval(() => {
-          void authenticate(authorization)
-            .then((again) => again.principal !== null)
-            .catch(() => false)
-            .then((ok) => {
-              if (!ok) closeSocket(socket, CloseCode.Forbidden, 'session_ended', 'Session ended');
-            });
+          void sessionActive(state).then((ok) => {
+            if (!ok) closeSocket(socket, CloseCode.Forbidden, 'session_ended', 'Session ended');
+          });
         }, limits.recheckMs);
         state.timers.push(recheck);
         const expiresIn = msUntilExpiry(auth.accessToken);
