@@ -231,7 +231,7 @@ describe('analysis through the gateway', () => {
         client.subscribe(
           {
             query:
-              'subscription S($id: ID!) { analysisTaskUpdated(id: $id) { id kind analysisTask { status } } }',
+              'subscription S($id: ID!) { analysisTaskUpdated(taskId: $id) { id kind analysisTask { status } } }',
             variables: { id: requestAnalysis.id },
           },
           {

@@ -43,7 +43,10 @@ const schema = {
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
   /** graphql-ws subscriptions (see live/live-server.ts). */
   LIVE_MAX_PER_CONNECTION: z.coerce.number().int().positive().default(20),
+  /** Open subscriptions per user across every gateway replica (counted in Redis). */
   LIVE_MAX_PER_USER: z.coerce.number().int().positive().default(50),
+  /** How long a user's subscription slot outlives its replica's last renewal (a crashed replica's slots free themselves). */
+  LIVE_SLOT_LEASE_MS: z.coerce.number().int().min(300).default(30_000),
   /** Unsent bytes after which a subscriber is a slow consumer and its socket is closed. */
   LIVE_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /** How long one event may wait for a subscriber's socket while newer changes arrive before it is closed. */

@@ -138,6 +138,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     limits: {
       perConnection: config.LIVE_MAX_PER_CONNECTION,
       perUser: config.LIVE_MAX_PER_USER,
+      slotLeaseMs: config.LIVE_SLOT_LEASE_MS,
       maxBufferedBytes: config.LIVE_MAX_BUFFERED_BYTES,
       slowConsumerMs: config.LIVE_SLOW_CONSUMER_MS,
       maxPendingKeys: config.LIVE_MAX_PENDING,

@@ -1,3 +1,4 @@
+import { complianceSubgraph } from '@holovitals/compliance';
 import { patientSubgraph } from '@holovitals/patient';
 import { startServiceProcess, waitForReady } from '@holovitals/stack';
 import {
@@ -40,11 +41,15 @@ export interface LiveUser {
 export interface LiveHarness {
   issuer: TestIssuer;
   patient: TestSubgraph;
+  /** Compliance, when the harness was asked for it (securityAlertRaised). */
+  compliance: TestSubgraph | null;
   redisUrl: string;
   /** Gateway replicas over the same patient subgraph and Redis, each with its own settings. */
   gateways: GatewayReplica[];
   /** A signed-in patient with a record of their own. */
   patientUser(): Promise<LiveUser>;
+  /** A signed-in administrator's token. */
+  adminToken(): Promise<string>;
   /** A graphql-ws client on a gateway (closed by `stop`). */
   client(gateway: GatewayReplica, token: string, onClosed?: (code: number) => void): Client;
   /** Records one observation through a gateway's HTTP endpoint, which publishes the change. */
@@ -92,8 +97,14 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   };
 }
 
-/** The patient subgraph (real PostgreSQL and Redis) behind several gateway replicas sharing one Redis. */
-export async function startLiveHarness(gatewayEnvs: Array<Record<string, string>>): Promise<LiveHarness> {
+/**
+ * The patient subgraph (and compliance when asked for) on real PostgreSQL and Redis, behind several gateway
+ * replicas sharing one Redis.
+ */
+export async function startLiveHarness(
+  gatewayEnvs: Array<Record<string, string>>,
+  options: { compliance?: boolean } = {},
+): Promise<LiveHarness> {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const issuer = await startTestIssuer();
   const gatewaySecret = randomBytes(24).toString('hex');
@@ -102,10 +113,19 @@ export async function startLiveHarness(gatewayEnvs: Array<Record<string, string>
     redisUrl,
     env: { GATEWAY_SECRET: gatewaySecret, LOG_LEVEL: 'error' },
   });
+  const compliance =
+    options.compliance === true
+      ? await startTestSubgraph(complianceSubgraph, {
+          issuer,
+          redisUrl,
+          env: { GATEWAY_SECRET: gatewaySecret, LOG_LEVEL: 'error' },
+        })
+      : null;
   const gateways = await Promise.all(
     gatewayEnvs.map((env) =>
       startGatewayProcess({
         SUBGRAPH_PATIENT_URL: patient.url,
+        ...(compliance === null ? {} : { SUBGRAPH_COMPLIANCE_URL: compliance.url }),
         GATEWAY_SECRET: gatewaySecret,
         JWKS_URL: issuer.jwksUrl,
         REDIS_URL: redisUrl,
@@ -130,6 +150,7 @@ export async function startLiveHarness(gatewayEnvs: Array<Record<string, string>
   return {
     issuer,
     patient,
+    compliance,
     redisUrl,
     gateways,
     patientUser: async () => {
@@ -143,6 +164,8 @@ export async function startLiveHarness(gatewayEnvs: Array<Record<string, string>
       );
       return { id, token, patientId: createMyPatient.id };
     },
+    adminToken: () =>
+      issuer.token({ sub: randomUUID(), roles: ['ADMIN'], sid: randomUUID(), emailVerified: true }),
     client: (gateway, token, onClosed) => {
       const client = createClient({
         url: wsUrl(gateway),
@@ -176,6 +199,7 @@ export async function startLiveHarness(gatewayEnvs: Array<Record<string, string>
       await Promise.all(clients.map((client) => client.dispose()));
       for (const gateway of gateways) await gateway.stop();
       await patient.stop();
+      await compliance?.stop();
       await issuer.stop();
     },
   };

@@ -160,6 +160,31 @@ describe('keep-alive', () => {
   });
 });
 
+describe('message size', () => {
+  it('closes a socket sending a message over LIVE_MAX_MESSAGE_BYTES with 1009; the same socket was served below it', async () => {
+    const user = await h.patientUser();
+    const raw = await rawSocket(limited, user.token);
+    const answers: string[] = [];
+    raw.socket.on('message', (data) => answers.push(String(data)));
+    // A query (refused over the socket with an error message) padded in its variables: just under the default
+    // 64 KiB it is read and answered, just over it the socket is closed before it is read.
+    const send = (id: string, padding: number): number => {
+      const message = JSON.stringify({
+        id,
+        type: 'subscribe',
+        payload: { query: 'query { __typename }', variables: { pad: 'x'.repeat(padding) } },
+      });
+      raw.socket.send(message);
+      return Buffer.byteLength(message);
+    };
+    expect(send('under', 60_000)).toBeLessThan(65_536);
+    await eventually(() => answers.some((answer) => answer.includes('"under"')));
+    expect(send('over', 70_000)).toBeGreaterThan(65_536);
+    expect(await raw.closed).toBe(1009);
+    expect(answers.some((answer) => answer.includes('"over"'))).toBe(false);
+  });
+});
+
 describe('malformed change messages on Redis', () => {
   it('ignores and counts them; the subscriber gets only the real change', async () => {
     const user = await h.patientUser();

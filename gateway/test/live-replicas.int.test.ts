@@ -1,3 +1,6 @@
+import { revokedSessionKey } from '@holovitals/auth';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   collect,
@@ -102,6 +105,28 @@ describe('subscriptions on two gateway replicas', () => {
     // Closed by the expiry timer (the periodic re-check is an hour away), within about the token's lifetime.
     expect(Date.now() - openedAt).toBeLessThan(6_000);
     expect(await metric(h.gateways[1]!, 'gateway_live_sockets_closed_total', 'reason="token_expired"')).toBe(
+      1,
+    );
+  });
+
+  it('closes the socket with 4403 at the next event once the session is revoked, without sending it', async () => {
+    const user = await h.patientUser();
+    const sid = randomUUID();
+    const token = await h.issuer.token({ sub: user.id, roles: ['PATIENT'], sid });
+    let onClosed: (code: number) => void = () => undefined;
+    const closed = new Promise<number>((resolve) => (onClosed = resolve));
+    const watching = collect<Change>(h.client(h.gateways[0]!, token, onClosed), CHANGES, {
+      p: user.patientId,
+    });
+    await eventually(subscribed(1));
+    // What identity writes on sign-out; the periodic re-check is an hour away, so the event's own check closes it.
+    const redis = new Redis(h.redisUrl);
+    await redis.set(revokedSessionKey(sid), '1', 'EX', 60);
+    redis.disconnect();
+    await h.recordObservation(h.gateways[0]!, user, 'after sign-out');
+    expect(await closed).toBe(4403);
+    expect(watching.events).toEqual([]);
+    expect(await metric(h.gateways[0]!, 'gateway_live_sockets_closed_total', 'reason="session_ended"')).toBe(
       1,
     );
   });

@@ -5,6 +5,9 @@ import { PendingChanges } from './pending-changes';
 /** graphql-ws close code for a slow consumer (4400–4499 are the protocol's; other 4xxx are the application's). */
 export const SLOW_CONSUMER_CLOSE_CODE = 4508;
 
+/** What `resolve` answers for a change its subscriber is not sent (the entity of a topic event is gone). */
+export const SKIP_CHANGE = Symbol('skip change');
+
 export interface BackpressureLimits {
   /** Unsent bytes on the socket after which its reader is a slow consumer. */
   maxBufferedBytes: number;
@@ -32,8 +35,11 @@ export class ChangeStream implements AsyncIterableIterator<ExecutionResult> {
     private readonly options: {
       limits: BackpressureLimits;
       socket: { bufferedAmount: number };
-      /** The event for a change; null when the socket was closed meanwhile; throws to end the subscription with an error. */
-      resolve: (message: ChangeMessage) => Promise<ExecutionResult | null>;
+      /**
+       * The event for a change; SKIP_CHANGE when there is none to send; null when the socket was closed meanwhile;
+       * throws to end the subscription with an error.
+       */
+      resolve: (message: ChangeMessage) => Promise<ExecutionResult | null | typeof SKIP_CHANGE>;
       onSlowConsumer: () => void;
     },
   ) {
@@ -69,7 +75,7 @@ export class ChangeStream implements AsyncIterableIterator<ExecutionResult> {
         this.wake = null;
         continue;
       }
-      let resolved: ExecutionResult | null;
+      let resolved: ExecutionResult | null | typeof SKIP_CHANGE;
       try {
         resolved = await this.options.resolve(message);
       } catch (error) {
@@ -80,6 +86,7 @@ export class ChangeStream implements AsyncIterableIterator<ExecutionResult> {
         this.finish();
         return { done: true, value: undefined };
       }
+      if (resolved === SKIP_CHANGE) continue;
       this.handedOutAt = Date.now();
       return { done: false, value: resolved };
     }

@@ -1,7 +1,7 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import type { Principal, RequestAuthenticator } from '@holovitals/auth';
-import { traceIdFrom } from '@holovitals/auth';
+import { revocationState, traceIdFrom } from '@holovitals/auth';
 import { subscriptionChannel, type ChangeMessage } from '@holovitals/live-changes';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import {
@@ -26,16 +26,25 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../gateway-context';
 import type { PrincipalRateLimiter } from '../rate-limit';
 import { ChangeFanout } from './change-fanout';
-import { ChangeStream, SLOW_CONSUMER_CLOSE_CODE, type BackpressureLimits } from './change-stream';
-import { describeSubscription, type LiveSubscription } from './live-subscription';
+import {
+  ChangeStream,
+  SKIP_CHANGE,
+  SLOW_CONSUMER_CLOSE_CODE,
+  type BackpressureLimits,
+} from './change-stream';
+import { describeSubscription, TOPIC_ACCESS_KEY, type LiveSubscription } from './live-subscription';
 import { createLiveMetrics } from './live-metrics';
 import { SUBSCRIBE_FLOOD_CLOSE_CODE, SubscribeRate } from './subscribe-rate';
 import { SubscriptionCaps, type ConnectionSlots } from './subscription-caps';
-import { msUntilExpiry } from './token-expiry';
+import { UserSlotLeases } from './user-slot-leases';
+import { msUntilExpiry, tokenExpiresAt } from './token-expiry';
 
 export interface LiveLimits extends BackpressureLimits {
   perConnection: number;
+  /** Open subscriptions per user across every replica. */
   perUser: number;
+  /** How long a user's slot outlives its replica's last renewal (a crashed replica's slots free themselves). */
+  slotLeaseMs: number;
   /** Subscribe messages one socket may send per `subscribeWindowMs` before it is closed as a flood. */
   maxSubscribes: number;
   subscribeWindowMs: number;
@@ -49,8 +58,9 @@ export interface LiveLimits extends BackpressureLimits {
 
 interface ConnectionState {
   principal: Principal;
-  authorization: string;
   accessToken: string;
+  /** When the access token expires (epoch ms), or null when it carries no `exp`. */
+  expiresAt: number | null;
   slots: ConnectionSlots;
   rate: SubscribeRate;
   timers: NodeJS.Timeout[];
@@ -106,7 +116,15 @@ export function startLiveServer(options: {
     metrics.malformed.inc();
     logger.warn({ channel }, 'malformed change message ignored');
   });
-  const caps = new SubscriptionCaps(limits);
+  const caps = new SubscriptionCaps(
+    limits,
+    new UserSlotLeases(publisher, { perUser: limits.perUser, leaseMs: limits.slotLeaseMs }),
+    (err: unknown) => logger.warn({ err }, 'subscription slot not released (its lease will expire)'),
+  );
+  const renewal = setInterval(() => {
+    caps.renew().catch((err: unknown) => logger.warn({ err }, 'subscription slot leases not renewed'));
+  }, limits.slotLeaseMs / 3);
+  renewal.unref();
   const wss = new WebSocketServer({
     server: options.server,
     path: '/graphql',
@@ -143,33 +161,56 @@ export function startLiveServer(options: {
     return { data, ...(errors ? { errors: errors.map(asGraphQLError) } : {}) };
   }
 
-  /** One change as the subscriber's event: the token is checked again and the entity read with it. */
+  /**
+   * Whether the connection's session still stands: not expired, not signed out or revoked (identity's revocation
+   * cache; unknown after a Redis loss counts as ended). The token's signature, issuer and audience were verified at
+   * connection_init and cannot change for the same token, so only what can change is read again; the owning
+   * subgraph verifies the whole token on every read anyway.
+   */
+  async function sessionActive(state: ConnectionState): Promise<boolean> {
+    if (state.expiresAt !== null && Date.now() >= state.expiresAt) return false;
+    const revocation = await revocationState(publisher, state.principal).catch(() => 'unknown' as const);
+    return revocation === 'active';
+  }
+
+  /** One change as the subscriber's event: the session is checked again and the entity read with its token. */
   async function resolveChange(
     socket: WebSocket,
     state: ConnectionState,
     live: LiveSubscription,
     message: ChangeMessage,
-  ): Promise<ExecutionResult | null> {
-    const auth = await authenticate(state.authorization).catch(() => null);
-    if (auth?.principal === null || auth === null) {
+  ): Promise<ExecutionResult | null | typeof SKIP_CHANGE> {
+    // The session check runs beside the read (one Redis round trip off each event's path); the event is only
+    // sent once both answered and the session is still live.
+    const [active, result] = await Promise.all([
+      sessionActive(state),
+      query(state, live.entityQuery, message.key.id),
+    ]);
+    if (!active) {
       closeSocket(socket, CloseCode.Forbidden, 'session_ended', 'Session ended');
       return null;
     }
-    const result = await query(state, live.entityQuery, message.key.id);
     const denial = result.errors?.find((e) => DENIED.has(String(e.extensions.code)));
-    // Consent revoked or record gone: the subscription ends with the owner's error (an `error` message).
+    const entity = (result.data as { entity?: unknown } | null | undefined)?.entity ?? null;
+    // A topic's entity that is gone by now (or never existed) is not this subscriber's business: no event.
+    const gone = denial === undefined || denial.extensions.code === 'NOT_FOUND';
+    if (live.watchedId === null && entity === null && gone) return SKIP_CHANGE;
+    // Consent revoked, role lost or record gone: the subscription ends with the owner's error (an `error` message).
     if (denial !== undefined) throw denial;
+    if (live.entityResponseKey === '' && entity === null) return SKIP_CHANGE;
+    metrics.delivered.inc();
+    const errors = result.errors ? { errors: result.errors } : {};
+    if (live.entityResponseKey === '') return { data: { [live.responseKey]: entity }, ...errors };
     const change: Record<string, unknown> = {};
     for (const { responseKey, fieldName } of live.selection) {
       if (fieldName === '__typename') change[responseKey] = live.changeType;
+      else if (fieldName === live.keyField || fieldName === 'id') change[responseKey] = message.key.id;
       else
         change[responseKey] =
           (message as unknown as Record<string, unknown>)[fieldName] ?? live.args[fieldName] ?? null;
     }
-    if (live.entityResponseKey !== null)
-      change[live.entityResponseKey] = (result.data as { entity?: unknown } | null)?.entity ?? null;
-    metrics.delivered.inc();
-    return { data: { [live.responseKey]: change }, ...(result.errors ? { errors: result.errors } : {}) };
+    if (live.entityResponseKey !== null) change[live.entityResponseKey] = entity;
+    return { data: { [live.responseKey]: change }, ...errors };
   }
 
   /** Parse, limits, caps, per-principal rate, the owner's access check; then the stream, already listening. */
@@ -203,7 +244,16 @@ export function startLiveServer(options: {
     const live = describeSubscription(schema, document, operation, payload.variables ?? {});
     if (typeof live === 'string')
       return refuse(new GraphQLError(live, { extensions: { code: 'BAD_USER_INPUT' } }));
-    const slot = caps.take(state.slots);
+    const slot = await caps.take(state.slots).catch((err: unknown) => {
+      logger.warn({ err }, 'subscription slot not taken: redis unavailable');
+      return 'unavailable' as const;
+    });
+    if (slot === 'unavailable')
+      return refuse(
+        new GraphQLError('Subscriptions are unavailable right now; try again.', {
+          extensions: { code: 'UNAVAILABLE' },
+        }),
+      );
     if (typeof slot === 'string')
       return refuse(
         new GraphQLError(
@@ -216,11 +266,15 @@ export function startLiveServer(options: {
     try {
       await options.rateLimiter.consume(`principal:${state.principal.id}`);
       // The owning subgraph decides, with the subscriber's token, whether they may watch this entity at all.
-      const access = await query(state, live.accessQuery, live.watchedId);
-      if (access.errors !== undefined && access.errors.length > 0) {
+      const access = await query(state, live.accessQuery, live.watchedId ?? TOPIC_ACCESS_KEY);
+      // A topic's access key names no entity, so "not found" there means "may read this type".
+      const refusals = (access.errors ?? []).filter(
+        (error) => live.watchedId !== null || error.extensions.code !== 'NOT_FOUND',
+      );
+      if (refusals.length > 0) {
         slot.release();
-        for (const error of access.errors) refuse(error);
-        return access.errors;
+        for (const error of refusals) refuse(error);
+        return refusals;
       }
       const stream = new ChangeStream({
         limits,
@@ -261,19 +315,16 @@ export function startLiveServer(options: {
         const socket = ctx.extra.socket;
         const state: ConnectionState = {
           principal: auth.principal,
-          authorization,
           accessToken: auth.accessToken,
+          expiresAt: tokenExpiresAt(auth.accessToken),
           slots: caps.connection(auth.principal.id),
           rate: new SubscribeRate(limits.maxSubscribes, limits.subscribeWindowMs),
           timers: [],
         };
         const recheck = setInterval(() => {
-          void authenticate(authorization)
-            .then((again) => again.principal !== null)
-            .catch(() => false)
-            .then((ok) => {
-              if (!ok) closeSocket(socket, CloseCode.Forbidden, 'session_ended', 'Session ended');
-            });
+          void sessionActive(state).then((ok) => {
+            if (!ok) closeSocket(socket, CloseCode.Forbidden, 'session_ended', 'Session ended');
+          });
         }, limits.recheckMs);
         state.timers.push(recheck);
         const expiresIn = msUntilExpiry(auth.accessToken);
@@ -317,6 +368,7 @@ export function startLiveServer(options: {
 
   return {
     close: async () => {
+      clearInterval(renewal);
       await ws.dispose();
       await pubsub.close();
     },

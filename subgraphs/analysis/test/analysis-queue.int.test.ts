@@ -156,11 +156,11 @@ describe('analysis queue (real Postgres, Redis, bull worker)', () => {
     expect(await h.task(task.id)).toMatchObject({ attempts: 1, status: AnalysisTaskStatus.SUCCEEDED });
   }, 60_000);
 
-  it('publishes each status and progress change for analysisTaskUpdated(id), with no health data', async () => {
+  it('publishes each status and progress change for analysisTaskUpdated(taskId), with no health data', async () => {
     const task = await h.queueTask(newUser());
     const subscriber = new Redis(h.sg.redisUrl);
     const messages: unknown[] = [];
-    await subscriber.subscribe(subscriptionChannel('analysisTaskUpdated', { id: task.id }));
+    await subscriber.subscribe(subscriptionChannel('analysisTaskUpdated', { taskId: task.id }));
     subscriber.on('message', (_channel: string, message: string) => messages.push(JSON.parse(message)));
     const worker = await h.startWorker();
     await finished(task.id);

@@ -9,6 +9,7 @@ import { SecurityAlertEntity } from './entities/security-alert.entity';
 import { RightsRequestEntity } from './entities/rights-request.entity';
 import { auditIngestionHandlers } from './events/audit-ingestion.handlers';
 import { directoryHandlers } from './events/directory.handlers';
+import { securityAlertLiveHandlers } from './events/security-alert-live.handlers';
 import { CreateAuditLog1764600000000 } from './migrations/1764600000000-create-audit-log';
 import { CreateConsent1764610000000 } from './migrations/1764610000000-create-consent';
 import { CreateSecurityAlert1765100000000 } from './migrations/1765100000000-create-security-alert';
@@ -26,6 +27,7 @@ import { PatientAccessLogResolver } from './resolvers/patient-access-log.resolve
 import { RbacAccessLogResolver } from './resolvers/rbac-access-log.resolver';
 import { RightsRequestResolver } from './resolvers/rights-request.resolver';
 import { SecurityAlertResolver } from './resolvers/security-alert.resolver';
+import { SecurityAlertRaisedResolver } from './live/security-alert-raised.resolver';
 import { PatientReference } from './resolvers/types/patient.type';
 import { resolvePatientReference } from './references/patient.reference';
 
@@ -38,6 +40,7 @@ export const complianceSubgraph = defineSubgraph({
     ConsentGrantResolver,
     RightsRequestResolver,
     SecurityAlertResolver,
+    SecurityAlertRaisedResolver,
     RbacAccessLogResolver,
     ComplianceReportResolver,
     PatientAccessLogResolver,
@@ -65,5 +68,9 @@ export const complianceSubgraph = defineSubgraph({
   ],
   mapError: mapComplianceError,
   services: ({ config }): ComplianceServices => ({ config }),
-  eventHandlers: ({ config }) => ({ ...auditIngestionHandlers(config), ...directoryHandlers() }),
+  eventHandlers: ({ config, redis }) => ({
+    ...auditIngestionHandlers(config),
+    ...directoryHandlers(),
+    ...securityAlertLiveHandlers(redis),
+  }),
 });

@@ -36,7 +36,10 @@ let h: MonitoringHarness;
 let service: FakeService;
 let hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let mailbox: TestMailbox;
+const ONE = subscriptionChannel('serviceHealthChanged', { serviceId: 'fake-subgraph' });
+const EVERY = subscriptionChannel('serviceHealthChanged', {});
 const published: string[] = [];
+const publishedToEvery: string[] = [];
 let subscriber: Redis;
 
 beforeAll(async () => {
@@ -45,8 +48,10 @@ beforeAll(async () => {
   hooks = await startWebhookReceiver();
   mailbox = await startTestMailbox();
   subscriber = new Redis(h.redisUrl);
-  await subscriber.subscribe(subscriptionChannel('serviceHealthChanged', { serviceId: 'fake-subgraph' }));
-  subscriber.on('message', (_channel, message: string) => published.push(message));
+  await subscriber.subscribe(ONE, EVERY);
+  subscriber.on('message', (channel, message: string) =>
+    (channel === ONE ? published : publishedToEvery).push(message),
+  );
 });
 
 afterAll(async () => {
@@ -122,6 +127,8 @@ describe('service health', () => {
     expect(changes.at(-1)).toEqual(
       expect.objectContaining({ typename: 'ServiceHealth', key: { id: 'fake-subgraph' } }),
     );
+    // serviceHealthChanged without serviceId listens on the topic channel, which gets every process's changes.
+    expect(publishedToEvery).toEqual(published);
 
     const acknowledged = await h.admin<{ acknowledgeOperationalAlert: { status: string } }>(
       `mutation ($id: ID!) { acknowledgeOperationalAlert(id: $id) { status } }`,

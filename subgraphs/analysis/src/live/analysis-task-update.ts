@@ -48,7 +48,7 @@ export class AnalysisTaskUpdateResolver {
     topics: ANALYSIS_TASK_UPDATED,
   })
   analysisTaskUpdated(
-    @Arg('id', () => ID, { description: 'The task to watch.' }) _id: string,
+    @Arg('taskId', () => ID, { description: 'The task to watch.' }) _taskId: string,
   ): AnalysisTaskUpdate {
     throw new GraphQLError('Subscriptions are served by the gateway.', {
       extensions: { code: 'BAD_REQUEST' },

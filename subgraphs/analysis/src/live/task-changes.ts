@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 export const ANALYSIS_TASK_UPDATED = 'analysisTaskUpdated';
 
 /**
- * Tells subscribers of `analysisTaskUpdated(id)` that the task changed, after the change committed. The message
+ * Tells subscribers of `analysisTaskUpdated(taskId)` that the task changed, after the change committed. The message
  * carries the id and changed field names only; a failed publish is logged and never fails the work.
  */
 export async function publishTaskChange(
@@ -18,7 +18,7 @@ export async function publishTaskChange(
   try {
     await changes.publish(
       ANALYSIS_TASK_UPDATED,
-      { id: taskId },
+      { taskId },
       { typename: 'AnalysisTask', id: taskId, kind, changed },
     );
   } catch (err) {

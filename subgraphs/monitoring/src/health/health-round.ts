@@ -38,18 +38,17 @@ export async function runHealthRound(deps: HealthRoundDeps): Promise<HealthRound
       { service: transition.service, from: transition.from, to: transition.to, detail: transition.detail },
       'service health changed',
     );
-    await deps.publisher
-      .publish(
-        SERVICE_HEALTH_CHANGED,
-        { serviceId: transition.service },
-        {
-          typename: 'ServiceHealth',
-          id: transition.service,
-          kind: transition.from === HealthStatus.UNKNOWN ? 'CREATED' : 'UPDATED',
-          changed: ['status'],
-        },
-      )
-      .catch((error: unknown) => deps.logger.warn({ err: error }, 'could not publish a health change'));
+    const change = {
+      typename: 'ServiceHealth',
+      id: transition.service,
+      kind: transition.from === HealthStatus.UNKNOWN ? ('CREATED' as const) : ('UPDATED' as const),
+      changed: ['status'],
+    };
+    // Once for the process's own subscribers and once for those watching every process.
+    await Promise.all([
+      deps.publisher.publish(SERVICE_HEALTH_CHANGED, { serviceId: transition.service }, change),
+      deps.publisher.publish(SERVICE_HEALTH_CHANGED, {}, change),
+    ]).catch((error: unknown) => deps.logger.warn({ err: error }, 'could not publish a health change'));
   }
   const evaluation = await evaluateAlertRules(deps.dataSource);
   const notified = await deliverPendingNotifications(deps.dataSource, deps.notifications);

@@ -47,11 +47,15 @@ export class ServiceHealthChangeResolver {
   @Subscription(() => ServiceHealthChange, {
     name: SERVICE_HEALTH_CHANGED,
     description:
-      'Status changes (UP, DOWN) of one process, within a poll interval of happening (ADMIN only).',
+      'Status changes (UP, DOWN) of one process, or of every process when `serviceId` is omitted, within a poll interval of happening (ADMIN only).',
     topics: SERVICE_HEALTH_CHANGED,
   })
   serviceHealthChanged(
-    @Arg('serviceId', () => ID, { description: 'The process to watch (registry name).' }) _serviceId: string,
+    @Arg('serviceId', () => ID, {
+      nullable: true,
+      description: 'The process to watch (registry name); omitted, every process in the registry.',
+    })
+    _serviceId: string | null,
   ): ServiceHealthChange {
     throw new GraphQLError('Subscriptions are served by the gateway.', {
       extensions: { code: 'BAD_REQUEST' },

@@ -35,6 +35,14 @@ export const SecurityAlertsDocument = graphql(`
   }
 `);
 
+export const SecurityAlertRaisedDocument = graphql(`
+  subscription SecurityAlertRaised {
+    securityAlertRaised {
+      id
+    }
+  }
+`);
+
 export const AcknowledgeAlertDocument = graphql(`
   mutation AcknowledgeAlert($id: ID!) {
     acknowledgeAlert(id: $id) {

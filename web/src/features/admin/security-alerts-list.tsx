@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { type ReactNode, useState } from 'react';
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
 import { describeError } from '@/errors/error-info';
@@ -12,7 +12,11 @@ import { EmptyState } from '@/ui/empty-state';
 import { LoadingState } from '@/ui/loading-state';
 import { QueryError } from '@/ui/query-error';
 import { SelectField } from '@/ui/select-field';
-import { AcknowledgeAlertDocument, SecurityAlertsDocument } from './admin-operations';
+import {
+  AcknowledgeAlertDocument,
+  SecurityAlertRaisedDocument,
+  SecurityAlertsDocument,
+} from './admin-operations';
 
 type Status = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
 
@@ -28,6 +32,8 @@ export function SecurityAlertsList(): ReactNode {
   const { data, loading, error, refetch } = useQuery(SecurityAlertsDocument, {
     variables: { status: status === '' ? null : status },
   });
+  // A newly raised alert appears without a reload: the list is fetched again, so the status filter still applies.
+  useSubscription(SecurityAlertRaisedDocument, { onData: () => void refetch() });
   const [acknowledge] = useMutation(AcknowledgeAlertDocument);
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
