@@ -5,6 +5,8 @@ import { ConsentGrantEntity } from './entities/consent-grant.entity';
 import { RbacAccessLogEntity } from './entities/rbac-access-log.entity';
 import { SecurityAlertEntity } from './entities/security-alert.entity';
 import { RightsRequestEntity } from './entities/rights-request.entity';
+import { IdentityChallengeEntity } from './entities/identity-challenge.entity';
+import { TotpFactorEntity } from './entities/totp-factor.entity';
 import { auditIngestionHandlers } from './events/audit-ingestion.handlers';
 import { directoryHandlers } from './events/directory.handlers';
 import { CreateAuditLog1764600000000 } from './migrations/1764600000000-create-audit-log';
@@ -12,17 +14,20 @@ import { CreateConsent1764610000000 } from './migrations/1764610000000-create-co
 import { CreateSecurityAlert1765100000000 } from './migrations/1765100000000-create-security-alert';
 import { PeopleDirectoryAndDelegation1765200000000 } from './migrations/1765200000000-people-directory-and-delegation';
 import { CreateRightsRequest1765200100000 } from './migrations/1765200100000-create-rights-request';
+import { CreateIdentityChallenge1765300000000 } from './migrations/1765300000000-create-identity-challenge';
 import { AccessLogResolver } from './resolvers/access-log.resolver';
 import { AuditLogResolver } from './resolvers/audit-log.resolver';
 import { ComplianceReportResolver } from './resolvers/compliance-report.resolver';
 import { mapComplianceError } from './resolvers/compliance-error-mapping';
 import { ConsentGrantResolver } from './resolvers/consent-grant.resolver';
+import { IdentityChallengeResolver } from './resolvers/identity-challenge.resolver';
 import { PatientAccessLogResolver } from './resolvers/patient-access-log.resolver';
 import { RbacAccessLogResolver } from './resolvers/rbac-access-log.resolver';
 import { RightsRequestResolver } from './resolvers/rights-request.resolver';
 import { SecurityAlertResolver } from './resolvers/security-alert.resolver';
 import { PatientReference } from './resolvers/types/patient.type';
 import { resolvePatientReference } from './references/patient.reference';
+import { totpCipher } from './step-up/totp-cipher';
 
 export const complianceSubgraph = defineSubgraph({
   name: 'compliance',
@@ -36,6 +41,7 @@ export const complianceSubgraph = defineSubgraph({
     RbacAccessLogResolver,
     ComplianceReportResolver,
     PatientAccessLogResolver,
+    IdentityChallengeResolver,
   ],
   orphanedTypes: [PatientReference],
   references: { Patient: resolvePatientReference },
@@ -45,6 +51,8 @@ export const complianceSubgraph = defineSubgraph({
     RightsRequestEntity,
     SecurityAlertEntity,
     RbacAccessLogEntity,
+    TotpFactorEntity,
+    IdentityChallengeEntity,
   ],
   migrations: [
     CreateAuditLog1764600000000,
@@ -52,8 +60,9 @@ export const complianceSubgraph = defineSubgraph({
     CreateSecurityAlert1765100000000,
     PeopleDirectoryAndDelegation1765200000000,
     CreateRightsRequest1765200100000,
+    CreateIdentityChallenge1765300000000,
   ],
   mapError: mapComplianceError,
-  services: ({ config }): ComplianceServices => ({ config }),
+  services: ({ config }): ComplianceServices => ({ config, cipher: totpCipher(config) }),
   eventHandlers: ({ config }) => ({ ...auditIngestionHandlers(config), ...directoryHandlers() }),
 });

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@holovitals/events';
 import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { complianceSubgraph } from '../../src/subgraph';
 
 export interface ComplianceHarness {
@@ -11,7 +11,10 @@ export interface ComplianceHarness {
 
 export async function startComplianceHarness(env: Record<string, string> = {}): Promise<ComplianceHarness> {
   const issuer: TestIssuer = await startTestIssuer();
-  const sg = await startTestSubgraph(complianceSubgraph, { issuer, env: { LOG_LEVEL: 'error', ...env } });
+  const sg = await startTestSubgraph(complianceSubgraph, {
+    issuer,
+    env: { LOG_LEVEL: 'error', KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'), ...env },
+  });
   return {
     sg,
     token: (role, id = randomUUID()) =>
