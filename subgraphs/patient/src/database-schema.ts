@@ -4,6 +4,7 @@ import { PatientEntity } from './entities/patient.entity';
 import { RECORD_TYPES } from './records/record-types';
 import { CreatePatient1764100000000 } from './migrations/1764100000000-create-patient';
 import { RecordDeletion1764900000000 } from './migrations/1764900000000-record-deletion';
+import { StepUpProjection1765300000000 } from './migrations/1765300000000-step-up-projection';
 
 /** The patient subgraph's TypeORM entities, for the subgraph definition, tests and the bench. */
 export const patientEntities = [
@@ -14,4 +15,8 @@ export const patientEntities = [
 ];
 
 /** Its migrations, oldest first. */
-export const patientMigrations = [CreatePatient1764100000000, RecordDeletion1764900000000];
+export const patientMigrations = [
+  CreatePatient1764100000000,
+  RecordDeletion1764900000000,
+  StepUpProjection1765300000000,
+];
