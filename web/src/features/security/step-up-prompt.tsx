@@ -1,0 +1,104 @@
+'use client';
+
+import { useMutation } from '@apollo/client/react';
+import Link from 'next/link';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { errorInfoFromApollo } from '@/errors/apollo-error-info';
+import { describeError } from '@/errors/error-info';
+import { Alert } from '@/ui/alert';
+import { Button } from '@/ui/button';
+import { TextField } from '@/ui/text-field';
+import { StartIdentityChallengeDocument, VerifyIdentityChallengeDocument } from './security-operations';
+import { stepUpPurposeText } from './step-up-purpose';
+
+/** How often, and how many times, to retry while the record's service learns of the verified step-up. */
+const RETRY_EVERY_MS = 500;
+const RETRIES = 20;
+
+interface StepUpPromptProps {
+  purpose: string;
+  /** Runs the refused request again. */
+  onVerified: () => void;
+}
+
+/**
+ * Shown where a request answered STEP_UP_REQUIRED: asks for the authenticator code, answers an identity
+ * challenge, then retries the request until the service that refused it has heard of the step-up.
+ */
+export function StepUpPrompt({ purpose, onVerified }: StepUpPromptProps): ReactNode {
+  const [start] = useMutation(StartIdentityChallengeDocument);
+  const [verify, verifying] = useMutation(VerifyIdentityChallengeDocument);
+  const [challengeId, setChallengeId] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notEnrolled, setNotEnrolled] = useState(false);
+  const [retries, setRetries] = useState<number | null>(null);
+
+  // After a right code the refusing service learns of the step-up through an event: retry until it has.
+  useEffect(() => {
+    if (retries === null || retries >= RETRIES) return;
+    const timer = setTimeout(() => {
+      onVerified();
+      setRetries(retries + 1);
+    }, RETRY_EVERY_MS);
+    return () => clearTimeout(timer);
+  }, [retries, onVerified]);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setProblem(null);
+    try {
+      let id = challengeId;
+      if (id === null) {
+        const started = await start({ variables: { purpose: purpose as never } });
+        id = started.data?.startIdentityChallenge.id ?? null;
+        setChallengeId(id);
+      }
+      if (id === null) return;
+      await verify({ variables: { id, code: code.trim() } });
+      onVerified();
+      setRetries(0);
+    } catch (caught) {
+      const info = errorInfoFromApollo(caught);
+      if (info.reason === 'TOTP_NOT_ENROLLED') setNotEnrolled(true);
+      // A locked or expired challenge cannot be answered again: the next code starts a new one.
+      if (info.reason === 'CHALLENGE_LOCKED' || info.reason === 'CHALLENGE_EXPIRED') setChallengeId(null);
+      setProblem(describeError(info));
+    }
+  }
+
+  if (notEnrolled) {
+    return (
+      <Alert tone="warning" title="Confirm it’s you.">
+        {stepUpPurposeText(purpose)} needs a code from an authenticator app.{' '}
+        <Link href="/account/security">Set one up under Security</Link>, then come back.
+      </Alert>
+    );
+  }
+  if (retries !== null && retries < RETRIES) {
+    return <Alert tone="info">Verified. Opening…</Alert>;
+  }
+  return (
+    <form className="stack" onSubmit={(event) => void submit(event)} aria-label="Confirm it’s you">
+      <Alert tone="warning" title="Confirm it’s you.">
+        {stepUpPurposeText(purpose)} needs the code your authenticator app shows.
+      </Alert>
+      {problem ? <Alert tone="error">{problem}</Alert> : null}
+      <TextField
+        label="Authenticator code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]{6}"
+        maxLength={6}
+        required
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+      />
+      <div>
+        <Button type="submit" busy={verifying.loading}>
+          Verify
+        </Button>
+      </div>
+    </form>
+  );
+}
