@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import Link from 'next/link';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
@@ -8,7 +8,11 @@ import { describeError } from '@/errors/error-info';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { TextField } from '@/ui/text-field';
-import { StartIdentityChallengeDocument, VerifyIdentityChallengeDocument } from './security-operations';
+import {
+  MyTotpStatusDocument,
+  StartIdentityChallengeDocument,
+  VerifyIdentityChallengeDocument,
+} from './security-operations';
 import { stepUpPurposeText } from './step-up-purpose';
 
 /** How often, and how many times, to retry while the record's service learns of the verified step-up. */
@@ -26,6 +30,7 @@ interface StepUpPromptProps {
  * challenge, then retries the request until the service that refused it has heard of the step-up.
  */
 export function StepUpPrompt({ purpose, onVerified }: StepUpPromptProps): ReactNode {
+  const status = useQuery(MyTotpStatusDocument, { fetchPolicy: 'network-only' });
   const [start] = useMutation(StartIdentityChallengeDocument);
   const [verify, verifying] = useMutation(VerifyIdentityChallengeDocument);
   const [challengeId, setChallengeId] = useState<string | null>(null);
@@ -67,7 +72,7 @@ export function StepUpPrompt({ purpose, onVerified }: StepUpPromptProps): ReactN
     }
   }
 
-  if (notEnrolled) {
+  if (notEnrolled || status.data?.myTotpStatus.enrolled === false) {
     return (
       <Alert tone="warning" title="Confirm it’s you.">
         {stepUpPurposeText(purpose)} needs a code from an authenticator app.{' '}
