@@ -4,6 +4,7 @@ import { errorInfoFromApollo } from '@/errors/apollo-error-info';
 import { Alert } from './alert';
 import { Button } from './button';
 import { StepUpPrompt } from '@/features/security/step-up-prompt';
+import { isStepUpPurpose } from '@/features/security/step-up-purpose';
 
 // A rejected read is our bug, not the user's input: do not point them at fields they never filled in.
 function loadProblem(info: ErrorInfo): string {
@@ -23,7 +24,7 @@ interface QueryErrorProps {
  */
 export function QueryError({ error, onRetry }: QueryErrorProps): ReactNode {
   const info = errorInfoFromApollo(error);
-  if (info.stepUpPurpose !== null && onRetry) {
+  if (isStepUpPurpose(info.stepUpPurpose) && onRetry) {
     return <StepUpPrompt purpose={info.stepUpPurpose} onVerified={onRetry} />;
   }
   return (

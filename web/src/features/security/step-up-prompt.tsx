@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import Link from 'next/link';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
+import type { StepUpPurpose } from '@/gql/graphql';
 import { describeError } from '@/errors/error-info';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
@@ -14,13 +15,13 @@ import {
   VerifyIdentityChallengeDocument,
 } from './security-operations';
 import { stepUpPurposeText } from './step-up-purpose';
+import { awaitingStepUp, rememberVerifiedStepUp, takeStepUpRetry } from './verified-step-ups';
 
-/** How often, and how many times, to retry while the record's service learns of the verified step-up. */
+/** How often to retry while the record's service learns of the verified step-up. */
 const RETRY_EVERY_MS = 500;
-const RETRIES = 20;
 
 interface StepUpPromptProps {
-  purpose: string;
+  purpose: StepUpPurpose;
   /** Runs the refused request again. */
   onVerified: () => void;
 }
@@ -37,17 +38,19 @@ export function StepUpPrompt({ purpose, onVerified }: StepUpPromptProps): ReactN
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [notEnrolled, setNotEnrolled] = useState(false);
-  const [retries, setRetries] = useState<number | null>(null);
+  const [tick, setTick] = useState(0);
 
-  // After a right code the refusing service learns of the step-up through an event: retry until it has.
+  // After a right code the refusing service learns of the step-up through an event: retry until it has. The page
+  // may remount this prompt on each retry, so what was verified lives in a per-tab store, not in this component.
   useEffect(() => {
-    if (retries === null || retries >= RETRIES) return;
+    if (!awaitingStepUp(purpose)) return;
     const timer = setTimeout(() => {
+      if (!takeStepUpRetry(purpose)) return;
       onVerified();
-      setRetries(retries + 1);
+      setTick((value) => value + 1);
     }, RETRY_EVERY_MS);
     return () => clearTimeout(timer);
-  }, [retries, onVerified]);
+  }, [purpose, tick, onVerified]);
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -55,14 +58,16 @@ export function StepUpPrompt({ purpose, onVerified }: StepUpPromptProps): ReactN
     try {
       let id = challengeId;
       if (id === null) {
-        const started = await start({ variables: { purpose: purpose as never } });
+        const started = await start({ variables: { purpose } });
         id = started.data?.startIdentityChallenge.id ?? null;
         setChallengeId(id);
       }
       if (id === null) return;
-      await verify({ variables: { id, code: code.trim() } });
+      const verified = await verify({ variables: { id, code: code.trim() } });
+      const validUntil = verified.data?.verifyIdentityChallenge.validUntil;
+      if (validUntil) rememberVerifiedStepUp(purpose, validUntil);
       onVerified();
-      setRetries(0);
+      setTick((value) => value + 1);
     } catch (caught) {
       const info = errorInfoFromApollo(caught);
       if (info.reason === 'TOTP_NOT_ENROLLED') setNotEnrolled(true);
@@ -80,7 +85,7 @@ export function StepUpPrompt({ purpose, onVerified }: StepUpPromptProps): ReactN
       </Alert>
     );
   }
-  if (retries !== null && retries < RETRIES) {
+  if (awaitingStepUp(purpose)) {
     return <Alert tone="info">Verified. Opening…</Alert>;
   }
   return (
