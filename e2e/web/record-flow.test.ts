@@ -14,6 +14,7 @@ import {
   signIn,
   watchPage,
 } from './browser';
+import { TestAuthenticator } from '../api/authenticator';
 import { horizontalOverflow, unlabelledControls } from './page-checks';
 
 const stack = inject('stack');
@@ -256,11 +257,27 @@ describe('web app: a health record in a real browser', () => {
     await page.close();
   });
 
-  it('lets an admin find a patient and open their record', async () => {
+  it('lets an admin set up an authenticator, step up, find a patient and open their record', async () => {
     const { page, context, consoleErrors } = await openPage(browser);
     await signIn(page, webUrl, 'admin@demo.holovitals.local', stack.demoPassword);
     await page.getByRole('link', { name: 'Patients', exact: true }).click();
     await page.waitForURL(`${webUrl}/patients`);
+    // Without an authenticator the list asks for one first.
+    await page.getByRole('link', { name: 'Set one up under Security' }).click();
+    await page.waitForURL(`${webUrl}/account/security`);
+    await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+    await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).waitFor();
+    const authenticator = new TestAuthenticator(
+      (await page.getByLabel('Authenticator key').textContent())!.trim(),
+    );
+    await page.getByLabel('Code from the app').fill(await authenticator.nextCode());
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Set up.').waitFor();
+    await screenshot(page, 'admin-security-enrolled');
+    await page.getByRole('link', { name: 'Patients', exact: true }).click();
+    await page.waitForURL(`${webUrl}/patients`);
+    await page.getByLabel('Authenticator code').fill(await authenticator.nextCode());
+    await page.getByRole('button', { name: 'Verify' }).click();
     const firstPatient = page.getByRole('table').getByRole('link').first();
     await firstPatient.waitFor();
     await firstPatient.click();

@@ -79,6 +79,16 @@ describe('parseEventPayload', () => {
       },
       'expiresAt',
     ],
+    [
+      'identity.challenge.verified',
+      {
+        challengeId: randomUUID(),
+        userId: randomUUID(),
+        purpose: 'READ_EVERYTHING',
+        validUntil: '2027-01-01T00:00:00Z',
+      },
+      'purpose',
+    ],
   ])('rejects an invalid %s payload, naming the offending field', (type, payload, field) => {
     expect(() => parseEventPayload(type, payload as never)).toThrow(InvalidEventError);
     expect(() => parseEventPayload(type, payload as never)).toThrow(field);
@@ -110,7 +120,7 @@ describe('parseEventPayload', () => {
 describe('isEventType', () => {
   it('recognises every contract and nothing else', () => {
     expect(eventTypes.every(isEventType)).toBe(true);
-    expect(eventTypes).toHaveLength(18);
+    expect(eventTypes).toHaveLength(19);
     expect(isEventType('security.alert')).toBe(false);
     expect(isEventType('toString')).toBe(false);
   });

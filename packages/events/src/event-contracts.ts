@@ -24,8 +24,17 @@ export const SECURITY_ALERT_KINDS = [
   'ACCESS_OUTSIDE_SCOPE',
   'BULK_EXPORT',
   'ADMIN_PHI_ACCESS',
+  'FAILED_IDENTITY_CHALLENGES',
   'MANUAL',
 ] as const;
+
+/**
+ * Sensitive actions that need a fresh identity challenge (TOTP step-up) on top of the caller's session: an
+ * administrator reading a patient's health data, and exporting a whole record by anyone but its patient.
+ */
+export const STEP_UP_PURPOSES = ['ADMIN_PHI_ACCESS', 'BULK_EXPORT'] as const;
+
+export type StepUpPurpose = (typeof STEP_UP_PURPOSES)[number];
 
 export const SECURITY_ALERT_SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 
@@ -172,6 +181,16 @@ export const eventContracts = {
     status: z.enum(['ACTIVE', 'PAST_DUE', 'LOCKED', 'CANCELED']),
     features: z.array(z.string()),
     credits: z.number().int().nonnegative(),
+  }),
+  /**
+   * A user answered an identity challenge (TOTP) for `purpose`: owners of the data that purpose guards let them
+   * through until `validUntil`, judged at read time.
+   */
+  'identity.challenge.verified': z.object({
+    challengeId: z.string().uuid(),
+    userId: z.string().uuid(),
+    purpose: z.enum(STEP_UP_PURPOSES),
+    validUntil: z.string().datetime({ offset: true }),
   }),
   /** Compliance raised a security alert (a rule during audit ingestion, or an administrator by hand). */
   'security.alert.raised': z.object({

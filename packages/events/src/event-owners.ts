@@ -25,6 +25,7 @@ export const eventOwners: Record<EventType, string> = {
   'consent.revoked': 'compliance',
   'rights.request.deadline.approaching': 'compliance',
   'security.alert.raised': 'compliance',
+  'identity.challenge.verified': 'compliance',
   'billing.entitlements.changed': 'billing',
   // Every service reports its own failures, signed under its own name (monitoring takes the service from `source`).
   'error.reported': ANY_SERVICE,

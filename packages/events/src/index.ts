@@ -12,6 +12,8 @@ export {
   parseEventPayload,
   SECURITY_ALERT_KINDS,
   SECURITY_ALERT_SEVERITIES,
+  STEP_UP_PURPOSES,
+  type StepUpPurpose,
 } from './event-contracts';
 export {
   type BatchEventHandler,

@@ -47,6 +47,8 @@ export interface MatrixOperation {
   /** `Query.patient`, `Mutation.deleteCondition`, `_entities(Observation)`. */
   label: string;
   access: 'read' | 'write';
+  /** Exports disclose a whole record: anyone but its patient needs a BULK_EXPORT step-up for them. */
+  bulkExport: boolean;
   target: OperationTarget;
   /** The document and variables for a target id (a patient id or a record id, per `target`). */
   build(targetId: string): { query: string; variables: Record<string, unknown> };
@@ -200,11 +202,13 @@ function rootOperation(
       ? { kind: 'patient' }
       : { kind: 'record', recordType };
   // Exports are mutations because each is an audited disclosure, but what they need is read access.
-  const access = operationType === 'query' || field.name.startsWith('export') ? 'read' : 'write';
+  const bulkExport = operationType === 'mutation' && field.name.startsWith('export');
+  const access = operationType === 'query' || bulkExport ? 'read' : 'write';
   const required = field.args.filter((a) => a.name === idArgument.name || a.type.kind === 'NON_NULL');
   return {
     label: `${operationType === 'query' ? 'Query' : 'Mutation'}.${field.name}`,
     access,
+    bulkExport,
     target,
     responseField: field.name,
     build: (targetId) => {
@@ -249,6 +253,7 @@ export function matrixOperations(schema: IntrospectedSchema): MatrixOperation[] 
     operations.push({
       label: `_entities(${entity})`,
       access: 'read',
+      bulkExport: false,
       target: entity === 'Patient' ? { kind: 'patient' } : { kind: 'record', recordType: entity },
       responseField: '_entities',
       build: (targetId) => ({
@@ -316,6 +321,8 @@ export interface MatrixCaller {
   /** The `actorId` its audit events carry; null for an anonymous caller, which is refused before any audit. */
   actorId: string | null;
   allowed(operation: MatrixOperation): boolean;
+  /** The `extensions.reason` a refusal must carry (e.g. STEP_UP_REQUIRED), when it matters. */
+  refusalReason?(operation: MatrixOperation): string | null;
 }
 
 export interface MatrixEnvironment {
@@ -349,6 +356,11 @@ export async function accessMatrixFailures(
     const code = response.body.errors?.[0]?.extensions?.code;
     const expected = caller.actorId === null ? 'UNAUTHENTICATED' : 'FORBIDDEN';
     if (code !== expected) failures.push(`${operation.label}: ${String(code)} instead of ${expected}`);
+    const reason = caller.refusalReason?.(operation) ?? null;
+    const gotReason = response.body.errors?.[0]?.extensions?.reason;
+    if (reason !== null && gotReason !== reason) {
+      failures.push(`${operation.label}: reason ${String(gotReason)} instead of ${reason}`);
+    }
     if (caller.actorId !== null && (await environment.deniedAudits(caller.actorId)) <= before) {
       failures.push(`${operation.label}: no DENIED audit naming the patient`);
     }

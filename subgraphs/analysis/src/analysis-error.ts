@@ -8,6 +8,8 @@ export enum AnalysisErrorCode {
   RECORD_TOO_LARGE = 'RECORD_TOO_LARGE',
   PATIENT_NOT_FOUND = 'PATIENT_NOT_FOUND',
   RECORD_FORBIDDEN = 'RECORD_FORBIDDEN',
+  /** Patient refused the record until the caller steps up (details carry the purpose), as patient itself says. */
+  STEP_UP_REQUIRED = 'STEP_UP_REQUIRED',
   FORBIDDEN = 'FORBIDDEN',
 }
 

@@ -8,7 +8,7 @@ import {
   type TestSubgraph,
 } from '@holovitals/testing';
 import { Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ingestAuditEvents } from '../src/audit/audit-ingestion';
 import { complianceConfig } from '../src/config';
 import { complianceSubgraph } from '../src/subgraph';
@@ -131,7 +131,11 @@ async function measure(
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const eventStreamPrefix = `hv:bench:audit:${randomUUID()}:`;
   await publish(redis, eventStreamPrefix, flood, 0);
-  const sg = await startTestSubgraph(definition, { issuer, eventStreamPrefix, env: { LOG_LEVEL: 'error' } });
+  const sg = await startTestSubgraph(definition, {
+    issuer,
+    eventStreamPrefix,
+    env: { LOG_LEVEL: 'error', KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex') },
+  });
   try {
     const backlog = drainRate(await watchHead(sg, flood));
     const lagMs = await pacedLag(sg, redis, RATE * SECONDS, RATE);

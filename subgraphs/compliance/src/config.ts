@@ -1,4 +1,6 @@
 import type { KeyObject } from 'node:crypto';
+import type { EnvelopeCipher } from '@holovitals/encryption';
+import { encryptionConfigShape } from '@holovitals/encryption';
 import { z } from 'zod';
 import {
   CheckpointKeyError,
@@ -50,6 +52,22 @@ export const complianceConfig = {
   COMPLIANCE_REPORT_MAX_DAYS: positiveInt.default(366),
   /** Verifies checkpoint signatures; without it every checkpoint reports UNKNOWN_KEY. */
   AUDIT_CHECKPOINT_PUBLIC_KEYS: checkpointPublicKeys,
+  /** Seals TOTP secrets at rest (a key derived from it), until ENCRYPTION_KEYS names the active master key. */
+  KEY_ENCRYPTION_SECRET: z.string().min(32, 'KEY_ENCRYPTION_SECRET must be at least 32 characters'),
+  ENCRYPTION_KEYS: encryptionConfigShape.ENCRYPTION_KEYS.optional(),
+  ENCRYPTION_ACTIVE_KEY_ID: encryptionConfigShape.ENCRYPTION_ACTIVE_KEY_ID.optional(),
+  /** The issuer authenticator apps show next to the account. */
+  TOTP_ISSUER: z.string().min(1).max(64).default('HoloVitals'),
+  /** How long an identity challenge may be answered, in seconds. */
+  IDENTITY_CHALLENGE_TTL_SECONDS: positiveInt.default(300),
+  /** Wrong codes one challenge accepts before it locks. */
+  IDENTITY_CHALLENGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
+  /** How long a verified challenge lets its sensitive action through, in minutes. */
+  STEP_UP_VALID_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
+  /** Wrong identity-challenge codes from one user within the window that raise an alert. */
+  ALERT_FAILED_CHALLENGES_PER_USER: positiveInt.default(5),
+  /** Window over which wrong identity-challenge codes are counted, in seconds. */
+  ALERT_FAILED_CHALLENGES_WINDOW_SECONDS: positiveInt.default(900),
 };
 
 /** compliance-worker's retention and checkpoint settings. */
@@ -76,4 +94,6 @@ export type ComplianceConfig = z.infer<z.ZodObject<typeof complianceConfig>>;
 /** What compliance's resolvers reach through `ctx.services`. */
 export interface ComplianceServices {
   config: ComplianceConfig;
+  /** Seals and opens TOTP secrets; each value is bound to its user by the context string. */
+  cipher: EnvelopeCipher;
 }

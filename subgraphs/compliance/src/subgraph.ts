@@ -7,6 +7,8 @@ import { LegalHoldEntity } from './entities/legal-hold.entity';
 import { RbacAccessLogEntity } from './entities/rbac-access-log.entity';
 import { SecurityAlertEntity } from './entities/security-alert.entity';
 import { RightsRequestEntity } from './entities/rights-request.entity';
+import { IdentityChallengeEntity } from './entities/identity-challenge.entity';
+import { TotpFactorEntity } from './entities/totp-factor.entity';
 import { auditIngestionHandlers } from './events/audit-ingestion.handlers';
 import { directoryHandlers } from './events/directory.handlers';
 import { securityAlertLiveHandlers } from './events/security-alert-live.handlers';
@@ -16,6 +18,7 @@ import { CreateSecurityAlert1765100000000 } from './migrations/1765100000000-cre
 import { PeopleDirectoryAndDelegation1765200000000 } from './migrations/1765200000000-people-directory-and-delegation';
 import { CreateRightsRequest1765200100000 } from './migrations/1765200100000-create-rights-request';
 import { AuditCheckpointsAndRetention1765300000000 } from './migrations/1765300000000-audit-checkpoints-and-retention';
+import { CreateIdentityChallenge1765300200000 } from './migrations/1765300200000-create-identity-challenge';
 import { AccessLogResolver } from './resolvers/access-log.resolver';
 import { AuditCheckpointResolver } from './resolvers/audit-checkpoint.resolver';
 import { AuditLogResolver } from './resolvers/audit-log.resolver';
@@ -23,6 +26,7 @@ import { ComplianceReportResolver } from './resolvers/compliance-report.resolver
 import { mapComplianceError } from './resolvers/compliance-error-mapping';
 import { ConsentGrantResolver } from './resolvers/consent-grant.resolver';
 import { LegalHoldResolver } from './resolvers/legal-hold.resolver';
+import { IdentityChallengeResolver } from './resolvers/identity-challenge.resolver';
 import { PatientAccessLogResolver } from './resolvers/patient-access-log.resolver';
 import { RbacAccessLogResolver } from './resolvers/rbac-access-log.resolver';
 import { RightsRequestResolver } from './resolvers/rights-request.resolver';
@@ -30,6 +34,7 @@ import { SecurityAlertResolver } from './resolvers/security-alert.resolver';
 import { SecurityAlertRaisedResolver } from './live/security-alert-raised.resolver';
 import { PatientReference } from './resolvers/types/patient.type';
 import { resolvePatientReference } from './references/patient.reference';
+import { totpCipher } from './step-up/totp-cipher';
 
 export const complianceSubgraph = defineSubgraph({
   name: 'compliance',
@@ -46,6 +51,7 @@ export const complianceSubgraph = defineSubgraph({
     PatientAccessLogResolver,
     AuditCheckpointResolver,
     LegalHoldResolver,
+    IdentityChallengeResolver,
   ],
   orphanedTypes: [PatientReference],
   references: { Patient: resolvePatientReference },
@@ -57,6 +63,8 @@ export const complianceSubgraph = defineSubgraph({
     RbacAccessLogEntity,
     AuditCheckpointEntity,
     LegalHoldEntity,
+    TotpFactorEntity,
+    IdentityChallengeEntity,
   ],
   migrations: [
     CreateAuditLog1764600000000,
@@ -65,9 +73,10 @@ export const complianceSubgraph = defineSubgraph({
     PeopleDirectoryAndDelegation1765200000000,
     CreateRightsRequest1765200100000,
     AuditCheckpointsAndRetention1765300000000,
+    CreateIdentityChallenge1765300200000,
   ],
   mapError: mapComplianceError,
-  services: ({ config }): ComplianceServices => ({ config }),
+  services: ({ config }): ComplianceServices => ({ config, cipher: totpCipher(config) }),
   eventHandlers: ({ config, redis }) => ({
     ...auditIngestionHandlers(config),
     ...directoryHandlers(),

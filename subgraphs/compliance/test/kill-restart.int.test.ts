@@ -35,6 +35,7 @@ function startCompliance(): ChildProcess {
       DATABASE_URL: database.url,
       REDIS_URL: bus.redisUrl,
       GATEWAY_SECRET: randomBytes(24).toString('hex'),
+      KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'silent',
       EVENT_STREAM_PREFIX: bus.eventStreamPrefix,
       ...testEventKeyEnv('compliance'),

@@ -6,6 +6,7 @@ import { RECORD_TYPES } from './records/record-types';
 import { CreatePatient1764100000000 } from './migrations/1764100000000-create-patient';
 import { RecordDeletion1764900000000 } from './migrations/1764900000000-record-deletion';
 import { SyncedRecordIdentity1765300000000 } from './migrations/1765300000000-synced-record-identity';
+import { StepUpProjection1765300200000 } from './migrations/1765300200000-step-up-projection';
 
 /** The patient subgraph's TypeORM entities, for the subgraph definition, tests and the bench. */
 export const patientEntities = [
@@ -21,4 +22,5 @@ export const patientMigrations = [
   CreatePatient1764100000000,
   RecordDeletion1764900000000,
   SyncedRecordIdentity1765300000000,
+  StepUpProjection1765300200000,
 ];

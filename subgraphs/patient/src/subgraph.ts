@@ -1,5 +1,6 @@
 import { consentProjectionHandlers } from '@holovitals/consent-projection';
 import { defineSubgraph } from '@holovitals/subgraph-kit';
+import { stepUpProjectionHandlers } from './access/step-up';
 import { patientConfig } from './config';
 import { patientEntities, patientMigrations } from './database-schema';
 import { documentProcessedHandler } from './events/document-processed.handler';
@@ -47,6 +48,7 @@ export const patientSubgraph = defineSubgraph({
   services: createPatientServices,
   eventHandlers: (runtime, services) => ({
     ...consentProjectionHandlers('patient'),
+    ...stepUpProjectionHandlers,
     ...ehrSyncHandlers('patient', services),
     ...documentProcessedHandler('patient', {
       gatewaySecret: runtime.config.GATEWAY_SECRET,

@@ -30,13 +30,16 @@ function sender(user: TestUser | null): SendOperation {
 async function failuresOf(
   user: TestUser | null,
   allowed: (op: MatrixOperation) => boolean,
+  refusalReason?: (op: MatrixOperation) => string | null,
 ): Promise<string[]> {
   return accessMatrixFailures(
     operations,
-    { send: sender(user), actorId: user?.id ?? null, allowed },
+    { send: sender(user), actorId: user?.id ?? null, allowed, refusalReason },
     environment,
   );
 }
+
+const STEP_UP_REQUIRED = (): string => 'STEP_UP_REQUIRED';
 
 beforeAll(async () => {
   h = await startPatientHarness();
@@ -88,14 +91,39 @@ describe('access matrix, directly against the patient subgraph', () => {
     expect(labels).toHaveLength(33);
   });
 
-  it('gives the owner and an admin data from every operation', async () => {
+  it('gives the owner data from every operation, exports included, with no step-up', async () => {
     expect(await failuresOf(owner, () => true)).toEqual([]);
-    expect(await failuresOf(await h.user('ADMIN'), () => true)).toEqual([]);
   });
 
-  it('gives a clinician with a read-only consent reads, and refuses and audits their writes', async () => {
+  it('refuses an admin without a step-up everything, asking for one', async () => {
+    expect(await failuresOf(await h.user('ADMIN'), () => false, STEP_UP_REQUIRED)).toEqual([]);
+  });
+
+  it('gives an admin stepped up for ADMIN_PHI_ACCESS everything but exports, which need BULK_EXPORT', async () => {
+    const admin = await h.user('ADMIN');
+    await h.stepUp(admin.id, 'ADMIN_PHI_ACCESS');
+    expect(await failuresOf(admin, (op) => !op.bulkExport, STEP_UP_REQUIRED)).toEqual([]);
+    await h.stepUp(admin.id, 'BULK_EXPORT');
+    expect(await failuresOf(admin, () => true)).toEqual([]);
+  });
+
+  it('refuses an admin whose step-up expired, again asking for one', async () => {
+    const admin = await h.user('ADMIN');
+    await h.stepUp(admin.id, 'ADMIN_PHI_ACCESS', new Date(Date.now() - 1_000));
+    expect(await failuresOf(admin, () => false, STEP_UP_REQUIRED)).toEqual([]);
+  });
+
+  it('gives a clinician with a read-only consent reads, refuses and audits their writes, and exports only after a step-up', async () => {
     const clinician = await h.user('CLINICIAN');
     await h.grantConsent(patientId, clinician.id, ['READ_RECORD']);
+    expect(
+      await failuresOf(
+        clinician,
+        (op) => op.access === 'read' && !op.bulkExport,
+        (op) => (op.bulkExport ? 'STEP_UP_REQUIRED' : 'ACCESS_DENIED'),
+      ),
+    ).toEqual([]);
+    await h.stepUp(clinician.id, 'BULK_EXPORT');
     expect(await failuresOf(clinician, (op) => op.access === 'read')).toEqual([]);
   });
 
@@ -106,7 +134,13 @@ describe('access matrix, directly against the patient subgraph', () => {
   it.each(['PATIENT', 'CLINICIAN', 'PARTNER'] as const)(
     'refuses a %s without consent everything, auditing each refusal with the patient named',
     async (role) => {
-      expect(await failuresOf(await h.user(role), () => false)).toEqual([]);
+      expect(
+        await failuresOf(
+          await h.user(role),
+          () => false,
+          () => 'ACCESS_DENIED',
+        ),
+      ).toEqual([]);
     },
   );
 });

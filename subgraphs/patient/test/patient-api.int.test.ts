@@ -210,8 +210,9 @@ describe('record lists', () => {
 });
 
 describe('access', () => {
-  it('lets the owner and an admin read; refuses another patient and audits the refusal', async () => {
+  it('lets the owner and a stepped-up admin read; refuses another patient and audits the refusal', async () => {
     const admin = await h.user('ADMIN');
+    await h.stepUp(admin.id, 'ADMIN_PHI_ACCESS');
     const other = await h.user('PATIENT');
     expect(
       (await h.sg.graphql(PATIENT, { id: ownerPatientId }, { token: owner.token })).body.data,
@@ -748,6 +749,7 @@ describe('invalid ids and audit attribution', () => {
 
   it('names every patient a multi-patient read touched', async () => {
     const admin = await h.user('ADMIN');
+    await h.stepUp(admin.id, 'ADMIN_PHI_ACCESS');
     const list = await h.sg.graphql<{ patients: { nodes: { id: string }[] } }>(
       `query { patients(first: 3) { nodes { id conditions(first: 1) { nodes { id } } } } }`,
       {},

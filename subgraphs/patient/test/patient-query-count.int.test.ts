@@ -35,6 +35,7 @@ afterAll(() => h.stop());
 describe('SQL statements per operation', () => {
   it('are the same for 10 and 100 patients with their conditions and observations', async () => {
     const admin = await h.user('ADMIN');
+    await h.stepUp(admin.id, 'ADMIN_PHI_ACCESS');
     const counts: number[] = [];
     for (const first of [10, 100]) {
       const before = h.sg.queryCount();

@@ -5,6 +5,8 @@ export interface ErrorInfo {
   message: string;
   /** Field name → first message, from BAD_USER_INPUT validation errors. */
   fieldErrors: Record<string, string>;
+  /** With reason STEP_UP_REQUIRED: the purpose to answer an identity challenge for. */
+  stepUpPurpose: string | null;
 }
 
 /** A GraphQL error as it arrives on the wire. */
@@ -43,6 +45,10 @@ export function errorInfoFromWire(error: WireError | undefined): ErrorInfo {
     reason: typeof extensions.reason === 'string' ? extensions.reason : null,
     message: error?.message ?? '',
     fieldErrors,
+    stepUpPurpose:
+      extensions.reason === 'STEP_UP_REQUIRED' && typeof extensions.purpose === 'string'
+        ? extensions.purpose
+        : null,
   };
 }
 

@@ -3,6 +3,8 @@ import { describeError, type ErrorInfo } from '@/errors/error-info';
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
 import { Alert } from './alert';
 import { Button } from './button';
+import { StepUpPrompt } from '@/features/security/step-up-prompt';
+import { isStepUpPurpose } from '@/features/security/step-up-purpose';
 
 // A rejected read is our bug, not the user's input: do not point them at fields they never filled in.
 function loadProblem(info: ErrorInfo): string {
@@ -16,8 +18,15 @@ interface QueryErrorProps {
   onRetry?: () => void;
 }
 
-/** A failed load explained in words, with a retry, instead of a blank page. */
+/**
+ * A failed load explained in words, with a retry, instead of a blank page; a load refused for want of a step-up
+ * asks for the authenticator code instead, and retries once it is verified.
+ */
 export function QueryError({ error, onRetry }: QueryErrorProps): ReactNode {
+  const info = errorInfoFromApollo(error);
+  if (isStepUpPurpose(info.stepUpPurpose) && onRetry) {
+    return <StepUpPrompt purpose={info.stepUpPurpose} onVerified={onRetry} />;
+  }
   return (
     <Alert
       tone="error"
@@ -30,7 +39,7 @@ export function QueryError({ error, onRetry }: QueryErrorProps): ReactNode {
         ) : null
       }
     >
-      {loadProblem(errorInfoFromApollo(error))}
+      {loadProblem(info)}
     </Alert>
   );
 }

@@ -37,7 +37,11 @@ type PatientPage = { id: string; gender: string | null; birthDate: string | null
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }>;
+  errors?: Array<{
+    message: string;
+    path?: Array<string | number>;
+    extensions?: { code?: string; reason?: string; purpose?: string };
+  }>;
 }
 
 const listSelection = (name: ListName, after: string | null): string =>
@@ -65,8 +69,17 @@ async function call<T>(
   return body;
 }
 
-/** Patient's refusal, as this subgraph's typed error (the caller sees the same code patient gave). */
-function refusal(code: string | undefined, message: string): AnalysisError | null {
+type PatientErrorExtensions = NonNullable<NonNullable<GraphQLBody<unknown>['errors']>[number]['extensions']>;
+
+/**
+ * Patient's refusal, as this subgraph's typed error (the caller sees the same code patient gave, and a missing
+ * step-up with its purpose, so the client can prompt for it).
+ */
+function refusal(extensions: PatientErrorExtensions | undefined, message: string): AnalysisError | null {
+  const code = extensions?.code;
+  if (code === 'FORBIDDEN' && extensions?.reason === 'STEP_UP_REQUIRED') {
+    return new AnalysisError(AnalysisErrorCode.STEP_UP_REQUIRED, message, { purpose: extensions.purpose });
+  }
   if (code === 'NOT_FOUND') return new AnalysisError(AnalysisErrorCode.PATIENT_NOT_FOUND, message);
   if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED')
     return new AnalysisError(AnalysisErrorCode.RECORD_FORBIDDEN, message);
@@ -98,10 +111,7 @@ export async function fetchPatientRecords(
       if (!page) {
         const error =
           body.errors?.find((candidate) => candidate.path?.[0] === `p${index}`) ?? body.errors?.[0];
-        const mapped = refusal(
-          error?.extensions?.code,
-          error?.message ?? 'The patient record could not be read.',
-        );
+        const mapped = refusal(error?.extensions, error?.message ?? 'The patient record could not be read.');
         if (mapped) return mapped;
         throw new Error(`patient subgraph: ${error?.message ?? 'no record returned'}`);
       }
@@ -152,10 +162,7 @@ async function fetchRemainingPages(
     const page = body.data?.patient?.[name];
     if (!page) {
       const error = body.errors?.[0];
-      const mapped = refusal(
-        error?.extensions?.code,
-        error?.message ?? 'The patient record could not be read.',
-      );
+      const mapped = refusal(error?.extensions, error?.message ?? 'The patient record could not be read.');
       if (mapped) return mapped;
       throw new Error(`patient subgraph: ${error?.message ?? 'no page returned'}`);
     }

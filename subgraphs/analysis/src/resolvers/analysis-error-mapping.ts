@@ -15,6 +15,7 @@ function clientCode(code: AnalysisErrorCode): ErrorCode {
     case AnalysisErrorCode.PATIENT_NOT_FOUND:
       return ErrorCode.NOT_FOUND;
     case AnalysisErrorCode.RECORD_FORBIDDEN:
+    case AnalysisErrorCode.STEP_UP_REQUIRED:
     case AnalysisErrorCode.FORBIDDEN:
       return ErrorCode.FORBIDDEN;
   }

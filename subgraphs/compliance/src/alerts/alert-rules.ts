@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@holovitals/events';
 import type { EntityManager } from 'typeorm';
+import { CHALLENGE_ENTITY_TYPE, CHALLENGE_VERIFY_ACTION } from '../step-up/step-up-vocabulary';
 import type { NewSecurityAlert } from './alert-raising';
 
 type AuditEvent = DomainEvent<'audit.recorded'>;
@@ -10,6 +11,8 @@ export interface AlertThresholds {
   failedSignInsWindowSeconds: number;
   patientsReadThreshold: number;
   patientsReadWindowSeconds: number;
+  failedChallengesPerUser: number;
+  failedChallengesWindowSeconds: number;
 }
 
 /** Actions that change a record, so they need WRITE_RECORD rather than READ_RECORD. */
@@ -208,6 +211,45 @@ async function bulkExportAlerts(manager: EntityManager, events: AuditEvent[]): P
   });
 }
 
+/** Wrong (or replayed) identity-challenge codes from one user over the window: someone may be guessing. */
+async function failedChallengeAlerts(
+  manager: EntityManager,
+  events: AuditEvent[],
+  thresholds: AlertThresholds,
+): Promise<NewSecurityAlert[]> {
+  const failed = events.filter(
+    (event) =>
+      event.payload.entityType === CHALLENGE_ENTITY_TYPE &&
+      event.payload.action === CHALLENGE_VERIFY_ACTION &&
+      event.payload.outcome === 'DENIED' &&
+      event.payload.actorId !== null,
+  );
+  if (failed.length === 0) return [];
+  const rows: Array<{ subject: string; n: string }> = await manager.query(
+    `SELECT actor_id AS subject, count(*) AS n FROM audit_log
+     WHERE entity_type = $1 AND action = $2 AND outcome = 'DENIED' AND actor_id = ANY($3) AND occurred_at >= $4
+     GROUP BY actor_id HAVING count(*) >= $5`,
+    [
+      CHALLENGE_ENTITY_TYPE,
+      CHALLENGE_VERIFY_ACTION,
+      [...new Set(failed.map((event) => event.payload.actorId!))],
+      windowStart(failed, thresholds.failedChallengesWindowSeconds),
+      thresholds.failedChallengesPerUser,
+    ],
+  );
+  const minutes = Math.round(thresholds.failedChallengesWindowSeconds / 60);
+  return rows.map(({ subject, n }) => ({
+    kind: 'FAILED_IDENTITY_CHALLENGES',
+    severity: 'HIGH',
+    subject,
+    actorId: subject,
+    patientId: null,
+    details: `${n} wrong identity-challenge codes from ${subject} within ${minutes} minutes.`,
+    eventIds: eventIdsWhere(failed, (event) => event.payload.actorId === subject),
+    raisedBy: null,
+  }));
+}
+
 /** Administrators may read any record, and every time they do, someone should know. */
 function adminPhiAlerts(events: AuditEvent[]): NewSecurityAlert[] {
   return events
@@ -245,6 +287,7 @@ export async function evaluateAlertRules(
     ...(await manyPatientsReadAlerts(manager, events, thresholds)),
     ...(await deniedAccessAlerts(manager, events)),
     ...(await bulkExportAlerts(manager, events)),
+    ...(await failedChallengeAlerts(manager, events, thresholds)),
     ...adminPhiAlerts(events),
   ];
 }

@@ -17,6 +17,9 @@ registerEnumType(SecurityAlertKind, {
     ACCESS_OUTSIDE_SCOPE: { description: 'Access beyond the scopes of the actor’s consent grant.' },
     BULK_EXPORT: { description: 'A record exported by someone other than its patient.' },
     ADMIN_PHI_ACCESS: { description: 'An administrator read or changed health data.' },
+    FAILED_IDENTITY_CHALLENGES: {
+      description: 'Repeated wrong codes answering identity challenges (step-up).',
+    },
     MANUAL: { description: 'Raised by an administrator.' },
   },
 });

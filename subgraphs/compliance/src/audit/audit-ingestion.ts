@@ -28,6 +28,8 @@ export async function ingestAuditEvents(
     failedSignInsWindowSeconds: config.ALERT_FAILED_SIGN_INS_WINDOW_SECONDS,
     patientsReadThreshold: config.ALERT_PATIENTS_READ_THRESHOLD,
     patientsReadWindowSeconds: config.ALERT_PATIENTS_READ_WINDOW_SECONDS,
+    failedChallengesPerUser: config.ALERT_FAILED_CHALLENGES_PER_USER,
+    failedChallengesWindowSeconds: config.ALERT_FAILED_CHALLENGES_WINDOW_SECONDS,
   });
   return raiseDeduplicatedAlerts(manager, alerts, config.ALERT_DEDUPE_WINDOW_SECONDS);
 }

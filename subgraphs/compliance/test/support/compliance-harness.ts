@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@holovitals/events';
 import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
-import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { checkpointPublicKey } from '../../src/audit/checkpoint-signing';
 import { complianceSubgraph } from '../../src/subgraph';
 
@@ -17,7 +17,12 @@ export async function startComplianceHarness(env: Record<string, string> = {}): 
   const checkpointKey = generateKeyPairSync('ed25519').privateKey;
   const sg = await startTestSubgraph(complianceSubgraph, {
     issuer,
-    env: { LOG_LEVEL: 'error', AUDIT_CHECKPOINT_PUBLIC_KEYS: checkpointPublicKey(checkpointKey), ...env },
+    env: {
+      LOG_LEVEL: 'error',
+      AUDIT_CHECKPOINT_PUBLIC_KEYS: checkpointPublicKey(checkpointKey),
+      KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'),
+      ...env,
+    },
   });
   return {
     sg,

@@ -99,9 +99,18 @@ export async function importFhirBundleAsCaller(
   }
 }
 
-/** The patient's typed record as a FHIR bundle, for a caller with read access; each export is audited. */
+/**
+ * The patient's typed record as a FHIR bundle, for a caller with read access who, unless it is their own record,
+ * stepped up for BULK_EXPORT; each export is audited.
+ */
 export async function exportFhirBundleAsCaller(ctx: RequestContext, patientId: string): Promise<unknown> {
-  await requirePatientAccess(ctx, patientId, 'read', { action: 'export', entityType: 'Patient' });
+  await requirePatientAccess(
+    ctx,
+    patientId,
+    'read',
+    { action: 'export', entityType: 'Patient' },
+    { stepUp: 'BULK_EXPORT' },
+  );
   const delegation = await accessDelegation(ctx, patientId, 'read');
   return ctx.dataSource.transaction(async (manager) => {
     const bundle = await exportPatientBundle(manager, patientId);

@@ -10,6 +10,7 @@ function clientCode(code: PatientErrorCode): ErrorCode {
     case PatientErrorCode.UNSUPPORTED_BUNDLE_TYPE:
       return ErrorCode.BAD_USER_INPUT;
     case PatientErrorCode.ACCESS_DENIED:
+    case PatientErrorCode.STEP_UP_REQUIRED:
       return ErrorCode.FORBIDDEN;
     case PatientErrorCode.PATIENT_NOT_FOUND:
     case PatientErrorCode.RECORD_NOT_FOUND:

@@ -1,5 +1,6 @@
 import {
   connectionFromEdges,
+  hasRole,
   recordAudit,
   requireRole,
   requireUser,
@@ -8,6 +9,7 @@ import {
   type RequestContext,
 } from '@holovitals/subgraph-kit';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { requireStepUp } from '../access/patient-authorization';
 import { readPatientData } from '../access/record-read';
 import { PatientEntity } from '../entities/patient.entity';
 import { loadPatientPage } from '../loaders/patient-page';
@@ -56,7 +58,7 @@ export class PatientResolver {
 
   @Query(() => PatientConnection, {
     description:
-      'Patients the caller may see, oldest record first: all for admins, consented ones for clinicians and partners.',
+      'Patients the caller may see, oldest record first: all for admins (after an ADMIN_PHI_ACCESS step-up), consented ones for clinicians and partners.',
   })
   async patients(
     @Args(() => ListArgs) args: ListArgs,
@@ -64,7 +66,11 @@ export class PatientResolver {
     filter: PatientFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Connection<PatientEntity>> {
-    requireRole(ctx, Role.ADMIN, Role.CLINICIAN, Role.PARTNER);
+    const principal = requireRole(ctx, Role.ADMIN, Role.CLINICIAN, Role.PARTNER);
+    // An admin's list holds every patient: it needs the same step-up as reading any one record.
+    if (hasRole(principal, Role.ADMIN)) {
+      await requireStepUp(ctx, 'ADMIN_PHI_ACCESS', { action: 'read', entityType: 'Patient' });
+    }
     const page = await loadPatientPage(ctx, {
       first: args.first,
       after: args.after ?? null,

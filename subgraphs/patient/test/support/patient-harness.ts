@@ -1,7 +1,8 @@
 import { consentProjectionHandlers } from '@holovitals/consent-projection';
-import type { ConsentScope, DomainEvent } from '@holovitals/events';
+import type { ConsentScope, DomainEvent, StepUpPurpose } from '@holovitals/events';
 import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
 import { randomUUID } from 'node:crypto';
+import { stepUpProjectionHandlers } from '../../src/access/step-up';
 import { patientSubgraph } from '../../src/subgraph';
 
 export interface TestUser {
@@ -20,6 +21,8 @@ export interface PatientHarness {
     expiresAt?: Date | null,
   ): Promise<string>;
   revokeConsent(consentId: string, patientId: string, granteeUserId: string): Promise<void>;
+  /** Feeds identity.challenge.verified to the subgraph's own handler: the user stepped up until `validUntil`. */
+  stepUp(userId: string, purpose: StepUpPurpose, validUntil?: Date): Promise<void>;
   /** audit.recorded payloads written to the outbox so far. */
   audits(): Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
@@ -70,6 +73,19 @@ export async function startPatientHarness(env: Record<string, string> = {}): Pro
       await sg.dataSource.transaction((manager) =>
         handlers['consent.revoked']!(
           event('consent.revoked', { consentId, patientId, granteeUserId }),
+          manager,
+        ),
+      );
+    },
+    stepUp: async (userId, purpose, validUntil = new Date(Date.now() + 10 * 60_000)) => {
+      await sg.dataSource.transaction((manager) =>
+        stepUpProjectionHandlers['identity.challenge.verified']!(
+          event('identity.challenge.verified', {
+            challengeId: randomUUID(),
+            userId,
+            purpose,
+            validUntil: validUntil.toISOString(),
+          }),
           manager,
         ),
       );

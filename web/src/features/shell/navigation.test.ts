@@ -29,6 +29,7 @@ describe('navigationFor', () => {
       'Rights requests',
       'Billing',
       'Account',
+      'Security',
     ]);
   });
 
@@ -38,6 +39,7 @@ describe('navigationFor', () => {
       'Patients',
       'Billing',
       'Account',
+      'Security',
     ]);
     expect(navigationFor(user(['ADMIN'])).map((item) => item.href)).toContain('/patients');
     expect(navigationFor(user(['ADMIN'])).map((item) => item.href)).toContain('/admin/rights-requests');

@@ -39,6 +39,7 @@ export function navigationFor(user: SessionUser): NavItem[] {
     ...(user.roles.includes('ADMIN') ? ADMIN_PAGES : []),
     { href: '/billing', label: 'Billing' },
     { href: '/account/sessions', label: 'Account' },
+    { href: '/account/security', label: 'Security' },
   ];
 }
 
