@@ -1,6 +1,7 @@
 import { extractImages, getDocumentProxy } from 'unpdf';
 import { DocumentReadError, DocumentReadFailure } from './document-read-error';
 import type { PageLayout } from './page-layout';
+import { renderPdfPage } from './page-images';
 
 /** A PDF page with too little embedded text is an image page (a scan) and goes to OCR. */
 const MIN_TEXT_LAYER_CHARACTERS = 20;
@@ -12,9 +13,17 @@ export interface RawImage {
   channels: 1 | 3 | 4;
 }
 
+/** Each page carries its rendering (PNG) for the viewer, or null when it could not be drawn. */
 export type PdfPage =
-  | { kind: 'text'; layout: PageLayout }
-  | { kind: 'image'; pageNumber: number; width: number; height: number; images: RawImage[] };
+  | { kind: 'text'; layout: PageLayout; rendered: Buffer | null }
+  | {
+      kind: 'image';
+      pageNumber: number;
+      width: number;
+      height: number;
+      images: RawImage[];
+      rendered: Buffer | null;
+    };
 
 interface TextItemLike {
   str?: string;
@@ -35,7 +44,8 @@ async function openPdf(bytes: Buffer): Promise<Awaited<ReturnType<typeof getDocu
 }
 
 /**
- * Reads each page of a PDF: its text layer as positioned words when it has one, else its embedded images for OCR.
+ * Reads each page of a PDF: its text layer as positioned words when it has one, else its embedded images for OCR;
+ * every page is also rendered to a PNG for the viewer (after the image-size check, so a bomb is never drawn).
  * Fails cleanly (DocumentReadError) on encrypted, damaged or over-long PDFs.
  */
 export async function readPdfPages(
@@ -72,7 +82,8 @@ export async function readPdfPages(
         });
       const characters = words.reduce((sum, word) => sum + word.text.length, 0);
       if (characters >= MIN_TEXT_LAYER_CHARACTERS) {
-        pages.push({ kind: 'text', layout: { pageNumber, width, height, words } });
+        const rendered = await renderPdfPage(pdf, pageNumber, { width, height });
+        pages.push({ kind: 'text', layout: { pageNumber, width, height, words }, rendered });
         continue;
       }
       const images = (await extractImages(pdf, pageNumber)).filter((image) => image.width * image.height > 0);
@@ -83,7 +94,8 @@ export async function readPdfPages(
             `Page ${pageNumber} holds a ${image.width}×${image.height} image; the limit is ${limits.maxImagePixels} pixels.`,
           );
       }
-      pages.push({ kind: 'image', pageNumber, width, height, images });
+      const rendered = await renderPdfPage(pdf, pageNumber, { width, height });
+      pages.push({ kind: 'image', pageNumber, width, height, images, rendered });
     }
     return pages;
   } catch (error) {

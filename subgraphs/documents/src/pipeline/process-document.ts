@@ -14,6 +14,7 @@ import { DocumentReadError } from './document-read-error';
 import { readDocumentPages, toPageRow, type ReadLimits } from './document-reading';
 import type { processDocumentQueue } from './document-queue';
 import type { OcrEngine } from './ocr-engine';
+import { RENDERED_PAGE_IMAGES_SQL, storePageImages } from './page-image-store';
 
 export interface PipelineDeps {
   dataSource: DataSource;
@@ -48,6 +49,14 @@ async function setProgress(
   return (result.affected ?? 0) > 0;
 }
 
+/** Renderings of an earlier run; a leftover is only unreachable storage, so a failure is logged, not retried. */
+async function deleteStaleImages(store: BlobStore, logger: ProcessJob['logger'], keys: string[]): Promise<void> {
+  for (const key of keys)
+    await store.delete(key).catch((error: unknown) => {
+      logger.warn({ err: error, key }, 'an old page image could not be deleted');
+    });
+}
+
 /**
  * One processing run: read the file, text per page (text layer, OCR for image pages), lab rows, then replace this
  * document's pages and undecided proposals in one transaction. Idempotent: a run superseded by a reprocess (other
@@ -75,16 +84,20 @@ export async function processDocument(
       ]);
     });
     const rows = pages.flatMap((page) => extractLabRows(page.layout));
+    const imageKeys = await storePageImages(deps.store, document, generation, pages);
+    const stale: string[] = [];
     const finished = await deps.dataSource.transaction(async (manager) => {
       const locked = (await manager.query(
         `SELECT 1 FROM document WHERE id = $1 AND generation = $2 AND deleted_at IS NULL FOR UPDATE`,
         [documentId, generation],
       )) as unknown[];
       if (locked.length === 0) return false;
+      const previous = (await manager.query(RENDERED_PAGE_IMAGES_SQL, [documentId])) as { image_key: string }[];
+      stale.push(...previous.map((row) => row.image_key).filter((key) => !imageKeys.includes(key)));
       await manager.delete(DocumentPageEntity, { documentId });
       await manager.insert(
         DocumentPageEntity,
-        pages.map((page) => toPageRow(page, documentId, document.patientId)),
+        pages.map((page, index) => toPageRow(page, documentId, document.patientId, imageKeys[index] ?? null)),
       );
       await manager.delete(ExtractionEntity, { documentId, status: ExtractionStatus.PROPOSED });
       if (rows.length > 0)
@@ -131,6 +144,7 @@ export async function processDocument(
       );
       return true;
     });
+    await deleteStaleImages(deps.store, job.logger, stale);
     await publishDocumentChange(deps.changes, job.logger, documentId, ['status', 'pages', 'extractions']);
     return finished ? `${pages.length} pages, ${rows.length} lab rows` : 'superseded';
   } catch (error) {
@@ -158,7 +172,7 @@ export async function processDocument(
   }
 }
 
-/** Removes a soft-deleted document's file, its confirmation bundles and its page text. */
+/** Removes a soft-deleted document's file, its page images, its confirmation bundles and its page text. */
 export async function purgeDocument(
   deps: Pick<PipelineDeps, 'dataSource' | 'store'>,
   documentId: string,
@@ -172,6 +186,8 @@ export async function purgeDocument(
   const found = rows[0];
   if (!found) return;
   await deps.store.delete(found.blob_key);
+  const images = (await deps.dataSource.query(RENDERED_PAGE_IMAGES_SQL, [documentId])) as { image_key: string }[];
+  for (const { image_key } of images) await deps.store.delete(image_key);
   for (const extractionId of found.confirmed)
     await deps.store.delete(`bundles/${documentId}/${extractionId}.json`);
   await deps.dataSource.query(`DELETE FROM document_page WHERE document_id = $1`, [documentId]);
