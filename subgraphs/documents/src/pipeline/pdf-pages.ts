@@ -70,7 +70,8 @@ export async function readPdfPages(
           const transform = item.transform as number[];
           const itemHeight = item.height || Math.abs(transform[3] ?? 10);
           return {
-            text: (item.str as string).trim(),
+            // NFKC unfolds typographic ligatures (ﬁ → fi) so names read and search as typed.
+            text: (item.str as string).normalize('NFKC').trim(),
             box: {
               x: transform[4] as number,
               y: height - (transform[5] as number) - itemHeight,
