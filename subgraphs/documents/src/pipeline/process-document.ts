@@ -6,8 +6,8 @@ import type { DataSource } from 'typeorm';
 import { DocumentPageEntity } from '../entities/document-page.entity';
 import { DocumentStatus, ExtractionStatus } from '../entities/document-status';
 import { DocumentEntity } from '../entities/document.entity';
-import { EXTRACTED_NAME_SYSTEM, ExtractionEntity } from '../entities/extraction.entity';
-import { extractLabRows } from '../extraction/lab-table-rules';
+import { ExtractionEntity } from '../entities/extraction.entity';
+import { proposalsOf, proposedRows } from '../extraction/extraction-rows';
 import { publishDocumentChange } from '../live/document-changes';
 import { readBlob } from '../storage/encrypted-blob-store';
 import { DocumentReadError } from './document-read-error';
@@ -26,8 +26,6 @@ export interface PipelineDeps {
 
 type ProcessJob = JobContext<ReturnType<(typeof processDocumentQueue)['payload']['parse']>>;
 
-/** Lower-cased name with single spaces: the code under which standards looks the printed name up. */
-export const normalizedName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 async function setProgress(
   deps: PipelineDeps,
@@ -58,7 +56,8 @@ async function deleteStaleImages(store: BlobStore, logger: ProcessJob['logger'],
 }
 
 /**
- * One processing run: read the file, text per page (text layer, OCR for image pages), lab rows, then replace this
+ * One processing run: read the file, text per page (text layer, OCR for image pages), lab rows, diagnoses and
+ * medications, then replace this
  * document's pages and undecided proposals in one transaction. Idempotent: a run superseded by a reprocess (other
  * generation) or already finished changes nothing, and a retried run rewrites the same rows. A file that cannot be
  * read fails the document with its reason and is not retried; anything else is retried by the queue, and the last
@@ -83,7 +82,7 @@ export async function processDocument(
         'progress',
       ]);
     });
-    const rows = pages.flatMap((page) => extractLabRows(page.layout));
+    const rows = pages.flatMap((page) => proposedRows(page.layout));
     const imageKeys = await storePageImages(deps.store, document, generation, pages);
     const stale: string[] = [];
     const finished = await deps.dataSource.transaction(async (manager) => {
@@ -103,27 +102,7 @@ export async function processDocument(
       if (rows.length > 0)
         await manager.insert(
           ExtractionEntity,
-          rows.map((row) => ({
-            documentId,
-            patientId: document.patientId,
-            generation,
-            kind: 'LAB_RESULT',
-            codeSystem: EXTRACTED_NAME_SYSTEM,
-            code: normalizedName(row.name),
-            display: row.name,
-            value: row.value,
-            valueText: row.valueText,
-            unit: row.unit,
-            referenceLow: row.referenceLow,
-            referenceHigh: row.referenceHigh,
-            referenceText: row.referenceText,
-            flag: row.flag,
-            effectiveAt: row.effectiveAt,
-            confidence: row.confidence,
-            pageNumber: row.pageNumber,
-            box: row.box,
-            status: ExtractionStatus.PROPOSED,
-          })),
+          proposalsOf(rows, { documentId, patientId: document.patientId, generation }),
         );
       await manager.update(DocumentEntity, documentId, {
         status: DocumentStatus.PROCESSED,
@@ -146,7 +125,7 @@ export async function processDocument(
     });
     await deleteStaleImages(deps.store, job.logger, stale);
     await publishDocumentChange(deps.changes, job.logger, documentId, ['status', 'pages', 'extractions']);
-    return finished ? `${pages.length} pages, ${rows.length} lab rows` : 'superseded';
+    return finished ? `${pages.length} pages, ${rows.length} proposed results` : 'superseded';
   } catch (error) {
     if (error instanceof DocumentReadError) {
       await setProgress(

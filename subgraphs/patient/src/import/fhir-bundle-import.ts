@@ -42,6 +42,14 @@ function rejectionCode(reason: BundleRejectionReason): PatientErrorCode {
   }
 }
 
+export interface ImportOptions {
+  /**
+   * Whether a bundle without a Patient entry may link an unlinked record to the FHIR patient id its resources name
+   * (an EHR's). False for bundles this deployment wrote itself, whose subject is only a stand-in for the record.
+   */
+  linkPatientFhirId: boolean;
+}
+
 /**
  * Imports a FHIR bundle into an existing patient record inside the caller's transaction. Good entries are written,
  * bad ones reported by index; a bundle that is not importable at all raises a PatientError and writes nothing.
@@ -52,6 +60,7 @@ export async function importBundleIntoPatient(
   patientId: string,
   bundle: unknown,
   limits: FhirImportLimits,
+  options: ImportOptions = { linkPatientFhirId: true },
 ): Promise<FhirImportSummary> {
   try {
     const size = bundleJsonBytes(bundle);
@@ -98,7 +107,10 @@ export async function importBundleIntoPatient(
       rowsWritten += counts.inserted + counts.updated;
       if (counts.inserted + counts.updated > 0) changed.push(kind);
     }
-    const demographics = await writePatientDemographics(manager, patientId, plan.patientFhirId, plan.patient);
+    const linkable = plan.patient !== null || options.linkPatientFhirId;
+    const demographics = linkable
+      ? await writePatientDemographics(manager, patientId, plan.patientFhirId, plan.patient)
+      : 0;
     if (demographics > 0) changed.unshift('demographics');
     rowsWritten += demographics;
 
