@@ -71,14 +71,36 @@ const DOSE =
 const ROUTE =
   /\b(by mouth|orally|oral|PO|sublingual|SL|subcutaneous(?:ly)?|SC|SubQ|intravenous(?:ly)?|IV|intramuscular(?:ly)?|IM|inhaled|inhalation|topical(?:ly)?|transdermal|nasal|rectal|ophthalmic)\b/i;
 
-/** `1.`, `-`, `•`, `*` before a list item. */
-const stripBullet = (text: string): string => text.replace(/^\s*(?:[-•*·‣▪]|\d{1,2}[.)])\s*/, '').trim();
+/**
+ * A list item's bullet: `1.`, `-`, `•`, `*`, and what OCR makes of a round bullet (`e`, `o`, `+`, `«`, `»`) when a
+ * capitalized word follows.
+ */
+const stripBullet = (text: string): string =>
+  text.replace(/^\s*(?:[-•*·‣▪+»«>~=]|[eoc](?=\s+[A-Z])|\d{1,2}[.)])\s*/, '').trim();
+
+/** Specks OCR reads as `~~`, `|` or `—` (no letter or digit) are not words. */
+const isSpeck = (text: string): boolean => !/[\p{L}\p{N}%]/u.test(text);
+
+const withoutSpecks = (text: string): string =>
+  text
+    .split(/\s+/)
+    .filter((token, index) => index === 0 || !isSpeck(token))
+    .join(' ');
+
+/** An ICD-10-CM code in a code cell; OCR reads a leading I as 1, l or | (`110` for I10). */
+function icd10InCell(text: string): string | null {
+  const repaired = text.trim().replace(/^[1l|](?=\d{2}(?:\.\w{1,4})?$)/, 'I');
+  return ICD10.exec(repaired)?.[1] ?? null;
+}
 
 const meanConfidence = (words: PageWord[]): number =>
   words.length === 0 ? 0 : words.reduce((sum, word) => sum + word.confidence, 0) / words.length;
 
 const headingOf = (text: string): Section | null => {
-  const bare = text.replace(/\s+/g, ' ').replace(/[:\s]+$/, '').trim();
+  const bare = text
+    .replace(/\s+/g, ' ')
+    .replace(/[:\s]+$/, '')
+    .trim();
   return SECTION_HEADINGS.find(([, pattern]) => pattern.test(bare))?.[0] ?? null;
 };
 
@@ -109,7 +131,7 @@ function cells<C extends string>(line: WordLine, header: Header<C>): Map<C, stri
   for (const word of line.words) {
     let column = (header.starts[0] as { column: C }).column;
     for (const start of header.starts) if (word.box.x + slack >= start.x) column = start.column;
-    byColumn.set(column, [...(byColumn.get(column) ?? []), word.text.trim()]);
+    if (!isSpeck(word.text)) byColumn.set(column, [...(byColumn.get(column) ?? []), word.text.trim()]);
   }
   return new Map([...byColumn].map(([column, texts]) => [column, texts.join(' ').trim()]));
 }
@@ -118,7 +140,8 @@ const emptyToNull = (text: string | undefined): string | null =>
   text === undefined || text.trim() === '' || /^[-–—]$/.test(text.trim()) ? null : text.trim();
 
 function conditionFromText(text: string): Omit<ConditionRow, 'confidence' | 'pageNumber' | 'box'> | null {
-  let rest = stripBullet(text);
+  // A code in parentheses is a code even when OCR turned its leading I into 1, l or |.
+  let rest = stripBullet(text).replace(/\(([1l|])(\d{2}(?:\.[0-9A-Z]{1,4})?)\)/, '(I$2)');
   const code = ICD10.exec(rest);
   if (code) rest = rest.replace(code[0], ' ');
   const onset = ONSET.exec(rest);
@@ -193,7 +216,7 @@ export function extractClinicalLists(page: PageLayout): {
   let conditionHeader: Header<ConditionColumn> | null = null;
   let medicationHeader: Header<MedicationColumn> | null = null;
   for (const line of groupLines(page.words)) {
-    const text = lineText(line);
+    const text = withoutSpecks(lineText(line));
     const heading = headingOf(text);
     if (heading !== null || (section !== null && endsSection(text))) {
       section = heading;
@@ -214,10 +237,9 @@ export function extractClinicalLists(page: PageLayout): {
       let row = conditionFromText(text);
       if (conditionHeader && row) {
         const cut = cells(line, conditionHeader);
-        const code = ICD10.exec(cut.get('code') ?? '');
         row = {
           name: row.name,
-          icd10Code: code?.[1] ?? row.icd10Code,
+          icd10Code: icd10InCell(cut.get('code') ?? '') ?? row.icd10Code,
           clinicalStatus: emptyToNull(cut.get('status'))?.toLowerCase() ?? row.clinicalStatus,
           onsetText: emptyToNull(cut.get('onset')) ?? row.onsetText,
         };

@@ -32,63 +32,57 @@ const noMedicationFields = { dose: null, route: null, frequency: null };
 
 /** Every result one page proposes: lab rows, then diagnoses, then medications, each with its page and box. */
 export function proposedRows(page: PageLayout): ProposedRow[] {
-  const labs = extractLabRows(page).map(
-    (row): ProposedRow => ({
-      kind: ExtractionKind.LAB_RESULT,
-      codeSystem: EXTRACTED_NAME_SYSTEM,
-      code: normalizedName(row.name),
-      display: row.name,
-      value: row.value,
-      valueText: row.valueText,
-      unit: row.unit,
-      referenceLow: row.referenceLow,
-      referenceHigh: row.referenceHigh,
-      referenceText: row.referenceText,
-      flag: row.flag,
-      effectiveAt: row.effectiveAt,
-      confidence: row.confidence,
-      pageNumber: row.pageNumber,
-      box: row.box,
-      ...noConditionFields,
-      ...noMedicationFields,
-    }),
-  );
+  const labs = extractLabRows(page).map((row): ProposedRow => ({
+    kind: ExtractionKind.LAB_RESULT,
+    codeSystem: EXTRACTED_NAME_SYSTEM,
+    code: normalizedName(row.name),
+    display: row.name,
+    value: row.value,
+    valueText: row.valueText,
+    unit: row.unit,
+    referenceLow: row.referenceLow,
+    referenceHigh: row.referenceHigh,
+    referenceText: row.referenceText,
+    flag: row.flag,
+    effectiveAt: row.effectiveAt,
+    confidence: row.confidence,
+    pageNumber: row.pageNumber,
+    box: row.box,
+    ...noConditionFields,
+    ...noMedicationFields,
+  }));
   const lists = extractClinicalLists(page);
-  const conditions = lists.conditions.map(
-    (row): ProposedRow => ({
-      kind: ExtractionKind.CONDITION,
-      codeSystem: row.icd10Code ? ICD10_CM_SYSTEM : EXTRACTED_CONDITION_SYSTEM,
-      code: row.icd10Code ?? normalizedName(row.name),
-      display: row.name,
-      valueText: row.clinicalStatus ?? '',
-      clinicalStatus: row.clinicalStatus,
-      onsetText: row.onsetText,
-      effectiveAt: null,
-      confidence: row.confidence,
-      pageNumber: row.pageNumber,
-      box: row.box,
-      ...noLabFields,
-      ...noMedicationFields,
-    }),
-  );
-  const medications = lists.medications.map(
-    (row): ProposedRow => ({
-      kind: ExtractionKind.MEDICATION,
-      codeSystem: EXTRACTED_MEDICATION_SYSTEM,
-      code: normalizedName(row.name),
-      display: row.name,
-      valueText: [row.dose, row.route, row.frequency].filter(Boolean).join(' '),
-      dose: row.dose,
-      route: row.route,
-      frequency: row.frequency,
-      effectiveAt: null,
-      confidence: row.confidence,
-      pageNumber: row.pageNumber,
-      box: row.box,
-      ...noLabFields,
-      ...noConditionFields,
-    }),
-  );
+  const conditions = lists.conditions.map((row): ProposedRow => ({
+    kind: ExtractionKind.CONDITION,
+    codeSystem: row.icd10Code ? ICD10_CM_SYSTEM : EXTRACTED_CONDITION_SYSTEM,
+    code: row.icd10Code ?? normalizedName(row.name),
+    display: row.name,
+    valueText: row.clinicalStatus ?? '',
+    clinicalStatus: row.clinicalStatus,
+    onsetText: row.onsetText,
+    effectiveAt: null,
+    confidence: row.confidence,
+    pageNumber: row.pageNumber,
+    box: row.box,
+    ...noLabFields,
+    ...noMedicationFields,
+  }));
+  const medications = lists.medications.map((row): ProposedRow => ({
+    kind: ExtractionKind.MEDICATION,
+    codeSystem: EXTRACTED_MEDICATION_SYSTEM,
+    code: normalizedName(row.name),
+    display: row.name,
+    valueText: [row.dose, row.route, row.frequency].filter(Boolean).join(' '),
+    dose: row.dose,
+    route: row.route,
+    frequency: row.frequency,
+    effectiveAt: null,
+    confidence: row.confidence,
+    pageNumber: row.pageNumber,
+    box: row.box,
+    ...noLabFields,
+    ...noConditionFields,
+  }));
   return [...labs, ...conditions, ...medications];
 }
 
