@@ -8,6 +8,9 @@ import { ClinicalExtractions1765100000001 } from './migrations/1765100000001-cli
 
 /** The documents database, shared by the subgraph (which migrates it) and its worker. */
 export const documentsEntities = [DocumentEntity, DocumentPageEntity, ExtractionEntity];
-export const documentsMigrations = [...workerMigrations, CreateDocuments1765000000000, PageImages1765100000000,
+export const documentsMigrations = [
+  ...workerMigrations,
+  CreateDocuments1765000000000,
+  PageImages1765100000000,
   ClinicalExtractions1765100000001,
 ];

@@ -19,7 +19,10 @@ export const documentsSubgraph = defineSubgraph({
   resolvers: [
     DocumentResolver,
     DocumentPageResolver,
-    ExtractionResolver, DocumentSearchResolver, DocumentProcessingUpdateResolver],
+    ExtractionResolver,
+    DocumentSearchResolver,
+    DocumentProcessingUpdateResolver,
+  ],
   mapError: mapDocumentsError,
   references: { Document: documentReference, Extraction: extractionReference },
   entities: documentsEntities,

@@ -120,7 +120,8 @@ export class ExtractionEntity {
 
   @Field(() => String, {
     nullable: true,
-    description: 'CONDITION: clinical status as printed (active, resolved, inactive, remission); null when not given.',
+    description:
+      'CONDITION: clinical status as printed (active, resolved, inactive, remission); null when not given.',
   })
   @Column({ name: 'clinical_status', type: 'text', nullable: true })
   clinicalStatus: string | null;

@@ -26,7 +26,6 @@ export interface PipelineDeps {
 
 type ProcessJob = JobContext<ReturnType<(typeof processDocumentQueue)['payload']['parse']>>;
 
-
 async function setProgress(
   deps: PipelineDeps,
   job: ProcessJob,
@@ -48,7 +47,11 @@ async function setProgress(
 }
 
 /** Renderings of an earlier run; a leftover is only unreachable storage, so a failure is logged, not retried. */
-async function deleteStaleImages(store: BlobStore, logger: ProcessJob['logger'], keys: string[]): Promise<void> {
+async function deleteStaleImages(
+  store: BlobStore,
+  logger: ProcessJob['logger'],
+  keys: string[],
+): Promise<void> {
   for (const key of keys)
     await store.delete(key).catch((error: unknown) => {
       logger.warn({ err: error, key }, 'an old page image could not be deleted');
@@ -91,7 +94,9 @@ export async function processDocument(
         [documentId, generation],
       )) as unknown[];
       if (locked.length === 0) return false;
-      const previous = (await manager.query(RENDERED_PAGE_IMAGES_SQL, [documentId])) as { image_key: string }[];
+      const previous = (await manager.query(RENDERED_PAGE_IMAGES_SQL, [documentId])) as {
+        image_key: string;
+      }[];
       stale.push(...previous.map((row) => row.image_key).filter((key) => !imageKeys.includes(key)));
       await manager.delete(DocumentPageEntity, { documentId });
       await manager.insert(
@@ -165,7 +170,9 @@ export async function purgeDocument(
   const found = rows[0];
   if (!found) return;
   await deps.store.delete(found.blob_key);
-  const images = (await deps.dataSource.query(RENDERED_PAGE_IMAGES_SQL, [documentId])) as { image_key: string }[];
+  const images = (await deps.dataSource.query(RENDERED_PAGE_IMAGES_SQL, [documentId])) as {
+    image_key: string;
+  }[];
   for (const { image_key } of images) await deps.store.delete(image_key);
   for (const extractionId of found.confirmed)
     await deps.store.delete(`bundles/${documentId}/${extractionId}.json`);
