@@ -2,6 +2,7 @@ import { extractImages, getDocumentProxy } from 'unpdf';
 import { DocumentReadError, DocumentReadFailure } from './document-read-error';
 import type { PageLayout } from './page-layout';
 import { renderPdfPage } from './page-images';
+import { declaredPdfImageSizes } from './pdf-image-sizes';
 
 /** A PDF page with too little embedded text is an image page (a scan) and goes to OCR. */
 const MIN_TEXT_LAYER_CHARACTERS = 20;
@@ -32,9 +33,17 @@ interface TextItemLike {
   height?: number;
 }
 
-async function openPdf(bytes: Buffer): Promise<Awaited<ReturnType<typeof getDocumentProxy>>> {
+async function openPdf(
+  bytes: Buffer,
+  maxImagePixels: number,
+): Promise<Awaited<ReturnType<typeof getDocumentProxy>>> {
   try {
-    return await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: true });
+    return await getDocumentProxy(new Uint8Array(bytes), {
+      isEvalSupported: false,
+      stopAtErrors: true,
+      // pdf.js drops (never decodes) larger images; the declared sizes were already checked from the raw bytes.
+      maxImageSize: maxImagePixels,
+    });
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'PasswordException')
@@ -52,7 +61,13 @@ export async function readPdfPages(
   bytes: Buffer,
   limits: { maxPages: number; maxImagePixels: number },
 ): Promise<PdfPage[]> {
-  const pdf = await openPdf(bytes);
+  const bomb = declaredPdfImageSizes(bytes).find((size) => size.width * size.height > limits.maxImagePixels);
+  if (bomb)
+    throw new DocumentReadError(
+      DocumentReadFailure.IMAGE_TOO_LARGE,
+      `The PDF holds a ${bomb.width}×${bomb.height} image; the limit is ${limits.maxImagePixels} pixels.`,
+    );
+  const pdf = await openPdf(bytes, limits.maxImagePixels);
   try {
     if (pdf.numPages > limits.maxPages)
       throw new DocumentReadError(

@@ -12,7 +12,7 @@ import { publishDocumentChange } from '../live/document-changes';
 import { readBlob } from '../storage/encrypted-blob-store';
 import { DocumentReadError } from './document-read-error';
 import { readDocumentPages, toPageRow, type ReadLimits } from './document-reading';
-import type { processDocumentQueue } from './document-queue';
+import type { processDocumentQueue, purgeDocumentQueue } from './document-queue';
 import type { OcrEngine } from './ocr-engine';
 import { RENDERED_PAGE_IMAGES_SQL, storePageImages } from './page-image-store';
 
@@ -25,6 +25,10 @@ export interface PipelineDeps {
 }
 
 type ProcessJob = JobContext<ReturnType<(typeof processDocumentQueue)['payload']['parse']>>;
+type PurgeJob = Pick<
+  JobContext<ReturnType<(typeof purgeDocumentQueue)['payload']['parse']>>,
+  'data' | 'queue' | 'id'
+>;
 
 async function setProgress(
   deps: PipelineDeps,
@@ -156,17 +160,21 @@ export async function processDocument(
   }
 }
 
-/** Removes a soft-deleted document's file, its page images, its confirmation bundles and its page text. */
+/**
+ * Removes a soft-deleted document's file, its page images, its confirmation bundles and its page text, audited as
+ * the job. Safe to run again: deleting what is gone is not an error, and a purged document has no pages left.
+ */
 export async function purgeDocument(
   deps: Pick<PipelineDeps, 'dataSource' | 'store'>,
-  documentId: string,
+  job: PurgeJob,
 ): Promise<void> {
+  const { documentId } = job.data;
   const rows = (await deps.dataSource.query(
-    `SELECT d.blob_key, array_remove(array_agg(e.id), NULL) AS confirmed
+    `SELECT d.blob_key, d.patient_id, array_remove(array_agg(e.id), NULL) AS confirmed
        FROM document d LEFT JOIN extraction e ON e.document_id = d.id AND e.status = 'CONFIRMED'
-      WHERE d.id = $1 AND d.deleted_at IS NOT NULL GROUP BY d.blob_key`,
+      WHERE d.id = $1 AND d.deleted_at IS NOT NULL GROUP BY d.blob_key, d.patient_id`,
     [documentId],
-  )) as { blob_key: string; confirmed: string[] }[];
+  )) as { blob_key: string; patient_id: string; confirmed: string[] }[];
   const found = rows[0];
   if (!found) return;
   await deps.store.delete(found.blob_key);
@@ -176,5 +184,14 @@ export async function purgeDocument(
   for (const { image_key } of images) await deps.store.delete(image_key);
   for (const extractionId of found.confirmed)
     await deps.store.delete(`bundles/${documentId}/${extractionId}.json`);
-  await deps.dataSource.query(`DELETE FROM document_page WHERE document_id = $1`, [documentId]);
+  await deps.dataSource.transaction(async (manager) => {
+    await manager.query(`DELETE FROM document_page WHERE document_id = $1`, [documentId]);
+    await recordAudit(manager, jobSystemActor('documents', { queue: job.queue, id: job.id, traceId: null }), {
+      action: 'purge',
+      entityType: 'Document',
+      entityIds: [documentId],
+      patientIds: [found.patient_id],
+      outcome: 'SUCCESS',
+    });
+  });
 }
