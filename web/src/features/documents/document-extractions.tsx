@@ -184,7 +184,12 @@ export function DocumentExtractions({
                   <th scope="row">{extraction.display}</th>
                   <td>
                     {extraction.codeSystem === 'http://hl7.org/fhir/sid/icd-10-cm' ? (
-                      <code>{extraction.code}</code>
+                      <>
+                        <code>{extraction.code}</code>{' '}
+                        <span className="muted">
+                          {extraction.concept?.display ?? 'not in the code list: check the printed code'}
+                        </span>
+                      </>
                     ) : (
                       <span className="muted">No code printed</span>
                     )}

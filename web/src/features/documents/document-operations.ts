@@ -71,6 +71,10 @@ export const DocumentDetailDocument = graphql(`
         frequency
         clinicalStatus
         onsetText
+        concept {
+          code
+          display
+        }
         status
         decidedAt
         standardized {
