@@ -8,6 +8,9 @@ const stack = inject('stack');
 const scan = readFileSync(
   resolve(__dirname, '..', '..', 'subgraphs', 'documents', 'fixtures', 'metabolic-panel-scan.png'),
 );
+const dischargeSummary = readFileSync(
+  resolve(__dirname, '..', '..', 'subgraphs', 'documents', 'fixtures', 'discharge-summary.pdf'),
+);
 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   const response = await graphqlRequest<T>(stack.gatewayUrl, query, variables, { token });
@@ -117,5 +120,75 @@ describe('documents through the gateway', () => {
       searchDocuments: { hits: { document: { id: string }; highlight: string }[] };
     }>(`{ searchDocuments(text: "sodium") { hits { document { id } highlight } } }`, {}, token);
     expect(search.searchDocuments.hits[0]?.document.id).toBe(upload!.document.id);
+  });
+
+  it('diagnoses come back coded by standards (ICD-10-CM), medications as printed; confirmed, both enter the record', async () => {
+    const token = await newPatient();
+    const created = await eventually(
+      () =>
+        graphqlRequest<{ uploadDocument: { document: { id: string }; uploadUrl: string } }>(
+          stack.gatewayUrl,
+          UPLOAD,
+          { input: { filename: 'discharge.pdf', size: dischargeSummary.length } },
+          { token },
+        ),
+      (response) => response.body.data?.uploadDocument !== undefined,
+      30_000,
+    );
+    const upload = created.body.data!.uploadDocument;
+    expect((await fetch(upload.uploadUrl, { method: 'PUT', body: dischargeSummary })).status).toBe(201);
+    const read = () =>
+      gql<{
+        document: {
+          status: string;
+          extractions: {
+            id: string;
+            kind: string;
+            display: string;
+            dose: string | null;
+            concept: { code: string; display: string } | null;
+          }[];
+        };
+      }>(
+        `query D($id: ID!) { document(id: $id) { status extractions { id kind display dose concept { code display } } } }`,
+        { id: upload.document.id },
+        token,
+      );
+    const { document } = await eventually(read, (data) => data.document.status === 'PROCESSED');
+    const diabetes = document.extractions.find((e) => e.display === 'Type 2 diabetes mellitus');
+    expect(diabetes).toMatchObject({
+      kind: 'CONDITION',
+      concept: { code: 'E11.9', display: 'Type 2 diabetes mellitus without complications' },
+    });
+    const metformin = document.extractions.find((e) => e.display === 'Metformin');
+    expect(metformin).toMatchObject({ kind: 'MEDICATION', dose: '500 mg', concept: null });
+    for (const extraction of [diabetes!, metformin!])
+      await gql(
+        'mutation C($id: ID!) { confirmExtraction(id: $id) { status } }',
+        { id: extraction.id },
+        token,
+      );
+
+    const record = await eventually(
+      () =>
+        gql<{
+          myPatient: {
+            conditions: { nodes: { display: string; code: string }[] };
+            medications: { nodes: { display: string; dosage: string | null }[] };
+          };
+        }>(
+          `{ myPatient { conditions(first: 10) { nodes { display code } }
+             medications(first: 10) { nodes { display dosage } } } }`,
+          {},
+          token,
+        ),
+      (data) => data.myPatient.conditions.nodes.length > 0 && data.myPatient.medications.nodes.length > 0,
+    );
+    expect(record.myPatient.conditions.nodes).toEqual([
+      { display: 'Type 2 diabetes mellitus', code: 'E11.9' },
+    ]);
+    expect(record.myPatient.medications.nodes).toEqual([
+      { display: 'Metformin', dosage: '500 mg oral twice daily' },
+    ]);
   });
 });

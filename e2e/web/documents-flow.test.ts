@@ -65,6 +65,26 @@ describe('documents in the browser', () => {
     expect(await glucose.textContent()).toContain('98');
     expect(await labs.getByRole('row').count()).toBeGreaterThan(4);
     expect(await page.getByLabel('Text of page 1').textContent()).toContain('Comprehensive Metabolic Panel');
+    // The page as rendered by the worker, decrypted and streamed through the access-checked /files route.
+    const pageImage = page.getByRole('img', { name: 'Page 1 as an image' });
+    await expect
+      .poll(() => pageImage.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(500);
+    await glucose.getByRole('button', { name: 'Show Glucose on page 1' }).click();
+    const highlight = page.getByTestId('source-highlight');
+    const imageBox = await pageImage.boundingBox();
+    const rowBox = await highlight.boundingBox();
+    expect(imageBox).not.toBeNull();
+    expect(rowBox).not.toBeNull();
+    if (imageBox && rowBox) {
+      // The Glucose row sits in the upper part of the page, inside the image.
+      expect(rowBox.x).toBeGreaterThanOrEqual(imageBox.x);
+      expect(rowBox.y).toBeGreaterThan(imageBox.y);
+      expect(rowBox.y + rowBox.height).toBeLessThan(imageBox.y + imageBox.height / 2);
+      expect(rowBox.width).toBeGreaterThan(imageBox.width / 3);
+    }
     expect(await unlabelledControls(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'document-detail');

@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CLINICAL_SUMMARIES, summaryHtml } from './clinical-list-truth';
 import { LAB_REPORTS, reportHtml } from './lab-report-truth';
 
 /**
- * Renders the fixture documents with the system's Chromium (no network): per report a PDF with a text layer, a PNG
+ * Renders the fixture documents (lab reports, discharge summaries with diagnoses and medications) with the system's
+ * Chromium (no network): per document a PDF with a text layer, a PNG
  * screenshot, an image-only PDF (the PNG printed to PDF, no text layer) and a "scan": the page rotated 1.5° with
  * speckle noise and a grey cast, as PNG. Run with `npm run fixtures -w @holovitals/documents`.
  */
@@ -36,8 +38,12 @@ async function main(): Promise<void> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 900, height: 700 }, deviceScaleFactor: 2 });
-    for (const report of LAB_REPORTS) {
-      await page.setContent(reportHtml(report));
+    const documents = [
+      ...LAB_REPORTS.map((report) => ({ id: report.id, html: reportHtml(report) })),
+      ...CLINICAL_SUMMARIES.map((summary) => ({ id: summary.id, html: summaryHtml(summary) })),
+    ];
+    for (const report of documents) {
+      await page.setContent(report.html);
       await page.pdf({ path: join(OUT, `${report.id}.pdf`), format: 'A4' });
       const png = await page.screenshot({ fullPage: true });
       writeFileSync(join(OUT, `${report.id}.png`), png);

@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { extractClinicalLists } from '../src/extraction/clinical-list-rules';
 import { extractLabRows, type LabRow } from '../src/extraction/lab-table-rules';
 import { readDocumentPages, type ReadPage } from '../src/pipeline/document-reading';
 import { OcrEngine } from '../src/pipeline/ocr-engine';
 import { layoutLines } from '../src/pipeline/page-layout';
+import { CLINICAL_SUMMARIES } from './clinical-list-truth';
 import { LAB_REPORTS, type LabReport, reportText } from './lab-report-truth';
 
 /**
  * `npm run bench:ocr`: reads every fixture variant of every report through the worker's own code path and prints
  * pages/s, character accuracy (1 − edit distance / truth length, whitespace collapsed) and the share of lab rows
- * whose name, value, unit, range and flag are all right. The text-layer PDF is the baseline of the same run.
+ * whose name, value, unit, range and flag are all right; on the discharge summaries, the share of diagnoses whose name,
+ * ICD-10 code and status are right and of medications whose name, dose, route and frequency are right. The text-layer
+ * PDF is the baseline of the same run.
  */
 const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures');
 const VARIANTS = [
@@ -60,6 +64,10 @@ async function main(): Promise<void> {
     accuracy: number;
     rowsRight: number;
     rows: number;
+    conditionsRight: number;
+    conditions: number;
+    medicationsRight: number;
+    medications: number;
     failures: string[];
   }[] = [];
   for (const variant of VARIANTS) {
@@ -98,8 +106,59 @@ async function main(): Promise<void> {
           );
       }
     }
+    let conditionsRight = 0;
+    let conditions = 0;
+    let medicationsRight = 0;
+    let medications = 0;
+    for (const summary of CLINICAL_SUMMARIES) {
+      const bytes = readFileSync(join(FIXTURES, variant.file(summary.id)));
+      const started = process.hrtime.bigint();
+      const read = await readDocumentPages(
+        bytes,
+        ocr,
+        { maxPages: 10, maxImagePixels: 40_000_000 },
+        async () => undefined,
+      );
+      const lists = read.map((page) => extractClinicalLists(page.layout));
+      elapsed += Number(process.hrtime.bigint() - started) / 1e9;
+      pages += read.length;
+      const foundConditions = lists.flatMap((list) => list.conditions);
+      const foundMedications = lists.flatMap((list) => list.medications);
+      for (const truth of summary.conditions) {
+        conditions += 1;
+        const row = foundConditions.find((candidate) => candidate.icd10Code === truth.icd10Code);
+        const right =
+          row !== undefined && row.name === truth.name && (row.clinicalStatus ?? 'active') === truth.status;
+        if (right) conditionsRight += 1;
+        else
+          failures.push(
+            `${summary.id}: ${truth.name} ${truth.icd10Code} ${truth.status} ← ${row ? `${row.name} ${row.icd10Code} ${row.clinicalStatus ?? ''}` : 'not found'}`,
+          );
+      }
+      for (const truth of summary.medications) {
+        medications += 1;
+        const row = foundMedications.find(
+          (candidate) => candidate.name.toLowerCase() === truth.name.toLowerCase(),
+        );
+        const right =
+          row !== undefined &&
+          row.name === truth.name &&
+          row.dose === truth.dose &&
+          row.route === truth.route &&
+          row.frequency === truth.frequency;
+        if (right) medicationsRight += 1;
+        else
+          failures.push(
+            `${summary.id}: ${truth.name} ${truth.dose} ${truth.route} ${truth.frequency} ← ${row ? `${row.name} ${row.dose ?? ''} ${row.route ?? ''} ${row.frequency ?? ''}` : 'not found'}`,
+          );
+      }
+    }
     results.push({
       name: variant.name,
+      conditionsRight,
+      conditions,
+      medicationsRight,
+      medications,
       pagesPerSecond: pages / elapsed,
       accuracy: 1 - distance / truthLength,
       rowsRight: right,
@@ -110,7 +169,7 @@ async function main(): Promise<void> {
   await ocr.stop();
   const baseline = results[0] as (typeof results)[number];
   print(
-    `documents OCR bench: ${LAB_REPORTS.length} reports × ${VARIANTS.length} variants (fixtures in subgraphs/documents/fixtures)`,
+    `documents OCR bench: ${LAB_REPORTS.length} lab reports + ${CLINICAL_SUMMARIES.length} discharge summaries × ${VARIANTS.length} variants (fixtures in subgraphs/documents/fixtures)`,
   );
   for (const result of results) {
     print(
@@ -119,6 +178,8 @@ async function main(): Promise<void> {
         `${result.pagesPerSecond.toFixed(2)} pages/s (${(result.pagesPerSecond / baseline.pagesPerSecond).toFixed(3)}× baseline)`,
         `chars ${(result.accuracy * 100).toFixed(1)}%`,
         `rows right ${result.rowsRight}/${result.rows} = ${((100 * result.rowsRight) / result.rows).toFixed(1)}% (${(result.rowsRight / result.rows / (baseline.rowsRight / baseline.rows)).toFixed(3)}× baseline)`,
+        `diagnoses right ${result.conditionsRight}/${result.conditions}`,
+        `medications right ${result.medicationsRight}/${result.medications}`,
       ].join(' | '),
     );
     for (const failure of result.failures) print(`    wrong: ${failure}`);

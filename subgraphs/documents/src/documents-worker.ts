@@ -56,7 +56,7 @@ export const documentsWorker = defineWorker({
     processQueue({
       queue: purgeDocumentQueue,
       concurrency: 2,
-      process: (job) => purgeDocument(services.deps, job.data.documentId),
+      process: (job) => purgeDocument(services.deps, job),
     }),
   ],
 });

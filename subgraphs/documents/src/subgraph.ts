@@ -7,6 +7,7 @@ import { documentUploadedHandler } from './events/document-uploaded.handler';
 import { DocumentProcessingUpdateResolver } from './live/document-processing-update';
 import { documentReference, extractionReference } from './references/document.reference';
 import { DocumentResolver } from './resolvers/document.resolver';
+import { DocumentPageResolver } from './resolvers/document-page.resolver';
 import { DocumentSearchResolver } from './resolvers/document-search.resolver';
 import { mapDocumentsError } from './resolvers/documents-error-mapping';
 import { ExtractionResolver } from './resolvers/extraction.resolver';
@@ -15,7 +16,13 @@ import { documentFileRoutes } from './storage/file-routes';
 export const documentsSubgraph = defineSubgraph({
   name: 'documents',
   config: documentsConfig,
-  resolvers: [DocumentResolver, ExtractionResolver, DocumentSearchResolver, DocumentProcessingUpdateResolver],
+  resolvers: [
+    DocumentResolver,
+    DocumentPageResolver,
+    ExtractionResolver,
+    DocumentSearchResolver,
+    DocumentProcessingUpdateResolver,
+  ],
   mapError: mapDocumentsError,
   references: { Document: documentReference, Extraction: extractionReference },
   entities: documentsEntities,

@@ -35,6 +35,59 @@ const bundle = {
         derivedFrom: [{ reference: `DocumentReference/${documentId}` }],
       },
     },
+    // As the documents subgraph writes a confirmed diagnosis and medication: no subject, the document as source.
+    {
+      fullUrl: `urn:uuid:${randomUUID()}`,
+      resource: {
+        resourceType: 'Condition',
+        id: 'doc-extraction-2',
+        clinicalStatus: {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
+        },
+        verificationStatus: {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' },
+          ],
+        },
+        category: [
+          {
+            coding: [
+              {
+                system: 'http://terminology.hl7.org/CodeSystem/condition-category',
+                code: 'problem-list-item',
+              },
+            ],
+          },
+        ],
+        code: {
+          coding: [
+            {
+              system: 'http://hl7.org/fhir/sid/icd-10-cm',
+              code: 'E11.9',
+              display: 'Type 2 diabetes mellitus',
+            },
+          ],
+          text: 'Type 2 diabetes mellitus',
+        },
+        evidence: [{ detail: [{ reference: `DocumentReference/${documentId}` }] }],
+      },
+    },
+    {
+      fullUrl: `urn:uuid:${randomUUID()}`,
+      resource: {
+        resourceType: 'MedicationStatement',
+        id: 'doc-extraction-3',
+        status: 'active',
+        medicationCodeableConcept: {
+          coding: [
+            { system: 'urn:holovitals:document-medication-name', code: 'metformin', display: 'Metformin' },
+          ],
+          text: 'Metformin',
+        },
+        derivedFrom: [{ reference: `DocumentReference/${documentId}` }],
+        dosage: [{ text: '500 mg oral twice daily', route: { text: 'oral' } }],
+      },
+    },
   ],
 };
 
@@ -92,13 +145,13 @@ function processed(patientId: string, secret: string, bundleRef = bundleUrl): Pr
     source: 'documents',
     occurredAt: new Date().toISOString(),
     traceId: null,
-    payload: { documentId, patientId, bundleRef, resourceCount: 1 },
+    payload: { documentId, patientId, bundleRef, resourceCount: bundle.entry.length },
   };
   return h.sg.dataSource.transaction((manager) => handler(event, manager));
 }
 
 describe('document.processed: confirmed document results enter the record', () => {
-  it('fetches the bundle with the internal credential, imports the Observation once, and audits it', async () => {
+  it('fetches the bundle with the internal credential, imports the Observation, Condition and MedicationStatement once, and audits it', async () => {
     const owner = await h.user('PATIENT');
     const created = await h.sg.graphql<{ createMyPatient: { id: string } }>(
       'mutation { createMyPatient { id } }',
@@ -127,6 +180,43 @@ describe('document.processed: confirmed document results enter the record', () =
       [patientId],
     )) as { derived: unknown }[];
     expect(raw[0]?.derived).toEqual([{ reference: `DocumentReference/${documentId}` }]);
+    const conditions = (await h.sg.dataSource.query(
+      `SELECT code_system, code, display, clinical_status, verification_status, category FROM condition
+        WHERE patient_id = $1`,
+      [patientId],
+    )) as Record<string, unknown>[];
+    expect(conditions).toEqual([
+      {
+        code_system: 'http://hl7.org/fhir/sid/icd-10-cm',
+        code: 'E11.9',
+        display: 'Type 2 diabetes mellitus',
+        clinical_status: 'active',
+        verification_status: 'confirmed',
+        category: 'problem-list-item',
+      },
+    ]);
+    const medications = (await h.sg.dataSource.query(
+      `SELECT source_type, status, display, dosage FROM medication WHERE patient_id = $1`,
+      [patientId],
+    )) as Record<string, unknown>[];
+    expect(medications).toEqual([
+      {
+        source_type: 'MedicationStatement',
+        status: 'active',
+        display: 'Metformin',
+        dosage: '500 mg oral twice daily',
+      },
+    ]);
+    const evidence = (await h.sg.dataSource.query(
+      `SELECT resource->'evidence' AS evidence FROM fhir_resource WHERE patient_id = $1 AND fhir_id = 'doc-extraction-2'`,
+      [patientId],
+    )) as { evidence: unknown }[];
+    expect(evidence[0]?.evidence).toEqual([{ detail: [{ reference: `DocumentReference/${documentId}` }] }]);
+    // The subject was only a stand-in: the record is not linked to a FHIR patient id (a later EHR sync still can).
+    const patient = (await h.sg.dataSource.query(`SELECT source_fhir_id FROM patient WHERE id = $1`, [
+      patientId,
+    ])) as { source_fhir_id: string | null }[];
+    expect(patient[0]?.source_fhir_id).toBeNull();
     const audits = await h.audits();
     expect(audits).toEqual(
       expect.arrayContaining([

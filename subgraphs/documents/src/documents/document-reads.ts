@@ -1,4 +1,4 @@
-import { hasRole, requireUser, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import { hasRole, requireUser, Role, type Principal, type RequestContext } from '@holovitals/subgraph-kit';
 import { auditAccess } from '../access/documents-audit';
 import { requireDocumentsAccess } from '../access/document-access';
 import type { DocumentsServices } from '../documents-services';
@@ -100,13 +100,20 @@ export async function downloadLink(
   const principal = requireUser(ctx);
   if (document.sizeBytes === null || document.status === 'AWAITING_UPLOAD' || document.status === 'REJECTED')
     throw new DocumentsError(DocumentsErrorCode.NOT_UPLOADED, 'This document has no stored file.');
+  return signedFileLink(ctx, principal, document.blobKey);
+}
+
+/**
+ * A signed GET link to one of a document's stored files for the caller; the /files route checks the caller's
+ * access again when the link is used (an admin's link only needs the document to exist).
+ */
+export function signedFileLink(
+  ctx: RequestContext<DocumentsServices>,
+  principal: Principal,
+  key: string,
+): { url: string; expiresAt: Date } {
   const expiresAt = new Date(Date.now() + ctx.services.config.BLOB_URL_TTL_SECONDS * 1000);
   const subject = hasRole(principal, Role.ADMIN) ? `${ADMIN_SUBJECT_PREFIX}${principal.id}` : principal.id;
-  const url = ctx.services.signer.sign(ctx.services.filesUrl, {
-    operation: 'get',
-    key: document.blobKey,
-    subject,
-    expiresAt,
-  });
+  const url = ctx.services.signer.sign(ctx.services.filesUrl, { operation: 'get', key, subject, expiresAt });
   return { url, expiresAt };
 }

@@ -46,4 +46,8 @@ export class DocumentPageEntity {
   @Field(() => [LayoutLine], { description: 'Lines of text with their boxes, top to bottom.' })
   @Column({ type: 'jsonb' })
   lines: LayoutLine[];
+
+  /** Blob key of the image the viewer shows (a rendered PDF page or the uploaded image); null when there is none. */
+  @Column({ name: 'image_key', type: 'text', nullable: true })
+  imageKey: string | null;
 }

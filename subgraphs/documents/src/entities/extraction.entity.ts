@@ -6,12 +6,24 @@ import { LayoutBox } from './layout-box';
 
 /** Code system of an extracted name: the name as printed, for the standards subgraph to map to LOINC. */
 export const EXTRACTED_NAME_SYSTEM = 'urn:holovitals:document-lab-name';
+/** Code system of a diagnosis printed without a code: its name as printed. */
+export const EXTRACTED_CONDITION_SYSTEM = 'urn:holovitals:document-condition-name';
+/** Code system of a medication as printed (no RxNorm lookup yet): its name. */
+export const EXTRACTED_MEDICATION_SYSTEM = 'urn:holovitals:document-medication-name';
+export const ICD10_CM_SYSTEM = 'http://hl7.org/fhir/sid/icd-10-cm';
+
+/** What an extraction is; confirming it adds an Observation, a Condition or a MedicationStatement. */
+export enum ExtractionKind {
+  LAB_RESULT = 'LAB_RESULT',
+  CONDITION = 'CONDITION',
+  MEDICATION = 'MEDICATION',
+}
 
 // Field names shared with Observation (codeSystem, code, display, value, unit, referenceLow, referenceHigh) are a
 // contract: the standards subgraph extends Extraction with `standardized @requires(...)` on them.
 @ObjectType('Extraction', {
   description:
-    'One lab result read from a document (name, value, unit, reference range, flag, date), proposed for the record.',
+    'One result read from a document, proposed for the record: a lab result (name, value, unit, reference range, flag, date), a diagnosis (name, ICD-10 code, status) or a medication (name, dose, route, frequency).',
 })
 @Directive('@key(fields: "id")')
 @Entity({ name: 'extraction' })
@@ -32,21 +44,27 @@ export class ExtractionEntity {
   @Column({ type: 'integer' })
   generation: number;
 
-  @Field(() => String, { description: 'What kind of result: LAB_RESULT.' })
-  @Column({ type: 'text', default: 'LAB_RESULT' })
-  kind: string;
+  @Field(() => String, {
+    description:
+      'What kind of result: LAB_RESULT (becomes an Observation), CONDITION (a Condition) or MEDICATION (a MedicationStatement).',
+  })
+  @Column({ type: 'text', default: ExtractionKind.LAB_RESULT })
+  kind: ExtractionKind;
 
   @Field(() => String, {
-    description: `Code system of \`code\`: ${EXTRACTED_NAME_SYSTEM} (the printed name).`,
+    description: `Code system of \`code\`: ${EXTRACTED_NAME_SYSTEM} (a lab test's printed name), ${ICD10_CM_SYSTEM} (a diagnosis printed with its ICD-10 code), ${EXTRACTED_CONDITION_SYSTEM} or ${EXTRACTED_MEDICATION_SYSTEM} (the printed name).`,
   })
   @Column({ name: 'code_system', type: 'text' })
   codeSystem: string;
 
-  @Field(() => String, { description: 'The test name as printed, normalized (standards maps it to LOINC).' })
+  @Field(() => String, {
+    description:
+      'The printed name, normalized (standards maps lab names to LOINC), or the ICD-10 code printed with a diagnosis.',
+  })
   @Column({ type: 'text' })
   code: string;
 
-  @Field(() => String, { description: 'The test name as printed.' })
+  @Field(() => String, { description: 'The test, diagnosis or medication name as printed.' })
   @Column({ type: 'text' })
   display: string;
 
@@ -54,7 +72,10 @@ export class ExtractionEntity {
   @Column({ type: 'double precision', nullable: true })
   value: number | null;
 
-  @Field(() => String, { description: 'The result exactly as printed (e.g. `<0.5`, `Negative`, `5.4`).' })
+  @Field(() => String, {
+    description:
+      'A lab result exactly as printed (e.g. `<0.5`, `Negative`, `5.4`); a diagnosis’s status; a medication’s dose, route and frequency.',
+  })
   @Column({ name: 'value_text', type: 'text' })
   valueText: string;
 
@@ -84,6 +105,30 @@ export class ExtractionEntity {
   })
   @Column({ name: 'effective_at', type: 'timestamptz', nullable: true })
   effectiveAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'MEDICATION: dose as printed (`500 mg`, `2 puffs`).' })
+  @Column({ type: 'text', nullable: true })
+  dose: string | null;
+
+  @Field(() => String, { nullable: true, description: 'MEDICATION: route as printed (`oral`, `inhaled`).' })
+  @Column({ type: 'text', nullable: true })
+  route: string | null;
+
+  @Field(() => String, { nullable: true, description: 'MEDICATION: how often, as printed (`twice daily`).' })
+  @Column({ type: 'text', nullable: true })
+  frequency: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'CONDITION: clinical status as printed (active, resolved, inactive, remission); null when not given.',
+  })
+  @Column({ name: 'clinical_status', type: 'text', nullable: true })
+  clinicalStatus: string | null;
+
+  @Field(() => String, { nullable: true, description: 'CONDITION: onset as printed (`2019`, `03/2021`).' })
+  @Column({ name: 'onset_text', type: 'text', nullable: true })
+  onsetText: string | null;
 
   @Field(() => Float, {
     description: 'How sure the extractor is, 0–1 (OCR confidence times row completeness).',

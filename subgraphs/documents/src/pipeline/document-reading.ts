@@ -11,12 +11,21 @@ export interface ReadLimits {
   maxImagePixels: number;
 }
 
-/** A page read from a file: its layout (for extraction) and what is stored for it. */
+/**
+ * What the viewer shows for a page: a rendered PDF page to store, the uploaded image itself (PNG, JPEG), or nothing
+ * (TIFF, which browsers do not display; its text and rows are still shown).
+ */
+export type PageImage = { kind: 'rendered'; png: Buffer } | { kind: 'original' } | { kind: 'none' };
+
+/** A page read from a file: its layout (for extraction), its image and what is stored for it. */
 export interface ReadPage {
   layout: PageLayout;
   source: PageTextSource;
   ocrConfidence: number | null;
+  image: PageImage;
 }
+
+const renderedImage = (png: Buffer | null): PageImage => (png ? { kind: 'rendered', png } : { kind: 'none' });
 
 /**
  * Text of every page of a file: the PDF text layer where there is one, OCR only for image pages and images.
@@ -53,6 +62,7 @@ export async function readDocumentPages(
         layout: { pageNumber: 1, width: size.width, height: size.height, words: result.words },
         source: PageTextSource.OCR,
         ocrConfidence: result.confidence,
+        image: type === 'image/tiff' ? { kind: 'none' } : { kind: 'original' },
       },
     ];
   }
@@ -60,7 +70,12 @@ export async function readDocumentPages(
   const pages: ReadPage[] = [];
   for (const page of pdfPages) {
     if (page.kind === 'text') {
-      pages.push({ layout: page.layout, source: PageTextSource.TEXT_LAYER, ocrConfidence: null });
+      pages.push({
+        layout: page.layout,
+        source: PageTextSource.TEXT_LAYER,
+        ocrConfidence: null,
+        image: renderedImage(page.rendered),
+      });
     } else {
       // A scanned page is usually one image filling the page: recognize each and keep its pixel coordinates.
       const largest = [...page.images].sort((a, b) => b.width * b.height - a.width * a.height)[0];
@@ -74,6 +89,7 @@ export async function readDocumentPages(
         },
         source: PageTextSource.OCR,
         ocrConfidence: result.confidence,
+        image: renderedImage(page.rendered),
       });
     }
     await onPage(pages.length, pdfPages.length);
@@ -86,6 +102,7 @@ export function toPageRow(
   page: ReadPage,
   documentId: string,
   patientId: string,
+  imageKey: string | null,
 ): Partial<DocumentPageEntity> {
   const lines = layoutLines(page.layout);
   return {
@@ -98,5 +115,6 @@ export function toPageRow(
     width: page.layout.width,
     height: page.layout.height,
     lines,
+    imageKey,
   };
 }

@@ -56,14 +56,16 @@ export function groupLines(words: PageWord[]): WordLine[] {
     .sort((a, b) => a.box.y - b.box.y);
 }
 
-/** A line's text: words joined by one space, or three where a wide gap separates table cells. */
+/** A line's text: words joined by one space, three where a wide gap separates table cells, none where they touch. */
 export function lineText(line: WordLine): string {
   let text = '';
   line.words.forEach((word, index) => {
     if (index > 0) {
       const previous = line.words[index - 1] as PageWord;
       const gap = word.box.x - (previous.box.x + previous.box.width);
-      text += gap > Math.max(previous.box.height, word.box.height) ? '   ' : ' ';
+      const height = Math.max(previous.box.height, word.box.height);
+      // Touching runs are one word a PDF split around a ligature (de|ﬁ|ciency); OCR words never touch.
+      text += gap > height ? '   ' : gap < height * 0.05 ? '' : ' ';
     }
     text += word.text.trim();
   });

@@ -1,6 +1,8 @@
 import { extractImages, getDocumentProxy } from 'unpdf';
 import { DocumentReadError, DocumentReadFailure } from './document-read-error';
 import type { PageLayout } from './page-layout';
+import { renderPdfPage } from './page-images';
+import { declaredPdfImageSizes } from './pdf-image-sizes';
 
 /** A PDF page with too little embedded text is an image page (a scan) and goes to OCR. */
 const MIN_TEXT_LAYER_CHARACTERS = 20;
@@ -12,9 +14,17 @@ export interface RawImage {
   channels: 1 | 3 | 4;
 }
 
+/** Each page carries its rendering (PNG) for the viewer, or null when it could not be drawn. */
 export type PdfPage =
-  | { kind: 'text'; layout: PageLayout }
-  | { kind: 'image'; pageNumber: number; width: number; height: number; images: RawImage[] };
+  | { kind: 'text'; layout: PageLayout; rendered: Buffer | null }
+  | {
+      kind: 'image';
+      pageNumber: number;
+      width: number;
+      height: number;
+      images: RawImage[];
+      rendered: Buffer | null;
+    };
 
 interface TextItemLike {
   str?: string;
@@ -23,9 +33,17 @@ interface TextItemLike {
   height?: number;
 }
 
-async function openPdf(bytes: Buffer): Promise<Awaited<ReturnType<typeof getDocumentProxy>>> {
+async function openPdf(
+  bytes: Buffer,
+  maxImagePixels: number,
+): Promise<Awaited<ReturnType<typeof getDocumentProxy>>> {
   try {
-    return await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: true });
+    return await getDocumentProxy(new Uint8Array(bytes), {
+      isEvalSupported: false,
+      stopAtErrors: true,
+      // pdf.js drops (never decodes) larger images; the declared sizes were already checked from the raw bytes.
+      maxImageSize: maxImagePixels,
+    });
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'PasswordException')
@@ -35,14 +53,21 @@ async function openPdf(bytes: Buffer): Promise<Awaited<ReturnType<typeof getDocu
 }
 
 /**
- * Reads each page of a PDF: its text layer as positioned words when it has one, else its embedded images for OCR.
+ * Reads each page of a PDF: its text layer as positioned words when it has one, else its embedded images for OCR;
+ * every page is also rendered to a PNG for the viewer (after the image-size check, so a bomb is never drawn).
  * Fails cleanly (DocumentReadError) on encrypted, damaged or over-long PDFs.
  */
 export async function readPdfPages(
   bytes: Buffer,
   limits: { maxPages: number; maxImagePixels: number },
 ): Promise<PdfPage[]> {
-  const pdf = await openPdf(bytes);
+  const bomb = declaredPdfImageSizes(bytes).find((size) => size.width * size.height > limits.maxImagePixels);
+  if (bomb)
+    throw new DocumentReadError(
+      DocumentReadFailure.IMAGE_TOO_LARGE,
+      `The PDF holds a ${bomb.width}×${bomb.height} image; the limit is ${limits.maxImagePixels} pixels.`,
+    );
+  const pdf = await openPdf(bytes, limits.maxImagePixels);
   try {
     if (pdf.numPages > limits.maxPages)
       throw new DocumentReadError(
@@ -60,7 +85,8 @@ export async function readPdfPages(
           const transform = item.transform as number[];
           const itemHeight = item.height || Math.abs(transform[3] ?? 10);
           return {
-            text: (item.str as string).trim(),
+            // NFKC unfolds typographic ligatures (ﬁ → fi) so names read and search as typed.
+            text: (item.str as string).normalize('NFKC').trim(),
             box: {
               x: transform[4] as number,
               y: height - (transform[5] as number) - itemHeight,
@@ -72,7 +98,8 @@ export async function readPdfPages(
         });
       const characters = words.reduce((sum, word) => sum + word.text.length, 0);
       if (characters >= MIN_TEXT_LAYER_CHARACTERS) {
-        pages.push({ kind: 'text', layout: { pageNumber, width, height, words } });
+        const rendered = await renderPdfPage(pdf, pageNumber, { width, height });
+        pages.push({ kind: 'text', layout: { pageNumber, width, height, words }, rendered });
         continue;
       }
       const images = (await extractImages(pdf, pageNumber)).filter((image) => image.width * image.height > 0);
@@ -83,7 +110,8 @@ export async function readPdfPages(
             `Page ${pageNumber} holds a ${image.width}×${image.height} image; the limit is ${limits.maxImagePixels} pixels.`,
           );
       }
-      pages.push({ kind: 'image', pageNumber, width, height, images });
+      const rendered = await renderPdfPage(pdf, pageNumber, { width, height });
+      pages.push({ kind: 'image', pageNumber, width, height, images, rendered });
     }
     return pages;
   } catch (error) {

@@ -6,14 +6,15 @@ import type { DataSource } from 'typeorm';
 import { DocumentPageEntity } from '../entities/document-page.entity';
 import { DocumentStatus, ExtractionStatus } from '../entities/document-status';
 import { DocumentEntity } from '../entities/document.entity';
-import { EXTRACTED_NAME_SYSTEM, ExtractionEntity } from '../entities/extraction.entity';
-import { extractLabRows } from '../extraction/lab-table-rules';
+import { ExtractionEntity } from '../entities/extraction.entity';
+import { proposalsOf, proposedRows } from '../extraction/extraction-rows';
 import { publishDocumentChange } from '../live/document-changes';
 import { readBlob } from '../storage/encrypted-blob-store';
 import { DocumentReadError } from './document-read-error';
 import { readDocumentPages, toPageRow, type ReadLimits } from './document-reading';
-import type { processDocumentQueue } from './document-queue';
+import type { processDocumentQueue, purgeDocumentQueue } from './document-queue';
 import type { OcrEngine } from './ocr-engine';
+import { RENDERED_PAGE_IMAGES_SQL, storePageImages } from './page-image-store';
 
 export interface PipelineDeps {
   dataSource: DataSource;
@@ -24,9 +25,10 @@ export interface PipelineDeps {
 }
 
 type ProcessJob = JobContext<ReturnType<(typeof processDocumentQueue)['payload']['parse']>>;
-
-/** Lower-cased name with single spaces: the code under which standards looks the printed name up. */
-export const normalizedName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+type PurgeJob = Pick<
+  JobContext<ReturnType<(typeof purgeDocumentQueue)['payload']['parse']>>,
+  'data' | 'queue' | 'id'
+>;
 
 async function setProgress(
   deps: PipelineDeps,
@@ -48,8 +50,21 @@ async function setProgress(
   return (result.affected ?? 0) > 0;
 }
 
+/** Renderings of an earlier run; a leftover is only unreachable storage, so a failure is logged, not retried. */
+async function deleteStaleImages(
+  store: BlobStore,
+  logger: ProcessJob['logger'],
+  keys: string[],
+): Promise<void> {
+  for (const key of keys)
+    await store.delete(key).catch((error: unknown) => {
+      logger.warn({ err: error, key }, 'an old page image could not be deleted');
+    });
+}
+
 /**
- * One processing run: read the file, text per page (text layer, OCR for image pages), lab rows, then replace this
+ * One processing run: read the file, text per page (text layer, OCR for image pages), lab rows, diagnoses and
+ * medications, then replace this
  * document's pages and undecided proposals in one transaction. Idempotent: a run superseded by a reprocess (other
  * generation) or already finished changes nothing, and a retried run rewrites the same rows. A file that cannot be
  * read fails the document with its reason and is not retried; anything else is retried by the queue, and the last
@@ -74,43 +89,29 @@ export async function processDocument(
         'progress',
       ]);
     });
-    const rows = pages.flatMap((page) => extractLabRows(page.layout));
+    const rows = pages.flatMap((page) => proposedRows(page.layout));
+    const imageKeys = await storePageImages(deps.store, document, generation, pages);
+    const stale: string[] = [];
     const finished = await deps.dataSource.transaction(async (manager) => {
       const locked = (await manager.query(
         `SELECT 1 FROM document WHERE id = $1 AND generation = $2 AND deleted_at IS NULL FOR UPDATE`,
         [documentId, generation],
       )) as unknown[];
       if (locked.length === 0) return false;
+      const previous = (await manager.query(RENDERED_PAGE_IMAGES_SQL, [documentId])) as {
+        image_key: string;
+      }[];
+      stale.push(...previous.map((row) => row.image_key).filter((key) => !imageKeys.includes(key)));
       await manager.delete(DocumentPageEntity, { documentId });
       await manager.insert(
         DocumentPageEntity,
-        pages.map((page) => toPageRow(page, documentId, document.patientId)),
+        pages.map((page, index) => toPageRow(page, documentId, document.patientId, imageKeys[index] ?? null)),
       );
       await manager.delete(ExtractionEntity, { documentId, status: ExtractionStatus.PROPOSED });
       if (rows.length > 0)
         await manager.insert(
           ExtractionEntity,
-          rows.map((row) => ({
-            documentId,
-            patientId: document.patientId,
-            generation,
-            kind: 'LAB_RESULT',
-            codeSystem: EXTRACTED_NAME_SYSTEM,
-            code: normalizedName(row.name),
-            display: row.name,
-            value: row.value,
-            valueText: row.valueText,
-            unit: row.unit,
-            referenceLow: row.referenceLow,
-            referenceHigh: row.referenceHigh,
-            referenceText: row.referenceText,
-            flag: row.flag,
-            effectiveAt: row.effectiveAt,
-            confidence: row.confidence,
-            pageNumber: row.pageNumber,
-            box: row.box,
-            status: ExtractionStatus.PROPOSED,
-          })),
+          proposalsOf(rows, { documentId, patientId: document.patientId, generation }),
         );
       await manager.update(DocumentEntity, documentId, {
         status: DocumentStatus.PROCESSED,
@@ -131,8 +132,9 @@ export async function processDocument(
       );
       return true;
     });
+    await deleteStaleImages(deps.store, job.logger, stale);
     await publishDocumentChange(deps.changes, job.logger, documentId, ['status', 'pages', 'extractions']);
-    return finished ? `${pages.length} pages, ${rows.length} lab rows` : 'superseded';
+    return finished ? `${pages.length} pages, ${rows.length} proposed results` : 'superseded';
   } catch (error) {
     if (error instanceof DocumentReadError) {
       await setProgress(
@@ -158,21 +160,38 @@ export async function processDocument(
   }
 }
 
-/** Removes a soft-deleted document's file, its confirmation bundles and its page text. */
+/**
+ * Removes a soft-deleted document's file, its page images, its confirmation bundles and its page text, audited as
+ * the job. Safe to run again: deleting what is gone is not an error, and a purged document has no pages left.
+ */
 export async function purgeDocument(
   deps: Pick<PipelineDeps, 'dataSource' | 'store'>,
-  documentId: string,
+  job: PurgeJob,
 ): Promise<void> {
+  const { documentId } = job.data;
   const rows = (await deps.dataSource.query(
-    `SELECT d.blob_key, array_remove(array_agg(e.id), NULL) AS confirmed
+    `SELECT d.blob_key, d.patient_id, array_remove(array_agg(e.id), NULL) AS confirmed
        FROM document d LEFT JOIN extraction e ON e.document_id = d.id AND e.status = 'CONFIRMED'
-      WHERE d.id = $1 AND d.deleted_at IS NOT NULL GROUP BY d.blob_key`,
+      WHERE d.id = $1 AND d.deleted_at IS NOT NULL GROUP BY d.blob_key, d.patient_id`,
     [documentId],
-  )) as { blob_key: string; confirmed: string[] }[];
+  )) as { blob_key: string; patient_id: string; confirmed: string[] }[];
   const found = rows[0];
   if (!found) return;
   await deps.store.delete(found.blob_key);
+  const images = (await deps.dataSource.query(RENDERED_PAGE_IMAGES_SQL, [documentId])) as {
+    image_key: string;
+  }[];
+  for (const { image_key } of images) await deps.store.delete(image_key);
   for (const extractionId of found.confirmed)
     await deps.store.delete(`bundles/${documentId}/${extractionId}.json`);
-  await deps.dataSource.query(`DELETE FROM document_page WHERE document_id = $1`, [documentId]);
+  await deps.dataSource.transaction(async (manager) => {
+    await manager.query(`DELETE FROM document_page WHERE document_id = $1`, [documentId]);
+    await recordAudit(manager, jobSystemActor('documents', { queue: job.queue, id: job.id, traceId: null }), {
+      action: 'purge',
+      entityType: 'Document',
+      entityIds: [documentId],
+      patientIds: [found.patient_id],
+      outcome: 'SUCCESS',
+    });
+  });
 }

@@ -13,7 +13,12 @@ import type { DocumentsConfig } from '../config';
 import { FILES_PATH, type DocumentsServices } from '../documents-services';
 import { DocumentStatus } from '../entities/document-status';
 import { publishDocumentChange } from '../live/document-changes';
-import { ADMIN_SUBJECT_PREFIX, documentIdOfKey, PATIENT_SERVICE_SUBJECT } from './file-keys';
+import {
+  ADMIN_SUBJECT_PREFIX,
+  documentIdOfKey,
+  isPageImageKeyOf,
+  PATIENT_SERVICE_SUBJECT,
+} from './file-keys';
 import { judgeUpload, recordUpload } from './upload-acceptance';
 
 interface DocumentFacts {
@@ -24,8 +29,8 @@ interface DocumentFacts {
 }
 
 /**
- * `PUT /files` (upload to a signed URL from uploadDocument) and `GET /files` (download from documentDownloadUrl, or
- * a confirmation bundle for the patient subgraph). Every access is re-checked at the moment it happens and audited.
+ * `PUT /files` (upload to a signed URL from uploadDocument) and `GET /files` (download from documentDownloadUrl, a
+ * page image from DocumentPage.imageUrl, or a confirmation bundle for the patient subgraph). Every access is re-checked at the moment it happens and audited.
  */
 export function documentFileRoutes(
   runtime: SubgraphRuntime<DocumentsConfig>,
@@ -58,7 +63,8 @@ export function documentFileRoutes(
         services.config.GATEWAY_SECRET,
       );
     }
-    if (grant.key !== facts.blob_key) return false;
+    const documentId = documentIdOfKey(grant.key) as string;
+    if (grant.key !== facts.blob_key && !isPageImageKeyOf(grant.key, documentId)) return false;
     if (grant.subject.startsWith(ADMIN_SUBJECT_PREFIX)) return true;
     // Consent may have been withdrawn since the link was issued: ask again now.
     const access = (await accessFacts(dataSource, grant.subject, [facts.patient_id], DOCUMENTS_SCOPE)).get(

@@ -50,8 +50,27 @@ async function fetchBundle(url: URL, source: DocumentBundleSource): Promise<unkn
 }
 
 /**
+ * The documents subgraph does not know the record's FHIR patient id, so its bundles name no subject; Conditions and
+ * MedicationStatements need one. Each resource without a subject gets `subject` (the record's own FHIR id).
+ */
+export function withSubject(bundle: unknown, subject: string): unknown {
+  if (typeof bundle !== 'object' || bundle === null || !Array.isArray((bundle as { entry?: unknown }).entry))
+    return bundle;
+  const entries = (bundle as { entry: unknown[] }).entry;
+  return {
+    ...bundle,
+    entry: entries.map((entry) => {
+      const resource = (entry as { resource?: Record<string, unknown> } | null)?.resource;
+      if (!resource || resource.resourceType === 'Patient' || resource.subject !== undefined) return entry;
+      return { ...(entry as object), resource: { ...resource, subject: { reference: subject } } };
+    }),
+  };
+}
+
+/**
  * `document.processed`: a patient confirmed results read from one of their documents. The event carries only a
- * signed link; the bundle behind it (Observations with `derivedFrom: DocumentReference/<id>`) is fetched from the
+ * signed link; the bundle behind it (an Observation, Condition or MedicationStatement whose source is
+ * `DocumentReference/<id>`) is fetched from the
  * documents subgraph and imported like any FHIR bundle, so a redelivered event changes nothing (same FHIR ids and
  * content hashes). Audited as this service acting on the event.
  */
@@ -70,7 +89,20 @@ export function documentProcessedHandler(service: string, source: DocumentBundle
         throw error;
       }
       const bundle = await fetchBundle(url, source);
-      const summary = await importBundleIntoPatient(manager, patientId, bundle, source.limits);
+      const linked = (await manager.query(`SELECT source_fhir_id FROM patient WHERE id = $1`, [
+        patientId,
+      ])) as {
+        source_fhir_id: string | null;
+      }[];
+      const subject = `Patient/${linked[0]?.source_fhir_id ?? patientId}`;
+      const summary = await importBundleIntoPatient(
+        manager,
+        patientId,
+        withSubject(bundle, subject),
+        source.limits,
+        null,
+        { linkPatientFhirId: false },
+      );
       if (summary.changed.length > 0)
         await enqueueEvent(
           manager,

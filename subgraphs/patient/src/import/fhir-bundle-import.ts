@@ -61,6 +61,14 @@ function rejectionCode(reason: BundleRejectionReason): PatientErrorCode {
   }
 }
 
+export interface ImportOptions {
+  /**
+   * Whether a bundle without a Patient entry may link an unlinked record to the FHIR patient id its resources name
+   * (an EHR's). False for bundles this deployment wrote itself, whose subject is only a stand-in for the record.
+   */
+  linkPatientFhirId: boolean;
+}
+
 /**
  * Imports a FHIR bundle into an existing patient record inside the caller's transaction. Good entries are written,
  * bad ones reported by index; a bundle that is not importable at all raises a PatientError and writes nothing.
@@ -72,6 +80,7 @@ export async function importBundleIntoPatient(
   bundle: unknown,
   limits: FhirImportLimits,
   origin: SyncOrigin | null = null,
+  options: ImportOptions = { linkPatientFhirId: true },
 ): Promise<FhirImportSummary> {
   try {
     const size = bundleJsonBytes(bundle);
@@ -131,12 +140,15 @@ export async function importBundleIntoPatient(
       if (counts.inserted + counts.updated > 0) changed.push(kind);
     }
     // A sync never relinks the record to the EHR's patient id: the patient's own imports keep theirs.
-    const demographics = await writePatientDemographics(
-      manager,
-      patientId,
-      origin === null ? plan.patientFhirId : null,
-      plan.patient,
-    );
+    const linkable = plan.patient !== null || options.linkPatientFhirId;
+    const demographics = linkable
+      ? await writePatientDemographics(
+          manager,
+          patientId,
+          origin === null ? plan.patientFhirId : null,
+          plan.patient,
+        )
+      : 0;
     if (demographics > 0) changed.unshift('demographics');
     rowsWritten += demographics;
 

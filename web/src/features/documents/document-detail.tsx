@@ -14,6 +14,7 @@ import { LoadingState } from '@/ui/loading-state';
 import { PageHeader } from '@/ui/page-header';
 import { QueryError } from '@/ui/query-error';
 import { DocumentExtractions } from './document-extractions';
+import { DocumentPageView } from './document-page-view';
 import {
   DeleteDocumentDocument,
   DocumentDetailDocument,
@@ -26,7 +27,10 @@ import { fileSizeText } from './upload-file-check';
 
 const POLL_MS = 1500;
 
-/** One document: its facts, extracted lab results to confirm, the text of each page, download and delete. */
+/**
+ * One document: its facts, the results read from it to confirm, each page as an image beside its text (the chosen
+ * row's source box highlighted on the image), download and delete.
+ */
 export function DocumentDetail({ id }: { id: string }): ReactNode {
   const router = useRouter();
   const client = useApolloClient();
@@ -38,7 +42,9 @@ export function DocumentDetail({ id }: { id: string }): ReactNode {
   const [pending, setPending] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const document = data?.document;
+  const selected = document?.extractions.find((extraction) => extraction.id === selectedId) ?? null;
   const working = document ? isInProgress(document.status) : false;
 
   useEffect(() => {
@@ -169,19 +175,17 @@ export function DocumentDetail({ id }: { id: string }): ReactNode {
         </Card>
         {working ? <LoadingState label={`Reading the document… ${document.progress}%`} /> : null}
         {document.status === 'PROCESSED' ? (
-          <DocumentExtractions extractions={document.extractions} onDecided={() => void refetch()} />
+          <DocumentExtractions
+            extractions={document.extractions}
+            onDecided={() => void refetch()}
+            selectedId={selectedId}
+            onSelect={(extractionId) =>
+              setSelectedId((current) => (current === extractionId ? null : extractionId))
+            }
+          />
         ) : null}
         {document.pages.map((page) => (
-          <Card key={page.id} title={`Page ${page.pageNumber}`}>
-            <p className="muted">
-              {page.source === 'OCR'
-                ? `Recognized from the image (OCR, ${Math.round((page.ocrConfidence ?? 0) * 100)}% confident)`
-                : 'Text from the PDF'}
-            </p>
-            <pre className="page-text" aria-label={`Text of page ${page.pageNumber}`}>
-              {page.text}
-            </pre>
-          </Card>
+          <DocumentPageView key={page.id} page={page} selected={selected} />
         ))}
       </div>
     </>

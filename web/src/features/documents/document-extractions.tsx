@@ -1,7 +1,6 @@
 'use client';
 
 import { useMutation } from '@apollo/client/react';
-import Link from 'next/link';
 import { type ReactNode, useState } from 'react';
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
 import { describeError } from '@/errors/error-info';
@@ -12,23 +11,56 @@ import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { EmptyState } from '@/ui/empty-state';
 import { ConfirmExtractionDocument, RejectExtractionDocument } from './document-operations';
-import { extractionStatusLabel } from './document-status';
+import { ExtractionDecision } from './extraction-decision';
 
 type Extraction = DocumentDetailQuery['document']['extractions'][number];
 
-/** The lab rows read from the document with their LOINC code; confirm puts one into the record. */
+interface Selection {
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}
+
+/** The row's page as a toggle: pressing it draws the row's source box on the page image. */
+function SourceCell({ extraction, selectedId, onSelect }: { extraction: Extraction } & Selection): ReactNode {
+  return (
+    <td>
+      <Button
+        small
+        variant="secondary"
+        aria-pressed={selectedId === extraction.id}
+        aria-label={`Show ${extraction.display} on page ${extraction.pageNumber}`}
+        onClick={() => onSelect(extraction.id)}
+      >
+        Page {extraction.pageNumber}
+      </Button>
+    </td>
+  );
+}
+
+const confidenceText = (extraction: Extraction): string => `${Math.round(extraction.confidence * 100)}%`;
+
+/**
+ * What was read from the document, by kind (lab results with their LOINC code, diagnoses with their ICD-10 code,
+ * medications with dose, route and frequency); confirm puts one into the record, and choosing a row's page shows
+ * where on the page it was read.
+ */
 export function DocumentExtractions({
   extractions,
   onDecided,
+  selectedId,
+  onSelect,
 }: {
   extractions: Extraction[];
   onDecided: () => void;
-}): ReactNode {
+} & Selection): ReactNode {
   const [confirm] = useMutation(ConfirmExtractionDocument);
   const [reject] = useMutation(RejectExtractionDocument);
   const [pending, setPending] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const proposed = extractions.filter((extraction) => extraction.status === 'PROPOSED');
+  const labs = extractions.filter((extraction) => extraction.kind === 'LAB_RESULT');
+  const conditions = extractions.filter((extraction) => extraction.kind === 'CONDITION');
+  const medications = extractions.filter((extraction) => extraction.kind === 'MEDICATION');
 
   async function act(key: string, work: () => Promise<unknown>): Promise<void> {
     setPending(key);
@@ -48,9 +80,27 @@ export function DocumentExtractions({
       for (const extraction of proposed) await confirm({ variables: { id: extraction.id } });
     });
 
+  const rowProps = (extraction: Extraction) => ({
+    key: extraction.id,
+    className: selectedId === extraction.id ? 'is-selected' : undefined,
+  });
+  const decision = (extraction: Extraction): ReactNode => (
+    <td>
+      <ExtractionDecision
+        extraction={extraction}
+        pending={pending}
+        onConfirm={() => void act(extraction.id, () => confirm({ variables: { id: extraction.id } }))}
+        onReject={() =>
+          void act(`reject:${extraction.id}`, () => reject({ variables: { id: extraction.id } }))
+        }
+      />
+    </td>
+  );
+  const selection = { selectedId, onSelect };
+
   return (
     <Card
-      title="Lab results found"
+      title="Results found"
       actions={
         proposed.length > 1 ? (
           <Button small busy={pending === 'all'} onClick={() => void confirmAll()}>
@@ -61,10 +111,11 @@ export function DocumentExtractions({
     >
       {actionError ? <Alert tone="error">{actionError}</Alert> : null}
       {extractions.length === 0 ? (
-        <EmptyState title="No lab results found in this document.">
+        <EmptyState title="No lab results, diagnoses or medications found in this document.">
           Its text is below; nothing was proposed for your record.
         </EmptyState>
-      ) : (
+      ) : null}
+      {labs.length > 0 ? (
         <div className="table-wrap">
           <table className="table" aria-label="Lab results found">
             <thead>
@@ -75,14 +126,14 @@ export function DocumentExtractions({
                 <th scope="col">Reference range</th>
                 <th scope="col">Flag</th>
                 <th scope="col">Date</th>
-                <th scope="col">Page</th>
+                <th scope="col">Source</th>
                 <th scope="col">Confidence</th>
                 <th scope="col">Decision</th>
               </tr>
             </thead>
             <tbody>
-              {extractions.map((extraction) => (
-                <tr key={extraction.id}>
+              {labs.map((extraction) => (
+                <tr {...rowProps(extraction)}>
                   <th scope="row">{extraction.display}</th>
                   <td>
                     {extraction.standardized?.loincCode ? (
@@ -104,51 +155,88 @@ export function DocumentExtractions({
                     {extraction.flag ? <span className="badge badge--high">{extraction.flag}</span> : '—'}
                   </td>
                   <td>{extraction.effectiveAt ? dateText(extraction.effectiveAt) : '—'}</td>
-                  <td>{extraction.pageNumber}</td>
-                  <td>{Math.round(extraction.confidence * 100)}%</td>
-                  <td>
-                    {extraction.status === 'PROPOSED' ? (
-                      <div className="row">
-                        <Button
-                          small
-                          busy={pending === extraction.id}
-                          disabled={pending === 'all'}
-                          aria-label={`Confirm ${extraction.display}`}
-                          onClick={() =>
-                            void act(extraction.id, () => confirm({ variables: { id: extraction.id } }))
-                          }
-                        >
-                          Confirm
-                        </Button>
-                        <Button
-                          small
-                          variant="secondary"
-                          busy={pending === `reject:${extraction.id}`}
-                          disabled={pending === 'all'}
-                          aria-label={`Reject ${extraction.display}`}
-                          onClick={() =>
-                            void act(`reject:${extraction.id}`, () =>
-                              reject({ variables: { id: extraction.id } }),
-                            )
-                          }
-                        >
-                          Reject
-                        </Button>
-                      </div>
-                    ) : extraction.status === 'CONFIRMED' ? (
-                      <Link href={`/labs/${encodeURIComponent(extraction.code)}`}>
-                        {extractionStatusLabel(extraction.status)}
-                      </Link>
-                    ) : (
-                      <span className="muted">{extractionStatusLabel(extraction.status)}</span>
-                    )}
-                  </td>
+                  <SourceCell extraction={extraction} {...selection} />
+                  <td>{confidenceText(extraction)}</td>
+                  {decision(extraction)}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-      )}
+      ) : null}
+      {conditions.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table" aria-label="Diagnoses found">
+            <thead>
+              <tr>
+                <th scope="col">Diagnosis as printed</th>
+                <th scope="col">ICD-10-CM</th>
+                <th scope="col">Status</th>
+                <th scope="col">Onset</th>
+                <th scope="col">Source</th>
+                <th scope="col">Confidence</th>
+                <th scope="col">Decision</th>
+              </tr>
+            </thead>
+            <tbody>
+              {conditions.map((extraction) => (
+                <tr {...rowProps(extraction)}>
+                  <th scope="row">{extraction.display}</th>
+                  <td>
+                    {extraction.codeSystem === 'http://hl7.org/fhir/sid/icd-10-cm' ? (
+                      <>
+                        <code>{extraction.code}</code>{' '}
+                        <span className="muted">
+                          {extraction.concept?.display ?? 'not in the code list: check the printed code'}
+                        </span>
+                      </>
+                    ) : (
+                      <span className="muted">No code printed</span>
+                    )}
+                  </td>
+                  <td>{extraction.clinicalStatus ?? 'active (not stated)'}</td>
+                  <td>{extraction.onsetText ?? '—'}</td>
+                  <SourceCell extraction={extraction} {...selection} />
+                  <td>{confidenceText(extraction)}</td>
+                  {decision(extraction)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {medications.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table" aria-label="Medications found">
+            <thead>
+              <tr>
+                <th scope="col">Medication as printed</th>
+                <th scope="col">Dose</th>
+                <th scope="col">Route</th>
+                <th scope="col">Frequency</th>
+                <th scope="col">Source</th>
+                <th scope="col">Confidence</th>
+                <th scope="col">Decision</th>
+              </tr>
+            </thead>
+            <tbody>
+              {medications.map((extraction) => (
+                <tr {...rowProps(extraction)}>
+                  <th scope="row">
+                    {extraction.display} <span className="muted">(not coded: name as printed)</span>
+                  </th>
+                  <td>{extraction.dose ?? '—'}</td>
+                  <td>{extraction.route ?? '—'}</td>
+                  <td>{extraction.frequency ?? '—'}</td>
+                  <SourceCell extraction={extraction} {...selection} />
+                  <td>{confidenceText(extraction)}</td>
+                  {decision(extraction)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </Card>
   );
 }

@@ -43,9 +43,14 @@ export const DocumentDetailDocument = graphql(`
         text
         source
         ocrConfidence
+        width
+        height
+        imageUrl
       }
       extractions {
         id
+        kind
+        codeSystem
         code
         display
         valueText
@@ -55,6 +60,21 @@ export const DocumentDetailDocument = graphql(`
         effectiveAt
         confidence
         pageNumber
+        box {
+          x
+          y
+          width
+          height
+        }
+        dose
+        route
+        frequency
+        clinicalStatus
+        onsetText
+        concept {
+          code
+          display
+        }
         status
         decidedAt
         standardized {
