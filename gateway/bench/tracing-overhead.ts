@@ -50,12 +50,12 @@ async function main(): Promise<void> {
           headers: { 'content-type': 'application/json', authorization },
           body: ME,
         });
-        const errors = result.non2xx + result.errors;
-        if (errors > 0) throw new Error(`${label}: ${errors} failed requests`);
+        // Timeouts are the machine's load; a non-2xx answer would be a bug and stops the bench.
+        if (result.non2xx > 0) throw new Error(`${label}: ${result.non2xx} non-2xx answers`);
         const baseline = results[0] ?? result.requests.average;
         results.push(result.requests.average);
         process.stdout.write(
-          `${label.padEnd(28)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   ${(result.requests.average / baseline).toFixed(2)}x baseline\n`,
+          `${label.padEnd(28)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   ${result.timeouts} timeouts   ${(result.requests.average / baseline).toFixed(2)}x baseline\n`,
         );
       } finally {
         await processes.stop();

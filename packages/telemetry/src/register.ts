@@ -6,4 +6,13 @@
 import { registryServiceName } from './registry-service-name';
 import { startTracing } from './start-tracing';
 
-startTracing(registryServiceName(process.argv[1]) ?? 'holovitals');
+const service = registryServiceName(process.argv[1]) ?? 'holovitals';
+try {
+  startTracing(service);
+} catch (error) {
+  // The same one-line exit as any other bad setting (runServiceProcess), before anything else has started.
+  process.stderr.write(
+    `${service} failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+}

@@ -54,7 +54,8 @@ export function startTracing(
         requireParentforOutgoingSpans: true,
       }),
       new UndiciInstrumentation({ requireParentforSpans: true }),
-      new GraphQLInstrumentation({ mergeItems: true, ignoreTrivialResolveSpans: true }),
+      // Parse, validate and execute only: a span per resolver costs more than it tells (pg spans show the work).
+      new GraphQLInstrumentation({ mergeItems: true, ignoreResolveSpans: true }),
       new PgInstrumentation({ requireParentSpan: true }),
       new IORedisInstrumentation({ requireParentSpan: true }),
     ],
