@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createRequestAuthenticator, traceIdFrom } from '@holovitals/auth';
+import { activeTraceId } from '@holovitals/telemetry';
 import {
   clientAddress,
   close,
@@ -108,7 +109,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     return {
       principal,
       accessToken,
-      traceId: traceIdFrom(req.headers.traceparent as string | undefined),
+      traceId: activeTraceId() ?? traceIdFrom(req.headers.traceparent as string | undefined),
       clientIp: ip,
       userAgent: req.headers['user-agent'] ?? null,
     };

@@ -1,3 +1,4 @@
+import '@holovitals/telemetry/register';
 import { runServiceProcess } from '@holovitals/http-server';
 import { loadGatewayConfig } from './config';
 import { startGateway } from './gateway-server';

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { childTraceparent, GATEWAY_CREDENTIAL_HEADER } from '@holovitals/auth';
+import { fetchCarriesTraceparent } from '@holovitals/telemetry';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayContext } from './gateway-context';
 
@@ -29,7 +30,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = request.http?.headers;
     if (!headers) return;
     headers.set(GATEWAY_CREDENTIAL_HEADER, this.gatewaySecret);
-    if ('traceId' in context && context.traceId)
+    if ('traceId' in context && context.traceId && !fetchCarriesTraceparent())
       headers.set('traceparent', childTraceparent(context.traceId));
     if ('accessToken' in context && context.accessToken)
       headers.set('authorization', `Bearer ${context.accessToken}`);

@@ -15,6 +15,7 @@ import {
   streamFieldMap,
 } from './event-stream-message';
 import { redeliveryDelayMs } from './redelivery-backoff';
+import { withEventBatchSpan, withEventSpan } from './event-tracing';
 import { PollingLoop } from './polling-loop';
 
 export type EventHandler<T extends EventType> = (
@@ -322,21 +323,24 @@ export class EventConsumer {
     if (decoded.length === 0) return settled;
     const ids = [...new Set(decoded.map(({ event }) => event.id))];
     try {
-      await this.dataSource.transaction(async (manager) => {
-        const inserted: Array<{ event_id: string }> = await manager.query(
-          `INSERT INTO processed_event (consumer_group, event_id)
+      const traced = decoded.map(({ event }) => event);
+      await withEventBatchSpan(this.group, subscription.type, traced, () =>
+        this.dataSource.transaction(async (manager) => {
+          const inserted: Array<{ event_id: string }> = await manager.query(
+            `INSERT INTO processed_event (consumer_group, event_id)
            SELECT $1, id FROM unnest($2::uuid[]) AS id
            ON CONFLICT DO NOTHING RETURNING event_id`,
-          [this.group, ids],
-        );
-        const fresh = new Set(inserted.map((row) => row.event_id));
-        const events = decoded.flatMap(({ event }) => {
-          if (!fresh.has(event.id)) return [];
-          fresh.delete(event.id);
-          return [event];
-        });
-        if (events.length > 0) await batch(events, manager);
-      });
+            [this.group, ids],
+          );
+          const fresh = new Set(inserted.map((row) => row.event_id));
+          const events = decoded.flatMap(({ event }) => {
+            if (!fresh.has(event.id)) return [];
+            fresh.delete(event.id);
+            return [event];
+          });
+          if (events.length > 0) await batch(events, manager);
+        }),
+      );
     } catch (error) {
       this.logger.warn(
         { err: error, group: this.group, type: subscription.type, size: decoded.length },
@@ -359,18 +363,20 @@ export class EventConsumer {
     }
     let fresh: boolean;
     try {
-      fresh = await this.dataSource.transaction(async (manager) => {
-        const inserted: unknown[] = await manager.query(
-          `INSERT INTO processed_event (consumer_group, event_id) VALUES ($1, $2)
+      fresh = await withEventSpan(this.group, event, () =>
+        this.dataSource.transaction(async (manager) => {
+          const inserted: unknown[] = await manager.query(
+            `INSERT INTO processed_event (consumer_group, event_id) VALUES ($1, $2)
            ON CONFLICT DO NOTHING RETURNING event_id`,
-          [this.group, event.id],
-        );
-        if (inserted.length === 0) {
-          return false;
-        }
-        await subscription.handler(event, manager);
-        return true;
-      });
+            [this.group, event.id],
+          );
+          if (inserted.length === 0) {
+            return false;
+          }
+          await subscription.handler(event, manager);
+          return true;
+        }),
+      );
     } catch (error) {
       if (deliveries >= this.maxDeliveries) {
         await this.deadLetter(message, error);

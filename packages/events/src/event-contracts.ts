@@ -232,6 +232,8 @@ export interface DomainEvent<T extends EventType = EventType> {
   source: string;
   occurredAt: string;
   traceId: string | null;
+  /** The producer's W3C `traceparent` when it ran in a traced request or job (absent from older producers). */
+  traceparent?: string | null;
   payload: EventPayload<T>;
 }
 

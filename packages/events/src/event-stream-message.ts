@@ -31,6 +31,7 @@ const envelopeSchema = z.object({
   source: z.string(),
   occurredAt: z.string().datetime({ offset: true }),
   traceId: z.string().nullable(),
+  traceparent: z.string().max(256).nullable().optional(),
   payload: z.unknown(),
 });
 

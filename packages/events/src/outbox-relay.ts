@@ -12,6 +12,7 @@ interface OutboxRow {
   source: string;
   occurred_at: Date;
   trace_id: string | null;
+  trace_parent: string | null;
   payload: DomainEvent['payload'];
 }
 
@@ -62,7 +63,7 @@ export class OutboxRelay {
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, type, source, occurred_at, trace_id, payload
+        `SELECT id, type, source, occurred_at, trace_id, trace_parent, payload
            FROM event_outbox
           WHERE published_at IS NULL
           ORDER BY position
@@ -109,6 +110,7 @@ function toEvent(row: OutboxRow): DomainEvent {
     source: row.source,
     occurredAt: row.occurred_at.toISOString(),
     traceId: row.trace_id,
+    traceparent: row.trace_parent,
     payload: row.payload,
   };
 }

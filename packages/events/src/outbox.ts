@@ -7,6 +7,7 @@ import {
   parseEventPayload,
 } from './event-contracts';
 import { EventOwnershipError, mayPublish } from './event-owners';
+import { activeTraceparent } from './event-tracing';
 
 /** Thrown when `enqueueEvent` is given a manager outside a transaction: the event would commit apart from the change. */
 export class OutboxTransactionRequiredError extends Error {
@@ -34,17 +35,30 @@ export async function enqueueEvent<T extends EventType>(
   if (!mayPublish(source, type)) {
     throw new EventOwnershipError(source, type);
   }
+  const active = activeTraceparent();
+  const traceId = options?.traceId ?? active?.traceId ?? null;
   const event: DomainEvent<T> = {
     id: randomUUID(),
     type,
     source,
     occurredAt: new Date().toISOString(),
-    traceId: options?.traceId ?? null,
+    traceId,
+    // Only the context of the trace the event names: a consumer continues that trace, not an unrelated one.
+    traceparent: active && active.traceId === traceId ? active.traceparent : null,
     payload: parseEventPayload(type, payload),
   };
   await manager.query(
-    `INSERT INTO event_outbox (id, type, source, occurred_at, trace_id, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [event.id, event.type, event.source, event.occurredAt, event.traceId, JSON.stringify(event.payload)],
+    `INSERT INTO event_outbox (id, type, source, occurred_at, trace_id, trace_parent, payload)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      event.id,
+      event.type,
+      event.source,
+      event.occurredAt,
+      event.traceId,
+      event.traceparent,
+      JSON.stringify(event.payload),
+    ],
   );
   return event;
 }

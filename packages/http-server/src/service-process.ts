@@ -1,6 +1,19 @@
+import { shutdownTracing } from '@holovitals/telemetry';
+
 /** Something that was started and can be stopped cleanly. */
 export interface Stoppable {
   stop(): Promise<void>;
+}
+
+async function stopAndExit(service: Stoppable): Promise<void> {
+  const code = await service.stop().then(
+    () => 0,
+    () => 1,
+  );
+  // Tracing stops last, so the spans of the requests that drained are still exported; an unreachable
+  // collector must not keep the process alive.
+  await shutdownTracing().catch(() => undefined);
+  process.exit(code);
 }
 
 /**
@@ -13,10 +26,7 @@ export function runServiceProcess(name: string, start: () => Promise<Stoppable>)
     .then(
       (service) => {
         const shutdown = (): void => {
-          service.stop().then(
-            () => process.exit(0),
-            () => process.exit(1),
-          );
+          void stopAndExit(service);
         };
         process.once('SIGTERM', shutdown);
         process.once('SIGINT', shutdown);

@@ -1,3 +1,4 @@
+import '@holovitals/telemetry/register';
 import { runServiceProcess } from '@holovitals/http-server';
 import { loadModelServerConfig } from './config';
 import { startModelServer } from './model-server';

@@ -70,12 +70,12 @@ describe('compose.yaml', () => {
     expect(compose.services.gateway?.ports).toEqual([`${gateway.port}:${gateway.port}`]);
   });
 
-  it('publishes only the web app, the gateway and the stand-ins browsers visit (hospital sign-in, hosted checkout)', () => {
+  it('publishes only the web app, the gateway, the stand-ins browsers visit (hospital sign-in, hosted checkout) and the trace viewer', () => {
     const published = Object.entries(compose.services)
       .filter(([, service]) => (service.ports ?? []).length > 0)
       .map(([name]) => name)
       .sort();
-    expect(published).toEqual(['demo-hospital', 'gateway', 'stripe-server', 'web']);
+    expect(published).toEqual(['demo-hospital', 'gateway', 'jaeger', 'stripe-server', 'web']);
   });
 
   it('sends browsers to documents files through the web app, and patient to documents directly', () => {

@@ -19,6 +19,7 @@ import {
   isGatewayCredentialValid,
   traceIdFrom,
 } from '@holovitals/auth';
+import { activeTraceId } from '@holovitals/telemetry';
 import { loadConfig } from './config';
 import { closeDatabase, initDatabase, migrationsApplied, type Database } from './data-source';
 import type { SubgraphDefinition, SubgraphRuntime } from './define-subgraph';
@@ -130,7 +131,8 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
   });
 
   async function context(req: IncomingMessage): Promise<RequestContext<Services>> {
-    const traceId = traceIdFrom(req.headers.traceparent as string | undefined);
+    // The http instrumentation continued the caller's trace; without tracing the header is read directly.
+    const traceId = activeTraceId() ?? traceIdFrom(req.headers.traceparent as string | undefined);
     const { principal, accessToken } = await authenticate(req.headers.authorization);
     return {
       service: definition.name,

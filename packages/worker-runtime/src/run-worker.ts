@@ -8,6 +8,7 @@ import { startHealthServer } from './health-server';
 import { JobCancelledError, JobTimeoutError, WorkerShutdownError } from './job-errors';
 import { cancelChannel, cancelledMarkerKey, deadLetterQueueName, type DeadLetter } from './queue-definition';
 import { createQueueMetrics, type JobOutcome, type QueueMetrics } from './queue-metrics';
+import { withJobSpan } from './job-span';
 import type { JobContext, RegisteredProcessor } from './queue-processor';
 import { loadWorkerConfig, type WorkerConfig } from './worker-config';
 
@@ -71,7 +72,9 @@ function createJobHandler(
   running: Map<string, AbortController>,
 ): (job: Bull.Job) => Promise<unknown> {
   const { processor, name } = open;
-  return async (job) => {
+  return (job) => withJobSpan(name, String(job.id), job.attemptsMade + 1, (traceId) => handle(job, traceId));
+
+  async function handle(job: Bull.Job, traceId: string): Promise<unknown> {
     const jobId = String(job.id);
     const key = `${name}:${jobId}`;
     const controller = new AbortController();
@@ -98,7 +101,7 @@ function createJobHandler(
         attempt: job.attemptsMade + 1,
         signal: controller.signal,
         progress: (percent) => job.progress(Math.max(0, Math.min(100, percent))),
-        logger: deps.logger.child({ queue: name, jobId }),
+        logger: deps.logger.child({ queue: name, jobId, traceId }),
       };
       const result = await Promise.race([processor.process(context), abortion(controller.signal)]);
       // A processor that returns as soon as its signal fires has still been cancelled or timed out.
@@ -139,7 +142,7 @@ function createJobHandler(
       deps.metrics.processing.observe({ queue: name, outcome }, (Date.now() - startedAt) / 1000);
       deps.metrics.processed.inc({ queue: name, outcome });
     }
-  };
+  }
 }
 
 /**

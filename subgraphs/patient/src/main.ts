@@ -1,3 +1,4 @@
+import '@holovitals/telemetry/register';
 import { runSubgraphProcess } from '@holovitals/subgraph-kit';
 import { patientSubgraph } from './subgraph';
 

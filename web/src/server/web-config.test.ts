@@ -17,3 +17,19 @@ describe('browserAddress', () => {
     expect(browserAddress(signIn, loadWebConfig({ NODE_ENV: 'production' }))).toBeNull();
   });
 });
+
+describe('TRACE_VIEWER_URL', () => {
+  it('keeps the {traceId} placeholder and is off when unset', () => {
+    expect(
+      loadWebConfig({ NODE_ENV: 'production', TRACE_VIEWER_URL: 'http://localhost:16686/trace/{traceId}' })
+        .traceViewerUrl,
+    ).toBe('http://localhost:16686/trace/{traceId}');
+    expect(loadWebConfig({ NODE_ENV: 'production' }).traceViewerUrl).toBeNull();
+  });
+
+  it('names the variable when the template has no {traceId}', () => {
+    expect(() =>
+      loadWebConfig({ NODE_ENV: 'production', TRACE_VIEWER_URL: 'http://localhost:16686/search' }),
+    ).toThrow(/TRACE_VIEWER_URL/);
+  });
+});

@@ -9,6 +9,8 @@ export interface WebConfig {
   secureCookies: boolean;
   /** Whether `x-forwarded-for` on incoming requests was written by web-server.ts (not the browser). */
   clientAddressFromServer: boolean;
+  /** A trace viewer's URL with `{traceId}` in it (Jaeger: `http://localhost:16686/trace/{traceId}`), or null. */
+  traceViewerUrl: string | null;
 }
 
 function readUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -22,6 +24,16 @@ function readUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string
   }
 }
 
+function readTraceViewerUrl(env: NodeJS.ProcessEnv): string | null {
+  const value = env.TRACE_VIEWER_URL?.trim();
+  if (!value) return null;
+  const url = readUrl(env, 'TRACE_VIEWER_URL', value);
+  if (!value.includes('{traceId}'))
+    throw new Error(`Invalid configuration for web: TRACE_VIEWER_URL must contain {traceId}, got "${value}"`);
+  // URL parsing escapes the braces; the template keeps them.
+  return url.replace('%7BtraceId%7D', '{traceId}');
+}
+
 /** Read at request time, not build time, so one build runs against any gateway. */
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
   const gatewayUrl = readUrl(env, 'GATEWAY_URL', 'http://127.0.0.1:4000/graphql');
@@ -30,6 +42,7 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     publicGatewayUrl: readUrl(env, 'GATEWAY_PUBLIC_URL', gatewayUrl),
     secureCookies: env.NODE_ENV === 'production',
     clientAddressFromServer: env[CLIENT_ADDRESS_FROM_SERVER] === 'true',
+    traceViewerUrl: readTraceViewerUrl(env),
   };
 }
 

@@ -1,4 +1,5 @@
 import { GATEWAY_CREDENTIAL_HEADER } from '@holovitals/subgraph-kit';
+import { fetchCarriesTraceparent } from '@holovitals/telemetry';
 import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
 import type { PatientRecord } from './patient-record';
 
@@ -59,7 +60,7 @@ async function call<T>(
       'content-type': 'application/json',
       authorization: `Bearer ${caller.accessToken}`,
       [GATEWAY_CREDENTIAL_HEADER]: source.gatewaySecret,
-      ...(caller.traceparent ? { traceparent: caller.traceparent } : {}),
+      ...(caller.traceparent && !fetchCarriesTraceparent() ? { traceparent: caller.traceparent } : {}),
     },
     body: JSON.stringify({ query, variables }),
   });

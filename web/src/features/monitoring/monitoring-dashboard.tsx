@@ -17,6 +17,7 @@ import {
   MonitoringOverviewDocument,
 } from './monitoring-operations';
 import { queueDepths } from './queue-depths';
+import { TraceLink } from './trace-link';
 
 /** The monitoring worker checks every 2 s; polling at the same pace shows a stopped process within two rounds. */
 const HEALTH_POLL_MS = 2_000;
@@ -80,7 +81,8 @@ function ServiceHealthCard(): ReactNode {
   );
 }
 
-export function MonitoringDashboard(): ReactNode {
+/** `traceViewerUrl`: the TRACE_VIEWER_URL template (with `{traceId}`); trace ids link to it when set. */
+export function MonitoringDashboard({ traceViewerUrl }: { traceViewerUrl: string | null }): ReactNode {
   const [range, setRange] = useState(overviewRange);
   // A new window (ending now) every interval: polling would repeat the window the page opened with.
   useEffect(() => {
@@ -201,7 +203,12 @@ export function MonitoringDashboard(): ReactNode {
                     <div>{group.template}</div>
                     <div className="muted">
                       Last {dateTimeText(group.lastSeenAt)}
-                      {group.events[0]?.traceId ? ` · trace ${group.events[0].traceId}` : ''}
+                      {group.events[0]?.traceId ? (
+                        <>
+                          {' · '}
+                          <TraceLink traceId={group.events[0].traceId} template={traceViewerUrl} />
+                        </>
+                      ) : null}
                     </div>
                   </li>
                 ))}

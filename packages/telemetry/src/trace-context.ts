@@ -1,0 +1,16 @@
+import { context, isSpanContextValid, trace } from '@opentelemetry/api';
+
+/** The trace id of the span active here, or null when no tracing runs (a test that starts no SDK). */
+export function activeTraceId(): string | null {
+  const spanContext = trace.getSpan(context.active())?.spanContext();
+  return spanContext && isSpanContextValid(spanContext) ? spanContext.traceId : null;
+}
+
+/**
+ * True when an outgoing fetch made here gets its `traceparent` from the undici instrumentation (the fetch
+ * span's own context). A caller then must not set one as well: a second header makes the pair unparseable
+ * and the callee would start a new trace.
+ */
+export function fetchCarriesTraceparent(): boolean {
+  return activeTraceId() !== null;
+}
