@@ -1,3 +1,4 @@
+import { consentProjectionHandlers, patientOwnerHandlers } from '@holovitals/consent-projection';
 import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { createAnalysisServices } from './analysis-services';
 import { analysisConfig } from './config';
@@ -31,4 +32,5 @@ export const analysisSubgraph = defineSubgraph({
   migrations: analysisMigrations,
   services: createAnalysisServices,
   closeServices: (services) => services.producer.close(),
+  eventHandlers: () => ({ ...patientOwnerHandlers, ...consentProjectionHandlers('analysis') }),
 });
