@@ -8,6 +8,7 @@ import { analysisTaskReference } from './references/analysis-task.reference';
 import { mapAnalysisError } from './resolvers/analysis-error-mapping';
 import { AnalysisQueueResolver } from './resolvers/analysis-queue.resolver';
 import { AnalysisTaskResolver } from './resolvers/analysis-task.resolver';
+import { ContextEntryResolver } from './resolvers/context-entry.resolver';
 import { DeidentifyResolver } from './resolvers/deidentify.resolver';
 import { MissingPiecesResolver } from './resolvers/missing-pieces.resolver';
 import { PatientMissingPiecesResolver } from './resolvers/patient-missing-pieces.resolver';
@@ -24,6 +25,7 @@ export const analysisSubgraph = defineSubgraph({
     AnalysisQueueResolver,
     AnalysisTaskUpdateResolver,
     DeidentifyResolver,
+    ContextEntryResolver,
   ],
   orphanedTypes: [PatientReference],
   mapError: mapAnalysisError,

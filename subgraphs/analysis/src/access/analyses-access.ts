@@ -30,3 +30,11 @@ export async function mayReadPatientAnalyses(ctx: RequestContext, patientId: str
   const facts = await accessLoader(ctx).load(patientId);
   return (facts.isOwner && hasRole(principal, Role.PATIENT)) || facts.consented;
 }
+
+/** ADMIN, or the record's owner signed in as PATIENT: who may put context into the cache for the patient. */
+export async function mayManagePatientContext(ctx: RequestContext, patientId: string): Promise<boolean> {
+  const principal = ctx.principal;
+  if (principal === null) return false;
+  if (hasRole(principal, Role.ADMIN)) return true;
+  return hasRole(principal, Role.PATIENT) && (await accessLoader(ctx).load(patientId)).isOwner;
+}
