@@ -25,6 +25,11 @@ export const analysisSharedConfig = {
     .default(30 * 86_400),
   /** A cached context's importance halves every this many days without reads. */
   ANALYSIS_CONTEXT_HALF_LIFE_DAYS: z.coerce.number().positive().default(14),
+  /**
+   * Most record tokens (about 4 characters each) sent in one model call; a larger record is analysed in chunks by
+   * section and date, and the cited answers merged. Leave room in the model's context for instruction and answer.
+   */
+  ANALYSIS_CHUNK_TOKENS: z.coerce.number().int().min(200).default(6_000),
   /** The model analyzer (MODEL_BASE_URL, MODEL_API_KEY, MODEL_NAME, prices, timeout): unset, rules only. */
   ...modelClientSettings,
 };
