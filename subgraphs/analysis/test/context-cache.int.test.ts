@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { analysisSharedConfig } from '../src/config';
-import { hotKey } from '../src/context/context-cache';
+import { findContext, hotKey, openContext, storeContext } from '../src/context/context-cache';
 import { contextCipher } from '../src/context/context-cipher';
 import { sweepContexts } from '../src/context/context-sweep';
 import { ContextEntryEntity } from '../src/entities/context-entry.entity';
@@ -140,6 +140,38 @@ describe('context cache (Redis hot tier over encrypted PostgreSQL rows)', () => 
     ]);
     const row = await h.sg.dataSource.getRepository(ContextEntryEntity).findOneByOrFail({ id: stored.id });
     expect(row.accessCount).toBe(3);
+  });
+
+  it('keeps working from PostgreSQL alone when Redis is unreachable', async () => {
+    const down = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    // Connection errors surface through the commands (and the warnings below), not as an unhandled event.
+    down.on('error', () => undefined);
+    const warnings: unknown[] = [];
+    const deps = {
+      cipher: contextCipher(z.object(analysisSharedConfig).parse(h.env)),
+      redis: down,
+      logger: { warn: (...args: unknown[]) => warnings.push(args) },
+      hotSeconds: 900,
+      retentionSeconds: 86_400,
+    };
+    const manager = h.sg.dataSource.manager;
+    const { entry } = await storeContext(manager, deps, {
+      patientId: PATIENT_ID,
+      ownerUserId: owner,
+      text: NOTE,
+    });
+    const found = await findContext(manager, entry.id);
+    expect(found).not.toBeNull();
+    const opened = await openContext(manager, deps, found as ContextEntryEntity);
+    expect(opened.tier).toBe('COLD');
+    for (const identifier of IDENTIFIERS) expect(opened.text).not.toContain(identifier);
+    expect(warnings.length).toBeGreaterThan(0);
+    down.disconnect();
   });
 
   it('refuses another user (NOT_FOUND on read, FORBIDDEN on store), audited as DENIED', async () => {

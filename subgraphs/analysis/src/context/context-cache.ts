@@ -33,13 +33,13 @@ export function sanitizeContext(text: string): SanitizedContext {
   return { text: result.text, identifiersRemoved: result.spans.length };
 }
 
-/** Sanitizes, scores and seals the text; cold row in the caller's transaction, then the hot copy. */
+/** Sanitizes, scores and seals the text into a cold row, in the caller's transaction; warm it after commit. */
 export async function storeContext(
   manager: EntityManager,
   deps: ContextCacheDeps,
   entry: { patientId: string; ownerUserId: string; text: string },
   now: Date = new Date(),
-): Promise<{ entry: ContextEntryEntity; text: string }> {
+): Promise<{ entry: ContextEntryEntity; text: string; ciphertext: string }> {
   const sanitized = sanitizeContext(entry.text);
   const id = randomUUID();
   const content = contentImportance(sanitized.text);
@@ -59,19 +59,40 @@ export async function storeContext(
     createdAt: now,
     expiresAt: retainedUntil(now, content, deps.retentionSeconds),
   });
-  await writeHot(deps, id, ciphertext);
-  return { entry: saved, text: sanitized.text };
+  return { entry: saved, text: sanitized.text, ciphertext };
 }
 
-/** The cache row's metadata (no decryption), or null when unknown, expired or not a model context. */
+/** Puts a committed entry's ciphertext into the hot tier; false when Redis refused (that only costs speed). */
+export function warmContext(deps: ContextCacheDeps, id: string, ciphertext: string): Promise<boolean> {
+  return writeHot(deps, id, ciphertext);
+}
+
+/** Every column but the ciphertext: a hot hit never reads the sealed text from PostgreSQL. */
+const METADATA = {
+  id: true,
+  kind: true,
+  patientId: true,
+  ownerUserId: true,
+  recordCount: true,
+  contentImportance: true,
+  importance: true,
+  accessCount: true,
+  lastAccessedAt: true,
+  identifiersRemoved: true,
+  createdAt: true,
+  expiresAt: true,
+} as const;
+
+/** The cache row's metadata (no ciphertext), or null when unknown, past retention or not a model context. */
 export async function findContext(
   manager: EntityManager,
   id: string,
   now: Date = new Date(),
 ): Promise<ContextEntryEntity | null> {
-  const entry = await manager
-    .getRepository(ContextEntryEntity)
-    .findOneBy({ id, kind: ContextEntryKind.MODEL_CONTEXT });
+  const entry = await manager.getRepository(ContextEntryEntity).findOne({
+    where: { id, kind: ContextEntryKind.MODEL_CONTEXT },
+    select: METADATA,
+  });
   return entry && entry.expiresAt > now ? entry : null;
 }
 
@@ -81,18 +102,31 @@ export async function openContext(
   deps: ContextCacheDeps,
   entry: ContextEntryEntity,
 ): Promise<{ text: string; tier: ContextTier }> {
+  const repository = manager.getRepository(ContextEntryEntity);
   const hot = await readHot(deps, entry.id);
   const tier: ContextTier = hot ? 'HOT' : 'COLD';
-  const ciphertext = hot ?? entry.ciphertext;
-  if (!hot) await writeHot(deps, entry.id, ciphertext);
-  await manager.getRepository(ContextEntryEntity).increment({ id: entry.id }, 'accessCount', 1);
-  await manager.getRepository(ContextEntryEntity).update({ id: entry.id }, { lastAccessedAt: new Date() });
+  let ciphertext = hot;
+  if (!ciphertext) {
+    const cold = await repository.findOne({
+      where: { id: entry.id },
+      select: { id: true, ciphertext: true },
+    });
+    if (!cold) throw new Error(`Context ${entry.id} was deleted while it was being read.`);
+    ciphertext = cold.ciphertext;
+    await writeHot(deps, entry.id, ciphertext);
+  }
+  await repository
+    .createQueryBuilder()
+    .update()
+    .set({ accessCount: () => 'access_count + 1', lastAccessedAt: () => 'now()' })
+    .where('id = :id', { id: entry.id })
+    .execute();
   return { text: deps.cipher.decrypt(ciphertext, aad(entry.id)).toString('utf8'), tier };
 }
 
 /**
  * Re-scores every cached model context from its content score, age and reads, and moves its cold retention
- * with the score; metadata only, nothing is decrypted. Returns how many changed.
+ * with the score; metadata only, nothing is decrypted. Returns the ids whose score changed.
  */
 export async function reanalyzeImportance(
   manager: EntityManager,
@@ -158,10 +192,12 @@ async function readHot(deps: ContextCacheDeps, id: string): Promise<string | nul
   }
 }
 
-async function writeHot(deps: ContextCacheDeps, id: string, ciphertext: string): Promise<void> {
+async function writeHot(deps: ContextCacheDeps, id: string, ciphertext: string): Promise<boolean> {
   try {
     await deps.redis.set(hotKey(id), ciphertext, 'EX', deps.hotSeconds);
+    return true;
   } catch (err) {
     deps.logger.warn({ err, id }, 'context hot tier unavailable; stored cold only');
+    return false;
   }
 }

@@ -3,7 +3,7 @@ import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
 import type { AnalysisServices } from '../analysis-services';
 import { mayManagePatientContext } from '../access/analyses-access';
 import type { ContextEntryEntity } from '../entities/context-entry.entity';
-import { findContext, openContext, storeContext, type ContextTier } from './context-cache';
+import { findContext, openContext, storeContext, type ContextTier, warmContext } from './context-cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,8 +40,8 @@ export async function storeContextFor(
       'Only the patient or an ADMIN may cache context for this record.',
     );
   }
-  return ctx.dataSource.transaction(async (manager) => {
-    const stored = await storeContext(manager, ctx.services.contextCache, {
+  const stored = await ctx.dataSource.transaction(async (manager) => {
+    const created = await storeContext(manager, ctx.services.contextCache, {
       patientId: input.patientId,
       ownerUserId: principal.id,
       text: input.text,
@@ -49,12 +49,14 @@ export async function storeContextFor(
     await recordAudit(manager, ctx, {
       action: 'create',
       entityType: 'ContextEntry',
-      entityIds: [stored.entry.id],
+      entityIds: [created.entry.id],
       patientIds: [input.patientId],
       outcome: 'SUCCESS',
     });
-    return { entry: stored.entry, text: stored.text, tier: 'HOT' };
+    return created;
   });
+  const warm = await warmContext(ctx.services.contextCache, stored.entry.id, stored.ciphertext);
+  return { entry: stored.entry, text: stored.text, tier: warm ? 'HOT' : 'COLD' };
 }
 
 /** context: whoever stored it, the patient, or ADMIN; anyone else (or an expired id) is NOT_FOUND, audited. */
