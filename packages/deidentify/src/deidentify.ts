@@ -1,6 +1,8 @@
 import { type IdentifierSpan } from './identifier-kind';
+import { lowercaseNameCandidates } from './lowercase-name-detector';
 import { nameCandidates } from './name-detector';
 import { type Candidate, patternCandidates } from './pattern-detectors';
+import { placeCandidates } from './place-detector';
 import type { Pseudonymizer } from './pseudonymizer';
 import { defaultReplacement } from './replacement';
 
@@ -18,7 +20,12 @@ export interface DeidentifiedText {
 
 /** Finds the Safe Harbor identifiers in `text`, without replacing them. */
 export function findIdentifiers(text: string): IdentifierSpan[] {
-  return resolveOverlaps([...patternCandidates(text), ...nameCandidates(text)]);
+  return resolveOverlaps([
+    ...patternCandidates(text),
+    ...placeCandidates(text),
+    ...nameCandidates(text),
+    ...lowercaseNameCandidates(text),
+  ]);
 }
 
 /**

@@ -66,6 +66,9 @@ const STATE_NAMES = [
 ];
 const STATE = `(?:${STATE_ABBREVIATIONS}|${STATE_NAMES.join('|')})`;
 const STATE_NAME_SET = new Set(STATE_NAMES.map((s) => s.toLowerCase()));
+
+/** States are the one geographic unit Safe Harbor keeps. */
+export const isStateName = (value: string): boolean => STATE_NAME_SET.has(value.toLowerCase());
 /** Two-letter states that are also clinical credentials ("Jane Roe, MD"): a city needs a ZIP after them. */
 const CREDENTIAL_STATES = new Set(['MD', 'PA', 'ME', 'OR', 'IN', 'OK', 'HI', 'DO']);
 

@@ -6,6 +6,7 @@ import { type QueueDefinition, QueueProducer } from '@holovitals/worker-runtime'
 import type { AnalyzerRegistry } from './analyzers/analyzer-registry';
 import { configuredAnalyzers, modelPricing } from './analyzers/configured-analyzers';
 import type { AnalysisConfig } from './config';
+import type { ContextCacheDeps } from './context/context-cache';
 import { contextCipher } from './context/context-cipher';
 import type { RecordSource } from './record/record-fetch';
 import type { ModelPricing } from './tasks/cost-estimate';
@@ -22,17 +23,20 @@ export interface AnalysisServices {
   /** The model's prices for cost estimates; null when no model is configured. */
   pricing: ModelPricing | null;
   recordSource: RecordSource;
+  /** The context cache: Redis hot tier over the context_entry rows, one cipher for both. */
+  contextCache: ContextCacheDeps;
 }
 
 const patientRegistryPort = SERVICE_REGISTRY.find((entry) => entry.name === 'patient')?.port ?? 4002;
 
 export function createAnalysisServices(runtime: SubgraphRuntime<AnalysisConfig>): AnalysisServices {
   const { config } = runtime;
+  const cipher = contextCipher(config);
   return {
     config,
     producer: new QueueProducer({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
     queue: analysisQueue(config),
-    cipher: contextCipher(config),
+    cipher,
     changes: createChangePublisher(runtime.redis),
     analyzers: configuredAnalyzers(config, runtime.dataSource),
     pricing: modelPricing(config),
@@ -42,6 +46,13 @@ export function createAnalysisServices(runtime: SubgraphRuntime<AnalysisConfig>)
         `http://127.0.0.1:${config.PATIENT_PORT ?? patientRegistryPort}/graphql`,
       gatewaySecret: config.GATEWAY_SECRET,
       maxRecordsPerKind: config.ANALYSIS_MAX_RECORDS_PER_KIND,
+    },
+    contextCache: {
+      cipher,
+      redis: runtime.redis,
+      logger: runtime.logger,
+      hotSeconds: config.ANALYSIS_CONTEXT_HOT_SECONDS,
+      retentionSeconds: config.ANALYSIS_CONTEXT_RETENTION_SECONDS,
     },
   };
 }

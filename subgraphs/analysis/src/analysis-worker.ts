@@ -1,5 +1,5 @@
 import { createChangePublisher } from '@holovitals/live-changes';
-import { closeDatabase, initDatabase } from '@holovitals/subgraph-kit';
+import { closeDatabase, initDatabase, jobSystemActor } from '@holovitals/subgraph-kit';
 import { defineWorker, processQueue } from '@holovitals/worker-runtime';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -7,7 +7,7 @@ import type { AnalyzerRegistry } from './analyzers/analyzer-registry';
 import { configuredAnalyzers } from './analyzers/configured-analyzers';
 import { type AnalysisSharedConfig, analysisWorkerConfig } from './config';
 import { contextCipher } from './context/context-cipher';
-import { expireContexts } from './context/context-store';
+import { sweepContexts } from './context/context-sweep';
 import { analysisEntities, analysisMigrations } from './database-schema';
 import { analysisQueue, contextExpiryQueue } from './tasks/analysis-queue';
 import { processAnalysisTask } from './tasks/task-processing';
@@ -63,7 +63,16 @@ export function createAnalysisWorker(
         processQueue({
           queue: contextExpiryQueue,
           repeat: { everyMs: config.ANALYSIS_CONTEXT_SWEEP_MS, data: {} },
-          process: () => expireContexts(services.deps.dataSource.manager),
+          process: (job) =>
+            sweepContexts(
+              services.deps.dataSource,
+              services.redis,
+              {
+                retentionSeconds: config.ANALYSIS_CONTEXT_RETENTION_SECONDS,
+                halfLifeDays: config.ANALYSIS_CONTEXT_HALF_LIFE_DAYS,
+              },
+              jobSystemActor(SERVICE, job),
+            ),
         }),
       ];
     },

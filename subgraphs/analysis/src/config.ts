@@ -17,6 +17,19 @@ export const analysisSharedConfig = {
   ANALYSIS_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
   /** A try running longer than this is aborted and counts as failed. */
   ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+  /** How long a de-identified model context is kept in PostgreSQL at importance 0.5 (0: half, 1: one and a half). */
+  ANALYSIS_CONTEXT_RETENTION_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(30 * 86_400),
+  /** A cached context's importance halves every this many days without reads. */
+  ANALYSIS_CONTEXT_HALF_LIFE_DAYS: z.coerce.number().positive().default(14),
+  /**
+   * Most record tokens (about 4 characters each) sent in one model call; a larger record is analysed in chunks by
+   * section and date, and the cited answers merged. Leave room in the model's context for instruction and answer.
+   */
+  ANALYSIS_CHUNK_TOKENS: z.coerce.number().int().min(200).default(6_000),
   /** The model analyzer (MODEL_BASE_URL, MODEL_API_KEY, MODEL_NAME, prices, timeout): unset, rules only. */
   ...modelClientSettings,
 };
@@ -33,6 +46,10 @@ export const analysisConfig = {
   PATIENT_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** How long a record snapshot is kept (encrypted) for its task; expired ones are deleted. */
   ANALYSIS_CONTEXT_TTL_SECONDS: z.coerce.number().int().min(60).default(86_400),
+  /** How long a stored or read model context stays in the Redis hot tier. */
+  ANALYSIS_CONTEXT_HOT_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Longest context text `storeContext` accepts (characters). */
+  ANALYSIS_CONTEXT_MAX_CHARS: z.coerce.number().int().min(100).default(50_000),
   /** Largest number of records of one kind fetched for an analysis; larger records are refused. */
   ANALYSIS_MAX_RECORDS_PER_KIND: z.coerce.number().int().min(1).default(2_000),
   /** Tasks one user may have queued or running at once. */
@@ -44,7 +61,7 @@ export const analysisWorkerConfig = {
   ...analysisSharedConfig,
   DATABASE_URL: z.string().url(),
   ANALYSIS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
-  /** How often expired record snapshots are deleted. */
+  /** How often cached contexts are re-scored and expired record snapshots and contexts deleted. */
   ANALYSIS_CONTEXT_SWEEP_MS: z.coerce.number().int().min(1_000).default(600_000),
 };
 

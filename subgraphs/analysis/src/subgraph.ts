@@ -1,3 +1,4 @@
+import { consentProjectionHandlers, patientOwnerHandlers } from '@holovitals/consent-projection';
 import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { createAnalysisServices } from './analysis-services';
 import { analysisConfig } from './config';
@@ -7,6 +8,7 @@ import { analysisTaskReference } from './references/analysis-task.reference';
 import { mapAnalysisError } from './resolvers/analysis-error-mapping';
 import { AnalysisQueueResolver } from './resolvers/analysis-queue.resolver';
 import { AnalysisTaskResolver } from './resolvers/analysis-task.resolver';
+import { ContextEntryResolver } from './resolvers/context-entry.resolver';
 import { DeidentifyResolver } from './resolvers/deidentify.resolver';
 import { MissingPiecesResolver } from './resolvers/missing-pieces.resolver';
 import { PatientMissingPiecesResolver } from './resolvers/patient-missing-pieces.resolver';
@@ -23,6 +25,7 @@ export const analysisSubgraph = defineSubgraph({
     AnalysisQueueResolver,
     AnalysisTaskUpdateResolver,
     DeidentifyResolver,
+    ContextEntryResolver,
   ],
   orphanedTypes: [PatientReference],
   mapError: mapAnalysisError,
@@ -31,4 +34,5 @@ export const analysisSubgraph = defineSubgraph({
   migrations: analysisMigrations,
   services: createAnalysisServices,
   closeServices: (services) => services.producer.close(),
+  eventHandlers: () => ({ ...patientOwnerHandlers, ...consentProjectionHandlers('analysis') }),
 });

@@ -5,6 +5,7 @@ import { type AnalysisTaskType, AnalyzerKind } from '../entities/analysis-enums'
 import {
   type AnalysisContext,
   type AnalysisOutcome,
+  type AnalysisSection,
   AnalysisSectionKind,
   type AnalysisTaskInput,
   type Analyzer,
@@ -12,11 +13,14 @@ import {
 import { mapModelAnswer, modelAnswerSchema } from './model-answer';
 import { costCents, recordModelCall } from './model-call-audit';
 import { citableRecords, omittedRecords, promptRequest } from './model-prompt';
+import { chunkRecordRows } from './record-chunks';
 
 export interface ModelAnalyzerDeps {
   /** Where each call's audit entry and cost event are written (the analysis database's outbox). */
   dataSource: DataSource;
   model: ModelClientOptions;
+  /** Most record tokens one call may carry; a larger record is analysed in chunks and the answers merged. */
+  chunkTokens: number;
 }
 
 /** The model gave nothing usable: every statement cited ids outside the record. Retried like a model error. */
@@ -49,30 +53,51 @@ export class ModelAnalyzer implements Analyzer {
     await context.checkpoint(20);
     const pseudonymizer = new Pseudonymizer();
     const request = promptRequest(record, task, asOf);
-    const prompt = sanitizePrompt(request, pseudonymizer);
-    const sentRecordIds = request.records.map((item) => item.id);
+    const { chunks, truncated } = chunkRecordRows(request.records, this.deps.chunkTokens);
     await context.checkpoint(35);
 
     const calls: ModelCallRecord[] = [];
-    const client = new ModelClient(this.deps.model, {
-      onCall: async (call) => {
-        calls.push(call);
-        await recordModelCall(this.deps.dataSource, actor, task, sentRecordIds, call);
-      },
-    });
-    const { value } = await client.completeJson(modelAnswerSchema, prompt, {
-      name: 'analysis_result',
-      signal,
-    });
-    await context.checkpoint(80);
+    const sections: AnalysisSection[] = [];
+    const rejectedCitations = new Set<string>();
+    let droppedStatements = 0;
+    for (const [index, chunk] of chunks.entries()) {
+      // One pseudonymizer for every chunk: the same person gets the same surrogate in each call.
+      const prompt = sanitizePrompt({ ...request, records: chunk.rows }, pseudonymizer);
+      const sentRecordIds = chunk.rows.map((item) => item.id);
+      const client = new ModelClient(this.deps.model, {
+        onCall: async (call) => {
+          calls.push(call);
+          await recordModelCall(this.deps.dataSource, actor, task, sentRecordIds, call);
+        },
+      });
+      const { value } = await client.completeJson(modelAnswerSchema, prompt, {
+        name: 'analysis_result',
+        signal,
+      });
+      const mapped = mapModelAnswer(value, task.type, citableRecords(chunk.rows), pseudonymizer);
+      mergeSections(sections, mapped.sections);
+      for (const id of mapped.rejectedCitations) rejectedCitations.add(id);
+      droppedStatements += mapped.droppedStatements;
+      await context.checkpoint(35 + Math.floor((45 * (index + 1)) / chunks.length));
+    }
 
-    const mapped = mapModelAnswer(value, task.type, citableRecords(request.records), pseudonymizer);
+    const mapped = { sections, rejectedCitations: [...rejectedCitations], droppedStatements };
     if (mapped.sections.length === 0) {
       throw new UncitedAnswerError(
         `The model's answer cited no record of this patient (${mapped.rejectedCitations.length} unknown ids rejected).`,
       );
     }
     const notes = [MODEL_NOTE];
+    if (chunks.length > 1) {
+      notes.push(
+        `The record was too large for one request: it was analysed in ${chunks.length} parts (by section and date, at most ${this.deps.chunkTokens} tokens of records each) and the cited findings merged.`,
+      );
+    }
+    for (const cut of truncated) {
+      notes.push(
+        `One record (${cut.id}) was too long to send whole; its last ${cut.omittedCharacters} characters were left out.`,
+      );
+    }
     for (const left of omittedRecords(record, task.type)) {
       notes.push(
         `Only the newest ${left.sent} of ${left.total} ${left.kind.toLowerCase()} records were sent to the model; older ones were not considered.`,
@@ -99,5 +124,14 @@ export class ModelAnalyzer implements Analyzer {
       healthScore: null,
       actualCost: calls.reduce((sum, call) => sum + costCents(call.costUsd), 0),
     };
+  }
+}
+
+/** Adds each chunk's sections to the result: a title already present gets the new statements appended. */
+function mergeSections(into: AnalysisSection[], more: readonly AnalysisSection[]): void {
+  for (const section of more) {
+    const same = into.find((existing) => existing.kind === section.kind && existing.title === section.title);
+    if (same) same.statements.push(...section.statements);
+    else into.push({ ...section, statements: [...section.statements] });
   }
 }

@@ -1,7 +1,7 @@
 import type { EnvelopeCipher } from '@holovitals/encryption';
 import { randomUUID } from 'node:crypto';
-import { type EntityManager, LessThan } from 'typeorm';
-import { ContextEntryEntity } from '../entities/context-entry.entity';
+import type { EntityManager } from 'typeorm';
+import { ContextEntryEntity, ContextEntryKind } from '../entities/context-entry.entity';
 import { type PatientRecord, patientRecordSchema } from '../record/patient-record';
 
 /** Associated data: a snapshot copied into another row does not decrypt there. */
@@ -15,7 +15,7 @@ const recordCount = (record: PatientRecord): number =>
   record.medications.length;
 
 /** Seals the snapshot and stores it with its expiry, in the caller's transaction. */
-export async function storeContext(
+export async function storeTaskSnapshot(
   manager: EntityManager,
   cipher: EnvelopeCipher,
   record: PatientRecord,
@@ -27,6 +27,7 @@ export async function storeContext(
     id,
     patientId: record.patientId,
     ownerUserId,
+    kind: ContextEntryKind.TASK_SNAPSHOT,
     ciphertext: cipher.encrypt(JSON.stringify(record), aad(id)),
     recordCount: recordCount(record),
     expiresAt: new Date(Date.now() + ttlSeconds * 1000),
@@ -34,20 +35,16 @@ export async function storeContext(
 }
 
 /** The snapshot, or null when it expired (or was swept). A tampered or foreign ciphertext throws. */
-export async function readContext(
+export async function readTaskSnapshot(
   manager: EntityManager,
   cipher: EnvelopeCipher,
   id: string,
   now: Date = new Date(),
 ): Promise<PatientRecord | null> {
-  const entry = await manager.getRepository(ContextEntryEntity).findOneBy({ id });
+  const entry = await manager
+    .getRepository(ContextEntryEntity)
+    .findOneBy({ id, kind: ContextEntryKind.TASK_SNAPSHOT });
   if (!entry || entry.expiresAt <= now) return null;
   const plain = cipher.decrypt(entry.ciphertext, aad(id)).toString('utf8');
   return patientRecordSchema.parse(JSON.parse(plain));
-}
-
-/** Deletes every snapshot past its expiry; returns how many went. */
-export async function expireContexts(manager: EntityManager, now: Date = new Date()): Promise<number> {
-  const result = await manager.getRepository(ContextEntryEntity).delete({ expiresAt: LessThan(now) });
-  return result.affected ?? 0;
 }

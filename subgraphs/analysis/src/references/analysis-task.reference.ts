@@ -24,5 +24,5 @@ export async function analysisTaskReference(
       }),
   );
   const task = await loader.load(String(reference.id));
-  return task && mayReadTask(principal, task) ? task : null;
+  return task && (await mayReadTask(ctx, principal, task)) ? task : null;
 }

@@ -12,6 +12,7 @@ function clientCode(code: AnalysisErrorCode): ErrorCode {
     case AnalysisErrorCode.TOO_MANY_OPEN_TASKS:
       return ErrorCode.RATE_LIMITED;
     case AnalysisErrorCode.TASK_NOT_FOUND:
+    case AnalysisErrorCode.CONTEXT_NOT_FOUND:
     case AnalysisErrorCode.PATIENT_NOT_FOUND:
       return ErrorCode.NOT_FOUND;
     case AnalysisErrorCode.RECORD_FORBIDDEN:

@@ -9,7 +9,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { AnalysisServices } from '../analysis-services';
 import { AnalysisTaskEntity } from '../entities/analysis-task.entity';
 import { analysisResultLoader } from '../loaders/analysis-result.loader';
-import { visibleTask } from '../tasks/task-access';
+import { requirePatientAnalysesAccess, visibleTask } from '../tasks/task-access';
 import { cancelAnalysisTask } from '../tasks/task-cancellation';
 import { listTasks, MAX_TASK_PAGE, taskCursor } from '../tasks/task-list';
 import { requestAnalysis } from '../tasks/task-requests';
@@ -50,13 +50,14 @@ export class AnalysisTaskResolver {
   }
 
   @Query(() => AnalysisTaskEntity, {
-    description: 'One of your analysis tasks (any task for ADMIN); NOT_FOUND otherwise.',
+    description:
+      'An analysis task you requested, or one about a patient whose analyses you may read (yours, a READ_ANALYSES grant, ADMIN); NOT_FOUND otherwise.',
   })
   async analysisTask(
     @Arg('id', () => ID, { description: 'The task.' }) id: string,
     @Ctx() ctx: Ctx,
   ): Promise<AnalysisTaskEntity> {
-    const task = await visibleTask(ctx.dataSource, requireUser(ctx), id);
+    const task = await visibleTask(ctx, requireUser(ctx), id);
     await recordAudit(ctx.dataSource.manager, ctx, {
       action: 'read',
       entityType: 'AnalysisTask',
@@ -67,16 +68,26 @@ export class AnalysisTaskResolver {
     return task;
   }
 
-  @Query(() => AnalysisTaskConnection, { description: 'Your analysis tasks, newest first.' })
+  @Query(() => AnalysisTaskConnection, {
+    description:
+      'Analysis tasks newest first: the ones you requested, or with patientId every task about that patient (yours, a READ_ANALYSES grant, ADMIN; FORBIDDEN otherwise).',
+  })
   async analysisTasks(
     @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1 to ${MAX_TASK_PAGE}.` })
     first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' })
     after: string | null,
+    @Arg('patientId', () => ID, {
+      nullable: true,
+      description: 'List every task about this patient instead of your own.',
+    })
+    patientId: string | null,
     @Ctx() ctx: Ctx,
   ): Promise<Connection<AnalysisTaskEntity>> {
     const principal = requireUser(ctx);
-    const page = toConnection(await listTasks(ctx.dataSource, principal.id, first, after), first, taskCursor);
+    if (patientId) await requirePatientAnalysesAccess(ctx, patientId);
+    const scope = patientId ? { patientId } : { ownerUserId: principal.id };
+    const page = toConnection(await listTasks(ctx.dataSource, scope, first, after), first, taskCursor);
     if (page.nodes.length > 0) {
       await recordAudit(ctx.dataSource.manager, ctx, {
         action: 'read',

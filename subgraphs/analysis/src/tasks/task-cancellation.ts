@@ -5,7 +5,7 @@ import type { AnalysisServices } from '../analysis-services';
 import { AnalysisTaskStatus } from '../entities/analysis-enums';
 import { AnalysisTaskEntity } from '../entities/analysis-task.entity';
 import { publishTaskChange } from '../live/task-changes';
-import { visibleTask } from './task-access';
+import { mayManageTask, visibleTask } from './task-access';
 
 /**
  * Cancels a waiting or running task: the row becomes CANCELLED first (only from QUEUED/RUNNING, so a task that
@@ -17,7 +17,13 @@ export async function cancelAnalysisTask(
   principal: Principal,
   id: string,
 ): Promise<AnalysisTaskEntity> {
-  const task = await visibleTask(ctx.dataSource, principal, id);
+  const task = await visibleTask(ctx, principal, id);
+  if (!mayManageTask(principal, task)) {
+    throw new AnalysisError(
+      AnalysisErrorCode.FORBIDDEN,
+      'Only who requested an analysis (or an ADMIN) may cancel it.',
+    );
+  }
   const repository = ctx.dataSource.getRepository(AnalysisTaskEntity);
   const updated = await repository.update(
     { id: task.id, status: In([AnalysisTaskStatus.QUEUED, AnalysisTaskStatus.RUNNING]) },

@@ -19,10 +19,13 @@ function parseCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-/** The user's own tasks, newest first: one keyset page plus one row telling whether more follow (one statement). */
+/** Whose tasks to list: those a user requested, or every task about one patient. */
+export type TaskListScope = { ownerUserId: string } | { patientId: string };
+
+/** Tasks newest first: one keyset page plus one row telling whether more follow (one statement). */
 export async function listTasks(
   dataSource: DataSource,
-  ownerUserId: string,
+  scope: TaskListScope,
   first: number,
   after: string | null,
 ): Promise<AnalysisTaskEntity[]> {
@@ -36,7 +39,10 @@ export async function listTasks(
   const query = dataSource
     .getRepository(AnalysisTaskEntity)
     .createQueryBuilder('task')
-    .where('task.owner_user_id = :ownerUserId', { ownerUserId })
+    .where(
+      'ownerUserId' in scope ? 'task.owner_user_id = :ownerUserId' : 'task.patient_id = :patientId',
+      scope,
+    )
     .orderBy('task.created_at', 'DESC')
     .addOrderBy('task.id', 'DESC')
     .take(first + 1);

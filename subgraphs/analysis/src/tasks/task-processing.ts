@@ -6,7 +6,7 @@ import { type JobContext, JobCancelledError, performOnce } from '@holovitals/wor
 import { type DataSource, In } from 'typeorm';
 import type { AnalysisOutcome } from '../analyzers/analyzer';
 import type { AnalyzerRegistry } from '../analyzers/analyzer-registry';
-import { readContext } from '../context/context-store';
+import { readTaskSnapshot } from '../context/context-store';
 import { AnalysisTaskStatus, FINISHED_STATUSES } from '../entities/analysis-enums';
 import { AnalysisResultEntity } from '../entities/analysis-result.entity';
 import { AnalysisTaskEntity } from '../entities/analysis-task.entity';
@@ -131,7 +131,7 @@ export async function processAnalysisTask(
     if (!analyzer)
       throw new PermanentTaskFailure(`The ${task.analyzer} analyzer is not configured on this worker.`);
     const record = task.contextEntryId
-      ? await readContext(deps.dataSource.manager, deps.cipher, task.contextEntryId)
+      ? await readTaskSnapshot(deps.dataSource.manager, deps.cipher, task.contextEntryId)
       : null;
     if (!record)
       throw new PermanentTaskFailure('The record snapshot for this analysis expired; request it again.');

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { type DataSource, In } from 'typeorm';
 import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
 import type { AnalysisServices } from '../analysis-services';
-import { storeContext } from '../context/context-store';
+import { storeTaskSnapshot } from '../context/context-store';
 import {
   type AnalysisPriority,
   AnalysisTaskStatus,
@@ -129,7 +129,7 @@ export async function queueAnalysis(
 ): Promise<AnalysisTaskEntity> {
   const estimate = estimateCost(request.analyzer, JSON.stringify(record).length, deps.pricing ?? null);
   const task = await deps.dataSource.transaction(async (manager) => {
-    const context = await storeContext(
+    const context = await storeTaskSnapshot(
       manager,
       deps.cipher,
       record,
