@@ -1,4 +1,5 @@
 import type { EnvelopeCipher } from '@holovitals/encryption';
+import { modelClientOptions, type ModelClientOptions } from '@holovitals/model-client';
 import { createChangePublisher, type ChangePublisher } from '@holovitals/live-changes';
 import { SERVICE_REGISTRY } from '@holovitals/service-registry';
 import type { SubgraphRuntime } from '@holovitals/subgraph-kit';
@@ -7,6 +8,7 @@ import type { AnalyzerRegistry } from './analyzers/analyzer-registry';
 import { configuredAnalyzers, modelPricing } from './analyzers/configured-analyzers';
 import type { AnalysisConfig } from './config';
 import { contextCipher } from './context/context-cipher';
+import { type SelectionPolicy, selectionPolicy } from './prompts/prompt-selection';
 import type { RecordSource } from './record/record-fetch';
 import type { ModelPricing } from './tasks/cost-estimate';
 import { type AnalysisJob, analysisQueue } from './tasks/analysis-queue';
@@ -22,6 +24,8 @@ export interface AnalysisServices {
   /** The model's prices for cost estimates; null when no model is configured. */
   pricing: ModelPricing | null;
   recordSource: RecordSource;
+  /** The chat's model (null: the chat refuses with CHAT_NEEDS_MODEL) and how its prompt version is chosen. */
+  chat: { model: ModelClientOptions | null; prompts: SelectionPolicy };
 }
 
 const patientRegistryPort = SERVICE_REGISTRY.find((entry) => entry.name === 'patient')?.port ?? 4002;
@@ -36,6 +40,7 @@ export function createAnalysisServices(runtime: SubgraphRuntime<AnalysisConfig>)
     changes: createChangePublisher(runtime.redis),
     analyzers: configuredAnalyzers(config, runtime.dataSource),
     pricing: modelPricing(config),
+    chat: { model: modelClientOptions(config), prompts: selectionPolicy(config) },
     recordSource: {
       url:
         config.SUBGRAPH_PATIENT_URL ??

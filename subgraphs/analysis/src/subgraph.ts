@@ -4,12 +4,15 @@ import { analysisConfig } from './config';
 import { analysisEntities, analysisMigrations } from './database-schema';
 import { AnalysisTaskUpdateResolver } from './live/analysis-task-update';
 import { analysisTaskReference } from './references/analysis-task.reference';
+import { AIInteractionResolver } from './resolvers/ai-interaction.resolver';
 import { mapAnalysisError } from './resolvers/analysis-error-mapping';
 import { AnalysisQueueResolver } from './resolvers/analysis-queue.resolver';
+import { AnalysisSessionResolver } from './resolvers/analysis-session.resolver';
 import { AnalysisTaskResolver } from './resolvers/analysis-task.resolver';
 import { DeidentifyResolver } from './resolvers/deidentify.resolver';
 import { MissingPiecesResolver } from './resolvers/missing-pieces.resolver';
 import { PatientMissingPiecesResolver } from './resolvers/patient-missing-pieces.resolver';
+import { PromptTemplateResolver } from './resolvers/prompt-template.resolver';
 import { resolvePatientReference } from './references/patient.reference';
 import { PatientReference } from './resolvers/types/patient.type';
 
@@ -23,6 +26,9 @@ export const analysisSubgraph = defineSubgraph({
     AnalysisQueueResolver,
     AnalysisTaskUpdateResolver,
     DeidentifyResolver,
+    AnalysisSessionResolver,
+    AIInteractionResolver,
+    PromptTemplateResolver,
   ],
   orphanedTypes: [PatientReference],
   mapError: mapAnalysisError,

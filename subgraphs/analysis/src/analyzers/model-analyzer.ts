@@ -1,5 +1,11 @@
 import { Pseudonymizer, sanitizePrompt } from '@holovitals/deidentify';
-import { type ModelCallRecord, ModelClient, type ModelClientOptions } from '@holovitals/model-client';
+import {
+  type ModelCallRecord,
+  ModelClient,
+  type ModelClientOptions,
+  ModelError,
+  ModelErrorCode,
+} from '@holovitals/model-client';
 import type { DataSource } from 'typeorm';
 import { type AnalysisTaskType, AnalyzerKind } from '../entities/analysis-enums';
 import {
@@ -9,7 +15,11 @@ import {
   type AnalysisTaskInput,
   type Analyzer,
 } from './analyzer';
-import { mapModelAnswer, modelAnswerSchema } from './model-answer';
+import { ANALYSIS_PROMPT_CATEGORY } from '../prompts/prompt-category';
+import { storePromptPerformance } from '../prompts/prompt-performance';
+import { renderPrompt } from '../prompts/prompt-rendering';
+import { type SelectionPolicy, selectTemplate } from '../prompts/prompt-selection';
+import { mapModelAnswer, type ModelAnswer, modelAnswerSchema } from './model-answer';
 import { costCents, recordModelCall } from './model-call-audit';
 import { citableRecords, omittedRecords, promptRequest } from './model-prompt';
 
@@ -17,6 +27,8 @@ export interface ModelAnalyzerDeps {
   /** Where each call's audit entry and cost event are written (the analysis database's outbox). */
   dataSource: DataSource;
   model: ModelClientOptions;
+  /** How the prompt version for each call is chosen among the category's active templates. */
+  prompts: SelectionPolicy;
 }
 
 /** The model gave nothing usable: every statement cited ids outside the record. Retried like a model error. */
@@ -47,8 +59,12 @@ export class ModelAnalyzer implements Analyzer {
   async analyze(context: AnalysisContext, task: AnalysisTaskInput): Promise<AnalysisOutcome> {
     const { record, asOf, signal, actor } = context;
     await context.checkpoint(20);
+    const category = ANALYSIS_PROMPT_CATEGORY[task.type];
+    const template = await selectTemplate(this.deps.dataSource, category, this.deps.prompts);
+    if (!template) throw new Error(`No active prompt template for ${category}`);
     const pseudonymizer = new Pseudonymizer();
-    const request = promptRequest(record, task, asOf);
+    const rendered = renderPrompt(template.text, task.question === null ? {} : { question: task.question });
+    const request = promptRequest(record, task.type, asOf, rendered);
     const prompt = sanitizePrompt(request, pseudonymizer);
     const sentRecordIds = request.records.map((item) => item.id);
     await context.checkpoint(35);
@@ -60,13 +76,25 @@ export class ModelAnalyzer implements Analyzer {
         await recordModelCall(this.deps.dataSource, actor, task, sentRecordIds, call);
       },
     });
-    const { value } = await client.completeJson(modelAnswerSchema, prompt, {
-      name: 'analysis_result',
-      signal,
-    });
+    const measured = (valid: boolean): Promise<unknown> =>
+      storePromptPerformance(this.deps.dataSource.manager, {
+        templateId: template.id,
+        taskId: task.id,
+        calls,
+        valid,
+      });
+    let value: ModelAnswer;
+    try {
+      ({ value } = await client.completeJson(modelAnswerSchema, prompt, { name: 'analysis_result', signal }));
+    } catch (err) {
+      // Only an answer that never fit the schema says something about the prompt; a timeout does not.
+      if (err instanceof ModelError && err.code === ModelErrorCode.MALFORMED_OUTPUT) await measured(false);
+      throw err;
+    }
+    const mapped = mapModelAnswer(value, task.type, citableRecords(request.records), pseudonymizer);
+    await measured(mapped.sections.length > 0);
     await context.checkpoint(80);
 
-    const mapped = mapModelAnswer(value, task.type, citableRecords(request.records), pseudonymizer);
     if (mapped.sections.length === 0) {
       throw new UncitedAnswerError(
         `The model's answer cited no record of this patient (${mapped.rejectedCitations.length} unknown ids rejected).`,
