@@ -1,3 +1,4 @@
+import { consentProjectionHandlers, patientOwnerHandlers } from '@holovitals/consent-projection';
 import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { createAnalysisServices } from './analysis-services';
 import { analysisConfig } from './config';
@@ -37,4 +38,6 @@ export const analysisSubgraph = defineSubgraph({
   migrations: analysisMigrations,
   services: createAnalysisServices,
   closeServices: (services) => services.producer.close(),
+  // The local access projection: READ_ANALYSES grantees may read the patient's chat sessions.
+  eventHandlers: () => ({ ...patientOwnerHandlers, ...consentProjectionHandlers('analysis') }),
 });

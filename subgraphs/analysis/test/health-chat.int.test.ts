@@ -1,5 +1,8 @@
+import { consentProjectionHandlers } from '@holovitals/consent-projection';
+import type { DomainEvent } from '@holovitals/events';
 import { loadModelServerConfig, type RunningModelServer, startModelServer } from '@holovitals/model-server';
 import { Role } from '@holovitals/subgraph-kit';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AnalysisSessionEntity } from '../src/entities/analysis-session.entity';
 import type { PatientRecord } from '../src/record/patient-record';
@@ -240,6 +243,64 @@ describe('chat over the record (askHealthQuestion) against the local OpenAI-prot
     // A record patient refuses (here: unknown) comes back with patient's code, and nothing is stored.
     const refused = await ask(stranger, { patientId: OTHER_PATIENT, text: 'Anything?' });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  }, 60_000);
+
+  it('a READ_ANALYSES grantee reads the patient’s session while the consent lasts, and never asks in it', async () => {
+    const owner = newUser();
+    const answer = (
+      await ask(await h.token(Role.PATIENT, owner), { patientId: PATIENT_ID, text: 'Any news?' })
+    ).body.data!.askHealthQuestion;
+    const clinician = newUser();
+    const token = await h.token(Role.CLINICIAN, clinician);
+    const read = async () =>
+      (
+        await h.sg.graphql<{ analysisSession: { id: string } }>(
+          'query S($id: ID!) { analysisSession(id: $id) { id interactions { role } } }',
+          { id: answer.sessionId },
+          { token },
+        )
+      ).body;
+    const handlers = consentProjectionHandlers('analysis');
+    const feed = <T extends 'consent.granted' | 'consent.revoked'>(
+      type: T,
+      payload: DomainEvent<T>['payload'],
+    ) =>
+      h.sg.dataSource.transaction((manager) =>
+        handlers[type]!(
+          {
+            id: randomUUID(),
+            type,
+            source: 'compliance',
+            occurredAt: new Date().toISOString(),
+            traceId: null,
+            payload,
+          },
+          manager,
+        ),
+      );
+    expect((await read()).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const recordOnly = randomUUID();
+    await feed('consent.granted', {
+      consentId: recordOnly,
+      patientId: PATIENT_ID,
+      granteeUserId: clinician,
+      scopes: ['READ_RECORD'],
+      expiresAt: null,
+    });
+    expect((await read()).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const analyses = randomUUID();
+    await feed('consent.granted', {
+      consentId: analyses,
+      patientId: PATIENT_ID,
+      granteeUserId: clinician,
+      scopes: ['READ_ANALYSES'],
+      expiresAt: null,
+    });
+    expect((await read()).data?.analysisSession.id).toBe(answer.sessionId);
+    const asked = await ask(token, { sessionId: answer.sessionId, text: 'May I add a question?' });
+    expect(asked.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await feed('consent.revoked', { consentId: analyses, patientId: PATIENT_ID, granteeUserId: clinician });
+    expect((await read()).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   }, 60_000);
 
   it('refuses empty, oversize and session-less questions with BAD_USER_INPUT, storing nothing', async () => {

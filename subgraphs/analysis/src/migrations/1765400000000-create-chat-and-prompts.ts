@@ -1,3 +1,4 @@
+import { createAccessProjectionTables, dropAccessProjectionTables } from '@holovitals/consent-projection';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const INSTRUCTION =
@@ -43,6 +44,8 @@ export class CreateChatAndPrompts1765400000000 implements MigrationInterface {
   name = 'CreateChatAndPrompts1765400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // Who owns which patient and which consents compliance granted: a READ_ANALYSES grantee may read sessions.
+    await createAccessProjectionTables(queryRunner);
     await queryRunner.query(`
       CREATE TABLE analysis_session (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -118,5 +121,6 @@ export class CreateChatAndPrompts1765400000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE ai_interaction`);
     await queryRunner.query(`DROP TABLE prompt_template`);
     await queryRunner.query(`DROP TABLE analysis_session`);
+    await dropAccessProjectionTables(queryRunner);
   }
 }
