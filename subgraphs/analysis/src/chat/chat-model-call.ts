@@ -9,7 +9,7 @@ import type { AuditActor } from '@holovitals/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
 import type { AnalysisStatement } from '../analyzers/analyzer';
-import { mapModelAnswer, modelAnswerSchema } from '../analyzers/model-answer';
+import { mapModelAnswer, type ModelAnswer, modelAnswerSchema } from '../analyzers/model-answer';
 import { recordModelCall } from '../analyzers/model-call-audit';
 import { citableRecords, promptRequest } from '../analyzers/model-prompt';
 import { AnalysisTaskType } from '../entities/analysis-enums';
@@ -68,7 +68,7 @@ export async function askModel(
       );
     },
   });
-  let answer;
+  let answer: ModelAnswer;
   try {
     answer = (await client.completeJson(modelAnswerSchema, prompt, { name: 'chat_answer' })).value;
   } catch (err) {
