@@ -12,6 +12,15 @@ export enum AnalysisErrorCode {
   /** Patient refused the record until the caller steps up (details carry the purpose), as patient itself says. */
   STEP_UP_REQUIRED = 'STEP_UP_REQUIRED',
   FORBIDDEN = 'FORBIDDEN',
+  /** The chat answers through a language model only: without MODEL_BASE_URL there is no answer, never a made-up one. */
+  CHAT_NEEDS_MODEL = 'CHAT_NEEDS_MODEL',
+  SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
+  INTERACTION_NOT_FOUND = 'INTERACTION_NOT_FOUND',
+  PROMPT_TEMPLATE_NOT_FOUND = 'PROMPT_TEMPLATE_NOT_FOUND',
+  /** optimizePrompt found nothing to shorten without losing a placeholder or a fact instruction. */
+  PROMPT_ALREADY_COMPACT = 'PROMPT_ALREADY_COMPACT',
+  /** The model gave no usable answer (timeout, rate limit, malformed or uncited output): try again later. */
+  MODEL_FAILED = 'MODEL_FAILED',
 }
 
 /** Thrown by the analysis use cases on input or state they cannot accept. */

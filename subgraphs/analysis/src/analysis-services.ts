@@ -1,4 +1,5 @@
 import type { EnvelopeCipher } from '@holovitals/encryption';
+import { modelClientOptions, type ModelClientOptions } from '@holovitals/model-client';
 import { createChangePublisher, type ChangePublisher } from '@holovitals/live-changes';
 import { SERVICE_REGISTRY } from '@holovitals/service-registry';
 import type { SubgraphRuntime } from '@holovitals/subgraph-kit';
@@ -8,6 +9,7 @@ import { configuredAnalyzers, modelPricing } from './analyzers/configured-analyz
 import type { AnalysisConfig } from './config';
 import type { ContextCacheDeps } from './context/context-cache';
 import { contextCipher } from './context/context-cipher';
+import { type SelectionPolicy, selectionPolicy } from './prompts/prompt-selection';
 import type { RecordSource } from './record/record-fetch';
 import type { ModelPricing } from './tasks/cost-estimate';
 import { type AnalysisJob, analysisQueue } from './tasks/analysis-queue';
@@ -25,6 +27,8 @@ export interface AnalysisServices {
   recordSource: RecordSource;
   /** The context cache: Redis hot tier over the context_entry rows, one cipher for both. */
   contextCache: ContextCacheDeps;
+  /** The chat's model (null: the chat refuses with CHAT_NEEDS_MODEL) and how its prompt version is chosen. */
+  chat: { model: ModelClientOptions | null; prompts: SelectionPolicy };
 }
 
 const patientRegistryPort = SERVICE_REGISTRY.find((entry) => entry.name === 'patient')?.port ?? 4002;
@@ -40,6 +44,7 @@ export function createAnalysisServices(runtime: SubgraphRuntime<AnalysisConfig>)
     changes: createChangePublisher(runtime.redis),
     analyzers: configuredAnalyzers(config, runtime.dataSource),
     pricing: modelPricing(config),
+    chat: { model: modelClientOptions(config), prompts: selectionPolicy(config) },
     recordSource: {
       url:
         config.SUBGRAPH_PATIENT_URL ??

@@ -32,6 +32,10 @@ export const analysisSharedConfig = {
   ANALYSIS_CHUNK_TOKENS: z.coerce.number().int().min(200).default(6_000),
   /** The model analyzer (MODEL_BASE_URL, MODEL_API_KEY, MODEL_NAME, prices, timeout): unset, rules only. */
   ...modelClientSettings,
+  /** Share of model calls (0–1) that try another active prompt version than the best-scoring one. */
+  PROMPT_EXPLORATION_SHARE: z.coerce.number().min(0).max(1).default(0.1),
+  /** Calls a prompt version gets before its measured score decides whether it is used. */
+  PROMPT_MIN_SAMPLES: z.coerce.number().int().min(0).default(5),
 };
 
 /** The analysis subgraph's own settings, validated with the base ones at start-up. */

@@ -176,6 +176,15 @@ describe('model analyzer in the analysis worker (local OpenAI-protocol server, r
     expect((call?.payload.entityIds as string[])[2]).toBe(`sha256:${hash.digest('hex')}`);
     // The audit entry holds ids and a digest, not the text that was sent.
     expect(JSON.stringify(call?.payload)).not.toContain('Colonoscopy');
+    // The call is measured against the CARE_GAPS prompt template it used (version 1, seeded).
+    const measures = (await h.sg.dataSource.query(
+      `SELECT t.category, t.version, p.valid, p.input_tokens FROM prompt_performance p
+         JOIN prompt_template t ON t.id = p.template_id WHERE p.task_id = $1`,
+      [task.id],
+    )) as Array<{ category: string; version: number; valid: boolean; input_tokens: number }>;
+    expect(measures).toEqual([
+      { category: 'ANALYSIS_CARE_GAPS', version: 1, valid: true, input_tokens: cost?.inputTokens },
+    ]);
   }, 60_000);
 
   it('answers a free QUESTION (which the rule analyzer cannot) from the records', async () => {

@@ -1,5 +1,6 @@
 import { modelClientOptions, type ModelClientSettings } from '@holovitals/model-client';
 import type { DataSource } from 'typeorm';
+import { type PromptSelectionSettings, selectionPolicy } from '../prompts/prompt-selection';
 import type { ModelPricing } from '../tasks/cost-estimate';
 import { AnalyzerRegistry } from './analyzer-registry';
 import { ModelAnalyzer } from './model-analyzer';
@@ -10,7 +11,7 @@ import { RuleAnalyzer } from './rule-analyzer';
  * type), the rule analyzer otherwise. A base URL without a key is a configuration mistake, not "no model".
  */
 export function configuredAnalyzers(
-  config: ModelClientSettings & { ANALYSIS_CHUNK_TOKENS: number },
+  config: ModelClientSettings & PromptSelectionSettings & { ANALYSIS_CHUNK_TOKENS: number },
   dataSource: DataSource,
 ): AnalyzerRegistry {
   if (config.MODEL_BASE_URL && !config.MODEL_API_KEY) {
@@ -19,7 +20,12 @@ export function configuredAnalyzers(
   const model = modelClientOptions(config);
   if (!model) return AnalyzerRegistry.rulesOnly();
   return new AnalyzerRegistry([
-    new ModelAnalyzer({ dataSource, model, chunkTokens: config.ANALYSIS_CHUNK_TOKENS }),
+    new ModelAnalyzer({
+      dataSource,
+      model,
+      chunkTokens: config.ANALYSIS_CHUNK_TOKENS,
+      prompts: selectionPolicy(config),
+    }),
     new RuleAnalyzer(),
   ]);
 }

@@ -1,5 +1,11 @@
 import { Pseudonymizer, sanitizePrompt } from '@holovitals/deidentify';
-import { type ModelCallRecord, ModelClient, type ModelClientOptions } from '@holovitals/model-client';
+import {
+  type ModelCallRecord,
+  ModelClient,
+  type ModelClientOptions,
+  ModelError,
+  ModelErrorCode,
+} from '@holovitals/model-client';
 import type { DataSource } from 'typeorm';
 import { type AnalysisTaskType, AnalyzerKind } from '../entities/analysis-enums';
 import {
@@ -10,7 +16,11 @@ import {
   type AnalysisTaskInput,
   type Analyzer,
 } from './analyzer';
-import { mapModelAnswer, modelAnswerSchema } from './model-answer';
+import { ANALYSIS_PROMPT_CATEGORY } from '../prompts/prompt-category';
+import { storePromptPerformance } from '../prompts/prompt-performance';
+import { renderPrompt } from '../prompts/prompt-rendering';
+import { type SelectionPolicy, selectTemplate } from '../prompts/prompt-selection';
+import { mapModelAnswer, type ModelAnswer, modelAnswerSchema } from './model-answer';
 import { costCents, recordModelCall } from './model-call-audit';
 import { citableRecords, omittedRecords, promptRequest } from './model-prompt';
 import { chunkRecordRows } from './record-chunks';
@@ -21,6 +31,8 @@ export interface ModelAnalyzerDeps {
   model: ModelClientOptions;
   /** Most record tokens one call may carry; a larger record is analysed in chunks and the answers merged. */
   chunkTokens: number;
+  /** How the prompt version for each call is chosen among the category's active templates. */
+  prompts: SelectionPolicy;
 }
 
 /** The model gave nothing usable: every statement cited ids outside the record. Retried like a model error. */
@@ -51,8 +63,12 @@ export class ModelAnalyzer implements Analyzer {
   async analyze(context: AnalysisContext, task: AnalysisTaskInput): Promise<AnalysisOutcome> {
     const { record, asOf, signal, actor } = context;
     await context.checkpoint(20);
+    const category = ANALYSIS_PROMPT_CATEGORY[task.type];
+    const template = await selectTemplate(this.deps.dataSource, category, this.deps.prompts);
+    if (!template) throw new Error(`No active prompt template for ${category}`);
     const pseudonymizer = new Pseudonymizer();
-    const request = promptRequest(record, task, asOf);
+    const rendered = renderPrompt(template.text, task.question === null ? {} : { question: task.question });
+    const request = promptRequest(record, task.type, asOf, rendered);
     const { chunks, truncated } = chunkRecordRows(request.records, this.deps.chunkTokens);
     await context.checkpoint(35);
 
@@ -64,20 +80,37 @@ export class ModelAnalyzer implements Analyzer {
       // One pseudonymizer for every chunk: the same person gets the same surrogate in each call.
       const prompt = sanitizePrompt({ ...request, records: chunk.rows }, pseudonymizer);
       const sentRecordIds = chunk.rows.map((item) => item.id);
+      const chunkCalls: ModelCallRecord[] = [];
       const client = new ModelClient(this.deps.model, {
         onCall: async (call) => {
           calls.push(call);
+          chunkCalls.push(call);
           await recordModelCall(this.deps.dataSource, actor, task, sentRecordIds, call);
         },
       });
-      const { value } = await client.completeJson(modelAnswerSchema, prompt, {
-        name: 'analysis_result',
-        signal,
-      });
-      const mapped = mapModelAnswer(value, task.type, citableRecords(chunk.rows), pseudonymizer);
-      mergeSections(sections, mapped.sections);
-      for (const id of mapped.rejectedCitations) rejectedCitations.add(id);
-      droppedStatements += mapped.droppedStatements;
+      const measured = (valid: boolean): Promise<unknown> =>
+        storePromptPerformance(this.deps.dataSource.manager, {
+          templateId: template.id,
+          taskId: task.id,
+          calls: chunkCalls,
+          valid,
+        });
+      let value: ModelAnswer;
+      try {
+        ({ value } = await client.completeJson(modelAnswerSchema, prompt, {
+          name: 'analysis_result',
+          signal,
+        }));
+      } catch (err) {
+        // Only an answer that never fit the schema says something about the prompt; a timeout does not.
+        if (err instanceof ModelError && err.code === ModelErrorCode.MALFORMED_OUTPUT) await measured(false);
+        throw err;
+      }
+      const chunkAnswer = mapModelAnswer(value, task.type, citableRecords(chunk.rows), pseudonymizer);
+      await measured(chunkAnswer.sections.length > 0);
+      mergeSections(sections, chunkAnswer.sections);
+      for (const id of chunkAnswer.rejectedCitations) rejectedCitations.add(id);
+      droppedStatements += chunkAnswer.droppedStatements;
       await context.checkpoint(35 + Math.floor((45 * (index + 1)) / chunks.length));
     }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisTaskType } from '../entities/analysis-enums';
+import { renderPrompt } from '../prompts/prompt-rendering';
 import type { PatientRecord } from '../record/patient-record';
 import {
   citableRecords,
@@ -60,10 +61,12 @@ describe('model prompt', () => {
   });
 
   it('puts a question in the task, not in the instruction', () => {
+    const template = 'Cite the ids of the records.\n---\nThe patient’s question: {{question}}';
     const request = promptRequest(
       record,
-      { type: AnalysisTaskType.QUESTION, question: 'Is my BP high?' },
+      AnalysisTaskType.QUESTION,
       asOf,
+      renderPrompt(template, { question: 'Is my BP high?' }),
     );
     expect(request.task).toContain('Is my BP high?');
     expect(request.instruction).not.toContain('Is my BP high?');

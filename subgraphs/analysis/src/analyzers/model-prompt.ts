@@ -1,27 +1,11 @@
 import type { PromptRecord, PromptRequest } from '@holovitals/deidentify';
 import { AnalysisTaskType } from '../entities/analysis-enums';
 import { ageInYears } from '../rules/patient-age';
+import type { RenderedPrompt } from '../prompts/prompt-rendering';
 import type { PatientRecord, RecordKind } from '../record/patient-record';
 
 /** Every record id the model may cite, with its kind: citations to anything else are rejected. */
 export type CitableRecords = ReadonlyMap<string, RecordKind>;
-
-const INSTRUCTION =
-  'You are a careful clinical assistant writing for the patient. Use only the records given. Every statement ' +
-  'must cite the ids of the records it rests on; do not state anything the records do not support. Answer ' +
-  'in sections of short plain-language statements.';
-
-const TASKS: Record<AnalysisTaskType, string> = {
-  [AnalysisTaskType.SUMMARY]:
-    'Summarise this health record: active conditions, medications, recent results and anything that needs attention.',
-  [AnalysisTaskType.LAB_TRENDS]:
-    'Describe the trends in the lab results and vital signs, and point out results outside the usual range without a later follow-up.',
-  [AnalysisTaskType.MEDICATION_REVIEW]:
-    'Review the active medications: what each is usually for, and possible interactions or duplications between them.',
-  [AnalysisTaskType.CARE_GAPS]:
-    'List screenings and immunizations that look overdue for this age and sex, given the procedures and immunizations on record.',
-  [AnalysisTaskType.QUESTION]: 'Answer the patient’s question from the records.',
-};
 
 const on = (date: string | null): string => (date ? ` on ${date.slice(0, 10)}` : '');
 const value = (amount: number | null, unit: string | null): string =>
@@ -146,15 +130,12 @@ export function citableRecords(rows: readonly PromptRow[]): CitableRecords {
   return new Map(rows.map((row) => [row.id, row.kind]));
 }
 
-/** Our instruction, the task (or the patient's question) and the record as data, before de-identification. */
+/** The rendered template (instruction, task with the question filled in) and the record as data, before de-identification. */
 export function promptRequest(
   record: PatientRecord,
-  task: { type: AnalysisTaskType; question: string | null },
+  type: AnalysisTaskType,
   asOf: Date,
+  prompt: RenderedPrompt,
 ): PromptRequest & { records: PromptRow[] } {
-  const request =
-    task.type === AnalysisTaskType.QUESTION
-      ? `${TASKS.QUESTION}\n\nThe patient’s question: ${task.question ?? ''}`
-      : TASKS[task.type];
-  return { instruction: INSTRUCTION, task: request, records: promptRecords(record, asOf, task.type) };
+  return { instruction: prompt.instruction, task: prompt.task, records: promptRecords(record, asOf, type) };
 }

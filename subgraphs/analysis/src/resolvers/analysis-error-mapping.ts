@@ -6,7 +6,11 @@ function clientCode(code: AnalysisErrorCode): ErrorCode {
     case AnalysisErrorCode.BAD_USER_INPUT:
     case AnalysisErrorCode.TASK_FINISHED:
     case AnalysisErrorCode.ANALYZER_UNAVAILABLE:
+    case AnalysisErrorCode.CHAT_NEEDS_MODEL:
+    case AnalysisErrorCode.PROMPT_ALREADY_COMPACT:
       return ErrorCode.BAD_USER_INPUT;
+    case AnalysisErrorCode.MODEL_FAILED:
+      return ErrorCode.RATE_LIMITED;
     case AnalysisErrorCode.RECORD_TOO_LARGE:
       return ErrorCode.PAYLOAD_TOO_LARGE;
     case AnalysisErrorCode.TOO_MANY_OPEN_TASKS:
@@ -14,6 +18,9 @@ function clientCode(code: AnalysisErrorCode): ErrorCode {
     case AnalysisErrorCode.TASK_NOT_FOUND:
     case AnalysisErrorCode.CONTEXT_NOT_FOUND:
     case AnalysisErrorCode.PATIENT_NOT_FOUND:
+    case AnalysisErrorCode.SESSION_NOT_FOUND:
+    case AnalysisErrorCode.INTERACTION_NOT_FOUND:
+    case AnalysisErrorCode.PROMPT_TEMPLATE_NOT_FOUND:
       return ErrorCode.NOT_FOUND;
     case AnalysisErrorCode.RECORD_FORBIDDEN:
     case AnalysisErrorCode.STEP_UP_REQUIRED:

@@ -6,6 +6,11 @@ export interface RecordingProxy {
   baseURL: string;
   /** Every request body that went through, as the server received it. */
   bodies: string[];
+  /**
+   * Rewrites applied to the next answers' message content, one per answer (for answers no model would give on
+   * its own, such as citations of ids the record does not hold).
+   */
+  rewrites: Array<(content: string) => string>;
   stop(): Promise<void>;
 }
 
@@ -16,6 +21,7 @@ export interface RecordingProxy {
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
   const upstream = new URL(target);
   const bodies: string[] = [];
+  const rewrites: Array<(content: string) => string> = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -31,8 +37,23 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
           headers: { ...req.headers, host: upstream.host },
         },
         (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
+          const rewrite = answer.statusCode === 200 ? rewrites.shift() : undefined;
+          if (!rewrite) {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+            return;
+          }
+          const parts: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => parts.push(chunk));
+          answer.on('end', () => {
+            const completion = JSON.parse(Buffer.concat(parts).toString('utf8')) as {
+              choices: Array<{ message: { content: string } }>;
+            };
+            for (const choice of completion.choices) choice.message.content = rewrite(choice.message.content);
+            const out = Buffer.from(JSON.stringify(completion));
+            res.writeHead(200, { 'content-type': 'application/json', 'content-length': out.length });
+            res.end(out);
+          });
         },
       );
       forward.on('error', () => res.destroy());
@@ -45,6 +66,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     bodies,
+    rewrites,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
