@@ -9,6 +9,10 @@ export enum AnalysisErrorCode {
   PATIENT_NOT_FOUND = 'PATIENT_NOT_FOUND',
   RECORD_FORBIDDEN = 'RECORD_FORBIDDEN',
   FORBIDDEN = 'FORBIDDEN',
+  /** A paid (model) analysis while the remaining credit is below its estimate. */
+  INSUFFICIENT_CREDITS = 'INSUFFICIENT_CREDITS',
+  /** A paid analysis while the subscription is locked (grace period over after a failed payment). */
+  SUBSCRIPTION_LOCKED = 'SUBSCRIPTION_LOCKED',
 }
 
 /** Thrown by the analysis use cases on input or state they cannot accept. */

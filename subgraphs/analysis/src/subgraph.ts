@@ -2,6 +2,7 @@ import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { createAnalysisServices } from './analysis-services';
 import { analysisConfig } from './config';
 import { analysisEntities, analysisMigrations } from './database-schema';
+import { entitlementProjectionHandlers } from './entitlements/entitlement-projection';
 import { AnalysisTaskUpdateResolver } from './live/analysis-task-update';
 import { analysisTaskReference } from './references/analysis-task.reference';
 import { mapAnalysisError } from './resolvers/analysis-error-mapping';
@@ -31,4 +32,5 @@ export const analysisSubgraph = defineSubgraph({
   migrations: analysisMigrations,
   services: createAnalysisServices,
   closeServices: (services) => services.producer.close(),
+  eventHandlers: () => entitlementProjectionHandlers(),
 });

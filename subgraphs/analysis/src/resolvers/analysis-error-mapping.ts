@@ -16,6 +16,8 @@ function clientCode(code: AnalysisErrorCode): ErrorCode {
       return ErrorCode.NOT_FOUND;
     case AnalysisErrorCode.RECORD_FORBIDDEN:
     case AnalysisErrorCode.FORBIDDEN:
+    case AnalysisErrorCode.INSUFFICIENT_CREDITS:
+    case AnalysisErrorCode.SUBSCRIPTION_LOCKED:
       return ErrorCode.FORBIDDEN;
   }
 }
