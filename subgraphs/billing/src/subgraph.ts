@@ -21,7 +21,6 @@ export const billingSubgraph = defineSubgraph({
   migrations: [CreateBilling1765200000000, CreatePaymentIntents1765420000000],
   mapError: mapBillingError,
   services: createBillingServices,
-  closeServices: (services) => services.graceSweep.stop(),
   eventHandlers: () => analysisCostHandlers(),
   routes: (runtime, services) =>
     stripeWebhookRoute(
