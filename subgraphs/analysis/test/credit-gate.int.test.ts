@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@holovitals/events';
 import { createChangePublisher } from '@holovitals/live-changes';
+import { publishTestEvent, testEventSigningKey } from '@holovitals/testing';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +50,8 @@ describe('paid analyses need credits (billing.entitlements.changed projection)',
   let redis: Redis;
 
   beforeAll(async () => {
+    // Billing's event key exists before the subgraph starts, so analysis accepts events billing signed.
+    testEventSigningKey('billing');
     h = await startAnalysisHarness();
     redis = new Redis(h.sg.redisUrl, { maxRetriesPerRequest: 3 });
   }, 60_000);
@@ -149,6 +152,25 @@ describe('paid analyses need credits (billing.entitlements.changed projection)',
     const mapped = await refusal(user);
     expect(mapped).toMatchObject({ code: 'FORBIDDEN', reason: 'SUBSCRIPTION_LOCKED' });
     expect(await tasksOf(user)).toBe(0);
+  });
+
+  it('takes entitlements from the event bus: signed by billing they count, signed by anyone else they do not', async () => {
+    const user = newUser();
+    const marker = newUser();
+    const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
+    await publishTestEvent(h.sg, entitlementsEvent(user, 'ACTIVE', 700, at(0)));
+    // Newer, but signed by a service that does not own the event type: dropped.
+    await publishTestEvent(h.sg, entitlementsEvent(user, 'ACTIVE', 100_000, at(1_000)), {
+      signer: 'analysis',
+    });
+    // Same stream, after the forged one: once it is projected, the forged one was handled.
+    await publishTestEvent(h.sg, entitlementsEvent(marker, 'ACTIVE', 1, at(2_000)));
+    await expect
+      .poll(async () => (await projectedEntitlements(h.sg.dataSource.manager, marker))?.creditsCents, {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    expect((await projectedEntitlements(h.sg.dataSource.manager, user))?.creditsCents).toBe(700);
   });
 
   it('keeps the newest entitlements: a replayed or older event changes nothing', async () => {
