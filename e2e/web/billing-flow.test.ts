@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('billing in the browser', () => {
-  it('the demo patient upgrades to Plus through the hosted checkout page and sees the plan active', async () => {
+  it('the demo patient upgrades to Plus through the hosted checkout page, sees the plan active, then switches to Family', async () => {
     await page.goto(`${webUrl}/billing`);
     await expect.poll(() => page.getByTestId('current-plan').textContent()).toBe('Free');
     await screenshot(page, 'billing-free');
@@ -45,6 +45,20 @@ describe('billing in the browser', () => {
     await expect.poll(() => page.getByTestId('remaining-credits').textContent()).toMatch(/5\.00/);
     await expect.poll(() => page.getByRole('table', { name: 'Invoices' }).textContent()).toMatch(/9\.00/);
     await screenshot(page, 'billing-plus-active');
+
+    // Plus → Family at once: the rest of the period is charged now (19.00 less the unused 9.00) and the credit
+    // is topped up to Family's 15.00 when that invoice's webhook lands.
+    await page.getByRole('button', { name: 'Switch to Family' }).click();
+    await expect
+      .poll(() => page.getByTestId('current-plan').textContent(), { timeout: 20_000 })
+      .toBe('Family');
+    await expect
+      .poll(() => page.getByTestId('remaining-credits').textContent(), { timeout: 20_000 })
+      .toMatch(/15\.00/);
+    // The credit and the invoice come from the same webhook: once the credit shows, the invoice is there.
+    await page.reload();
+    await expect.poll(() => page.getByRole('table', { name: 'Invoices' }).textContent()).toMatch(/10\.00/);
+    await screenshot(page, 'billing-family-switched');
 
     await page.getByRole('button', { name: 'Manage payment methods' }).click();
     await page.waitForURL(`${stack.stripeServerUrl}/portal/**`);

@@ -119,6 +119,16 @@ export const SERVICE_REGISTRY = defineRegistry([
     database: 'billing',
   },
   {
+    // Billing's scheduled jobs (the grace sweep that locks expired PAST_DUE subscriptions); shares billing's database and outbox.
+    name: 'billing-worker',
+    kind: 'worker',
+    port: 4107,
+    healthPath: '/ready',
+    package: '@holovitals/billing',
+    entry: 'subgraphs/billing/dist/worker.js',
+    database: 'billing',
+  },
+  {
     name: 'monitoring',
     kind: 'subgraph',
     port: 4009,

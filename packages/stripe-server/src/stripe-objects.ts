@@ -102,7 +102,7 @@ export interface StripeInvoice {
   number: string;
   customer: string;
   status: 'open' | 'paid' | 'void';
-  billing_reason: 'subscription_create' | 'subscription_cycle';
+  billing_reason: 'subscription_create' | 'subscription_cycle' | 'subscription_update';
   currency: string;
   amount_due: number;
   amount_paid: number;

@@ -13,7 +13,7 @@ import {
 } from './form-encoding';
 import { checkoutPage, messagePage, portalPage } from './hosted-pages';
 import { StripeApiError } from './stripe-error';
-import { page, publicSession, StripeState } from './stripe-state';
+import { page, type ProrationBehavior, publicSession, StripeState } from './stripe-state';
 import { WebhookSender } from './webhook-sender';
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -55,6 +55,20 @@ function required(form: FormObject, key: string): string {
 
 function listOptions(form: FormObject): { limit?: number; startingAfter?: string } {
   return { limit: integer(form, 'limit'), startingAfter: formString(form, 'starting_after') };
+}
+
+const PRORATION_BEHAVIORS: readonly string[] = ['create_prorations', 'always_invoice', 'none'];
+
+/** `items[0][id]=si_…&items[0][price]=price_…` of a subscription update; undefined when absent. */
+function subscriptionItems(form: FormObject): { id?: string; price: string }[] | undefined {
+  const items = formList(form, 'items');
+  if (items.length === 0) return undefined;
+  return items.map((item, index) => {
+    const fields = item && typeof item === 'object' && !Array.isArray(item) ? item : {};
+    const price = typeof fields.price === 'string' ? fields.price : undefined;
+    if (!price) throw StripeApiError.missing(`items[${index}][price]`);
+    return { id: typeof fields.id === 'string' ? fields.id : undefined, price };
+  });
 }
 
 /**
@@ -213,9 +227,14 @@ export async function startStripeServer(config: StripeServerConfig): Promise<Run
       /^\/v1\/subscriptions\/([\w-]+)$/,
       ([id], form) => {
         const cancel = formString(form, 'cancel_at_period_end');
+        const proration = formString(form, 'proration_behavior');
+        if (proration !== undefined && !PRORATION_BEHAVIORS.includes(proration as ProrationBehavior))
+          throw StripeApiError.invalid('proration_behavior', `Invalid proration_behavior: ${proration}.`);
         return state.updateSubscription(id ?? '', {
           cancelAtPeriodEnd: cancel === undefined ? undefined : cancel === 'true',
           metadata: form.metadata ? formMetadata(form) : undefined,
+          items: subscriptionItems(form),
+          prorationBehavior: proration as ProrationBehavior | undefined,
         });
       },
     ],

@@ -72,6 +72,8 @@ export class StripeState {
   private pending: StripeEvent[] = [];
   private clockOffset = 0;
   private invoiceCounter = 0;
+  /** Proration left for a subscription's next invoice (proration_behavior create_prorations), in cents. */
+  private readonly pendingProrations = new Map<string, number>();
   /** Customers whose next charge is declined; `*` declines the next charge of anyone. */
   private readonly declineNext = new Set<string>();
 
@@ -337,11 +339,20 @@ export class StripeState {
   }
 
   /** Invoices the subscription's current period and charges it (declined when the test asked). */
-  private charge(subscription: StripeSubscription, reason: StripeInvoice['billing_reason']): StripeInvoice {
-    const amount = subscription.items.data.reduce(
-      (sum, item) => sum + item.price.unit_amount * item.quantity,
-      0,
-    );
+  private charge(
+    subscription: StripeSubscription,
+    reason: StripeInvoice['billing_reason'],
+    proration?: { amount: number; description: string },
+  ): StripeInvoice {
+    const pending = this.pendingProrations.get(subscription.id) ?? 0;
+    this.pendingProrations.delete(subscription.id);
+    const amount = proration
+      ? proration.amount
+      : Math.max(
+          0,
+          subscription.items.data.reduce((sum, item) => sum + item.price.unit_amount * item.quantity, 0) +
+            pending,
+        );
     const first = subscription.items.data[0];
     const declined = this.declineNext.delete(subscription.customer) || this.declineNext.delete('*');
     const paymentIntent: StripePaymentIntent = {
@@ -375,6 +386,7 @@ export class StripeState {
     paymentIntent.latest_charge = charge.id;
     this.paymentIntents.set(paymentIntent.id, paymentIntent);
     this.charges.set(charge.id, charge);
+    this.emit(declined ? 'payment_intent.payment_failed' : 'payment_intent.succeeded', paymentIntent);
     this.invoiceCounter += 1;
     const id = newId('in');
     const invoice: StripeInvoice = {
@@ -400,13 +412,23 @@ export class StripeState {
       },
       lines: {
         object: 'list',
-        data: subscription.items.data.map((item) => ({
-          id: newId('il'),
-          object: 'line_item',
-          amount: item.price.unit_amount * item.quantity,
-          currency: item.price.currency,
-          description: `${item.quantity} × ${this.products.get(item.price.product)?.name ?? item.price.product}`,
-        })),
+        data: proration
+          ? [
+              {
+                id: newId('il'),
+                object: 'line_item',
+                amount: proration.amount,
+                currency: subscription.currency,
+                description: proration.description,
+              },
+            ]
+          : subscription.items.data.map((item) => ({
+              id: newId('il'),
+              object: 'line_item',
+              amount: item.price.unit_amount * item.quantity,
+              currency: item.price.currency,
+              description: `${item.quantity} × ${this.products.get(item.price.product)?.name ?? item.price.product}`,
+            })),
         has_more: false,
         url: `/v1/invoices/${id}/lines`,
       },
@@ -432,12 +454,20 @@ export class StripeState {
 
   updateSubscription(
     id: string,
-    input: { cancelAtPeriodEnd?: boolean; metadata?: Record<string, string> },
+    input: {
+      cancelAtPeriodEnd?: boolean;
+      metadata?: Record<string, string>;
+      items?: { id?: string; price: string }[];
+      prorationBehavior?: ProrationBehavior;
+    },
   ): StripeSubscription {
     const subscription = this.get(this.subscriptions, 'subscription', id);
     if (subscription.status === 'canceled')
       throw StripeApiError.invalid('subscription', 'A canceled subscription can no longer be updated.');
     const previous: Record<string, unknown> = {};
+    const change = input.items?.[0];
+    if (change)
+      this.changePrice(subscription, change, input.prorationBehavior ?? 'create_prorations', previous);
     if (
       input.cancelAtPeriodEnd !== undefined &&
       input.cancelAtPeriodEnd !== subscription.cancel_at_period_end
@@ -453,6 +483,67 @@ export class StripeState {
     }
     if (Object.keys(previous).length > 0) this.emit('customer.subscription.updated', subscription, previous);
     return subscription;
+  }
+
+  /**
+   * Swaps the subscription's (single) item to another price, as Stripe does: a new interval restarts the period
+   * today; the unused part of the old price is credited and the new price charged for the rest of the period.
+   * `always_invoice` charges that difference now (a positive one; a negative one is left for the next invoice),
+   * `create_prorations` leaves it for the next invoice, `none` drops it.
+   */
+  private changePrice(
+    subscription: StripeSubscription,
+    change: { id?: string; price: string },
+    behavior: ProrationBehavior,
+    previous: Record<string, unknown>,
+  ): void {
+    const item = change.id
+      ? subscription.items.data.find((candidate) => candidate.id === change.id)
+      : subscription.items.data[0];
+    if (!item) throw StripeApiError.noSuch('subscription_item', change.id ?? '', 'items');
+    const price = this.get(this.prices, 'price', change.price);
+    if (price.currency !== subscription.currency)
+      throw StripeApiError.invalid(
+        'items',
+        `The price's currency (${price.currency}) does not match the subscription's (${subscription.currency}).`,
+      );
+    if (price.id === item.price.id) return;
+    previous.items = structuredClone(subscription.items);
+    const now = this.now();
+    const length = Math.max(1, item.current_period_end - item.current_period_start);
+    const unused = Math.round(
+      (item.price.unit_amount * item.quantity * (item.current_period_end - now)) / length,
+    );
+    const intervalChanged = price.recurring.interval !== item.price.recurring.interval;
+    item.price = price;
+    if (intervalChanged) {
+      item.current_period_start = now;
+      item.current_period_end = addInterval(now, price.recurring.interval);
+    }
+    const remaining = intervalChanged
+      ? price.unit_amount * item.quantity
+      : Math.round((price.unit_amount * item.quantity * (item.current_period_end - now)) / length);
+    const difference = remaining - unused;
+    if (behavior === 'none' || difference === 0) return;
+    if (behavior === 'always_invoice' && difference > 0) {
+      const product = this.products.get(price.product)?.name ?? price.product;
+      const invoice = this.charge(subscription, 'subscription_update', {
+        amount: difference,
+        description: `Remaining time on ${product} after the plan change, less unused time on the previous plan`,
+      });
+      this.emit('invoice.created', invoice);
+      if (invoice.status === 'paid') this.emit('invoice.paid', invoice);
+      else {
+        previous.status = subscription.status;
+        subscription.status = 'past_due';
+        this.emit('invoice.payment_failed', invoice);
+      }
+      return;
+    }
+    this.pendingProrations.set(
+      subscription.id,
+      (this.pendingProrations.get(subscription.id) ?? 0) + difference,
+    );
   }
 
   cancelSubscription(id: string): StripeSubscription {
@@ -617,6 +708,8 @@ export class StripeState {
     return invoice;
   }
 }
+
+export type ProrationBehavior = 'create_prorations' | 'always_invoice' | 'none';
 
 export function periodEnd(subscription: StripeSubscription): number {
   return Math.min(...subscription.items.data.map((item) => item.current_period_end));

@@ -217,6 +217,58 @@ describe('stripe-server through the official stripe SDK', () => {
     );
   });
 
+  it('switches a subscription to another price with proration: always_invoice charges the difference now', async () => {
+    const { customer, subscriptionId } = await subscribe('switch-from');
+    const dearer = await monthlyPrice('switch-to', 1_900);
+    const yearly = await stripe.prices.create({
+      product: dearer.product as string,
+      unit_amount: 19_000,
+      currency: 'usd',
+      recurring: { interval: 'year' },
+    });
+    const before = await stripe.subscriptions.retrieve(subscriptionId);
+    const item = before.items.data[0]!;
+    received.length = 0;
+
+    const updated = await stripe.subscriptions.update(subscriptionId, {
+      items: [{ id: item.id, price: dearer.id }],
+      proration_behavior: 'always_invoice',
+    });
+    expect(updated.items.data[0]?.price.id).toBe(dearer.id);
+    expect(updated.items.data[0]?.current_period_end).toBe(item.current_period_end);
+    const invoices = (await stripe.invoices.list({ customer: customer.id })).data;
+    const proration = invoices.find((invoice) => invoice.billing_reason === 'subscription_update');
+    // The whole period is left (the clock has not moved): 19.00 for the new price less 9.00 unused.
+    expect(proration).toMatchObject({ status: 'paid', amount_paid: 1_000 });
+    await server.webhooks.idle();
+    const updatedEvent = received.find((event) => event.type === 'customer.subscription.updated');
+    expect((updatedEvent?.data.object as Stripe.Subscription).items.data[0]?.price.id).toBe(dearer.id);
+    expect(received.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['payment_intent.succeeded', 'invoice.paid', 'customer.subscription.updated']),
+    );
+
+    // A new interval restarts the period today and charges the year less the unused month.
+    const annual = await stripe.subscriptions.update(subscriptionId, {
+      items: [{ id: item.id, price: yearly.id }],
+      proration_behavior: 'always_invoice',
+    });
+    expect(annual.items.data[0]?.current_period_end).toBeGreaterThan(item.current_period_end + 300 * 86_400);
+    const charged = (await stripe.invoices.list({ customer: customer.id })).data.filter(
+      (invoice) => invoice.billing_reason === 'subscription_update',
+    );
+    expect(charged.map((invoice) => invoice.amount_paid).sort((a, b) => a - b)).toEqual([1_000, 17_100]);
+
+    const euro = await stripe.prices.create({
+      product: dearer.product as string,
+      unit_amount: 900,
+      currency: 'eur',
+      recurring: { interval: 'month' },
+    });
+    await expect(
+      stripe.subscriptions.update(subscriptionId, { items: [{ id: item.id, price: euro.id }] }),
+    ).rejects.toMatchObject({ type: 'StripeInvalidRequestError', param: 'items' });
+  });
+
   it('cancels at period end (API and hosted portal), then ends the subscription when the period passes', async () => {
     const { customer, subscriptionId } = await subscribe('portal');
     const portal = await stripe.billingPortal.sessions.create({

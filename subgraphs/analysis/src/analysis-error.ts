@@ -21,6 +21,10 @@ export enum AnalysisErrorCode {
   PROMPT_ALREADY_COMPACT = 'PROMPT_ALREADY_COMPACT',
   /** The model gave no usable answer (timeout, rate limit, malformed or uncited output): try again later. */
   MODEL_FAILED = 'MODEL_FAILED',
+  /** A paid (model) analysis while the remaining credit is below its estimate. */
+  INSUFFICIENT_CREDITS = 'INSUFFICIENT_CREDITS',
+  /** A paid analysis while the subscription is locked (grace period over after a failed payment). */
+  SUBSCRIPTION_LOCKED = 'SUBSCRIPTION_LOCKED',
 }
 
 /** Thrown by the analysis use cases on input or state they cannot accept. */

@@ -3,6 +3,7 @@ import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { createAnalysisServices } from './analysis-services';
 import { analysisConfig } from './config';
 import { analysisEntities, analysisMigrations } from './database-schema';
+import { entitlementProjectionHandlers } from './entitlements/entitlement-projection';
 import { AnalysisTaskUpdateResolver } from './live/analysis-task-update';
 import { analysisTaskReference } from './references/analysis-task.reference';
 import { AIInteractionResolver } from './resolvers/ai-interaction.resolver';
@@ -40,6 +41,11 @@ export const analysisSubgraph = defineSubgraph({
   migrations: analysisMigrations,
   services: createAnalysisServices,
   closeServices: (services) => services.producer.close(),
-  // The local access projection: READ_ANALYSES grantees read the patient's tasks, results and chat sessions.
-  eventHandlers: () => ({ ...patientOwnerHandlers, ...consentProjectionHandlers('analysis') }),
+  // The local access projection (READ_ANALYSES grantees read the patient's tasks, results and chat sessions) and
+  // billing's entitlements (paid analyses need credit).
+  eventHandlers: () => ({
+    ...patientOwnerHandlers,
+    ...consentProjectionHandlers('analysis'),
+    ...entitlementProjectionHandlers(),
+  }),
 });

@@ -6,6 +6,7 @@ import { BillingSubscriptionEntity } from './entities/billing-subscription.entit
 import { InvoiceEntity } from './entities/invoice.entity';
 import { analysisCostHandlers } from './events/analysis-cost.handlers';
 import { CreateBilling1765200000000 } from './migrations/1765200000000-create-billing';
+import { CreatePaymentIntents1765420000000 } from './migrations/1765420000000-create-payment-intents';
 import { BillingAccountResolver } from './resolvers/billing-account.resolver';
 import { mapBillingError } from './resolvers/billing-error-mapping';
 import { BillingSubscriptionResolver } from './resolvers/billing-subscription.resolver';
@@ -17,10 +18,9 @@ export const billingSubgraph = defineSubgraph({
   config: billingConfig,
   resolvers: [PlanResolver, BillingSubscriptionResolver, BillingAccountResolver],
   entities: [BillingSubscriptionEntity, InvoiceEntity, AnalysisCostEntity],
-  migrations: [CreateBilling1765200000000],
+  migrations: [CreateBilling1765200000000, CreatePaymentIntents1765420000000],
   mapError: mapBillingError,
   services: createBillingServices,
-  closeServices: (services) => services.graceSweep.stop(),
   eventHandlers: () => analysisCostHandlers(),
   routes: (runtime, services) =>
     stripeWebhookRoute(

@@ -25,6 +25,8 @@ function clientCode(code: AnalysisErrorCode): ErrorCode {
     case AnalysisErrorCode.RECORD_FORBIDDEN:
     case AnalysisErrorCode.STEP_UP_REQUIRED:
     case AnalysisErrorCode.FORBIDDEN:
+    case AnalysisErrorCode.INSUFFICIENT_CREDITS:
+    case AnalysisErrorCode.SUBSCRIPTION_LOCKED:
       return ErrorCode.FORBIDDEN;
   }
 }

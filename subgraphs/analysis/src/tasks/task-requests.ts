@@ -14,6 +14,7 @@ import { type DataSource, In } from 'typeorm';
 import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
 import type { AnalysisServices } from '../analysis-services';
 import { storeTaskSnapshot } from '../context/context-store';
+import { requireCreditsFor } from '../entitlements/entitlement-projection';
 import {
   type AnalysisPriority,
   AnalysisTaskStatus,
@@ -128,6 +129,8 @@ export async function queueAnalysis(
   record: PatientRecord,
 ): Promise<AnalysisTaskEntity> {
   const estimate = estimateCost(request.analyzer, JSON.stringify(record).length, deps.pricing ?? null);
+  // Refused before anything is sealed, stored or queued.
+  await requireCreditsFor(deps.dataSource.manager, request.ownerUserId, estimate.credits);
   const task = await deps.dataSource.transaction(async (manager) => {
     const context = await storeTaskSnapshot(
       manager,

@@ -58,20 +58,41 @@ export async function recordInvoice(
     ],
   );
   if (invoice.status === 'paid') {
-    const granted = await grantCredits(manager, {
-      userId,
-      amountCents: planDefinition(catalog.plan).includedCreditsCents[catalog.interval],
-      reference: `grant:${invoice.id}`,
-    });
+    const included = planDefinition(catalog.plan).includedCreditsCents[catalog.interval];
+    // A plan change's invoice tops the running period's credit up to the new plan's; a period's invoice grants it.
+    const amountCents =
+      invoice.billing_reason === 'subscription_update'
+        ? included - (await grantedForOverlappingPeriods(manager, invoice, subscription.id))
+        : included;
+    const granted = await grantCredits(manager, { userId, amountCents, reference: `grant:${invoice.id}` });
     if (granted) await publishEntitlements(manager, userId);
   }
   return userId;
 }
 
+/** Credit already granted by this subscription's other invoices whose periods overlap this invoice's. */
+async function grantedForOverlappingPeriods(
+  manager: EntityManager,
+  invoice: Stripe.Invoice,
+  subscriptionId: string,
+): Promise<number> {
+  const rows = (await manager.query(
+    `SELECT COALESCE(SUM(l.amount_cents), 0)::int AS total
+     FROM billing_credit_ledger l JOIN billing_invoice i ON l.reference = 'grant:' || i.stripe_invoice_id
+     WHERE l.account = 'USER_CREDITS' AND i.stripe_subscription_id = $1 AND i.stripe_invoice_id <> $2
+       AND i.period_end > $3 AND i.period_start < $4`,
+    [subscriptionId, invoice.id, new Date(invoice.period_start * 1000), new Date(invoice.period_end * 1000)],
+  )) as { total: number }[];
+  return rows[0]?.total ?? 0;
+}
+
 /**
- * Records a refund on the invoice its payment paid. A full refund also takes back what is left of that period's
- * credit grant (the caller then ends the subscription). Returns the refunded invoice, or null when the charge
- * paid no invoice HoloVitals knows.
+ * Records a refund on the invoice its payment paid and takes back the same share of that invoice's credit grant
+ * (a 30% refund takes back 30% of the grant), as far as the credit goes (never below zero). The charge is read
+ * from the API, so its `amount_refunded` is the running total: the reversal posted is what that total calls for
+ * minus what earlier refunds already took, under a reference naming the total, so a replayed or redelivered event
+ * posts nothing. A full refund also ends the subscription (the caller does). Returns null when the charge paid no
+ * invoice HoloVitals knows.
  */
 export async function recordRefund(
   manager: EntityManager,
@@ -97,17 +118,28 @@ export async function recordRefund(
   const invoice = rows[0];
   if (!invoice) return null;
   const fullyRefunded = invoice.amount_refunded >= invoice.amount_paid;
-  if (fullyRefunded) {
-    const granted = (await manager.query(
-      `SELECT amount_cents FROM billing_credit_ledger WHERE reference = $1 AND account = 'USER_CREDITS'`,
-      [`grant:${invoice.stripe_invoice_id}`],
-    )) as { amount_cents: number }[];
-    await reverseGrant(manager, {
+  const granted = await ledgerSum(manager, `grant:${invoice.stripe_invoice_id}`);
+  const reversed = -(await ledgerSum(manager, `reverse:${invoice.stripe_invoice_id}`));
+  const due = fullyRefunded
+    ? granted
+    : Math.floor((granted * invoice.amount_refunded) / Math.max(1, invoice.amount_paid));
+  if (due > reversed) {
+    const taken = await reverseGrant(manager, {
       userId: invoice.user_id,
-      amountCents: granted[0]?.amount_cents ?? 0,
-      reference: `reverse:${invoice.stripe_invoice_id}`,
+      amountCents: due - reversed,
+      reference: `reverse:${invoice.stripe_invoice_id}:${invoice.amount_refunded}`,
     });
-    await publishEntitlements(manager, invoice.user_id);
+    if (taken > 0) await publishEntitlements(manager, invoice.user_id);
   }
   return { userId: invoice.user_id, stripeSubscriptionId: invoice.stripe_subscription_id, fullyRefunded };
+}
+
+/** The user-side total of the postings under `reference` and under `reference:<anything>`. */
+async function ledgerSum(manager: EntityManager, reference: string): Promise<number> {
+  const rows = (await manager.query(
+    `SELECT COALESCE(SUM(amount_cents), 0)::int AS total FROM billing_credit_ledger
+     WHERE account = 'USER_CREDITS' AND (reference = $1 OR starts_with(reference, $1 || ':'))`,
+    [reference],
+  )) as { total: number }[];
+  return rows[0]?.total ?? 0;
 }

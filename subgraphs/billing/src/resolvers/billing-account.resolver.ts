@@ -1,12 +1,15 @@
 import { type RequestContext, requireRole, Role } from '@holovitals/subgraph-kit';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { BillingError, BillingErrorCode } from '../billing-error';
 import type { BillingServices } from '../billing-services';
 import { customerOf } from '../checkout/billing-customer';
 import { invoicePage } from '../invoices/invoice-page';
+import { paymentsOf } from '../payments/payment-intent-sync';
 import { CURRENCY, type PlanId } from '../plans/plan-catalog';
 import { revenueSummary, usageSummary } from '../usage/usage-report';
 import { requireBillingUser } from './require-billing-user';
 import { InvoicePage } from './types/invoice-page.type';
+import { PaymentIntent } from './types/payment-intent.type';
 import { PaymentMethod } from './types/payment-method.type';
 import { RevenueReport } from './types/revenue-report.type';
 import { Usage } from './types/usage.type';
@@ -43,6 +46,19 @@ export class BillingAccountResolver {
       expYear: method.card?.exp_year ?? 0,
       isDefault: method.id === (typeof defaultId === 'string' ? defaultId : defaultId?.id),
     }));
+  }
+
+  @Query(() => [PaymentIntent], {
+    description: 'The caller’s payments (succeeded and failed), newest first, with the invoice each paid.',
+  })
+  async paymentIntents(
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many, 1–100.' }) first: number,
+    @Ctx() ctx: RequestContext<BillingServices>,
+  ): Promise<PaymentIntent[]> {
+    const userId = requireBillingUser(ctx);
+    if (first < 1 || first > 100)
+      throw new BillingError(BillingErrorCode.INVALID_PAGE_SIZE, 'first must be between 1 and 100.');
+    return paymentsOf(ctx.dataSource.manager, userId, first);
   }
 
   @Query(() => Usage, { description: 'What the caller’s analyses cost in [from, to), and the credit left.' })

@@ -9,6 +9,8 @@ function clientCode(code: BillingErrorCode): ErrorCode {
     case BillingErrorCode.INVALID_CURSOR:
     case BillingErrorCode.INVALID_PAGE_SIZE:
     case BillingErrorCode.RETURN_URL_NOT_ALLOWED:
+    case BillingErrorCode.SAME_PLAN:
+    case BillingErrorCode.SUBSCRIPTION_NOT_ACTIVE:
       return ErrorCode.BAD_USER_INPUT;
     case BillingErrorCode.NOT_A_USER:
       return ErrorCode.FORBIDDEN;

@@ -5,6 +5,7 @@ import { createCheckoutSession, createPortalSession } from '../checkout/checkout
 import { BillingSubscriptionEntity } from '../entities/billing-subscription.entity';
 import { SubscriptionStatus } from '../entities/subscription-status';
 import { BillingInterval, PlanId } from '../plans/plan-catalog';
+import { changePlan } from '../subscriptions/plan-change';
 import { cancelAtPeriodEnd, currentSubscription } from '../subscriptions/subscription-cancel';
 import { graceEnds, localStatus } from '../subscriptions/subscription-state';
 import { requireBillingUser } from './require-billing-user';
@@ -71,6 +72,24 @@ export class BillingSubscriptionResolver {
     return createPortalSession(
       { stripe, dataSource: ctx.dataSource, appOrigin: config.BILLING_APP_ORIGIN },
       requireBillingUser(ctx),
+    );
+  }
+
+  @Mutation(() => BillingSubscriptionEntity, {
+    description:
+      'Switches the caller’s active subscription to another paid plan or interval, at once: an upgrade is charged now for the rest of the period (less the unused part of the old price) and tops the credit up; a downgrade credits the unused difference on the next invoice.',
+  })
+  async changePlan(
+    @Arg('plan', () => PlanId, { description: 'The paid plan to switch to (not FREE: cancel instead).' })
+    plan: PlanId,
+    @Arg('interval', () => BillingInterval, { description: 'Monthly or annual billing.' })
+    interval: BillingInterval,
+    @Ctx() ctx: RequestContext<BillingServices>,
+  ): Promise<BillingSubscriptionEntity> {
+    const { stripe, priceIds, config } = ctx.services;
+    return changePlan(
+      { stripe, priceIds, dataSource: ctx.dataSource, graceDays: config.BILLING_GRACE_DAYS },
+      { userId: requireBillingUser(ctx), plan, interval },
     );
   }
 

@@ -79,6 +79,7 @@ export async function applyStripeSubscription(
     ? {
         status: existing.status,
         plan: existing.plan,
+        interval: existing.interval,
         cancel: existing.cancelAtPeriodEnd,
         end: existing.currentPeriodEnd.getTime(),
       }
@@ -103,6 +104,7 @@ export async function applyStripeSubscription(
     !before ||
     before.status !== saved.status ||
     before.plan !== saved.plan ||
+    before.interval !== saved.interval ||
     before.cancel !== saved.cancelAtPeriodEnd ||
     before.end !== saved.currentPeriodEnd.getTime();
   if (changed) {

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordInvoice, recordRefund } from '../invoices/invoice-sync';
+import { recordPaymentIntent } from '../payments/payment-intent-sync';
 import { applyStripeSubscription, type SyncContext } from '../subscriptions/subscription-sync';
 
 export interface WebhookDependencies {
@@ -83,12 +84,20 @@ export async function handleStripeWebhook(
       : null;
   const charge =
     event.type === 'charge.refunded' ? await deps.stripe.charges.retrieve(event.data.object.id) : null;
+  const paymentIntent =
+    event.type === 'payment_intent.succeeded' || event.type === 'payment_intent.payment_failed'
+      ? await deps.stripe.paymentIntents.retrieve(event.data.object.id)
+      : null;
 
   const refunded = await deps.dataSource.transaction(async (manager) => {
     if (!(await firstDelivery(manager, event))) return 'duplicate' as const;
     if (subscription) await applyStripeSubscription(manager, subscription, context);
     if (invoice && subscription) await recordInvoice(manager, invoice, subscription);
     if (charge) return recordRefund(manager, charge);
+    if (paymentIntent)
+      return (await recordPaymentIntent(manager, paymentIntent))
+        ? ('processed' as const)
+        : ('ignored' as const);
     return subscription ? ('processed' as const) : ('ignored' as const);
   });
   if (refunded === 'duplicate' || refunded === 'processed' || refunded === 'ignored')

@@ -91,3 +91,17 @@ export const CancelSubscriptionDocument = graphql(`
     }
   }
 `);
+
+export const ChangePlanDocument = graphql(`
+  mutation ChangePlan($plan: PlanId!, $interval: BillingInterval!) {
+    changePlan(plan: $plan, interval: $interval) {
+      id
+      plan
+      interval
+      status
+      cancelAtPeriodEnd
+      currentPeriodEnd
+      graceEndsAt
+    }
+  }
+`);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
 import { describeError } from '@/errors/error-info';
 import { dateText } from '@/format/clinical-text';
@@ -14,6 +14,7 @@ import { QueryError } from '@/ui/query-error';
 import {
   BillingOverviewDocument,
   CancelSubscriptionDocument,
+  ChangePlanDocument,
   CreateCheckoutSessionDocument,
   CreatePortalSessionDocument,
 } from './billing-operations';
@@ -30,15 +31,25 @@ export function BillingOverview({ checkout }: { checkout: string | null }): Reac
     const to = new Date(Date.now() + 60_000);
     return { from: new Date(to.getTime() - 30 * DAY_MS).toISOString(), to: to.toISOString() };
   }, []);
-  // After checkout the webhook activates the plan within moments; poll until it shows.
+  // After checkout or a plan switch the webhook (activation, the new credit) lands within moments; poll meanwhile.
+  const [switched, setSwitched] = useState(false);
+  useEffect(() => {
+    if (!switched) return undefined;
+    const timer = setTimeout(() => setSwitched(false), 30_000);
+    return () => clearTimeout(timer);
+  }, [switched]);
   const overview = useQuery(BillingOverviewDocument, {
     variables: range,
-    pollInterval: checkout === 'success' ? 1500 : 0,
+    pollInterval: checkout === 'success' || switched ? 1500 : 0,
   });
   const [interval, setInterval] = useState<Interval>('MONTH');
   const [startCheckout] = useMutation(CreateCheckoutSessionDocument);
   const [openPortal] = useMutation(CreatePortalSessionDocument);
   const [cancel] = useMutation(CancelSubscriptionDocument);
+  // The new plan's credit top-up arrives with its invoice's webhook: refetch the overview once the switch is done.
+  const [switchPlan] = useMutation(ChangePlanDocument, {
+    refetchQueries: ['BillingOverview', 'BillingInvoices'],
+  });
   const [pending, setPending] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -191,9 +202,28 @@ export function BillingOverview({ checkout }: { checkout: string | null }): Reac
                   )}
                   <div className="muted">{candidate.description}</div>
                 </div>
-                {candidate.id === currentPlan ? (
+                {candidate.id === currentPlan && (!live || live.interval === interval) ? (
                   <span className="badge">Current plan</span>
-                ) : price && !live ? (
+                ) : price && live ? (
+                  live.status === 'ACTIVE' ? (
+                    <Button
+                      small
+                      variant="secondary"
+                      busy={pending === `switch:${candidate.id}`}
+                      onClick={() =>
+                        void act(`switch:${candidate.id}`, async () => {
+                          await switchPlan({ variables: { plan: candidate.id, interval } });
+                          setSwitched(true);
+                          setPending(null);
+                        })
+                      }
+                    >
+                      {candidate.id === currentPlan
+                        ? `Switch to ${interval === 'YEAR' ? 'yearly' : 'monthly'} billing`
+                        : `Switch to ${candidate.name}`}
+                    </Button>
+                  ) : null
+                ) : price ? (
                   <Button
                     small
                     busy={pending === `checkout:${candidate.id}`}
@@ -211,7 +241,13 @@ export function BillingOverview({ checkout }: { checkout: string | null }): Reac
             );
           })}
         </ul>
-        {live ? <p className="muted">To change plan, use “Manage payment methods” or cancel first.</p> : null}
+        {live ? (
+          <p className="muted">
+            A switch applies at once. Moving up (a dearer plan, or yearly billing) charges the rest of the
+            period now, less what is left of your current plan, and adds the new plan’s credit; moving down
+            credits the difference on your next invoice. To go back to Free, cancel at period end.
+          </p>
+        ) : null}
       </Card>
 
       <BillingInvoices />

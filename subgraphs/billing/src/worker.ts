@@ -1,0 +1,4 @@
+import { runWorkerProcess } from '@holovitals/worker-runtime';
+import { billingWorker } from './billing-worker';
+
+runWorkerProcess(billingWorker);
