@@ -3,7 +3,7 @@ import type { ConsentScope } from '@holovitals/events';
 import { hasRole, Role, type RequestContext } from '@holovitals/subgraph-kit';
 import DataLoader from 'dataloader';
 
-/** The consent scope that lets a grantee read a patient's analyses (tasks, results, health score, care gaps). */
+/** The consent scope that lets a grantee read a patient's analyses (tasks, results, health score, care gaps, chat sessions). */
 export const ANALYSES_SCOPE: ConsentScope = 'READ_ANALYSES';
 
 const NO_ACCESS: AccessFacts = { isOwner: false, consented: false };

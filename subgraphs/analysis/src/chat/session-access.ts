@@ -1,14 +1,11 @@
 import { accessFacts } from '@holovitals/consent-projection';
-import type { ConsentScope } from '@holovitals/events';
 import { hasRole, type Principal, Role } from '@holovitals/subgraph-kit';
 import type { DataSource } from 'typeorm';
+import { ANALYSES_SCOPE } from '../access/analyses-access';
 import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
 import { AnalysisSessionEntity } from '../entities/analysis-session.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The consent scope that lets a grantee read a patient's analyses, chat sessions included. */
-export const ANALYSES_SCOPE: ConsentScope = 'READ_ANALYSES';
 
 export type SessionUse = 'read' | 'ask';
 

@@ -1,23 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
+import { parseKeysetCursor } from '../keyset-cursor';
 import { AnalysisSessionEntity } from '../entities/analysis-session.entity';
 
 export const MAX_SESSION_PAGE = 100;
-
-/** `<created_at ISO>|<id>`, base64url: a session's keyset position in newest-first order. */
-export const sessionCursor = (session: Pick<AnalysisSessionEntity, 'createdAt' | 'id'>): string =>
-  Buffer.from(`${session.createdAt.toISOString()}|${session.id}`).toString('base64url');
-
-function parseCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) {
-    throw new AnalysisError(AnalysisErrorCode.BAD_USER_INPUT, 'after is not a cursor from this list.', {
-      field: 'after',
-    });
-  }
-  return { createdAt, id };
-}
 
 /** The user's own sessions, newest first: one keyset page plus one row telling whether more follow. */
 export async function listSessions(
@@ -40,6 +26,6 @@ export async function listSessions(
     .orderBy('session.created_at', 'DESC')
     .addOrderBy('session.id', 'DESC')
     .take(first + 1);
-  if (after) query.andWhere('(session.created_at, session.id) < (:createdAt, :id)', parseCursor(after));
+  if (after) query.andWhere('(session.created_at, session.id) < (:createdAt, :id)', parseKeysetCursor(after));
   return query.getMany();
 }

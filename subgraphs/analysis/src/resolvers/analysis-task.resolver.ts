@@ -11,7 +11,8 @@ import { AnalysisTaskEntity } from '../entities/analysis-task.entity';
 import { analysisResultLoader } from '../loaders/analysis-result.loader';
 import { requirePatientAnalysesAccess, visibleTask } from '../tasks/task-access';
 import { cancelAnalysisTask } from '../tasks/task-cancellation';
-import { listTasks, MAX_TASK_PAGE, taskCursor } from '../tasks/task-list';
+import { keysetCursor } from '../keyset-cursor';
+import { listTasks, MAX_TASK_PAGE } from '../tasks/task-list';
 import { requestAnalysis } from '../tasks/task-requests';
 import { AnalysisTaskConnection } from './types/analysis-outputs.type';
 import { AnalysisResultType } from './types/analysis-result.type';
@@ -87,7 +88,7 @@ export class AnalysisTaskResolver {
     const principal = requireUser(ctx);
     if (patientId) await requirePatientAnalysesAccess(ctx, patientId);
     const scope = patientId ? { patientId } : { ownerUserId: principal.id };
-    const page = toConnection(await listTasks(ctx.dataSource, scope, first, after), first, taskCursor);
+    const page = toConnection(await listTasks(ctx.dataSource, scope, first, after), first, keysetCursor);
     if (page.nodes.length > 0) {
       await recordAudit(ctx.dataSource.manager, ctx, {
         action: 'read',

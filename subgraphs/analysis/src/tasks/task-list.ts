@@ -1,23 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
+import { parseKeysetCursor } from '../keyset-cursor';
 import { AnalysisTaskEntity } from '../entities/analysis-task.entity';
 
 export const MAX_TASK_PAGE = 100;
-
-/** `<created_at ISO>|<id>`, base64url: the keyset position of a task in newest-first order. */
-export const taskCursor = (task: Pick<AnalysisTaskEntity, 'createdAt' | 'id'>): string =>
-  Buffer.from(`${task.createdAt.toISOString()}|${task.id}`).toString('base64url');
-
-function parseCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) {
-    throw new AnalysisError(AnalysisErrorCode.BAD_USER_INPUT, 'after is not a cursor from this list.', {
-      field: 'after',
-    });
-  }
-  return { createdAt, id };
-}
 
 /** Whose tasks to list: those a user requested, or every task about one patient. */
 export type TaskListScope = { ownerUserId: string } | { patientId: string };
@@ -47,7 +33,7 @@ export async function listTasks(
     .addOrderBy('task.id', 'DESC')
     .take(first + 1);
   if (after) {
-    const position = parseCursor(after);
+    const position = parseKeysetCursor(after);
     query.andWhere('(task.created_at, task.id) < (:createdAt, :id)', position);
   }
   return query.getMany();
