@@ -44,6 +44,7 @@ interface Caller {
 
 let patientDb: Client;
 let documentsDb: Client;
+let analysisDb: Client;
 let identityDb: Client;
 let owner: Caller;
 let patientId: string;
@@ -142,7 +143,11 @@ function patientRootFields(): Set<string> {
 const patientFields = patientRootFields();
 
 /** Analysis answers these from the record it reads from patient with the caller's token, refusal included. */
-const ANALYSIS_RECORD_READS = new Set(['Query.missingPieces', 'Query.healthScore']);
+const ANALYSIS_RECORD_READS = new Set([
+  'Query.missingPieces',
+  'Query.healthScore',
+  'Mutation.askHealthQuestion',
+]);
 
 /** The patient subgraph holds the record: there (and where others read it from there) an admin needs a step-up. */
 const needsAdminStepUp = (op: MatrixOperation): boolean =>
@@ -151,9 +156,11 @@ const needsAdminStepUp = (op: MatrixOperation): boolean =>
 beforeAll(async () => {
   patientDb = new Client({ connectionString: stack.subgraphs.patient!.databaseUrl });
   documentsDb = new Client({ connectionString: stack.subgraphs.documents!.databaseUrl });
+  analysisDb = new Client({ connectionString: stack.subgraphs.analysis!.databaseUrl });
   identityDb = new Client({ connectionString: stack.subgraphs.identity!.databaseUrl });
   await patientDb.connect();
   await documentsDb.connect();
+  await analysisDb.connect();
   await identityDb.connect();
   owner = await newUser('owner');
   const { importFhirBundle } = await gql<{ importFhirBundle: { patientId: string } }>(
@@ -177,10 +184,10 @@ beforeAll(async () => {
       operation.target.kind === 'patient'
         ? Promise.resolve(patientId)
         : recordIdFor(schema, sender(owner), operation.target.recordType, patientId),
-    // Each owning subgraph audits its own refusals: the patient record's and the documents'.
+    // Each owning subgraph audits its own refusals: the patient record's, the documents' and the analyses'.
     deniedAudits: async (actorId) => {
       let count = 0;
-      for (const db of [patientDb, documentsDb]) {
+      for (const db of [patientDb, documentsDb, analysisDb]) {
         const { rows } = await db.query<{ count: number }>(
           `SELECT count(*)::int AS count FROM event_outbox WHERE type = 'audit.recorded'
              AND payload->>'actorId' = $1 AND payload->>'outcome' = 'DENIED' AND payload->'patientIds' ? $2`,
@@ -196,6 +203,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await patientDb.end();
   await documentsDb.end();
+  await analysisDb.end();
   await identityDb.end();
 });
 
@@ -241,7 +249,7 @@ describe('access matrix through the gateway', () => {
   it('gives a clinician with a read-only consent reads, and refuses and audits their writes', async () => {
     const clinician = await login('clinician@demo.holovitals.local', stack.demoPassword);
     // A grant names a verified user (the demo clinician). Compliance learns the record from patient.created;
-    // the owners of the data project the grant from consent.granted: patient the record's, documents the documents'.
+    // the owners of the data project the grant from consent.granted: patient, documents and analysis, each its own.
     const granted = await pollUntil(
       () =>
         graphqlRequest<{ grantConsent: { id: string } }>(
@@ -250,7 +258,7 @@ describe('access matrix through the gateway', () => {
           {
             i: {
               granteeUserId: clinician.actorId,
-              scope: ['READ_RECORD', 'READ_DOCUMENTS'],
+              scope: ['READ_RECORD', 'READ_DOCUMENTS', 'READ_ANALYSES'],
               purpose: 'TREATMENT',
             },
           },
@@ -262,7 +270,7 @@ describe('access matrix through the gateway', () => {
     );
     expect(granted.body.errors, JSON.stringify(granted.body.errors)).toBeUndefined();
     const consentId = granted.body.data!.grantConsent.id;
-    for (const db of [patientDb, documentsDb]) {
+    for (const db of [patientDb, documentsDb, analysisDb]) {
       const projected = await pollUntil(
         async () =>
           (await db.query('SELECT 1 FROM consent_projection WHERE consent_id = $1', [consentId])).rowCount,

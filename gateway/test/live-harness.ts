@@ -118,7 +118,11 @@ export async function startLiveHarness(
       ? await startTestSubgraph(complianceSubgraph, {
           issuer,
           redisUrl,
-          env: { GATEWAY_SECRET: gatewaySecret, LOG_LEVEL: 'error' },
+          env: {
+            GATEWAY_SECRET: gatewaySecret,
+            LOG_LEVEL: 'error',
+            KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'),
+          },
         })
       : null;
   const gateways = await Promise.all(

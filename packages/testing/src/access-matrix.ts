@@ -179,6 +179,11 @@ function sampleScalar(scalar: string, fieldName: string): unknown {
 }
 
 const ID_ARGUMENTS = new Set(['id', 'patientId']);
+/**
+ * Mutations that only read the record to write into the caller's own data (a question asked of it goes into the
+ * asker's chat session): what they need of the record is read access.
+ */
+const RECORD_READING_MUTATIONS = new Set(['askHealthQuestion']);
 
 /** The record type an `id` argument names: the field's own type, or the type in its name (`deleteCondition`). */
 function recordTypeOf(schema: IntrospectedSchema, field: IntrospectedField): string {
@@ -203,7 +208,8 @@ function rootOperation(
       : { kind: 'record', recordType };
   // Exports are mutations because each is an audited disclosure, but what they need is read access.
   const bulkExport = operationType === 'mutation' && field.name.startsWith('export');
-  const access = operationType === 'query' || bulkExport ? 'read' : 'write';
+  const access =
+    operationType === 'query' || bulkExport || RECORD_READING_MUTATIONS.has(field.name) ? 'read' : 'write';
   const required = field.args.filter((a) => a.name === idArgument.name || a.type.kind === 'NON_NULL');
   return {
     label: `${operationType === 'query' ? 'Query' : 'Mutation'}.${field.name}`,
