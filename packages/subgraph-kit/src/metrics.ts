@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createOperationLabeler, type OperationLabelOptions } from '@holovitals/http-server';
+import type { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { ErrorCode } from './domain-error';
 
 /** One registry per process; subgraph code registers its own metrics (cache hit rate, queue depth) on it. */
 export interface ServiceMetrics {
@@ -18,7 +20,7 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     registry,
     operations: new Counter({
       name: 'graphql_operations_total',
-      help: 'GraphQL operations handled, by operation name and outcome.',
+      help: 'GraphQL operations handled, by operation name and outcome (ok, refused: the caller’s error, error: ours).',
       labelNames: ['operation', 'outcome'],
       registers: [registry],
     }),
@@ -37,6 +39,26 @@ export function createServiceMetrics(service: string): ServiceMetrics {
   };
 }
 
+/** Codes of answers the caller can act on: refusals and bad requests, not failures of the service. */
+const CALLER_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
+
+/**
+ * `ok`, `refused` (every error is the caller's: a denial, bad input, not found…) or `error` (something failed here),
+ * so an error-rate alert counts the service's failures, not the refusals its authorization is meant to give.
+ */
+export function operationOutcome(
+  errors: ReadonlyArray<GraphQLError> | undefined,
+): 'ok' | 'refused' | 'error' {
+  if (!errors?.length) return 'ok';
+  return errors.every((error) => CALLER_CODES.has(String(error.extensions?.code))) ? 'refused' : 'error';
+}
+
 /** Operation names reach subgraphs from clients through the gateway's fetches, so labels are bounded. */
 export function metricsPlugin<T extends object>(
   metrics: ServiceMetrics,
@@ -50,7 +72,7 @@ export function metricsPlugin<T extends object>(
         async willSendResponse({ operationName, errors }) {
           const operation = operationLabel(operationName);
           stop({ operation });
-          metrics.operations.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
+          metrics.operations.inc({ operation, outcome: operationOutcome(errors) });
         },
       };
     },
