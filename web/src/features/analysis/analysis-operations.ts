@@ -13,8 +13,7 @@ export const AnalysisCostDocument = graphql(`
 export const RequestAnalysisDocument = graphql(`
   mutation RequestAnalysis($input: RequestAnalysisInput!) {
     requestAnalysis(input: $input) {
-      id
-      status
+      ...AnalysisTaskFields
     }
   }
 `);

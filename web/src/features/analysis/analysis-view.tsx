@@ -93,8 +93,23 @@ export function AnalysisView(): ReactNode {
     try {
       await request({
         variables: { input: { patientId, type, ...(type === 'QUESTION' ? { question } : {}) } },
+        // The new task goes to the top of the list at once, so its subscription starts without a list read.
+        update: (cache, { data }) => {
+          const created = data?.requestAnalysis;
+          if (!created) return;
+          cache.updateQuery({ query: AnalysisTasksDocument }, (current) =>
+            current && !current.analysisTasks.nodes.some((task) => task.id === created.id)
+              ? {
+                  ...current,
+                  analysisTasks: {
+                    ...current.analysisTasks,
+                    nodes: [created, ...current.analysisTasks.nodes],
+                  },
+                }
+              : current,
+          );
+        },
       });
-      await tasks.refetch();
     } catch (caught) {
       setActionError(describeError(errorInfoFromApollo(caught)));
     }
@@ -103,8 +118,8 @@ export function AnalysisView(): ReactNode {
   async function stop(id: string): Promise<void> {
     setActionError(null);
     try {
+      // The answer's status lands on the cached task, which ends its subscription.
       await cancel({ variables: { id } });
-      await tasks.refetch();
     } catch (caught) {
       setActionError(describeError(errorInfoFromApollo(caught)));
     }
