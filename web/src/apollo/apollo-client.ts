@@ -13,6 +13,7 @@ import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { from, mergeMap, throwError } from 'rxjs';
 import type { SessionManager } from '@/auth/session-manager';
+import type { SocketStatus } from './socket-status';
 
 function isAuthFailure(error: unknown): boolean {
   if (CombinedGraphQLErrors.is(error))
@@ -29,7 +30,11 @@ function webSocketUrl(httpUrl: string): string {
 }
 
 /** Apollo Client on the gateway: bearer token from memory, one silent refresh and retry on UNAUTHENTICATED. */
-export function createApolloClient(gatewayUrl: string, session: SessionManager): ApolloClient {
+export function createApolloClient(
+  gatewayUrl: string,
+  session: SessionManager,
+  socket: SocketStatus,
+): ApolloClient {
   const authLink = new SetContextLink(async (previous) => {
     if (session.needsRefresh()) await session.refresh();
     const token = session.accessToken();
@@ -58,6 +63,11 @@ export function createApolloClient(gatewayUrl: string, session: SessionManager):
         if (session.needsRefresh()) await session.refresh();
         const token = session.accessToken();
         return token ? { authorization: `Bearer ${token}` } : {};
+      },
+      on: {
+        connecting: () => socket.connecting(),
+        connected: () => socket.connected(),
+        closed: (event) => socket.closed((event as { code?: number } | undefined)?.code),
       },
     }),
   );

@@ -6,6 +6,7 @@ import { SessionContext } from '@/auth/session-context';
 import { SessionManager } from '@/auth/session-manager';
 import { UncaughtErrorReporter } from '@/errors/client-error-reporting';
 import { createApolloClient } from './apollo-client';
+import { SocketStatus, SocketStatusContext } from './socket-status';
 
 interface AppProvidersProps {
   gatewayUrl: string;
@@ -15,7 +16,8 @@ interface AppProvidersProps {
 /** One session manager and one Apollo Client per browser tab; the gateway URL arrives from the server at run time. */
 export function AppProviders({ gatewayUrl, children }: AppProvidersProps): ReactNode {
   const [session] = useState(() => new SessionManager());
-  const [client] = useState(() => createApolloClient(gatewayUrl, session));
+  const [socket] = useState(() => new SocketStatus());
+  const [client] = useState(() => createApolloClient(gatewayUrl, session, socket));
 
   useEffect(() => {
     void session.restore();
@@ -32,10 +34,12 @@ export function AppProviders({ gatewayUrl, children }: AppProvidersProps): React
 
   return (
     <SessionContext.Provider value={session}>
-      <ApolloProvider client={client}>
-        <UncaughtErrorReporter />
-        {children}
-      </ApolloProvider>
+      <SocketStatusContext.Provider value={socket}>
+        <ApolloProvider client={client}>
+          <UncaughtErrorReporter />
+          {children}
+        </ApolloProvider>
+      </SocketStatusContext.Provider>
     </SessionContext.Provider>
   );
 }
