@@ -39,8 +39,9 @@ describe('increasesPerWindow', () => {
     ).toEqual([10, 7]);
   });
 
-  it('adds nothing for a series seen once', () => {
-    expect(increasesPerWindow(series([['10:06', 50]]), windows)).toEqual([0, 0]);
+  it('counts a series first seen inside the windows whole, and nothing for one seen only before them', () => {
+    expect(increasesPerWindow(series([['10:06', 50]]), windows)).toEqual([0, 50]);
+    expect(increasesPerWindow(series([['09:59', 50]]), windows)).toEqual([0, 0]);
   });
 });
 

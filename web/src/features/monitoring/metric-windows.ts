@@ -42,17 +42,16 @@ function windowIndex(windows: Windows, time: number): number {
 
 /**
  * What a cumulative counter (or histogram bucket) grew by in each window, from minute-to-minute differences. A value
- * that fell means the process restarted, so that minute counts from zero; a series' first sample has nothing to
- * compare with and adds nothing.
+ * that fell means the process restarted, so that minute counts from zero; a series first seen inside the windows
+ * (the range asked for starts a minute earlier) did not exist before and counts whole, as `performance` counts it.
  */
 export function increasesPerWindow(series: MetricSeriesData, windows: Windows): number[] {
   const increases = windows.starts.map(() => 0);
   series.samples.forEach((sample, position) => {
-    const previous = series.samples[position - 1];
-    if (!previous) return;
     const index = windowIndex(windows, Date.parse(sample.minute));
     if (index < 0) return;
-    const grown = sample.value - previous.value;
+    const previous = series.samples[position - 1]?.value ?? 0;
+    const grown = sample.value - previous;
     increases[index] = (increases[index] ?? 0) + (grown >= 0 ? grown : sample.value);
   });
   return increases;
