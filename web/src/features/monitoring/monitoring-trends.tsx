@@ -3,6 +3,7 @@
 import { useQuery } from '@apollo/client/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Sparkline } from '@/charts/sparkline';
+import { Alert } from '@/ui/alert';
 import { Card } from '@/ui/card';
 import { EmptyState } from '@/ui/empty-state';
 import { LoadingState } from '@/ui/loading-state';
@@ -14,6 +15,12 @@ import { errorRateTrends, p95LatencyTrends, type ServiceTrend } from './service-
 
 /** Metrics are scraped every 15 s and kept per minute: a new hour (ending now) every 30 s keeps the charts current. */
 const TRENDS_REFRESH_MS = 30_000;
+
+/** The monitoring subgraph's `MAX_SAMPLES`: a `metrics` answer this large was cut, later processes left out. */
+const SAMPLES_PER_ANSWER = 20_000;
+
+const sampleCount = (series: ReadonlyArray<{ samples: readonly unknown[] }>): number =>
+  series.reduce((sum, one) => sum + one.samples.length, 0);
 
 const latest = (values: ReadonlyArray<number | null>): number | null =>
   values.findLast((value) => value !== null) ?? null;
@@ -85,8 +92,16 @@ export function MonitoringTrends(): ReactNode {
     queueWaitingTrends(data.queues, range.windows).map((trend) => [`${trend.service}|${trend.queue}`, trend]),
   );
   const queues = queueDepths(data.queues);
+  const cut = [data.latencyBuckets, data.operations, data.queues].some(
+    (series) => sampleCount(series) >= SAMPLES_PER_ANSWER,
+  );
   return (
     <>
+      {cut ? (
+        <Alert tone="warning">
+          The last hour has more samples than one answer holds: some services or queues are missing below.
+        </Alert>
+      ) : null}
       <Card title="p95 latency per service, last hour">
         <TrendTable label="p95 latency" trends={latency} text={msText} />
       </Card>
