@@ -80,9 +80,10 @@ export function MonitoringTrends(): ReactNode {
     const timer = setInterval(() => setRange(lastHour(Date.now())), TRENDS_REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
-  const { data, loading, error, refetch } = useQuery(MonitoringTrendsDocument, {
-    variables: { from: range.from, to: range.to },
-  });
+  const current = useQuery(MonitoringTrendsDocument, { variables: { from: range.from, to: range.to } });
+  const { loading, error, refetch } = current;
+  // The previous hour stays drawn while the next one loads (a minute apart at most), instead of flashing empty.
+  const data = current.data ?? current.previousData;
   if (loading && !data) return <LoadingState label="Loading the last hour…" />;
   if (error && !data) return <QueryError error={error} onRetry={() => void refetch()} />;
   if (!data) return null;
