@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { sparklinePath } from './sparkline-path';
+import { sparklineGeometry } from './sparkline-path';
 
 const WIDTH = 160;
 const HEIGHT = 36;
@@ -19,7 +19,7 @@ export function Sparkline({
   scaleAtLeast?: number;
 }): ReactNode {
   const top = Math.max(scaleAtLeast, ...values.filter((value): value is number => value !== null));
-  const path = sparklinePath(values, WIDTH, HEIGHT, top);
+  const { path, latest } = sparklineGeometry(values, WIDTH, HEIGHT, top);
   return (
     <svg
       className="sparkline"
@@ -33,6 +33,7 @@ export function Sparkline({
       <title>{label}</title>
       <line className="sparkline__base" x1={0} y1={HEIGHT} x2={WIDTH} y2={HEIGHT} />
       {path ? <path className="sparkline__line" d={path} /> : null}
+      {latest ? <circle className="sparkline__latest" cx={latest.x} cy={latest.y} r={3} /> : null}
     </svg>
   );
 }
