@@ -31,8 +31,12 @@ afterAll(async () => {
 });
 
 describe('web app: monitoring page for ADMIN', () => {
-  it('shows every service and worker UP, live, and the errors the web app reports', async () => {
+  it('shows every service and worker UP, live, last-hour charts, and the errors the web app reports', async () => {
     const { page, consoleErrors } = await watchPage(admin);
+    const sentFrames: string[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framesent', (frame) => sentFrames.push(String(frame.payload))),
+    );
     await page.goto(`${webUrl}/dashboard`);
     await page.getByRole('link', { name: 'Monitoring' }).click();
     await page.waitForURL(`${webUrl}/admin/monitoring`);
@@ -47,6 +51,23 @@ describe('web app: monitoring page for ADMIN', () => {
       .first()
       .waitFor({ timeout: 60_000 });
     await page.getByRole('list', { name: 'Queues' }).waitFor({ timeout: 60_000 });
+    // The last hour's p95 line of identity has a point for the sign-ins, with its value as text beside it.
+    const identityLatency = page
+      .getByRole('table', { name: 'p95 latency' })
+      .locator('tr[data-service="identity"]');
+    await identityLatency.locator('svg[role="img"]:not([data-points="0"])').waitFor({ timeout: 60_000 });
+    expect(await identityLatency.getByRole('img').getAttribute('aria-label')).toMatch(
+      /^p95 latency, identity, last hour: .*\d ms/,
+    );
+    expect(await identityLatency.locator('td').last().textContent()).toMatch(/\d ms$/);
+    await page.getByRole('table', { name: 'Error rate' }).locator('tr[data-service="identity"]').waitFor();
+    // Health comes from one subscription to every process (no serviceId), not from a fast poll.
+    await expect
+      .poll(() =>
+        sentFrames.some((frame) => /"subscribe"/.test(frame) && /serviceHealthChanged\s*\{/.test(frame)),
+      )
+      .toBe(true);
+    expect(await page.locator('[data-health-updates]').getAttribute('data-health-updates')).toBe('live');
     await screenshot(page, 'admin-monitoring');
     expect(consoleErrors).toEqual([]);
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
 import { describeError } from '@/errors/error-info';
@@ -13,14 +13,19 @@ import { LoadingState } from '@/ui/loading-state';
 import { QueryError } from '@/ui/query-error';
 import {
   AcknowledgeOperationalAlertDocument,
+  MonitoringHealthChangedDocument,
   MonitoringHealthDocument,
   MonitoringOverviewDocument,
 } from './monitoring-operations';
-import { queueDepths } from './queue-depths';
+import { MonitoringTrends } from './monitoring-trends';
 import { TraceLink } from './trace-link';
 
-/** The monitoring worker checks every 2 s; polling at the same pace shows a stopped process within two rounds. */
-const HEALTH_POLL_MS = 2_000;
+/**
+ * Health arrives live from `serviceHealthChanged`. A slow poll still catches a change published while the socket
+ * reconnected; when the subscription fails, polling at the monitoring worker's pace (2 s) takes over.
+ */
+const HEALTH_FALLBACK_POLL_MS = 30_000;
+const HEALTH_POLL_WITHOUT_SOCKET_MS = 2_000;
 const OVERVIEW_POLL_MS = 15_000;
 const WINDOW_MS = 15 * 60_000;
 
@@ -34,13 +39,27 @@ function ms(value: number | null): string {
 }
 
 function ServiceHealthCard(): ReactNode {
+  const [socketFailed, setSocketFailed] = useState(false);
   const { data, loading, error, refetch } = useQuery(MonitoringHealthDocument, {
-    pollInterval: HEALTH_POLL_MS,
+    pollInterval: socketFailed ? HEALTH_POLL_WITHOUT_SOCKET_MS : HEALTH_FALLBACK_POLL_MS,
+  });
+  // An UPDATED change refreshes its cached ServiceHealth in place; a process added or removed changes the list.
+  useSubscription(MonitoringHealthChangedDocument, {
+    onData: ({ data: change }) => {
+      setSocketFailed(false);
+      if (change.data && change.data.serviceHealthChanged.kind !== 'UPDATED') void refetch();
+    },
+    onError: () => setSocketFailed(true),
   });
   const services = data?.health ?? [];
   const down = services.filter((service) => service.status !== 'UP').length;
   return (
     <Card title={`Services${data ? ` · ${down === 0 ? 'all up' : `${down} not up`}` : ''}`}>
+      <p className="muted" aria-live="polite" data-health-updates={socketFailed ? 'polling' : 'live'}>
+        {socketFailed
+          ? 'Live updates unavailable: checking every 2 seconds.'
+          : 'Status changes appear live, as the monitoring worker sees them.'}
+      </p>
       {loading && !data ? <LoadingState label="Loading service health…" /> : null}
       {error ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
       {data && services.length === 0 ? (
@@ -89,7 +108,10 @@ export function MonitoringDashboard({ traceViewerUrl }: { traceViewerUrl: string
     const timer = setInterval(() => setRange(overviewRange()), OVERVIEW_POLL_MS);
     return () => clearInterval(timer);
   }, []);
-  const { data, loading, error, refetch } = useQuery(MonitoringOverviewDocument, { variables: range });
+  const overview = useQuery(MonitoringOverviewDocument, { variables: range });
+  const { loading, error, refetch } = overview;
+  // The last window stays shown while the next one loads, instead of the cards flashing away every 15 s.
+  const data = overview.data ?? overview.previousData;
   const [acknowledge] = useMutation(AcknowledgeOperationalAlertDocument);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -104,11 +126,11 @@ export function MonitoringDashboard({ traceViewerUrl }: { traceViewerUrl: string
   }
 
   const alerts = (data?.operationalAlerts ?? []).filter((alert) => alert.status !== 'RESOLVED');
-  const queues = queueDepths(data?.queues ?? []);
   return (
     <div className="stack">
       {actionError ? <Alert tone="error">{actionError}</Alert> : null}
       <ServiceHealthCard />
+      <MonitoringTrends />
       {loading && !data ? <LoadingState label="Loading metrics…" /> : null}
       {error ? <QueryError error={error} onRetry={() => void refetch()} /> : null}
       {data ? (
@@ -175,19 +197,6 @@ export function MonitoringDashboard({ traceViewerUrl }: { traceViewerUrl: string
                   </tbody>
                 </table>
               </div>
-            ) : null}
-          </Card>
-          <Card title="Queues">
-            {queues.length === 0 ? <EmptyState title="No queue metrics in this window." /> : null}
-            {queues.length > 0 ? (
-              <ul className="list" aria-label="Queues">
-                {queues.map((queue) => (
-                  <li key={`${queue.service}/${queue.queue}`}>
-                    <strong>{queue.queue}</strong> <span className="muted">({queue.service})</span>:{' '}
-                    {queue.waiting} waiting, {queue.failed} failed, {queue.deadLetter} dead-lettered
-                  </li>
-                ))}
-              </ul>
             ) : null}
           </Card>
           <Card title="Errors">

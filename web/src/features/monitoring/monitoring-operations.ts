@@ -14,6 +14,25 @@ export const MonitoringHealthDocument = graphql(`
   }
 `);
 
+/** What the subscription brings is what the health table shows, so the cached `ServiceHealth` entries update in place. */
+export const MonitoringHealthChangedDocument = graphql(`
+  subscription MonitoringHealthChanged {
+    serviceHealthChanged {
+      serviceId
+      kind
+      serviceHealth {
+        id
+        kind
+        status
+        latencyMs
+        detail
+        checkedAt
+        changedAt
+      }
+    }
+  }
+`);
+
 export const MonitoringOverviewDocument = graphql(`
   query MonitoringOverview($from: DateTime!, $to: DateTime!) {
     performance(from: $from, to: $to) {
@@ -23,17 +42,6 @@ export const MonitoringOverviewDocument = graphql(`
       p50Ms
       p95Ms
       p99Ms
-    }
-    queues: metrics(name: "queue_jobs", from: $from, to: $to) {
-      service
-      labels {
-        name
-        value
-      }
-      samples {
-        minute
-        value
-      }
     }
     errors(first: 20) {
       nodes {
@@ -57,6 +65,33 @@ export const MonitoringOverviewDocument = graphql(`
       status
       summary
       firedAt
+    }
+  }
+`);
+
+/** The last hour's raw series behind the charts: latency histogram buckets, operation outcomes, queue depths. */
+export const MonitoringTrendsDocument = graphql(`
+  query MonitoringTrends($from: DateTime!, $to: DateTime!) {
+    latencyBuckets: metrics(name: "graphql_operation_duration_seconds_bucket", from: $from, to: $to) {
+      ...MonitoringSeries
+    }
+    operations: metrics(name: "graphql_operations_total", from: $from, to: $to) {
+      ...MonitoringSeries
+    }
+    queues: metrics(name: "queue_jobs", from: $from, to: $to) {
+      ...MonitoringSeries
+    }
+  }
+
+  fragment MonitoringSeries on MetricSeries {
+    service
+    labels {
+      name
+      value
+    }
+    samples {
+      minute
+      value
     }
   }
 `);
