@@ -127,6 +127,7 @@ async function main(): Promise<void> {
         type: AnalysisTaskType.SUMMARY,
         priority: AnalysisPriority.NORMAL,
         question: null,
+        maxCredits: null,
         ownerUserId: owner,
         analyzer: AnalyzerKind.RULES,
       },

@@ -25,6 +25,8 @@ export enum AnalysisErrorCode {
   INSUFFICIENT_CREDITS = 'INSUFFICIENT_CREDITS',
   /** A paid analysis while the subscription is locked (grace period over after a failed payment). */
   SUBSCRIPTION_LOCKED = 'SUBSCRIPTION_LOCKED',
+  /** The estimate is above the credits the caller approved (the record grew, or prices changed, since it was shown). */
+  ESTIMATE_ABOVE_APPROVED = 'ESTIMATE_ABOVE_APPROVED',
 }
 
 /** Thrown by the analysis use cases on input or state they cannot accept. */

@@ -66,7 +66,7 @@ describe('paid analyses need credits (billing.entitlements.changed projection)',
     );
 
   /** requestAnalysis once it has read the record: a SUMMARY by the model analyzer (priced) or by rules (free). */
-  const request = (ownerUserId: string, analyzer: AnalyzerKind) =>
+  const request = (ownerUserId: string, analyzer: AnalyzerKind, maxCredits: number | null = null) =>
     queueAnalysis(
       {
         dataSource: h.sg.dataSource,
@@ -89,6 +89,7 @@ describe('paid analyses need credits (billing.entitlements.changed projection)',
         type: AnalysisTaskType.SUMMARY,
         priority: AnalysisPriority.NORMAL,
         question: null,
+        maxCredits,
         ownerUserId,
         analyzer,
       },
@@ -144,6 +145,24 @@ describe('paid analyses need credits (billing.entitlements.changed projection)',
       remainingCents: Math.floor(ESTIMATE) - 1,
     });
     expect(await tasksOf(user)).toBe(1);
+  });
+
+  it('refuses a task estimated above the credits the caller approved, before the credit check; the estimate itself passes', async () => {
+    const user = newUser();
+    await project(entitlementsEvent(user, 'ACTIVE', 10 * Math.ceil(ESTIMATE), '2026-12-01T10:00:00.000Z'));
+    const error = await request(user, AnalyzerKind.MODEL, ESTIMATE - 0.01).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect({ code: mapAnalysisError(error)?.code, ...mapAnalysisError(error)?.details }).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'ESTIMATE_ABOVE_APPROVED',
+      field: 'maxCredits',
+      estimatedCents: ESTIMATE,
+    });
+    expect(await tasksOf(user)).toBe(0);
+    const approved = await request(user, AnalyzerKind.MODEL, ESTIMATE);
+    expect(approved.estimatedCost).toBe(ESTIMATE);
   });
 
   it('refuses a model analysis while the subscription is LOCKED, whatever credit is left', async () => {

@@ -8,6 +8,7 @@ function clientCode(code: AnalysisErrorCode): ErrorCode {
     case AnalysisErrorCode.ANALYZER_UNAVAILABLE:
     case AnalysisErrorCode.CHAT_NEEDS_MODEL:
     case AnalysisErrorCode.PROMPT_ALREADY_COMPACT:
+    case AnalysisErrorCode.ESTIMATE_ABOVE_APPROVED:
       return ErrorCode.BAD_USER_INPUT;
     case AnalysisErrorCode.MODEL_FAILED:
       return ErrorCode.RATE_LIMITED;

@@ -36,6 +36,7 @@ export class AnalysisTaskResolver {
       type: input.type,
       priority: input.priority,
       question: input.question ?? null,
+      maxCredits: input.maxCredits ?? null,
     });
   }
 

@@ -33,6 +33,8 @@ export interface AnalysisRequest {
   type: AnalysisTaskType;
   priority: AnalysisPriority;
   question: string | null;
+  /** The credits the caller approved (the estimate they were shown); null: the estimate is accepted. */
+  maxCredits: number | null;
 }
 
 /** A question belongs to QUESTION tasks only, and QUESTION needs one. */
@@ -130,6 +132,13 @@ export async function queueAnalysis(
 ): Promise<AnalysisTaskEntity> {
   const estimate = estimateCost(request.analyzer, JSON.stringify(record).length, deps.pricing ?? null);
   // Refused before anything is sealed, stored or queued.
+  if (request.maxCredits !== null && estimate.credits > request.maxCredits) {
+    throw new AnalysisError(
+      AnalysisErrorCode.ESTIMATE_ABOVE_APPROVED,
+      `This analysis is now estimated at ${(estimate.credits / 100).toFixed(2)} in credits, more than the ${(request.maxCredits / 100).toFixed(2)} you approved; look at the new estimate and approve it again.`,
+      { field: 'maxCredits', estimatedCents: estimate.credits },
+    );
+  }
   await requireCreditsFor(deps.dataSource.manager, request.ownerUserId, estimate.credits);
   const task = await deps.dataSource.transaction(async (manager) => {
     const context = await storeTaskSnapshot(

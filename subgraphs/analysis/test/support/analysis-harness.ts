@@ -171,6 +171,7 @@ export async function startAnalysisHarness(extraEnv: Record<string, string> = {}
           type,
           priority,
           question: options.question ?? null,
+          maxCredits: null,
           ownerUserId,
           analyzer: options.analyzer ?? AnalyzerKind.RULES,
         },

@@ -92,7 +92,15 @@ export function AnalysisView(): ReactNode {
     setConfirming(false);
     try {
       await request({
-        variables: { input: { patientId, type, ...(type === 'QUESTION' ? { question } : {}) } },
+        // The server refuses the task if it would now cost more than the estimate the person saw and approved.
+        variables: {
+          input: {
+            patientId,
+            type,
+            maxCredits: estimate.credits,
+            ...(type === 'QUESTION' ? { question } : {}),
+          },
+        },
         // The new task goes to the top of the list at once, so its subscription starts without a list read.
         update: (cache, { data }) => {
           const created = data?.requestAnalysis;

@@ -1,5 +1,5 @@
-import { IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
+import { Field, Float, ID, InputType } from 'type-graphql';
 import { AnalysisPriority, AnalysisTaskType } from '../../entities/analysis-enums';
 
 @InputType({ description: 'What to analyse, and how urgently.' })
@@ -23,6 +23,15 @@ export class RequestAnalysisInput {
   @IsOptional()
   @MaxLength(2000)
   question?: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The most credits (US cents) you approve for this analysis, usually its estimate as shown: a task estimated above it is refused (BAD_USER_INPUT, reason ESTIMATE_ABOVE_APPROVED) and nothing is queued. Omitted: the estimate is accepted.',
+  })
+  @IsOptional()
+  @Min(0)
+  maxCredits?: number | null;
 }
 
 @InputType({ description: 'The analysis whose cost to estimate.' })
