@@ -164,6 +164,8 @@ describe('documents: page images, diagnoses and medications', () => {
           ?.resource;
       }),
     );
+    // Outbox ids are not in confirmation order: compare by resource type.
+    resources.sort((a, b) => String(a?.resourceType).localeCompare(String(b?.resourceType)));
     expect(resources).toEqual([
       expect.objectContaining({
         resourceType: 'Condition',
