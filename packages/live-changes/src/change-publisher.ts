@@ -7,7 +7,8 @@ export interface ChangePublisher {
   publish(
     field: string,
     args: Record<string, string>,
-    change: { typename: string; id: string; kind: ChangeKind; changed: string[] },
+    /** `at` defaults to now; one change published on several channels passes it so every copy is the same. */
+    change: { typename: string; id: string; kind: ChangeKind; changed: string[]; at?: Date },
   ): Promise<void>;
 }
 
@@ -24,7 +25,7 @@ export function createChangePublisher(redis: Redis): ChangePublisher {
         key: { id: change.id },
         kind: change.kind,
         changed: change.changed,
-        at: new Date().toISOString(),
+        at: (change.at ?? new Date()).toISOString(),
       };
       await pubsub.publish(subscriptionChannel(field, args), message);
     },

@@ -43,6 +43,7 @@ export async function runHealthRound(deps: HealthRoundDeps): Promise<HealthRound
       id: transition.service,
       kind: transition.from === HealthStatus.UNKNOWN ? ('CREATED' as const) : ('UPDATED' as const),
       changed: ['status'],
+      at: new Date(),
     };
     // Once for the process's own subscribers and once for those watching every process.
     await Promise.all([
