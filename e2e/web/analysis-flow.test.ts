@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { watchAnalysisTraffic } from './analysis-traffic';
 import { launchBrowser, screenshot, signedInContext, watchPage } from './browser';
 
 const stack = inject('stack');
@@ -21,9 +20,8 @@ afterAll(async () => {
 });
 
 describe('web app: analysis in a real browser', () => {
-  it('shows care gaps on the dashboard, runs a CARE_GAPS analysis by the local AI model followed live, and opens a cited record', async () => {
+  it('shows care gaps on the dashboard, runs a CARE_GAPS analysis by the local AI model, and opens a cited record', async () => {
     const { page, consoleErrors } = await watchPage(demoPatient);
-    const traffic = watchAnalysisTraffic(page);
     await page.goto(`${webUrl}/dashboard`);
     const gaps = page.getByTestId('care-gaps');
     await gaps.waitFor({ timeout: 30_000 });
@@ -43,18 +41,6 @@ describe('web app: analysis in a real browser', () => {
     const task = page.locator('li[data-task]').first();
     await task.locator('[data-testid="analyzer-label"]').waitFor({ timeout: 60_000 });
     expect(await task.getAttribute('data-status')).toBe('SUCCEEDED');
-    const taskId = (await task.getAttribute('data-task')) ?? '';
-
-    // Live, not polled: the list was read once (on arrival), not again while the task ran nor in the slow-poll
-    // window after it finished. What the capture saw of the websocket is printed: a task the local model finishes
-    // before the page subscribes arrives without updates on it.
-    const updates = traffic.updates.filter((update) => update.taskId === taskId);
-    process.stdout.write(
-      `analysis browser: ${traffic.listReads} list read(s), ${traffic.taskReads} catch-up read(s), updates ${JSON.stringify(updates)}\n`,
-    );
-    if (updates.length > 0) expect(updates.at(-1)?.status).toBe('SUCCEEDED');
-    await page.waitForTimeout(4_000);
-    expect(traffic.listReads).toBe(1);
     expect(await task.getByTestId('analyzer-label').textContent()).toBe(
       'AI model (given your de-identified record)',
     );

@@ -13,7 +13,6 @@ import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { from, mergeMap, throwError } from 'rxjs';
 import type { SessionManager } from '@/auth/session-manager';
-import type { SocketStatus } from './socket-status';
 
 function isAuthFailure(error: unknown): boolean {
   if (CombinedGraphQLErrors.is(error))
@@ -30,11 +29,7 @@ function webSocketUrl(httpUrl: string): string {
 }
 
 /** Apollo Client on the gateway: bearer token from memory, one silent refresh and retry on UNAUTHENTICATED. */
-export function createApolloClient(
-  gatewayUrl: string,
-  session: SessionManager,
-  socket: SocketStatus,
-): ApolloClient {
+export function createApolloClient(gatewayUrl: string, session: SessionManager): ApolloClient {
   const authLink = new SetContextLink(async (previous) => {
     if (session.needsRefresh()) await session.refresh();
     const token = session.accessToken();
@@ -63,11 +58,6 @@ export function createApolloClient(
         if (session.needsRefresh()) await session.refresh();
         const token = session.accessToken();
         return token ? { authorization: `Bearer ${token}` } : {};
-      },
-      on: {
-        connecting: () => socket.connecting(),
-        connected: () => socket.connected(),
-        closed: (event) => socket.closed((event as { code?: number } | undefined)?.code),
       },
     }),
   );

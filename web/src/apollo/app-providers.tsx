@@ -6,7 +6,6 @@ import { SessionContext } from '@/auth/session-context';
 import { SessionManager } from '@/auth/session-manager';
 import { UncaughtErrorReporter } from '@/errors/client-error-reporting';
 import { createApolloClient } from './apollo-client';
-import { SocketStatus, SocketStatusContext } from './socket-status';
 
 interface AppProvidersProps {
   gatewayUrl: string;
@@ -16,8 +15,7 @@ interface AppProvidersProps {
 /** One session manager and one Apollo Client per browser tab; the gateway URL arrives from the server at run time. */
 export function AppProviders({ gatewayUrl, children }: AppProvidersProps): ReactNode {
   const [session] = useState(() => new SessionManager());
-  const [socket] = useState(() => new SocketStatus());
-  const [client] = useState(() => createApolloClient(gatewayUrl, session, socket));
+  const [client] = useState(() => createApolloClient(gatewayUrl, session));
 
   useEffect(() => {
     void session.restore();
@@ -34,12 +32,10 @@ export function AppProviders({ gatewayUrl, children }: AppProvidersProps): React
 
   return (
     <SessionContext.Provider value={session}>
-      <SocketStatusContext.Provider value={socket}>
-        <ApolloProvider client={client}>
-          <UncaughtErrorReporter />
-          {children}
-        </ApolloProvider>
-      </SocketStatusContext.Provider>
+      <ApolloProvider client={client}>
+        <UncaughtErrorReporter />
+        {children}
+      </ApolloProvider>
     </SessionContext.Provider>
   );
 }

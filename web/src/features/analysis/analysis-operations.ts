@@ -13,7 +13,8 @@ export const AnalysisCostDocument = graphql(`
 export const RequestAnalysisDocument = graphql(`
   mutation RequestAnalysis($input: RequestAnalysisInput!) {
     requestAnalysis(input: $input) {
-      ...AnalysisTaskFields
+      id
+      status
     }
   }
 `);
@@ -27,60 +28,33 @@ export const CancelAnalysisDocument = graphql(`
   }
 `);
 
-/** What the page shows of a task; the list, the live updates and the catch-up read share it, so the cache merges them. */
-export const AnalysisTaskFieldsFragment = graphql(`
-  fragment AnalysisTaskFields on AnalysisTask {
-    id
-    type
-    question
-    status
-    progress
-    analyzer
-    failureReason
-    createdAt
-    result {
-      id
-      analyzer
-      sections {
-        kind
-        title
-        statements {
-          text
-          citations {
-            recordId
-            recordKind
-          }
-        }
-      }
-    }
-  }
-`);
-
 export const AnalysisTasksDocument = graphql(`
   query AnalysisTasks {
     analysisTasks(first: 10) {
       nodes {
-        ...AnalysisTaskFields
-      }
-    }
-  }
-`);
-
-export const AnalysisTaskDocument = graphql(`
-  query AnalysisTask($id: ID!) {
-    analysisTask(id: $id) {
-      ...AnalysisTaskFields
-    }
-  }
-`);
-
-export const AnalysisTaskUpdatedDocument = graphql(`
-  subscription AnalysisTaskUpdated($taskId: ID!) {
-    analysisTaskUpdated(taskId: $taskId) {
-      id
-      kind
-      analysisTask {
-        ...AnalysisTaskFields
+        id
+        type
+        question
+        status
+        progress
+        analyzer
+        failureReason
+        createdAt
+        result {
+          id
+          analyzer
+          sections {
+            kind
+            title
+            statements {
+              text
+              citations {
+                recordId
+                recordKind
+              }
+            }
+          }
+        }
       }
     }
   }

@@ -1,8 +1,7 @@
 'use client';
 
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
-import { useSocketState } from '@/apollo/socket-status';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
 import { describeError } from '@/errors/error-info';
 import { dateTimeText } from '@/format/date-time-text';
@@ -22,7 +21,6 @@ import {
   CancelAnalysisDocument,
   RequestAnalysisDocument,
 } from './analysis-operations';
-import { AnalysisTaskWatch } from './analysis-task-watch';
 import { CitedStatement } from './cited-statement';
 
 const TYPES: { value: AnalysisTaskType; label: string }[] = [
@@ -43,81 +41,27 @@ const ANALYZER_LABEL: Record<string, string> = {
 };
 
 const OPEN = ['QUEUED', 'RUNNING'];
-/** Only while live updates cannot arrive (socket down, or a task's subscription failed). */
-const FALLBACK_POLL_MS = 10_000;
 
-/**
- * Request an analysis of your record (its cost approved first when it costs anything), follow each unfinished
- * task live over `analysisTaskUpdated`, read its cited result.
- */
+/** Request an analysis of your record (with its cost), follow its progress, read its cited result. */
 export function AnalysisView(): ReactNode {
   const { patientId } = usePatientScope();
   const [type, setType] = useState<AnalysisTaskType>('CARE_GAPS');
   const [question, setQuestion] = useState('');
-  const [confirming, setConfirming] = useState(false);
   const cost = useQuery(AnalysisCostDocument, { variables: { input: { type, patientId } } });
-  const tasks = useQuery(AnalysisTasksDocument);
+  // Polled: progress follows the worker without a reload (the subscription serves API clients too).
+  const tasks = useQuery(AnalysisTasksDocument, { pollInterval: 1500 });
   const [request, requested] = useMutation(RequestAnalysisDocument);
   const [cancel] = useMutation(CancelAnalysisDocument);
   const [actionError, setActionError] = useState<string | null>(null);
-  const socket = useSocketState();
-  const [lost, setLost] = useState<ReadonlySet<string>>(new Set());
-  const onLost = useCallback((taskId: string) => setLost((previous) => new Set(previous).add(taskId)), []);
-
-  const estimate = cost.data?.estimateAnalysisCost;
-  const list = tasks.data?.analysisTasks.nodes ?? [];
-  const open = list.filter((task) => OPEN.includes(task.status));
-  const deaf = open.some((task) => lost.has(task.id)) || (open.length > 0 && socket.phase === 'down');
-  const { startPolling, stopPolling } = tasks;
-  useEffect(() => {
-    if (!deaf) return;
-    startPolling(FALLBACK_POLL_MS);
-    return () => stopPolling();
-  }, [deaf, startPolling, stopPolling]);
-
-  function choose(next: AnalysisTaskType): void {
-    setType(next);
-    setConfirming(false);
-  }
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     setActionError(null);
-    if (!estimate) return;
-    // A paid analysis is sent only after the person approved its estimate.
-    if (estimate.credits > 0 && !confirming) {
-      setConfirming(true);
-      return;
-    }
-    setConfirming(false);
     try {
       await request({
-        // The server refuses the task if it would now cost more than the estimate the person saw and approved.
-        variables: {
-          input: {
-            patientId,
-            type,
-            maxCredits: estimate.credits,
-            ...(type === 'QUESTION' ? { question } : {}),
-          },
-        },
-        // The new task goes to the top of the list at once, so its subscription starts without a list read.
-        update: (cache, { data }) => {
-          const created = data?.requestAnalysis;
-          if (!created) return;
-          cache.updateQuery({ query: AnalysisTasksDocument }, (current) =>
-            current && !current.analysisTasks.nodes.some((task) => task.id === created.id)
-              ? {
-                  ...current,
-                  analysisTasks: {
-                    ...current.analysisTasks,
-                    nodes: [created, ...current.analysisTasks.nodes],
-                  },
-                }
-              : current,
-          );
-        },
+        variables: { input: { patientId, type, ...(type === 'QUESTION' ? { question } : {}) } },
       });
+      await tasks.refetch();
     } catch (caught) {
       setActionError(describeError(errorInfoFromApollo(caught)));
     }
@@ -126,13 +70,15 @@ export function AnalysisView(): ReactNode {
   async function stop(id: string): Promise<void> {
     setActionError(null);
     try {
-      // The answer's status lands on the cached task, which ends its subscription.
       await cancel({ variables: { id } });
+      await tasks.refetch();
     } catch (caught) {
       setActionError(describeError(errorInfoFromApollo(caught)));
     }
   }
 
+  const estimate = cost.data?.estimateAnalysisCost;
+  const list = tasks.data?.analysisTasks.nodes ?? [];
   const options = estimate?.analyzer === 'MODEL' || type === 'QUESTION' ? [...TYPES, QUESTION_TYPE] : TYPES;
   return (
     <div className="stack">
@@ -143,7 +89,7 @@ export function AnalysisView(): ReactNode {
             label="What to look at"
             value={type}
             options={options}
-            onChange={(event) => choose(event.target.value as AnalysisTaskType)}
+            onChange={(event) => setType(event.target.value as AnalysisTaskType)}
           />
           {type === 'QUESTION' ? (
             <TextField
@@ -152,10 +98,7 @@ export function AnalysisView(): ReactNode {
               value={question}
               maxLength={2000}
               required
-              onChange={(event) => {
-                setQuestion(event.target.value);
-                setConfirming(false);
-              }}
+              onChange={(event) => setQuestion(event.target.value)}
             />
           ) : null}
           <p className="muted" data-testid="analysis-cost">
@@ -163,29 +106,9 @@ export function AnalysisView(): ReactNode {
               ? `Estimated cost: ${estimate.credits} credits (${estimate.analyzer === 'RULES' ? 'rule-based analyzer, no AI model' : 'AI model'}).`
               : 'Estimating the cost…'}
           </p>
-          {cost.error && !estimate ? (
-            <QueryError error={cost.error} onRetry={() => void cost.refetch()} />
-          ) : null}
-          {confirming && estimate ? (
-            <div className="stack" role="group" aria-label="Approve the cost">
-              <Alert tone="warning">
-                This analysis is estimated to cost {estimate.credits} credits ({estimate.basis}). Approve it
-                to send the request.
-              </Alert>
-              <div className="row">
-                <Button type="submit" busy={requested.loading}>
-                  Approve {estimate.credits} credits and request
-                </Button>
-                <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-                  Back
-                </Button>
-              </div>
-            </div>
-          ) : (
-            <Button type="submit" busy={requested.loading} disabled={!estimate}>
-              Request analysis
-            </Button>
-          )}
+          <Button type="submit" busy={requested.loading}>
+            Request analysis
+          </Button>
         </form>
       </Card>
       <Card title="Your analyses">
@@ -194,9 +117,6 @@ export function AnalysisView(): ReactNode {
           <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />
         ) : null}
         {tasks.data && list.length === 0 ? <EmptyState title="No analyses yet." /> : null}
-        {open.map((task) => (
-          <AnalysisTaskWatch key={task.id} taskId={task.id} onLost={onLost} />
-        ))}
         <ol className="stack">
           {list.map((task) => (
             <li key={task.id} className="card" data-task={task.id} data-status={task.status}>
