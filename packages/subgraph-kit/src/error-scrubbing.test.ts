@@ -16,6 +16,12 @@ describe('scrubErrorText', () => {
     expect(scrubStack(stack)).toBe(stack);
   });
 
+  it('keeps a UUID whole even when its groups are all digits, and still scrubs a quoted value around one', () => {
+    const id = '12345678-1234-5678-9012-123456789012';
+    expect(scrubErrorText(`record ${id} of 555 123 4567`)).toBe(`record ${id} of <number>`);
+    expect(scrubErrorText(`bad value 'jane ${id}'`)).toBe("bad value '<value>'");
+  });
+
   it('removes bearer tokens and JWTs', () => {
     expect(scrubErrorText('auth Bearer abc.def-ghi failed for eyJhbGciOi.eyJzdWIi.sig')).toBe(
       'auth Bearer <token> failed for <token>',

@@ -16,11 +16,23 @@ const REPLACEMENTS: ReadonlyArray<[RegExp, string]> = [
   [/'(?:[^'\\\n]|\\.){0,500}'/g, "'<value>'"],
 ];
 
+/** Kept whole: a UUID whose groups happen to be all digits would otherwise read as a phone or record number. */
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+/** Private-use characters stand in for the UUIDs while the patterns run; none of the patterns matches them. */
+const STAND_IN = 0xe000;
+const PRIVATE_USE = /[\ue000-\uf8ff]/g;
+const MAX_STAND_INS = 0xf8ff - STAND_IN;
+
 /** Same input, same output: the scrubbed text also serves as the stable part of an error's fingerprint. */
 export function scrubErrorText(text: string): string {
-  let scrubbed = text;
+  const ids: string[] = [];
+  let scrubbed = text
+    .replace(PRIVATE_USE, '')
+    .replace(UUID, (id) =>
+      ids.length < MAX_STAND_INS ? String.fromCharCode(STAND_IN + ids.push(id) - 1) : '<id>',
+    );
   for (const [pattern, placeholder] of REPLACEMENTS) scrubbed = scrubbed.replace(pattern, placeholder);
-  return scrubbed;
+  return scrubbed.replace(PRIVATE_USE, (char) => ids[char.charCodeAt(0) - STAND_IN] ?? '');
 }
 
 /** Keeps a stack's frames (file, function, line), scrubbing its first line, the message. */
