@@ -32,6 +32,7 @@ import { createLogger } from './logger';
 import { createServiceMetrics, metricsPlugin } from './metrics';
 import type { RequestContext } from './request-context';
 import { defaultSubgraphPort } from './subgraph-port';
+import { uncacheableResponsePlugins } from './uncacheable-responses';
 
 export interface RunningSubgraph {
   name: string;
@@ -127,6 +128,7 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
           ]
         : []),
       ApolloServerPluginInlineTraceDisabled(),
+      ...uncacheableResponsePlugins<RequestContext<Services>>(),
     ],
   });
 
