@@ -10,16 +10,29 @@ import { CodeSystem } from '../vocabulary/code-system';
 import { LabResultInput } from './types/lab-result.input';
 import { StandardizedLabResult } from './types/standardized-lab-result.type';
 
-/** The GraphQL shape of a standardization result. */
+/**
+ * The GraphQL shape of a standardization result. Batches map 10,000 of these per request: the fields are listed
+ * one by one because rest/spread copying cost more than the rest of the mapping.
+ */
 export function toStandardizedLabResult(result: StandardizedResult): StandardizedLabResult {
-  const { concept, ...rest } = result;
+  const { concept } = result;
   return {
-    ...rest,
     loincCode: concept?.code ?? null,
     loincDisplay: concept?.display ?? null,
     shortName: concept ? (concept.properties.shortName ?? concept.display) : null,
-    unitDisplay: rest.unit === null ? null : unitDisplay(rest.unit),
-    normalizedUnitDisplay: rest.normalizedUnit === null ? null : unitDisplay(rest.normalizedUnit),
+    confidence: result.confidence,
+    matchReason: result.matchReason,
+    value: result.value,
+    unit: result.unit,
+    normalizedValue: result.normalizedValue,
+    normalizedUnit: result.normalizedUnit,
+    unitDisplay: result.unit === null ? null : unitDisplay(result.unit),
+    normalizedUnitDisplay: result.normalizedUnit === null ? null : unitDisplay(result.normalizedUnit),
+    normalizedReferenceLow: result.normalizedReferenceLow,
+    normalizedReferenceHigh: result.normalizedReferenceHigh,
+    referenceRangeSource: result.referenceRangeSource,
+    flag: result.flag,
+    warnings: result.warnings,
   };
 }
 
