@@ -1,5 +1,5 @@
 export { standardsSubgraph } from './subgraph';
-export { CreateCodeConcept1764100000000 } from './migrations/1764100000000-create-code-concept';
+export { standardsMigrations } from './migrations/standards-migrations';
 export { StandardsError, StandardsErrorCode } from './standards-error';
 export { CodeSystem, CODE_SYSTEM_URIS, parseCodeSystem } from './vocabulary/code-system';
 export type { ConceptRecord, ConceptStatus, LoincProperties } from './vocabulary/concept-record';

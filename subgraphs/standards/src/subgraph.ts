@@ -1,7 +1,7 @@
 import { defineSubgraph } from '@holovitals/subgraph-kit';
 import { standardsConfig } from './config';
 import { CodeConceptEntity } from './entities/code-concept.entity';
-import { CreateCodeConcept1764100000000 } from './migrations/1764100000000-create-code-concept';
+import { standardsMigrations } from './migrations/standards-migrations';
 import { resolveCodeConceptReference } from './references/code-concept.reference';
 import { mapStandardsError } from './resolvers/standards-error-mapping';
 import { CodeConceptResolver } from './resolvers/code-concept.resolver';
@@ -31,6 +31,6 @@ export const standardsSubgraph = defineSubgraph({
     Extraction: (reference) => reference,
   },
   entities: [CodeConceptEntity],
-  migrations: [CreateCodeConcept1764100000000],
+  migrations: standardsMigrations,
   services: createStandardsServices,
 });

@@ -7,7 +7,7 @@ import { invalidateTerminologyCache } from './cache/terminology-cache';
 import { standardsConfig } from './config';
 import { importTerminology } from './importers/terminology-import-run';
 import { RELEASE_READERS } from './importers/release-readers';
-import { CreateCodeConcept1764100000000 } from './migrations/1764100000000-create-code-concept';
+import { standardsMigrations } from './migrations/standards-migrations';
 import { parseCodeSystem } from './vocabulary/code-system';
 
 const USAGE = `usage: terminology-import --system <loinc|snomed|icd10cm|cpt> --file <path> [--restart] [--batch <n>]
@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   const dataSource = new DataSource({
     type: 'postgres',
     url: databaseUrl,
-    migrations: [CreateCodeConcept1764100000000],
+    migrations: standardsMigrations,
   });
   await dataSource.initialize();
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { CreateCodeConcept1764100000000 } from '../src/migrations/1764100000000-create-code-concept';
+import { standardsMigrations } from '../src/migrations/standards-migrations';
 
 const ADMIN_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -29,11 +29,11 @@ export async function createStandardsTestDatabase(label: string): Promise<Standa
   const dataSource = new DataSource({
     type: 'postgres',
     url: url.toString(),
-    migrations: [CreateCodeConcept1764100000000],
+    migrations: standardsMigrations,
     synchronize: false,
   });
   await dataSource.initialize();
-  await dataSource.runMigrations();
+  await dataSource.runMigrations({ transaction: 'each' });
   return {
     dataSource,
     drop: async () => {

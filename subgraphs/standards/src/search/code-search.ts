@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CodeSystem } from '../vocabulary/code-system';
 import type { ConceptStatus } from '../vocabulary/concept-record';
+import { runPreparedStatement } from './prepared-statement';
 import { checkedResultCount, searchTerms } from './search-text';
 
 export enum MatchKind {
@@ -87,16 +88,23 @@ const MAX_CORRECTED_WORDS = 8;
  * about half as much again per row, and ranking up to 1,000 candidates is most of this statement's time.
  * code_concept_word holds every lexeme of three or more characters that is not all digits (and is never pruned),
  * so shorter and all-digit words keep their prefix operand.
+ *
+ * `alternatives` is MATERIALIZED because `corrected` reads `known` and `prefix` more than once: inlined, PostgreSQL
+ * ran the trigram lookup three times and the prefix check twice per word. The prefix check reads one row of the
+ * word index in byte order (the first known word at or after the word starts with it if any does) instead of a
+ * LIKE with a computed pattern, which no index serves: a full release has tens of thousands of known words.
  */
 const SIMILAR_SQL = `
-  WITH alternatives AS (
+  WITH alternatives AS MATERIALIZED (
     SELECT input.ordinal, input.word, ARRAY(
       SELECT known.word FROM code_concept_word known
       WHERE known.word % input.word AND known.word <> input.word
       ORDER BY similarity(known.word, input.word) DESC LIMIT $2
     ) AS known,
-    length(input.word) < 3 OR input.word ~ '^[0-9]+$'
-      OR EXISTS (SELECT 1 FROM code_concept_word prefixed WHERE prefixed.word LIKE input.word || '%') AS prefix
+    length(input.word) < 3 OR input.word ~ '^[0-9]+$' OR coalesce((
+      SELECT starts_with(prefixed.word, input.word) FROM code_concept_word prefixed
+      WHERE prefixed.word ~>=~ input.word ORDER BY prefixed.word USING ~<~ LIMIT 1
+    ), false) AS prefix
     FROM unnest($1::text[]) WITH ORDINALITY AS input(word, ordinal)
   ), corrected AS (
     SELECT string_agg(
@@ -153,25 +161,24 @@ export async function searchCodes(
 ): Promise<CodeMatchRow[]> {
   const terms = searchTerms(text);
   const limit = checkedResultCount(first);
-  const ranked = (await dataSource.query(RANKED_SQL, [
+  const ranked = await runPreparedStatement<CodeMatchRow>(dataSource, 'standards_search_ranked', RANKED_SQL, [
     terms.lower,
     terms.likePrefix,
     system,
     terms.prefixQuery,
     limit,
-  ])) as CodeMatchRow[];
+  ]);
   ranked.sort(byRank);
   if (ranked.length >= limit) return ranked.slice(0, limit);
   // Words are letters and digits only (see searchTerms), so quote_literal never needs an E'' escape.
   const words = terms.words.slice(0, MAX_CORRECTED_WORDS);
   if (words.length === 0) return ranked;
   const seen = ranked.map((row) => `${row.system}|${row.code}`);
-  const similar = (await dataSource.query(SIMILAR_SQL, [
-    words,
-    ALTERNATIVES_PER_WORD,
-    system,
-    limit - ranked.length,
-    seen,
-  ])) as CodeMatchRow[];
+  const similar = await runPreparedStatement<CodeMatchRow>(
+    dataSource,
+    'standards_search_similar',
+    SIMILAR_SQL,
+    [words, ALTERNATIVES_PER_WORD, system, limit - ranked.length, seen],
+  );
   return [...ranked, ...similar];
 }
