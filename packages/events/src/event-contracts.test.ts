@@ -120,7 +120,7 @@ describe('parseEventPayload', () => {
 describe('isEventType', () => {
   it('recognises every contract and nothing else', () => {
     expect(eventTypes.every(isEventType)).toBe(true);
-    expect(eventTypes).toHaveLength(19);
+    expect(eventTypes).toHaveLength(20);
     expect(isEventType('security.alert')).toBe(false);
     expect(isEventType('toString')).toBe(false);
   });

@@ -126,6 +126,20 @@ export const eventContracts = {
     bundleRef: z.string(),
     resourceCount: z.number().int(),
   }),
+  /**
+   * What the language model cost while extracting one document (the same pricing as analysis). Billing debits it
+   * from the credits of the user who uploaded the document, once per event id, beside analysis costs.
+   */
+  'document.cost.recorded': z.object({
+    documentId: z.string().uuid(),
+    userId: z.string().uuid(),
+    model: z.string().min(1),
+    inputTokens: z.number().int().nonnegative(),
+    outputTokens: z.number().int().nonnegative(),
+    costCents: z.number().int().nonnegative(),
+    currency: z.string().regex(/^[a-z]{3}$/),
+    at: z.string().datetime({ offset: true }),
+  }),
   'audit.recorded': z.object({
     actorId: z.string().nullable(),
     actorRoles: z.array(z.string()),

@@ -20,6 +20,7 @@ export const eventOwners: Record<EventType, string> = {
   'analysis.cost.recorded': 'analysis',
   'document.uploaded': 'documents',
   'document.processed': 'documents',
+  'document.cost.recorded': 'documents',
   'audit.recorded': ANY_SERVICE,
   'consent.granted': 'compliance',
   'consent.revoked': 'compliance',

@@ -1,4 +1,5 @@
 import type { ChatRequest } from './chat-request';
+import { answerDocumentExtraction, DOCUMENT_EXTRACTION_SCHEMA_NAME } from './document-extraction-answer';
 import { answerForSchema } from './json-schema-answer';
 import { orderIn, readPrompt, summarise } from './prompt-reading';
 
@@ -11,6 +12,9 @@ export function answer(request: ChatRequest): string {
   const { instructions, records } = readPrompt(request.messages);
   const order = orderIn(instructions);
   const format = request.response_format;
+  if (format?.type === 'json_schema' && format.json_schema.name === DOCUMENT_EXTRACTION_SCHEMA_NAME) {
+    return JSON.stringify(answerDocumentExtraction(records, order));
+  }
   if (format?.type === 'json_schema') {
     return JSON.stringify(answerForSchema(format.json_schema.schema ?? {}, records, order));
   }

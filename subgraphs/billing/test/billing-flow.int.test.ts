@@ -374,6 +374,49 @@ describe('billing: analysis costs and the credit ledger', () => {
   });
 });
 
+describe('billing: model costs of document extraction', () => {
+  it('debits document.cost.recorded once like an analysis cost, and only when documents signed it', async () => {
+    const { token, userId } = await subscribedPatient();
+    const documentId = randomUUID();
+    const cost: DomainEvent<'document.cost.recorded'> = {
+      id: randomUUID(),
+      type: 'document.cost.recorded',
+      source: 'documents',
+      occurredAt: new Date().toISOString(),
+      traceId: null,
+      payload: {
+        documentId,
+        userId,
+        model: 'holovitals-local',
+        inputTokens: 900,
+        outputTokens: 200,
+        costCents: 7,
+        currency: 'usd',
+        at: new Date().toISOString(),
+      },
+    };
+    const before = await usage(token);
+    await publishTestEvent(h.sg, { ...cost, id: randomUUID(), source: 'analysis' }, { signer: 'analysis' });
+    await publishTestEvent(h.sg, cost);
+    await publishTestEvent(h.sg, cost);
+    let rows: { task_id: string; cost_cents: number }[] = [];
+    for (let attempt = 0; attempt < 100 && rows.length === 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      rows = (await h.sg.dataSource.query(
+        `SELECT task_id, cost_cents FROM billing_analysis_cost WHERE user_id = $1`,
+        [userId],
+      )) as { task_id: string; cost_cents: number }[];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    rows = (await h.sg.dataSource.query(
+      `SELECT task_id, cost_cents FROM billing_analysis_cost WHERE user_id = $1`,
+      [userId],
+    )) as { task_id: string; cost_cents: number }[];
+    expect(rows).toEqual([{ task_id: documentId, cost_cents: 7 }]);
+    expect((await usage(token)).spentCents).toBe(before.spentCents + 7);
+  });
+});
+
 describe('billing: administrators', () => {
   it('reports revenue to ADMIN only', async () => {
     const from = new Date(Date.now() - 86400_000).toISOString();

@@ -1,5 +1,6 @@
 import { blobStoreConfigShape } from '@holovitals/blob-store';
 import { encryptionConfigShape } from '@holovitals/encryption';
+import { modelClientSettings } from '@holovitals/model-client';
 import { queueProducerConfigShape } from '@holovitals/worker-runtime';
 import { z } from 'zod';
 
@@ -38,6 +39,11 @@ export const documentsConfig = {
   DOCUMENT_MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(40_000_000),
   /** Pages beyond this are not processed; the document fails with a reason instead. */
   DOCUMENT_MAX_PAGES: z.coerce.number().int().positive().default(50),
+  /**
+   * The language model the worker also extracts with (MODEL_BASE_URL, MODEL_API_KEY, MODEL_NAME, prices, timeout),
+   * the same settings as the analysis subgraph's. Unset: the layout rules alone extract.
+   */
+  ...modelClientSettings,
 };
 
 export type DocumentsConfig = z.infer<z.ZodObject<typeof documentsConfig>>;

@@ -1,4 +1,5 @@
 import { databaseSettings } from '@holovitals/config';
+import { modelClientOptions } from '@holovitals/model-client';
 import { defineWorker, processQueue } from '@holovitals/worker-runtime';
 import { createChangePublisher } from '@holovitals/live-changes';
 import { closeDatabase, initDatabase } from '@holovitals/subgraph-kit';
@@ -31,6 +32,7 @@ export const documentsWorker = defineWorker({
         store: documentStore(config),
         changes: createChangePublisher(redis),
         limits: { maxPages: config.DOCUMENT_MAX_PAGES, maxImagePixels: config.DOCUMENT_MAX_IMAGE_PIXELS },
+        model: modelClientOptions(config),
       },
     };
   },

@@ -40,6 +40,7 @@ beforeAll(async () => {
     ocr: crashingOcr,
     changes: createChangePublisher(redis),
     limits: { maxPages: config.DOCUMENT_MAX_PAGES, maxImagePixels: config.DOCUMENT_MAX_IMAGE_PIXELS },
+    model: null,
   };
 });
 

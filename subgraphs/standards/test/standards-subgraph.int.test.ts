@@ -321,6 +321,50 @@ describe('standards subgraph', () => {
     );
   });
 
+  it('standardizes only lab extractions: a diagnosis or medication read from a document has none', async () => {
+    const extraction = (id: string, codeSystem: string, code: string, display: string) => ({
+      __typename: 'Extraction',
+      id,
+      codeSystem,
+      code,
+      display,
+      value: null,
+      unit: null,
+      referenceLow: null,
+      referenceHigh: null,
+    });
+    const response = await sg.graphql<{
+      _entities: { id: string; standardized: { loincCode: string | null } | null }[];
+    }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Extraction { id standardized { loincCode } } } }`,
+      {
+        r: [
+          {
+            ...extraction('lab', 'urn:holovitals:document-lab-name', 'glucose', 'Glucose'),
+            value: 92,
+            unit: 'mg/dL',
+          },
+          extraction('diagnosis', 'http://hl7.org/fhir/sid/icd-10-cm', 'E11.9', 'Type 2 diabetes mellitus'),
+          extraction('uncoded', 'urn:holovitals:document-condition-name', 'hemoglobin a1c', 'Hemoglobin A1c'),
+          extraction('medication', 'urn:holovitals:document-medication-name', 'metformin', 'Metformin'),
+        ],
+      },
+      { token },
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect(
+      response.body.data!._entities.map(({ id, standardized }) => [id, standardized?.loincCode ?? null]),
+    ).toEqual([
+      ['lab', '2345-7'],
+      ['diagnosis', null],
+      ['uncoded', null],
+      ['medication', null],
+    ]);
+    expect(response.body.data!._entities.slice(1).every(({ standardized }) => standardized === null)).toBe(
+      true,
+    );
+  });
+
   it('exports cache hits and misses at /metrics', async () => {
     const response = await fetch(sg.metricsUrl);
     const text = await response.text();

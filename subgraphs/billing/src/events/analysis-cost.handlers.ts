@@ -1,46 +1,72 @@
 import type { EventHandlers } from '@holovitals/events';
+import type { EntityManager } from 'typeorm';
 import { debitUsage } from '../ledger/credit-ledger';
 import { CURRENCY } from '../plans/plan-catalog';
 import { publishEntitlements } from '../subscriptions/entitlements';
 
+interface ModelCost {
+  /** The analysis task, or the document whose extraction called the model. */
+  workId: string;
+  userId: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  costCents: number;
+  currency: string;
+  at: string;
+}
+
 /**
- * analysis.cost.recorded → one AnalysisCost row and a ledger debit, once per event id (a redelivered event
- * finds its row and changes nothing). Credits cover the cost as far as they go; a cost in another currency
- * is recorded but never debited (prices and credits are all in CURRENCY).
+ * One AnalysisCost row and a ledger debit, once per event id (a redelivered event finds its row and changes
+ * nothing). Credits cover the cost as far as they go; a cost in another currency is recorded but never debited
+ * (prices and credits are all in CURRENCY).
+ */
+async function recordModelCost(
+  manager: EntityManager,
+  event: { id: string; traceId: string | null },
+  cost: ModelCost,
+): Promise<void> {
+  const inserted = (await manager.query(
+    `INSERT INTO billing_analysis_cost
+       (event_id, task_id, user_id, model, input_tokens, output_tokens, cost_cents, covered_cents, currency, at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9)
+     ON CONFLICT (event_id) DO NOTHING RETURNING id`,
+    [
+      event.id,
+      cost.workId,
+      cost.userId,
+      cost.model,
+      cost.inputTokens,
+      cost.outputTokens,
+      cost.costCents,
+      cost.currency,
+      cost.at,
+    ],
+  )) as { id: string }[];
+  const row = inserted[0];
+  if (!row || cost.currency !== CURRENCY) return;
+  const covered = await debitUsage(manager, {
+    userId: cost.userId,
+    costCents: cost.costCents,
+    reference: `usage:${event.id}`,
+  });
+  await manager.query(`UPDATE billing_analysis_cost SET covered_cents = $2 WHERE id = $1`, [row.id, covered]);
+  await publishEntitlements(manager, cost.userId, event.traceId);
+}
+
+/**
+ * Model costs, whoever called the model: analysis.cost.recorded (an analysis task) and document.cost.recorded (the
+ * documents worker's model extraction; its document id is kept where an analysis keeps its task id).
  */
 export function analysisCostHandlers(): EventHandlers {
   return {
     'analysis.cost.recorded': async (event, manager) => {
-      const cost = event.payload;
-      const inserted = (await manager.query(
-        `INSERT INTO billing_analysis_cost
-           (event_id, task_id, user_id, model, input_tokens, output_tokens, cost_cents, covered_cents, currency, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9)
-         ON CONFLICT (event_id) DO NOTHING RETURNING id`,
-        [
-          event.id,
-          cost.taskId,
-          cost.userId,
-          cost.model,
-          cost.inputTokens,
-          cost.outputTokens,
-          cost.costCents,
-          cost.currency,
-          cost.at,
-        ],
-      )) as { id: string }[];
-      const row = inserted[0];
-      if (!row || cost.currency !== CURRENCY) return;
-      const covered = await debitUsage(manager, {
-        userId: cost.userId,
-        costCents: cost.costCents,
-        reference: `usage:${event.id}`,
-      });
-      await manager.query(`UPDATE billing_analysis_cost SET covered_cents = $2 WHERE id = $1`, [
-        row.id,
-        covered,
-      ]);
-      await publishEntitlements(manager, cost.userId, event.traceId);
+      const { taskId, ...cost } = event.payload;
+      await recordModelCost(manager, event, { workId: taskId, ...cost });
+    },
+    'document.cost.recorded': async (event, manager) => {
+      const { documentId, ...cost } = event.payload;
+      await recordModelCost(manager, event, { workId: documentId, ...cost });
     },
   };
 }

@@ -2,6 +2,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ExtractionStatus } from './document-status';
+import { ExtractionMethod } from './extraction-method';
 import { LayoutBox } from './layout-box';
 
 /** Code system of an extracted name: the name as printed, for the standards subgraph to map to LOINC. */
@@ -130,8 +131,15 @@ export class ExtractionEntity {
   @Column({ name: 'onset_text', type: 'text', nullable: true })
   onsetText: string | null;
 
+  @Field(() => ExtractionMethod, {
+    description: 'Which extractor found it: the layout rules, or only the language model.',
+  })
+  @Column({ type: 'text', default: ExtractionMethod.RULES })
+  method: ExtractionMethod;
+
   @Field(() => Float, {
-    description: 'How sure the extractor is, 0–1 (OCR confidence times row completeness).',
+    description:
+      'How sure the extractor is, 0–1: for the rules OCR confidence times row completeness; for the model a fixed 0.6 times the line’s OCR confidence.',
   })
   @Column({ type: 'double precision' })
   confidence: number;

@@ -1,4 +1,5 @@
 import { ExtractionStatus } from '../entities/document-status';
+import { ExtractionMethod } from '../entities/extraction-method';
 import {
   EXTRACTED_CONDITION_SYSTEM,
   EXTRACTED_MEDICATION_SYSTEM,
@@ -10,30 +11,19 @@ import {
 import type { PageLayout } from '../pipeline/page-layout';
 import { extractClinicalLists } from './clinical-list-rules';
 import { extractLabRows } from './lab-table-rules';
-
-/** Lower-cased name with single spaces: the code under which standards looks the printed name up. */
-export const normalizedName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
-
-type ProposedRow = Omit<
-  ExtractionEntity,
-  'id' | 'documentId' | 'patientId' | 'generation' | 'status' | 'decidedAt' | 'decidedBy' | 'createdAt'
->;
-
-const noLabFields = {
-  value: null,
-  unit: null,
-  referenceLow: null,
-  referenceHigh: null,
-  referenceText: null,
-  flag: null,
-};
-const noConditionFields = { clinicalStatus: null, onsetText: null };
-const noMedicationFields = { dose: null, route: null, frequency: null };
+import {
+  noConditionFields,
+  noLabFields,
+  noMedicationFields,
+  normalizedName,
+  type ProposedRow,
+} from './proposed-row';
 
 /** Every result one page proposes: lab rows, then diagnoses, then medications, each with its page and box. */
 export function proposedRows(page: PageLayout): ProposedRow[] {
   const labs = extractLabRows(page).map((row): ProposedRow => ({
     kind: ExtractionKind.LAB_RESULT,
+    method: ExtractionMethod.RULES,
     codeSystem: EXTRACTED_NAME_SYSTEM,
     code: normalizedName(row.name),
     display: row.name,
@@ -54,6 +44,7 @@ export function proposedRows(page: PageLayout): ProposedRow[] {
   const lists = extractClinicalLists(page);
   const conditions = lists.conditions.map((row): ProposedRow => ({
     kind: ExtractionKind.CONDITION,
+    method: ExtractionMethod.RULES,
     codeSystem: row.icd10Code ? ICD10_CM_SYSTEM : EXTRACTED_CONDITION_SYSTEM,
     code: row.icd10Code ?? normalizedName(row.name),
     display: row.name,
@@ -69,6 +60,7 @@ export function proposedRows(page: PageLayout): ProposedRow[] {
   }));
   const medications = lists.medications.map((row): ProposedRow => ({
     kind: ExtractionKind.MEDICATION,
+    method: ExtractionMethod.RULES,
     codeSystem: EXTRACTED_MEDICATION_SYSTEM,
     code: normalizedName(row.name),
     display: row.name,

@@ -1,4 +1,5 @@
 import type { BlobStore } from '@holovitals/blob-store';
+import type { ModelClientOptions } from '@holovitals/model-client';
 import type { ChangePublisher } from '@holovitals/live-changes';
 import { jobSystemActor, recordAudit } from '@holovitals/subgraph-kit';
 import type { JobContext } from '@holovitals/worker-runtime';
@@ -7,7 +8,8 @@ import { DocumentPageEntity } from '../entities/document-page.entity';
 import { DocumentStatus, ExtractionStatus } from '../entities/document-status';
 import { DocumentEntity } from '../entities/document.entity';
 import { ExtractionEntity } from '../entities/extraction.entity';
-import { proposalsOf, proposedRows } from '../extraction/extraction-rows';
+import { proposalsOf } from '../extraction/extraction-rows';
+import { extractedRows } from '../extraction/document-extraction';
 import { publishDocumentChange } from '../live/document-changes';
 import { readBlob } from '../storage/encrypted-blob-store';
 import { DocumentReadError } from './document-read-error';
@@ -22,6 +24,8 @@ export interface PipelineDeps {
   ocr: OcrEngine;
   changes: ChangePublisher;
   limits: ReadLimits;
+  /** The language model that extracts beside the rules; null: rules only. */
+  model: ModelClientOptions | null;
 }
 
 type ProcessJob = JobContext<ReturnType<(typeof processDocumentQueue)['payload']['parse']>>;
@@ -89,7 +93,13 @@ export async function processDocument(
         'progress',
       ]);
     });
-    const rows = pages.flatMap((page) => proposedRows(page.layout));
+    const rows = await extractedRows(
+      deps,
+      job,
+      document,
+      pages.map((page) => page.layout),
+      finalTry,
+    );
     const imageKeys = await storePageImages(deps.store, document, generation, pages);
     const stale: string[] = [];
     const finished = await deps.dataSource.transaction(async (manager) => {

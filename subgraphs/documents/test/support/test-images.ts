@@ -104,3 +104,37 @@ export async function pdfImageBomb(side: number): Promise<Buffer> {
   add(`trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
   return Buffer.concat(parts);
 }
+
+/**
+ * A one-page PDF with a text layer (Helvetica, 9 pt): one line per row, each row's cells at 130 pt apart, so a row
+ * of several cells reads as a table line and a row of one cell as prose.
+ */
+export function textLayerPdf(rows: readonly (readonly string[])[]): Buffer {
+  const escaped = (text: string): string => text.replace(/([\\()])/g, '\\$1');
+  const content = rows
+    .flatMap((cells, line) =>
+      cells.map(
+        (cell, column) =>
+          `BT /F1 9 Tf 1 0 0 1 ${40 + 130 * column} ${800 - 16 * line} Tm (${escaped(cell)}) Tj ET`,
+      ),
+    )
+    .join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, index) => {
+    offsets.push(Buffer.byteLength(pdf, 'latin1'));
+    pdf += `${index + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(pdf, 'latin1');
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}

@@ -23,6 +23,12 @@ function readableUnit(unit: string | null): string | null {
   }
 }
 
+/**
+ * The documents subgraph's code system for a lab test's printed name. Its diagnoses and medications carry other
+ * systems (ICD-10-CM, RxNorm, their printed names): the lab mapping says nothing about them.
+ */
+export const DOCUMENT_LAB_NAME_SYSTEM = 'urn:holovitals:document-lab-name';
+
 /** All observations (and document extractions) of one request are standardized as one batch. */
 function observationStandardizer(
   ctx: RequestContext<StandardsServices>,
@@ -71,6 +77,7 @@ export class ExtractionResolver {
     @Root() extraction: ExtractionReference,
     @Ctx() ctx: RequestContext<StandardsServices>,
   ): Promise<StandardizedLabResult | null> {
+    if (extraction.codeSystem !== DOCUMENT_LAB_NAME_SYSTEM) return Promise.resolve(null);
     return standardize(extraction, ctx);
   }
 }

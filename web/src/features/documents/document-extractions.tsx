@@ -37,7 +37,14 @@ function SourceCell({ extraction, selectedId, onSelect }: { extraction: Extracti
   );
 }
 
-const confidenceText = (extraction: Extraction): string => `${Math.round(extraction.confidence * 100)}%`;
+const EXTRACTOR: Record<Extraction['method'], string> = {
+  RULES: 'rules',
+  MODEL: 'language model only: check it on the page',
+};
+
+/** How sure the extractor is, and which extractor found the row (the patient weighs a model-only row differently). */
+const confidenceText = (extraction: Extraction): string =>
+  `${Math.round(extraction.confidence * 100)}% (${EXTRACTOR[extraction.method]})`;
 
 /**
  * What was read from the document, by kind (lab results with their LOINC code, diagnoses with their ICD-10 code,
@@ -127,7 +134,7 @@ export function DocumentExtractions({
                 <th scope="col">Flag</th>
                 <th scope="col">Date</th>
                 <th scope="col">Source</th>
-                <th scope="col">Confidence</th>
+                <th scope="col">Confidence (found by)</th>
                 <th scope="col">Decision</th>
               </tr>
             </thead>
@@ -174,7 +181,7 @@ export function DocumentExtractions({
                 <th scope="col">Status</th>
                 <th scope="col">Onset</th>
                 <th scope="col">Source</th>
-                <th scope="col">Confidence</th>
+                <th scope="col">Confidence (found by)</th>
                 <th scope="col">Decision</th>
               </tr>
             </thead>
@@ -215,7 +222,7 @@ export function DocumentExtractions({
                 <th scope="col">Route</th>
                 <th scope="col">Frequency</th>
                 <th scope="col">Source</th>
-                <th scope="col">Confidence</th>
+                <th scope="col">Confidence (found by)</th>
                 <th scope="col">Decision</th>
               </tr>
             </thead>

@@ -59,6 +59,7 @@ export const DocumentDetailDocument = graphql(`
         flag
         effectiveAt
         confidence
+        method
         pageNumber
         box {
           x

@@ -7,6 +7,7 @@ export const ExtractionReference = labResultReferenceType('Extraction', {
   code: 'The printed test name, normalized.',
   display: 'The printed test name.',
   unit: 'Unit of the value as printed.',
-  standardized: 'The extracted result mapped to LOINC and UCUM, the same way as a stored Observation.',
+  standardized:
+    'A lab result mapped to LOINC and UCUM, the same way as a stored Observation; null for a diagnosis or a medication.',
 });
 export type ExtractionReference = LabResultReference;

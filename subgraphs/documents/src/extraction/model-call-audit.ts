@@ -1,0 +1,65 @@
+import { enqueueEvent } from '@holovitals/events';
+import type { ModelCallRecord } from '@holovitals/model-client';
+import { type AuditActor, recordAudit } from '@holovitals/subgraph-kit';
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The document a model call read. */
+export interface ModelCallDocument {
+  id: string;
+  patientId: string;
+  /** Who uploaded it: the user billed for the call. */
+  uploadedBy: string;
+}
+
+/** A digest of exactly what was sent: the audit trail keeps this, never the (de-identified) text. */
+function sentDigest(call: ModelCallRecord): string {
+  const hash = createHash('sha256');
+  for (const message of call.messages) hash.update(`${message.role}\n${message.content}\n`);
+  return `sha256:${hash.digest('hex')}`;
+}
+
+/** Whole cents, rounded up: a call that cost anything is never charged as free. */
+const costCents = (costUsd: number): number => Math.ceil(Math.round(costUsd * 1e6) / 1e4);
+
+/**
+ * Records one model call in its own transaction, whatever became of the run: `audit.recorded` (action `model.send`,
+ * entity `ModelCall`: the document, the call id and the SHA-256 of the messages sent) and `document.cost.recorded`
+ * for billing, charged to the uploader (an uploader id that is not a user id, such as a service's, is audited but
+ * not billed).
+ */
+export async function recordModelCall(
+  dataSource: DataSource,
+  actor: AuditActor,
+  document: ModelCallDocument,
+  call: ModelCallRecord,
+): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    await recordAudit(manager, actor, {
+      action: 'model.send',
+      entityType: 'ModelCall',
+      entityIds: [document.id, call.id, sentDigest(call)],
+      patientIds: [document.patientId],
+      outcome: call.outcome === 'ok' ? 'SUCCESS' : 'FAILURE',
+    });
+    if (!UUID.test(document.uploadedBy)) return;
+    await enqueueEvent(
+      manager,
+      actor.service,
+      'document.cost.recorded',
+      {
+        documentId: document.id,
+        userId: document.uploadedBy,
+        model: call.model,
+        inputTokens: call.inputTokens,
+        outputTokens: call.outputTokens,
+        costCents: costCents(call.costUsd),
+        currency: 'usd',
+        at: call.startedAt.toISOString(),
+      },
+      { traceId: actor.traceId },
+    );
+  });
+}
