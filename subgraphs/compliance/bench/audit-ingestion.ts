@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { encodeStreamFields, eventStreamKey } from '@holovitals/events';
+import { encodeStreamBatch, eventStreamKey } from '@holovitals/events';
 import { defineSubgraph } from '@holovitals/subgraph-kit';
 import {
   startTestIssuer,
@@ -36,7 +36,8 @@ const BASELINE_FLOOD = args.get('baseline-flood') ?? 3_000;
 const RATE = args.get('rate') ?? 2_000;
 const SECONDS = args.get('seconds') ?? 5;
 const POLL_MS = 10;
-const PUBLISH_CHUNK = 250;
+/** Events per XADD pipeline, signed together: the outbox relay's batch size. */
+const PUBLISH_CHUNK = 100;
 
 const oneByOne = defineSubgraph({
   ...complianceSubgraph,
@@ -67,8 +68,8 @@ async function publish(
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
     const pipeline = redis.pipeline();
-    for (let n = 0; n < chunk; n += 1)
-      pipeline.xadd(key, '*', ...encodeStreamFields(auditEvent({ entityType: 'Observation' }), signingKey));
+    const events = Array.from({ length: chunk }, () => auditEvent({ entityType: 'Observation' }));
+    for (const fields of encodeStreamBatch(events, signingKey)) pipeline.xadd(key, '*', ...fields);
     const sentAt = performance.now();
     await pipeline.exec();
     for (let n = 0; n < chunk; n += 1) publishedAt.push(sentAt);
