@@ -10,6 +10,7 @@ import {
 import {
   decodeStreamFields,
   deadLetterStreamKey,
+  encodeStreamBatch,
   encodeStreamFields,
   EventAuthenticityError,
   eventStreamKey,
@@ -147,5 +148,29 @@ describe('authenticity', () => {
     expect(() =>
       decodeStreamFields(encodeStreamFields(grant, compliance), 'consent.granted', identityOnly),
     ).toThrow('No public key for "compliance"');
+  });
+
+  it('accepts each entry of a relay batch signed once, on its own', () => {
+    const second = { ...grant, id: randomUUID() };
+    const entries = encodeStreamBatch([grant, second], compliance);
+    expect(entries.map((fields) => decodeStreamFields(fields, 'consent.granted', publicKeys))).toEqual([
+      grant,
+      second,
+    ]);
+  });
+
+  it('rejects a batch entry altered after signing, or signed by another service than its source', () => {
+    const [fields] = encodeStreamBatch([grant, { ...grant, id: randomUUID() }], compliance);
+    const tampered = JSON.stringify({ ...grant, payload: { ...grant.payload, scopes: ['WRITE_RECORD'] } });
+    fields![fields!.indexOf('event') + 1] = tampered;
+    expect(() => decodeStreamFields(fields!, 'consent.granted', publicKeys)).toThrow('Bad signature');
+    const [byDocuments] = encodeStreamBatch([grant], documents);
+    expect(() => decodeStreamFields(byDocuments!, 'consent.granted', publicKeys)).toThrow('Bad signature');
+  });
+
+  it('rejects a batch entry whose proof is missing', () => {
+    const [fields] = encodeStreamBatch([grant, { ...grant, id: randomUUID() }], compliance);
+    const withoutProof = fields!.slice(0, fields!.indexOf('batchProof'));
+    expect(() => decodeStreamFields(withoutProof, 'consent.granted', publicKeys)).toThrow('Bad signature');
   });
 });

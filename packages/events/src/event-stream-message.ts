@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import {
   type DomainEvent,
@@ -7,6 +8,7 @@ import {
   parseEventPayload,
 } from './event-contracts';
 import { mayPublish } from './event-owners';
+import { batchRootOf, batchRootSignatureValid, signEnvelopeBatch } from './envelope-batch-signature';
 import {
   envelopeSignatureValid,
   type EventPublicKeys,
@@ -68,6 +70,28 @@ export function encodeStreamFields(event: DomainEvent, signingKey: EventSigningK
   ];
 }
 
+/**
+ * Field/value pairs for XADD of several events at once (what a relay publishes in one pass): one signature over
+ * the batch's Merkle root, and per entry the proof that its `event` string is one of the signed envelopes.
+ */
+export function encodeStreamBatch(events: readonly DomainEvent[], signingKey: EventSigningKey): string[][] {
+  if (events.length === 0) return [];
+  const envelopes = events.map((event) => JSON.stringify(event));
+  const batch = signEnvelopeBatch(signingKey, envelopes);
+  return events.map((event, index) => [
+    'id',
+    event.id,
+    'type',
+    event.type,
+    'event',
+    envelopes[index]!,
+    'batchSignature',
+    batch.signature,
+    'batchProof',
+    batch.proofs[index]!,
+  ]);
+}
+
 /** Flat `[field, value, field, value, ...]` array as Redis returns it, turned into a lookup. */
 export function streamFieldMap(fields: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
@@ -114,15 +138,31 @@ export function decodeStreamFields(
     throw new EventAuthenticityError(`${type} claims source "${source}", which does not own that type`, type);
   }
   const signature = entry.get('signature');
-  if (signature === undefined) {
+  const batchSignature = entry.get('batchSignature');
+  if (signature === undefined && batchSignature === undefined) {
     throw new EventAuthenticityError(`Unsigned ${type} event claiming source "${source}"`, type);
   }
   const sourceKeys = publicKeys.get(source);
   if (sourceKeys === undefined) {
     throw new EventAuthenticityError(`No public key for "${source}", the claimed source of a ${type}`, type);
   }
-  if (!envelopeSignatureValid(sourceKeys, raw, signature)) {
+  if (!signatureValid(sourceKeys, raw, signature, batchSignature, entry.get('batchProof'))) {
     throw new EventAuthenticityError(`Bad signature on ${type} event claiming source "${source}"`, type);
   }
   return { ...envelope.data, type, payload: parseEventPayload(type, envelope.data.payload) };
+}
+
+/** The envelope's own signature when it has one, else its batch proof and the batch root's signature. */
+function signatureValid(
+  sourceKeys: readonly KeyObject[],
+  envelopeJson: string,
+  signature: string | undefined,
+  batchSignature: string | undefined,
+  batchProof: string | undefined,
+): boolean {
+  if (signature !== undefined) return envelopeSignatureValid(sourceKeys, envelopeJson, signature);
+  const root = batchRootOf(envelopeJson, batchProof ?? '');
+  return (
+    root !== null && batchSignature !== undefined && batchRootSignatureValid(sourceKeys, root, batchSignature)
+  );
 }

@@ -40,6 +40,7 @@ export {
 export {
   DEFAULT_STREAM_PREFIX,
   deadLetterStreamKey,
+  encodeStreamBatch,
   encodeStreamFields,
   EventAuthenticityError,
   eventStreamKey,

@@ -3,7 +3,7 @@ import { type DataSource } from 'typeorm';
 import { type DomainEvent, type EventType } from './event-contracts';
 import { type EventLogger } from './event-logger';
 import { type EventSigningKey } from './event-signing';
-import { DEFAULT_STREAM_PREFIX, encodeStreamFields, eventStreamKey } from './event-stream-message';
+import { DEFAULT_STREAM_PREFIX, encodeStreamBatch, eventStreamKey } from './event-stream-message';
 import { PollingLoop } from './polling-loop';
 
 interface OutboxRow {
@@ -75,13 +75,11 @@ export class OutboxRelay {
         return 0;
       }
       const transaction = this.redis.multi();
-      for (const row of rows) {
-        transaction.xadd(
-          eventStreamKey(this.streamPrefix, row.type),
-          '*',
-          ...encodeStreamFields(toEvent(row), this.signingKey),
-        );
-      }
+      // One signature for the whole batch; each entry carries its proof of membership.
+      const entries = encodeStreamBatch(rows.map(toEvent), this.signingKey);
+      rows.forEach((row, index) => {
+        transaction.xadd(eventStreamKey(this.streamPrefix, row.type), '*', ...entries[index]!);
+      });
       const results = await transaction.exec();
       const failure = results?.find(([error]) => error !== null)?.[0];
       if (!results || failure) {

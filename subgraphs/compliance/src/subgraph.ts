@@ -19,6 +19,7 @@ import { PeopleDirectoryAndDelegation1765200000000 } from './migrations/17652000
 import { CreateRightsRequest1765200100000 } from './migrations/1765200100000-create-rights-request';
 import { AuditCheckpointsAndRetention1765300000000 } from './migrations/1765300000000-audit-checkpoints-and-retention';
 import { CreateIdentityChallenge1765300200000 } from './migrations/1765300200000-create-identity-challenge';
+import { AppenderRecordsRbacDecisions1766400000000 } from './migrations/1766400000000-appender-records-rbac-decisions';
 import { AccessLogResolver } from './resolvers/access-log.resolver';
 import { AuditCheckpointResolver } from './resolvers/audit-checkpoint.resolver';
 import { AuditLogResolver } from './resolvers/audit-log.resolver';
@@ -74,6 +75,7 @@ export const complianceSubgraph = defineSubgraph({
     CreateRightsRequest1765200100000,
     AuditCheckpointsAndRetention1765300000000,
     CreateIdentityChallenge1765300200000,
+    AppenderRecordsRbacDecisions1766400000000,
   ],
   mapError: mapComplianceError,
   services: ({ config }): ComplianceServices => ({ config, cipher: totpCipher(config) }),

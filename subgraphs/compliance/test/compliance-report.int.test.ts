@@ -197,12 +197,6 @@ describe('compliance report', () => {
 
 describe('RBAC access log', () => {
   it('lets ADMIN page through allow and deny decisions, filtered by decision and actor', async () => {
-    await h.sg.dataSource.query(
-      `INSERT INTO rbac_access_log (seq, event_id, occurred_at, decision, actor_id, actor_roles, action, entity_type,
-                                    patient_ids, service)
-       SELECT seq, event_id, occurred_at, CASE outcome WHEN 'DENIED' THEN 'DENY' ELSE 'ALLOW' END, actor_id,
-              actor_roles, action, entity_type, patient_ids, service FROM audit_log`,
-    );
     const denied = await h.sg.graphql<{
       rbacAccessLog: { nodes: Array<{ actorId: string; decision: string }> };
     }>(RBAC, { filter: { decision: 'DENY' } }, { token: admin });

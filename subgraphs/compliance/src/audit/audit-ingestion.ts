@@ -4,12 +4,11 @@ import { raiseDeduplicatedAlerts } from '../alerts/alert-raising';
 import { evaluateAlertRules } from '../alerts/alert-rules';
 import type { ComplianceConfig } from '../config';
 import type { SecurityAlertEntity } from '../entities/security-alert.entity';
-import { recordRbacDecisions } from '../rbac/rbac-decisions';
 import { appendAuditEvents } from './audit-append';
 
 /**
  * Everything one batch of audit.recorded events does, in the consumer's transaction: chained append (skipping
- * events already in the log), their RBAC decisions, then the alert rules over what was appended. Returns the
+ * events already in the log) with their RBAC decisions, then the alert rules over what was appended. Returns the
  * alerts raised.
  */
 export async function ingestAuditEvents(
@@ -18,10 +17,6 @@ export async function ingestAuditEvents(
   config: ComplianceConfig,
 ): Promise<SecurityAlertEntity[]> {
   const appended = await appendAuditEvents(manager, events);
-  await recordRbacDecisions(
-    manager,
-    appended.map((event) => event.id),
-  );
   const alerts = await evaluateAlertRules(manager, appended, {
     failedSignInsPerAddress: config.ALERT_FAILED_SIGN_INS_PER_ADDRESS,
     failedSignInsPerAccount: config.ALERT_FAILED_SIGN_INS_PER_ACCOUNT,
