@@ -2,6 +2,7 @@ import { createChangePublisher } from '@holovitals/live-changes';
 import { graphqlRequest } from '@holovitals/testing';
 import { Redis } from 'ioredis';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import {
   collect,
   eventually,
@@ -14,6 +15,8 @@ import {
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
 const EVENTS_PER_SECOND = Number(process.env.BENCH_RATE ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+/** A folder for a CPU profile of the gateway process (`node --cpu-prof`), written when it stops. */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 
 const SELECTION =
   'patient { id familyName observations(first: 5) { nodes { code value unit effectiveAt } } }';
@@ -31,6 +34,11 @@ function rssMegabytes(pid: number): number {
       .find((l) => l.startsWith('VmRSS:')) ?? '0';
   return Number(/(\d+)/.exec(line)?.[1] ?? 0) / 1024;
 }
+
+const loadAverage = (): string =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -63,11 +71,14 @@ async function steady(rate: number, seconds: number, tick: (index: number) => Pr
 /**
  * 1,000 subscribers (one user and record each) on one gateway process over the real patient subgraph, PostgreSQL
  * and Redis. The owner's publish path announces changes at a steady rate to random subscribers; delivery latency
- * is publish → event in the subscriber's client. Baseline in the same run: the same selection fetched by an HTTP
- * query at the same rate (what a polling client would pay per change at best).
+ * is publish → event in the subscriber's client. Baselines in the same run: the same selection fetched by an HTTP
+ * query at the same rate (what a polling client would pay per change at best, and the read each event costs),
+ * and a bare Redis pub/sub round trip between the changes (the floor of the hop).
  */
 async function main(): Promise<void> {
-  const h = await startLiveHarness([{ LOG_LEVEL: 'warn' }]);
+  const h = await startLiveHarness([{ LOG_LEVEL: 'warn' }], {
+    gatewayNodeArgs: PROFILE_DIR === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`],
+  });
   const gateway = h.gateways[0]!;
   const redis = new Redis(h.redisUrl);
   const publisher = createChangePublisher(redis);
@@ -98,20 +109,39 @@ async function main(): Promise<void> {
     const subscribed = rssMegabytes(gateway.pid);
 
     process.stdout.write(
-      `${SUBSCRIBERS} subscribers; ${EVENTS_PER_SECOND} changes/s for ${SECONDS} s, each to one random subscriber\n`,
+      `${SUBSCRIBERS} subscribers; ${EVENTS_PER_SECOND} changes/s for ${SECONDS} s, each to one random subscriber; ` +
+        `load average ${loadAverage()}\n`,
     );
-    await steady(EVENTS_PER_SECOND, SECONDS, async () => {
+    // A bare Redis pub/sub round trip between each pair of changes: the floor of the hop every change takes, and
+    // how late this process's event loop (subscribers and the patient subgraph) answers at that moment.
+    const redisRoundTrips: number[] = [];
+    const probe = redis.duplicate();
+    const probeChannel = `hv:bench:probe:${process.pid}`;
+    const probeSent = new Map<string, number>();
+    probe.on('message', (_channel: string, id: string) => {
+      const sent = probeSent.get(id);
+      if (sent !== undefined) redisRoundTrips.push(performance.now() - sent);
+    });
+    await probe.subscribe(probeChannel);
+    await steady(EVENTS_PER_SECOND, SECONDS, async (index) => {
       const user = users[Math.floor(Math.random() * users.length)] as LiveUser;
       await publisher.publish(
         'patientRecordChanged',
         { patientId: user.patientId },
         { typename: 'Patient', id: user.patientId, kind: 'UPDATED', changed: ['observation'] },
       );
+      await new Promise((resolve) => setTimeout(resolve, 500 / EVENTS_PER_SECOND));
+      probeSent.set(String(index), performance.now());
+      await redis.publish(probeChannel, String(index));
     });
     const total = EVENTS_PER_SECOND * SECONDS;
     await eventually(() => latencies.length >= total, 30_000).catch(() => undefined);
     const peak = rssMegabytes(gateway.pid);
+    probe.disconnect();
+    const afterEvents = loadAverage();
 
+    // The query baseline runs after the events rather than beside them: both at once would double the owner's
+    // reads, and on this shared machine that measured queueing, not the path.
     const queried: number[] = [];
     await steady(EVENTS_PER_SECOND, SECONDS, async () => {
       const user = users[Math.floor(Math.random() * users.length)] as LiveUser;
@@ -126,11 +156,15 @@ async function main(): Promise<void> {
       `subscription delivery (publish → client)  ${summary(latencies)}; not delivered (or merged) ${total - latencies.length}; failed subscriptions ${failed}\n`,
     );
     process.stdout.write(`query baseline (HTTP request → response)  ${summary(queried)}\n`);
+    process.stdout.write(`Redis pub/sub round trip (publish → this process)  ${summary(redisRoundTrips)}\n`);
     process.stdout.write(
       `ratio delivery / query: p50 ${(percentile(latencies, 50) / percentile(queried, 50)).toFixed(2)}x  p95 ${(percentile(latencies, 95) / percentile(queried, 95)).toFixed(2)}x\n`,
     );
     process.stdout.write(
       `gateway RSS: idle ${idle.toFixed(0)} MB, ${SUBSCRIBERS} subscribers ${subscribed.toFixed(0)} MB (+${(((subscribed - idle) * 1024) / SUBSCRIBERS).toFixed(0)} kB each), after the run ${peak.toFixed(0)} MB\n`,
+    );
+    process.stdout.write(
+      `load average after the events ${afterEvents}, after the queries ${loadAverage()}\n`,
     );
     process.stdout.write(`target p95 < 100 ms: ${percentile(latencies, 95) < 100 ? 'met' : 'NOT met'}\n`);
   } finally {

@@ -64,7 +64,10 @@ export const wsUrl = (gateway: GatewayReplica): string => gateway.url.replace(/^
  * `startGateway` in the test's process: that is how replicas run, and it keeps the test runner's ESM copy of
  * graphql away from the gateway's CommonJS one.
  */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayReplica> {
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<GatewayReplica> {
   const [port, metricsPort] = [await freePort(), await freePort()];
   const root = repoRoot();
   const logFile = join(tmpdir(), `hv-live-gateway-${port}.log`);
@@ -72,7 +75,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   const child = startServiceProcess(
     'gateway',
     process.execPath,
-    [join(root, 'gateway', 'dist', 'main.js')],
+    [...nodeArgs, join(root, 'gateway', 'dist', 'main.js')],
     {
       PATH: process.env.PATH,
       NODE_ENV: 'test',
@@ -103,7 +106,11 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
  */
 export async function startLiveHarness(
   gatewayEnvs: Array<Record<string, string>>,
-  options: { compliance?: boolean } = {},
+  options: {
+    compliance?: boolean;
+    /** Node flags for each gateway process (`--cpu-prof`). */
+    gatewayNodeArgs?: string[];
+  } = {},
 ): Promise<LiveHarness> {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const issuer = await startTestIssuer();
@@ -127,15 +134,18 @@ export async function startLiveHarness(
       : null;
   const gateways = await Promise.all(
     gatewayEnvs.map((env) =>
-      startGatewayProcess({
-        SUBGRAPH_PATIENT_URL: patient.url,
-        ...(compliance === null ? {} : { SUBGRAPH_COMPLIANCE_URL: compliance.url }),
-        GATEWAY_SECRET: gatewaySecret,
-        JWKS_URL: issuer.jwksUrl,
-        REDIS_URL: redisUrl,
-        RATE_LIMIT_POINTS: '100000',
-        ...env,
-      }),
+      startGatewayProcess(
+        {
+          SUBGRAPH_PATIENT_URL: patient.url,
+          ...(compliance === null ? {} : { SUBGRAPH_COMPLIANCE_URL: compliance.url }),
+          GATEWAY_SECRET: gatewaySecret,
+          JWKS_URL: issuer.jwksUrl,
+          REDIS_URL: redisUrl,
+          RATE_LIMIT_POINTS: '100000',
+          ...env,
+        },
+        options.gatewayNodeArgs,
+      ),
     ),
   );
   const clients: Client[] = [];

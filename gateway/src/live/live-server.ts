@@ -37,6 +37,7 @@ import { createLiveMetrics } from './live-metrics';
 import { SUBSCRIBE_FLOOD_CLOSE_CODE, SubscribeRate } from './subscribe-rate';
 import { SubscriptionCaps, type ConnectionSlots } from './subscription-caps';
 import { UserSlotLeases } from './user-slot-leases';
+import { SessionWatch } from './session-watch';
 import { msUntilExpiry, tokenExpiresAt } from './token-expiry';
 
 export interface LiveLimits extends BackpressureLimits {
@@ -63,7 +64,9 @@ interface ConnectionState {
   expiresAt: number | null;
   slots: ConnectionSlots;
   rate: SubscribeRate;
-  timers: NodeJS.Timeout[];
+  /** The token-expiry timer, when the token carries `exp`. */
+  expiry: NodeJS.Timeout | null;
+  unwatch: () => void;
 }
 
 type CloseReason = 'slow_consumer' | 'subscribe_flood' | 'session_ended' | 'token_expired';
@@ -121,6 +124,7 @@ export function startLiveServer(options: {
     new UserSlotLeases(publisher, { perUser: limits.perUser, leaseMs: limits.slotLeaseMs }),
     (err: unknown) => logger.warn({ err }, 'subscription slot not released (its lease will expire)'),
   );
+  const sessions = new SessionWatch(publisher, limits.recheckMs);
   const renewal = setInterval(() => {
     caps.renew().catch((err: unknown) => logger.warn({ err }, 'subscription slot leases not renewed'));
   }, limits.slotLeaseMs / 3);
@@ -313,29 +317,28 @@ export function startLiveServer(options: {
         const auth = await authenticate(authorization).catch(() => null);
         if (auth?.principal === null || auth?.accessToken === null || auth === null) return false;
         const socket = ctx.extra.socket;
+        const expiresIn = msUntilExpiry(auth.accessToken);
+        const expiry =
+          expiresIn === null
+            ? null
+            : setTimeout(
+                () => closeSocket(socket, CloseCode.Forbidden, 'token_expired', 'Token expired'),
+                expiresIn,
+              );
+        expiry?.unref();
         const state: ConnectionState = {
           principal: auth.principal,
           accessToken: auth.accessToken,
           expiresAt: tokenExpiresAt(auth.accessToken),
           slots: caps.connection(auth.principal.id),
           rate: new SubscribeRate(limits.maxSubscribes, limits.subscribeWindowMs),
-          timers: [],
+          expiry,
+          // Sign-out and revocation between events: one read for every socket each LIVE_RECHECK_MS.
+          unwatch: sessions.watch({
+            principal: auth.principal,
+            ended: () => closeSocket(socket, CloseCode.Forbidden, 'session_ended', 'Session ended'),
+          }),
         };
-        const recheck = setInterval(() => {
-          void sessionActive(state).then((ok) => {
-            if (!ok) closeSocket(socket, CloseCode.Forbidden, 'session_ended', 'Session ended');
-          });
-        }, limits.recheckMs);
-        state.timers.push(recheck);
-        const expiresIn = msUntilExpiry(auth.accessToken);
-        if (expiresIn !== null)
-          state.timers.push(
-            setTimeout(
-              () => closeSocket(socket, CloseCode.Forbidden, 'token_expired', 'Token expired'),
-              expiresIn,
-            ),
-          );
-        for (const timer of state.timers) timer.unref();
         ctx.extra.state = state;
         metrics.connections.inc();
         return true;
@@ -343,7 +346,8 @@ export function startLiveServer(options: {
       onClose: (ctx) => {
         const state = ctx.extra.state;
         if (state === undefined) return;
-        for (const timer of state.timers) clearTimeout(timer);
+        if (state.expiry !== null) clearTimeout(state.expiry);
+        state.unwatch();
         caps.releaseAll(state.slots);
         metrics.connections.dec();
       },
@@ -369,6 +373,7 @@ export function startLiveServer(options: {
   return {
     close: async () => {
       clearInterval(renewal);
+      sessions.close();
       await ws.dispose();
       await pubsub.close();
     },

@@ -17,6 +17,7 @@ export {
 export {
   REVOCATION_READY_KEY,
   revocationState,
+  revocationStates,
   revokedServiceClientKey,
   revokedSessionKey,
   type RevocationState,

@@ -31,3 +31,26 @@ export async function revocationState(redis: Redis, principal: Principal): Promi
   if (ready === null || ready === undefined) return 'unknown';
   return marker === null || marker === undefined ? 'active' : 'revoked';
 }
+
+/**
+ * The states of many principals in one round trip (the sentinel once, then each marker), in their order: what a
+ * process holding many long-lived connections re-checks on one timer instead of one read per connection.
+ */
+export async function revocationStates(
+  redis: { mget(...keys: string[]): Promise<Array<string | null>> },
+  principals: readonly Principal[],
+): Promise<RevocationState[]> {
+  const keys = principals.map(markerKey);
+  const [ready, ...markers] = await redis.mget(
+    REVOCATION_READY_KEY,
+    ...keys.filter((key): key is string => key !== null),
+  );
+  if (ready === null || ready === undefined) return principals.map(() => 'unknown');
+  let next = 0;
+  return keys.map((key) => {
+    if (key === null) return 'active';
+    const marker = markers[next];
+    next += 1;
+    return marker === null || marker === undefined ? 'active' : 'revoked';
+  });
+}

@@ -38,6 +38,9 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/** Longer than any client's idle timeout (the gateway's pool: 30 s; load balancers: commonly 60 s). */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /**
  * Apollo Server over node:http following GraphQL-over-HTTP: JSON bodies only, a byte limit checked
  * while reading, malformed JSON answered with 400 and a typed error, never a stack trace.
@@ -88,7 +91,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
     res.end();
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     for (const [key, value] of Object.entries(options.responseHeaders?.(req) ?? {}))
       res.setHeader(key, value);
@@ -113,6 +116,12 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(
       sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     });
   });
+  // A keep-alive client (the gateway's pool, a load balancer) must always be the side that closes an idle
+  // connection: when the server's timer fires first, a request sent at that moment fails with ECONNRESET.
+  // Node's 5 s default lost that race under load; clients here keep idle connections at most 30 s.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  return server;
 }
 
 export async function listen(server: Server, port: number, host: string): Promise<number> {
