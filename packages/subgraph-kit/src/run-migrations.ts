@@ -20,7 +20,12 @@ export async function runMigrations(
   const config = loadConfig(`${definition.name} migrations`, migrateConfigShape, env);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const database = await initDatabase(
-    { url: config.DATABASE_URL, entities: definition.entities, migrations: definition.migrations, poolSize: 1 },
+    {
+      url: config.DATABASE_URL,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      poolSize: 1,
+    },
     false,
   );
   try {
