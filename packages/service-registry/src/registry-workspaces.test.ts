@@ -29,10 +29,12 @@ describe('the service registry and the workspaces', () => {
       expect(listed, folder.name).toContain(packageName(`subgraphs/${folder.name}`));
   });
 
-  it('gives every subgraph a migrate-only entry beside its main (the Helm chart\'s migrations Job runs it)', () => {
+  it("gives every subgraph a migrate-only entry beside its main (the Helm chart's migrations Job runs it)", () => {
     for (const entry of SERVICE_REGISTRY.filter((candidate) => candidate.kind === 'subgraph')) {
       const [workspace, compiled] = (migrateEntry(entry) ?? '').split('/dist/') as [string, string];
-      expect(existsSync(resolve(root, workspace, 'src', compiled.replace(/\.js$/, '.ts'))), entry.name).toBe(true);
+      expect(existsSync(resolve(root, workspace, 'src', compiled.replace(/\.js$/, '.ts'))), entry.name).toBe(
+        true,
+      );
     }
   });
 });
