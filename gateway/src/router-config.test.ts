@@ -41,7 +41,7 @@ function preflightHeaders(): Record<string, string> {
     },
     end: () => res,
   } as unknown as ServerResponse;
-  void corsPreflight({} as never, res);
+  void corsPreflight({} as never, res, new URL('http://127.0.0.1/graphql'));
   return written;
 }
 
