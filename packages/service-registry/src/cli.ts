@@ -5,7 +5,7 @@ import { generatedFiles } from './generated-files';
 import { SERVICE_REGISTRY } from './services';
 
 const USAGE = `usage: holovitals-registry <write|check> [--root DIR]
-  write  regenerate rover.yaml and deploy/postgres/init-databases.sql from the service registry
+  write  regenerate rover.yaml, deploy/postgres/init-databases.sql and the Helm chart's registry from the service registry
   check  fail when either file differs from what the registry generates`;
 
 async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generatedFiles, initDatabasesSql, roverYaml } from './generated-files';
+import { generatedFiles, helmRegistryYaml, initDatabasesSql, roverYaml } from './generated-files';
 import { extendRegistry } from './service-entry';
 import { SERVICE_REGISTRY } from './services';
 
@@ -13,7 +13,7 @@ describe('files generated from the service registry', () => {
       expect(readFileSync(resolve(root, path), 'utf8'), path).toBe(content);
   });
 
-  it('pick up a new subgraph and its database, and give a worker no database of its own', () => {
+  it('pick up a new subgraph and its database, give a worker no database of its own, and no migrations Job', () => {
     const registry = extendRegistry(
       SERVICE_REGISTRY,
       {
@@ -41,5 +41,13 @@ describe('files generated from the service registry', () => {
     expect(roverYaml(registry)).not.toContain('throwaway-worker');
     const sql = initDatabasesSql(registry);
     expect(sql.match(/CREATE DATABASE holovitals_throwaway;/g)).toHaveLength(1);
+    const chart = helmRegistryYaml(registry);
+    expect(chart).toContain(
+      '  - name: throwaway\n    kind: subgraph\n    port: 4999\n    healthPath: /ready\n    livenessPath: /health\n    command: [node, subgraphs/throwaway/dist/main.js]\n',
+    );
+    expect(chart).toContain('    migrate: [node, subgraphs/throwaway/dist/migrate.js]\n');
+    expect(chart).toContain(
+      '  - name: throwaway-worker\n    kind: worker\n    port: 4998\n    healthPath: /ready\n    livenessPath: /health\n    command: [node, subgraphs/throwaway/dist/worker.js]\n    envName: THROWAWAY_WORKER\n    database: throwaway\n    databaseEnvName: THROWAWAY\n    migrate: null\n',
+    );
   });
 });

@@ -1,9 +1,10 @@
-import type { ServiceRegistry } from './service-entry';
+import type { ServiceEntry, ServiceRegistry } from './service-entry';
 
 /** Files generated from the registry, relative to the repository root. */
 export const GENERATED_FILES = {
   rover: 'rover.yaml',
   databases: 'deploy/postgres/init-databases.sql',
+  helm: 'deploy/helm/holovitals/files/registry.yaml',
 } as const;
 
 /** rover.yaml (the format `rover supergraph compose --config` reads): one entry per subgraph. */
@@ -36,10 +37,53 @@ export function initDatabasesSql(registry: ServiceRegistry, prefix = 'holovitals
   ].join('\n');
 }
 
+const envName = (name: string): string => name.toUpperCase().replace(/-/g, '_');
+
+/** Where a subgraph's migrate-only entry is: beside its main.js (`src/migrate.ts` in every subgraph). */
+export function migrateEntry(entry: ServiceEntry): string | null {
+  return entry.kind === 'subgraph' ? entry.entry.replace(/main\.js$/, 'migrate.js') : null;
+}
+
+/** Answers while the process lives, whatever its dependencies do: the kit's and worker runtime's `/health`. */
+function livenessPath(entry: ServiceEntry): string {
+  return entry.kind === 'subgraph' || entry.kind === 'worker' || entry.kind === 'gateway'
+    ? '/health'
+    : entry.healthPath;
+}
+
+/**
+ * The Helm chart's copy of the registry (its templates read it with `.Files.Get`): one Deployment,
+ * Service, probe set and, for subgraphs, one migrations Job per entry. Values only tune these.
+ */
+export function helmRegistryYaml(registry: ServiceRegistry): string {
+  const lines = [
+    '# Generated from packages/service-registry/src/services.ts by `npm run schema`; do not edit by hand.',
+    '# The Helm chart renders one workload per entry; tune them in values.yaml under `services.<name>`.',
+    'services:',
+  ];
+  for (const entry of registry) {
+    const migrate = migrateEntry(entry);
+    lines.push(
+      `  - name: ${entry.name}`,
+      `    kind: ${entry.kind}`,
+      `    port: ${entry.port}`,
+      `    healthPath: ${entry.healthPath}`,
+      `    livenessPath: ${livenessPath(entry)}`,
+      `    command: [${['node', entry.entry, ...(entry.args ?? [])].join(', ')}]`,
+      `    envName: ${envName(entry.name)}`,
+      `    database: ${entry.database ?? 'null'}`,
+      `    databaseEnvName: ${entry.database ? envName(entry.database) : 'null'}`,
+      `    migrate: ${migrate ? `[node, ${migrate}]` : 'null'}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** Each generated file's path and expected content. */
 export function generatedFiles(registry: ServiceRegistry): Record<string, string> {
   return {
     [GENERATED_FILES.rover]: roverYaml(registry),
     [GENERATED_FILES.databases]: initDatabasesSql(registry),
+    [GENERATED_FILES.helm]: helmRegistryYaml(registry),
   };
 }

@@ -16,5 +16,12 @@ export {
   resolvePort,
   subgraphUrlEnvVar,
 } from './service-env';
-export { GENERATED_FILES, generatedFiles, initDatabasesSql, roverYaml } from './generated-files';
+export {
+  GENERATED_FILES,
+  generatedFiles,
+  helmRegistryYaml,
+  initDatabasesSql,
+  migrateEntry,
+  roverYaml,
+} from './generated-files';
 export { SERVICE_REGISTRY } from './services';

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { migrateEntry } from './generated-files';
 import { SERVICE_REGISTRY } from './services';
 
 const root = resolve(__dirname, '..', '..', '..');
@@ -26,5 +27,14 @@ describe('the service registry and the workspaces', () => {
     );
     for (const folder of folders)
       expect(listed, folder.name).toContain(packageName(`subgraphs/${folder.name}`));
+  });
+
+  it("gives every subgraph a migrate-only entry beside its main (the Helm chart's migrations Job runs it)", () => {
+    for (const entry of SERVICE_REGISTRY.filter((candidate) => candidate.kind === 'subgraph')) {
+      const [workspace, compiled] = (migrateEntry(entry) ?? '').split('/dist/') as [string, string];
+      expect(existsSync(resolve(root, workspace, 'src', compiled.replace(/\.js$/, '.ts'))), entry.name).toBe(
+        true,
+      );
+    }
   });
 });

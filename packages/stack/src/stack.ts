@@ -33,6 +33,8 @@ export interface StackOptions {
   log: (line: string) => void;
   /** What to run; the service registry unless a test adds or swaps entries. */
   registry?: ServiceRegistry;
+  /** How long each service may take to answer its health path (60 s; a benchmark on a loaded machine waits longer). */
+  readyTimeoutMs?: number;
 }
 
 export interface RunningStack {
@@ -190,7 +192,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     postgresUrl: postgres.url,
     databasePrefix: options.databasePrefix,
     logDir,
-    readyTimeoutMs: 60_000,
+    readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
     onExit,
   };
 

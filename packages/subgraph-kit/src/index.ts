@@ -39,4 +39,5 @@ export {
 } from './relay-connection';
 export type { RequestContext } from './request-context';
 export { hasRole, Role, type Principal } from './role';
+export { runMigrations, runMigrationsProcess, type MigrationSource } from './run-migrations';
 export { runSubgraph, runSubgraphProcess, type RunningSubgraph } from './run-subgraph';

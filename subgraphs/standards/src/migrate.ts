@@ -1,0 +1,5 @@
+import { runMigrationsProcess } from '@holovitals/subgraph-kit';
+import { standardsSubgraph } from './subgraph';
+
+// Migrate-only entry (the Helm chart's pre-install/pre-upgrade Job): applies pending migrations and exits.
+runMigrationsProcess(standardsSubgraph);
