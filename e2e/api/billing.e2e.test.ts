@@ -1,5 +1,5 @@
 import { graphqlRequest } from '@holovitals/testing';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { signUpAndSignIn } from '../setup/gateway-session';
 
@@ -16,9 +16,25 @@ async function subscriptionStatus(token: string): Promise<string | null> {
   return result.body.data?.mySubscription?.status ?? null;
 }
 
+async function remainingCredits(token: string): Promise<number | undefined> {
+  const usage = await graphqlRequest<{ usage: { remainingCredits: number } }>(
+    stack.gatewayUrl,
+    'query U($f: DateTime!, $t: DateTime!) { usage(from: $f, to: $t) { remainingCredits } }',
+    {
+      f: new Date(Date.now() - 86400_000).toISOString(),
+      t: new Date(Date.now() + 86400_000).toISOString(),
+    },
+    { token },
+  );
+  return usage.body.data?.usage.remainingCredits;
+}
+
 describe('billing through the gateway', () => {
+  let subscriber = '';
+
   it('checkout completes on the Stripe server and its webhook, through the gateway route, activates the plan', async () => {
     const token = (await signUpAndSignIn(stack.gatewayUrl, 'billing')).token;
+    subscriber = token;
     const plans = await graphqlRequest<{ plans: { id: string }[] }>(stack.gatewayUrl, '{ plans { id } }');
     expect(plans.body.data?.plans.map((plan) => plan.id)).toContain('PLUS');
 
@@ -54,32 +70,36 @@ describe('billing through the gateway', () => {
     );
 
     // invoice.paid (the period's credits) is its own delivery, right after the subscription's.
-    const credits = async (): Promise<number | undefined> => {
-      const usage = await graphqlRequest<{ usage: { remainingCredits: number } }>(
-        stack.gatewayUrl,
-        'query U($f: DateTime!, $t: DateTime!) { usage(from: $f, to: $t) { remainingCredits } }',
-        {
-          f: new Date(Date.now() - 86400_000).toISOString(),
-          t: new Date(Date.now() + 86400_000).toISOString(),
-        },
-        { token },
-      );
-      return usage.body.data?.usage.remainingCredits;
-    };
-    await expect.poll(credits, { timeout: 10_000 }).toBe(500);
+    await expect.poll(() => remainingCredits(token), { timeout: 10_000 }).toBe(500);
   });
 
-  it('the gateway route passes a forged webhook to billing, which refuses it', async () => {
+  it('the gateway route passes forged webhooks to billing, which refuses them and changes nothing', async () => {
+    expect(subscriber).not.toBe('');
     const gatewayOrigin = new URL(stack.gatewayUrl).origin;
-    const body = JSON.stringify({ id: `evt_forged_${randomBytes(4).toString('hex')}`, type: 'invoice.paid' });
-    const response = await fetch(`${gatewayOrigin}/webhooks/stripe`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'stripe-signature': `t=${Math.floor(Date.now() / 1000)},v1=00`,
-      },
-      body,
+    const send = (body: string, signature: string): Promise<Response> =>
+      fetch(`${gatewayOrigin}/webhooks/stripe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+        body,
+      });
+    const now = Math.floor(Date.now() / 1000);
+    const garbage = JSON.stringify({
+      id: `evt_forged_${randomBytes(4).toString('hex')}`,
+      type: 'invoice.paid',
     });
-    expect(response.status).toBe(400);
+    expect((await send(garbage, `t=${now},v1=00`)).status).toBe(400);
+    // Well formed and properly HMAC-signed, but with a secret that is not the endpoint's.
+    const deletion = JSON.stringify({
+      id: `evt_forged_${randomBytes(4).toString('hex')}`,
+      object: 'event',
+      type: 'customer.subscription.deleted',
+      created: now,
+      data: { object: { id: 'sub_forged', object: 'subscription', status: 'canceled' } },
+    });
+    const wrongSecret = `whsec_${randomBytes(16).toString('hex')}`;
+    const signature = createHmac('sha256', wrongSecret).update(`${now}.${deletion}`).digest('hex');
+    expect((await send(deletion, `t=${now},v1=${signature}`)).status).toBe(400);
+    expect(await subscriptionStatus(subscriber)).toBe('ACTIVE');
+    expect(await remainingCredits(subscriber)).toBe(500);
   });
 });

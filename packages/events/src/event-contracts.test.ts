@@ -40,6 +40,7 @@ describe('parseEventPayload', () => {
     [
       'analysis.cost.recorded',
       {
+        kind: 'ANALYSIS',
         taskId: randomUUID(),
         userId: randomUUID(),
         model: 'gpt-4o-mini',

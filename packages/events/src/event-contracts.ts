@@ -102,10 +102,12 @@ export const eventContracts = {
     status: z.enum(['COMPLETED', 'FAILED']),
   }),
   /**
-   * What one analysis task cost (the model's tokens priced by analysis). Billing debits it from the user's
-   * credits, once per event id; `costCents` is a whole number of the smallest currency unit.
+   * What one model call cost (the model's tokens priced by analysis), for an analysis task or a chat turn
+   * (`taskId` is then the answer's interaction id). Billing debits it from the user's credits, once per event
+   * id; `costCents` is a whole number of the smallest currency unit (credits, see credit-units).
    */
   'analysis.cost.recorded': z.object({
+    kind: z.enum(['ANALYSIS', 'CHAT']),
     taskId: z.string().uuid(),
     userId: z.string().uuid(),
     model: z.string().min(1),

@@ -15,6 +15,7 @@ export {
   STEP_UP_PURPOSES,
   type StepUpPurpose,
 } from './event-contracts';
+export { CREDIT_CURRENCY, CREDITS_PER_DOLLAR, creditsForDollars, creditsPerThousand } from './credit-units';
 export {
   type BatchEventHandler,
   type ConsumerHandlers,

@@ -18,6 +18,10 @@ import { loadStackConfig } from './stack-config';
 import type { ServiceProcess } from './service-process';
 import { webOperationNames } from './web-operation-names';
 
+/** Dollars per 1,000 tokens the demo charges for the local model server: a small hosted model's list prices. */
+const DEMO_MODEL_PRICE_INPUT_PER_1K = '0.0025';
+const DEMO_MODEL_PRICE_OUTPUT_PER_1K = '0.01';
+
 export interface StackOptions {
   /** Repository root (holds subgraphs/, gateway/, web/, schema/). */
   root: string;
@@ -130,6 +134,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ? {
           MODEL_BASE_URL: `http://127.0.0.1:${resolvePort(modelServer, env)}/v1`,
           MODEL_API_KEY: secrets.MODEL_API_KEY,
+          // Priced like a small hosted model, so the demo's AI analyses and chat turns consume credits the way
+          // a real deployment's would (the environment's MODEL_PRICE_* still win).
+          MODEL_PRICE_INPUT_PER_1K: DEMO_MODEL_PRICE_INPUT_PER_1K,
+          MODEL_PRICE_OUTPUT_PER_1K: DEMO_MODEL_PRICE_OUTPUT_PER_1K,
         }
       : {}),
     ...(web

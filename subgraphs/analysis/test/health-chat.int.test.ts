@@ -138,7 +138,12 @@ describe('chat over the record (askHealthQuestion) against the local OpenAI-prot
 
     const costs = await outbox('analysis.cost.recorded', 'taskId', answer.id);
     expect(costs).toHaveLength(1);
-    expect(costs[0]?.payload).toMatchObject({ userId: owner, costCents: answer.costCents, currency: 'usd' });
+    expect(costs[0]?.payload).toMatchObject({
+      kind: 'CHAT',
+      userId: owner,
+      costCents: answer.costCents,
+      currency: 'usd',
+    });
     const calls = (await h.sg.dataSource.query(
       `SELECT payload FROM event_outbox WHERE type = 'audit.recorded' AND payload->>'action' = 'model.send'
          AND payload->'entityIds'->>0 = $1`,

@@ -153,6 +153,7 @@ describe('model analyzer in the analysis worker (local OpenAI-protocol server, r
     expect(costs).toHaveLength(1);
     const cost = costs[0]?.payload;
     expect(cost).toMatchObject({
+      kind: 'ANALYSIS',
       taskId: task.id,
       userId: owner,
       model: 'holovitals-local',

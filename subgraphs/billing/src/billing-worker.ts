@@ -3,12 +3,13 @@ import { closeDatabase, type Database, initDatabase } from '@holovitals/subgraph
 import { defineWorker, processQueue } from '@holovitals/worker-runtime';
 import { graceSweepSettings } from './config';
 import { graceSweepQueue } from './subscriptions/grace-sweep-queue';
-import { lockExpiredGracePeriods } from './subscriptions/subscription-sync';
+import { applyDueDowngrades, lockExpiredGracePeriods } from './subscriptions/subscription-sync';
 import { billingSubgraph } from './subgraph';
 
 /**
- * billing-worker: billing's scheduled jobs (the grace sweep). One repeatable job however many workers run; its
- * entitlements events go into billing's outbox, which the billing API process relays (signed as billing).
+ * billing-worker: billing's scheduled jobs (the grace sweep, which also applies downgrades due at their period's
+ * end). One repeatable job however many workers run; its entitlements events go into billing's outbox, which the
+ * billing API process relays (signed as billing).
  */
 export const billingWorker = defineWorker({
   name: 'billing-worker',
@@ -28,11 +29,16 @@ export const billingWorker = defineWorker({
       queue: graceSweepQueue,
       repeat: { everyMs: config.BILLING_GRACE_SWEEP_MS, data: {} },
       process: async () => {
+        const now = new Date();
         const locked = await database.dataSource.transaction((manager) =>
-          lockExpiredGracePeriods(manager, new Date(), config.BILLING_GRACE_DAYS),
+          lockExpiredGracePeriods(manager, now, config.BILLING_GRACE_DAYS),
         );
         if (locked > 0) logger.info({ locked }, 'grace periods ended; subscriptions locked');
-        return { locked };
+        const downgraded = await database.dataSource.transaction((manager) =>
+          applyDueDowngrades(manager, now, config.BILLING_GRACE_DAYS),
+        );
+        if (downgraded > 0) logger.info({ downgraded }, 'periods ended; scheduled downgrades applied');
+        return { locked, downgraded };
       },
     }),
   ],

@@ -307,6 +307,7 @@ describe('billing: analysis costs and the credit ledger', () => {
     userId: string,
     costCents: number,
     currency = 'usd',
+    kind: 'ANALYSIS' | 'CHAT' = 'ANALYSIS',
   ): DomainEvent<'analysis.cost.recorded'> {
     return {
       id: randomUUID(),
@@ -315,6 +316,7 @@ describe('billing: analysis costs and the credit ledger', () => {
       occurredAt: new Date().toISOString(),
       traceId: null,
       payload: {
+        kind,
         taskId: randomUUID(),
         userId,
         model: 'gpt-4o-mini',
@@ -327,17 +329,65 @@ describe('billing: analysis costs and the credit ledger', () => {
     };
   }
 
-  async function costsStored(userId: string, count: number): Promise<void> {
+  async function costsStored(userId: string, count: number, table = 'billing_analysis_cost'): Promise<void> {
     for (let attempt = 0; attempt < 100; attempt += 1) {
       const [row] = (await h.sg.dataSource.query(
-        `SELECT count(*)::int AS n FROM billing_analysis_cost WHERE user_id = $1`,
+        `SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`,
         [userId],
       )) as { n: number }[];
       if ((row?.n ?? 0) >= count) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`expected ${count} analysis costs for ${userId}`);
+    throw new Error(`expected ${count} rows in ${table} for ${userId}`);
   }
+
+  it('books chat turns as ChatCost apart from analyses, debits them from the same credit, and lists both in usage', async () => {
+    const { token, userId } = await subscribedPatient();
+    const chat = costEvent(userId, 30, 'usd', 'CHAT');
+    await publishTestEvent(h.sg, chat);
+    await publishTestEvent(h.sg, chat);
+    await publishTestEvent(h.sg, costEvent(userId, 120));
+    await costsStored(userId, 1, 'billing_chat_cost');
+    await costsStored(userId, 1);
+    const result = await h.sg.graphql<{
+      usage: {
+        spentCents: number;
+        coveredCents: number;
+        remainingCredits: number;
+        costs: { taskId: string; costCents: number }[];
+        chatCosts: { interactionId: string; model: string; costCents: number; coveredCents: number }[];
+      };
+    }>(
+      `query Usage($from: DateTime!, $to: DateTime!) {
+        usage(from: $from, to: $to) {
+          spentCents coveredCents remainingCredits
+          costs { taskId costCents }
+          chatCosts { interactionId model costCents coveredCents }
+        }
+      }`,
+      {
+        from: new Date(Date.now() - 86400_000).toISOString(),
+        to: new Date(Date.now() + 86400_000).toISOString(),
+      },
+      { token },
+    );
+    expect(result.body.errors).toBeUndefined();
+    const summary = result.body.data!.usage;
+    expect(summary).toMatchObject({ spentCents: 150, coveredCents: 150, remainingCredits: 350 });
+    expect(summary.costs).toEqual([{ taskId: expect.any(String), costCents: 120 }]);
+    expect(summary.chatCosts).toEqual([
+      { interactionId: chat.payload.taskId, model: 'gpt-4o-mini', costCents: 30, coveredCents: 30 },
+    ]);
+    const kinds = (await h.sg.dataSource.query(
+      `SELECT kind, SUM(amount_cents)::int AS total FROM billing_credit_ledger
+       WHERE user_id = $1 AND account = 'USER_CREDITS' AND kind <> 'PLAN_GRANT' GROUP BY kind ORDER BY kind`,
+      [userId],
+    )) as { kind: string; total: number }[];
+    expect(kinds).toEqual([
+      { kind: 'ANALYSIS_USAGE', total: -120 },
+      { kind: 'CHAT_USAGE', total: -30 },
+    ]);
+  });
 
   it('debits each cost once, never below zero, and usage is the ledger’s sum', async () => {
     const { token, userId } = await subscribedPatient();

@@ -4,6 +4,7 @@ import { publishTestEvent } from '@holovitals/testing';
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyDueDowngrades } from '../src/subscriptions/subscription-sync';
 import { type BillingTestStack, payCheckout, startBillingTestStack } from './billing-test-stack';
 
 let h: BillingTestStack;
@@ -19,8 +20,34 @@ const CHECKOUT = `mutation Checkout($plan: PlanId!, $interval: BillingInterval!)
   createCheckoutSession(plan: $plan, interval: $interval) { id url }
 }`;
 const CHANGE = `mutation Change($plan: PlanId!, $interval: BillingInterval!) {
-  changePlan(plan: $plan, interval: $interval) { plan interval status currentPeriodEnd }
+  changePlan(plan: $plan, interval: $interval) { plan interval status currentPeriodEnd scheduledPlan scheduledInterval }
 }`;
+const MY_SUBSCRIPTION = `{ mySubscription { plan interval currentPeriodEnd scheduledPlan scheduledInterval } }`;
+
+interface PlanState {
+  plan: string;
+  interval: string;
+  currentPeriodEnd: string;
+  scheduledPlan: string | null;
+  scheduledInterval: string | null;
+}
+
+async function change(token: string, plan: string, interval: string): Promise<PlanState> {
+  const result = await h.sg.graphql<{ changePlan: PlanState }>(CHANGE, { plan, interval }, { token });
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data!.changePlan;
+}
+
+async function mySubscription(token: string): Promise<PlanState> {
+  const result = await h.sg.graphql<{ mySubscription: PlanState }>(MY_SUBSCRIPTION, {}, { token });
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data!.mySubscription;
+}
+
+async function stripePriceKey(stripeSubscriptionId: string): Promise<string | null> {
+  const subscription = await h.stripe.subscriptions.retrieve(stripeSubscriptionId);
+  return subscription.items.data[0]?.price.lookup_key ?? null;
+}
 const PAYMENTS = `{ paymentIntents(first: 10) { id amountCents amountReceivedCents currency status invoiceNumber refundedCents } }`;
 
 interface Payment {
@@ -104,8 +131,8 @@ async function redeliver(event: Stripe.Event): Promise<Response> {
 }
 
 describe('billing: changing plan', () => {
-  it('upgrades Plus → Family at once: proration charged, credit topped up, history and entitlements', async () => {
-    const { token, userId } = await subscribedPatient();
+  it('upgrades at once (proration charged, credit topped up, history, entitlements); a cheaper plan waits for the renewal', async () => {
+    const { token, userId, stripeSubscriptionId } = await subscribedPatient();
     expect(await credits(token)).toBe(500);
 
     const family = await h.sg.graphql<{ changePlan: { plan: string; interval: string; status: string } }>(
@@ -143,19 +170,78 @@ describe('billing: changing plan', () => {
     await h.stripeServer.webhooks.idle();
     expect(await credits(token)).toBe(18_000);
 
-    // A downgrade applies now too; the unused difference is left for the next invoice, nothing is charged.
+    // A cheaper plan waits for the end of the paid year: nothing charged or refunded, Family kept until then,
+    // also after the webhook of Stripe's price change.
     const before = (await payments(token)).length;
-    const plus = await h.sg.graphql<{ changePlan: { plan: string } }>(
-      CHANGE,
-      { plan: 'PLUS', interval: 'YEAR' },
-      { token },
-    );
-    expect(plus.body.data?.changePlan.plan).toBe('PLUS');
+    expect(await change(token, 'PLUS', 'YEAR')).toMatchObject({
+      plan: 'FAMILY',
+      interval: 'YEAR',
+      scheduledPlan: 'PLUS',
+      scheduledInterval: 'YEAR',
+    });
     await h.stripeServer.webhooks.idle();
+    expect(await mySubscription(token)).toMatchObject({ plan: 'FAMILY', scheduledPlan: 'PLUS' });
     expect(await payments(token)).toHaveLength(before);
     expect(await credits(token)).toBe(18_000);
-    expect((await history(userId)).map((row) => row.reason)).toContain('plan_downgraded');
+    expect((await history(userId)).map((row) => row.reason)).toContain('plan_downgrade_scheduled');
+    expect(await lastEntitlements(userId)).toMatchObject({ plan: 'FAMILY' });
+
+    // The renewal bills Plus's year (90.00), grants its credit and switches the plan.
+    await h.control(`/test/subscriptions/${stripeSubscriptionId}/renew`);
+    await h.stripeServer.webhooks.idle();
+    expect(await mySubscription(token)).toMatchObject({
+      plan: 'PLUS',
+      interval: 'YEAR',
+      scheduledPlan: null,
+    });
+    const renewed = await payments(token);
+    expect(renewed).toHaveLength(before + 1);
+    expect(renewed[0]?.amountReceivedCents).toBe(9_000);
+    expect(await credits(token)).toBe(18_000 + 6_000);
+    expect((await history(userId)).filter((row) => row.reason === 'scheduled_downgrade_applied')).toEqual([
+      { plan: 'PLUS', reason: 'scheduled_downgrade_applied' },
+    ]);
     expect(await lastEntitlements(userId)).toMatchObject({ plan: 'PLUS' });
+  });
+
+  it('withdraws a scheduled downgrade when the current plan is asked for; the sweep applies a due one once', async () => {
+    const { token, userId, stripeSubscriptionId } = await subscribedPatient();
+    await change(token, 'FAMILY', 'MONTH');
+    await h.stripeServer.webhooks.idle();
+
+    expect(await change(token, 'PLUS', 'MONTH')).toMatchObject({ plan: 'FAMILY', scheduledPlan: 'PLUS' });
+    expect(await stripePriceKey(stripeSubscriptionId)).toBe('holovitals_plus_month');
+    expect(await change(token, 'FAMILY', 'MONTH')).toMatchObject({ plan: 'FAMILY', scheduledPlan: null });
+    expect(await stripePriceKey(stripeSubscriptionId)).toBe('holovitals_family_month');
+    await h.stripeServer.webhooks.idle();
+    expect(await mySubscription(token)).toMatchObject({ plan: 'FAMILY', scheduledPlan: null });
+
+    const scheduled = await change(token, 'PLUS', 'MONTH');
+    await h.stripeServer.webhooks.idle();
+    const periodEnd = new Date(scheduled.currentPeriodEnd);
+    const early = await h.sg.dataSource.transaction((manager) =>
+      applyDueDowngrades(manager, new Date(periodEnd.getTime() - 1_000), 7),
+    );
+    expect(early).toBe(0);
+    const due = await h.sg.dataSource.transaction((manager) =>
+      applyDueDowngrades(manager, new Date(periodEnd.getTime() + 1_000), 7),
+    );
+    expect(due).toBe(1);
+    expect(await mySubscription(token)).toMatchObject({
+      plan: 'PLUS',
+      interval: 'MONTH',
+      scheduledPlan: null,
+    });
+    expect(await lastEntitlements(userId)).toMatchObject({ plan: 'PLUS' });
+
+    // The renewal that follows finds the plan already switched: no second history row.
+    await h.control(`/test/subscriptions/${stripeSubscriptionId}/renew`);
+    await h.stripeServer.webhooks.idle();
+    expect(await mySubscription(token)).toMatchObject({ plan: 'PLUS', scheduledPlan: null });
+    const reasons = (await history(userId)).map((row) => row.reason);
+    expect(reasons.filter((reason) => reason === 'scheduled_downgrade_applied')).toHaveLength(1);
+    expect(reasons.filter((reason) => reason === 'scheduled_downgrade_withdrawn')).toHaveLength(1);
+    expect(reasons.filter((reason) => reason === 'plan_downgrade_scheduled')).toHaveLength(2);
   });
 
   it('refuses Free, the same plan, an unknown plan and a caller without a subscription', async () => {
@@ -234,6 +320,7 @@ describe('billing: payments and partial refunds', () => {
       occurredAt: new Date().toISOString(),
       traceId: null,
       payload: {
+        kind: 'ANALYSIS',
         taskId: randomUUID(),
         userId,
         model: 'gpt-4o-mini',

@@ -1,3 +1,4 @@
+import { creditsPerThousand } from '@holovitals/events';
 import { modelClientOptions, type ModelClientSettings } from '@holovitals/model-client';
 import type { DataSource } from 'typeorm';
 import { type PromptSelectionSettings, selectionPolicy } from '../prompts/prompt-selection';
@@ -30,11 +31,11 @@ export function configuredAnalyzers(
   ]);
 }
 
-/** The model's prices in credits (billing's unit: US cents) per thousand tokens, or null without a model. */
+/** The model's prices in credits per thousand tokens, or null without a model. */
 export function modelPricing(config: ModelClientSettings): ModelPricing | null {
   if (!modelClientOptions(config)) return null;
   return {
-    inputPerThousand: config.MODEL_PRICE_INPUT_PER_1K * 100,
-    outputPerThousand: config.MODEL_PRICE_OUTPUT_PER_1K * 100,
+    inputPerThousand: creditsPerThousand(config.MODEL_PRICE_INPUT_PER_1K),
+    outputPerThousand: creditsPerThousand(config.MODEL_PRICE_OUTPUT_PER_1K),
   };
 }

@@ -1,4 +1,5 @@
 import { Pseudonymizer, sanitizePrompt } from '@holovitals/deidentify';
+import { creditsForDollars } from '@holovitals/events';
 import {
   type ModelCallRecord,
   ModelClient,
@@ -21,7 +22,7 @@ import { storePromptPerformance } from '../prompts/prompt-performance';
 import { renderPrompt } from '../prompts/prompt-rendering';
 import { type SelectionPolicy, selectTemplate } from '../prompts/prompt-selection';
 import { mapModelAnswer, type ModelAnswer, modelAnswerSchema } from './model-answer';
-import { costCents, recordModelCall } from './model-call-audit';
+import { recordModelCall } from './model-call-audit';
 import { citableRecords, omittedRecords, promptRequest } from './model-prompt';
 import { chunkRecordRows } from './record-chunks';
 
@@ -85,7 +86,13 @@ export class ModelAnalyzer implements Analyzer {
         onCall: async (call) => {
           calls.push(call);
           chunkCalls.push(call);
-          await recordModelCall(this.deps.dataSource, actor, task, sentRecordIds, call);
+          await recordModelCall(
+            this.deps.dataSource,
+            actor,
+            { kind: 'ANALYSIS', ...task },
+            sentRecordIds,
+            call,
+          );
         },
       });
       const measured = (valid: boolean): Promise<unknown> =>
@@ -155,7 +162,7 @@ export class ModelAnalyzer implements Analyzer {
         },
       ],
       healthScore: null,
-      actualCost: calls.reduce((sum, call) => sum + costCents(call.costUsd), 0),
+      actualCost: calls.reduce((sum, call) => sum + creditsForDollars(call.costUsd), 0),
     };
   }
 }

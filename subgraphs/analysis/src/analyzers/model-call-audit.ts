@@ -1,11 +1,12 @@
-import { enqueueEvent } from '@holovitals/events';
+import { CREDIT_CURRENCY, creditsForDollars, enqueueEvent } from '@holovitals/events';
 import type { ModelCallRecord } from '@holovitals/model-client';
 import { type AuditActor, recordAudit } from '@holovitals/subgraph-kit';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
-/** The task a model call was made for. */
+/** The task (or chat answer) a model call was made for; billing books the two kinds apart. */
 export interface ModelCallTask {
+  kind: 'ANALYSIS' | 'CHAT';
   id: string;
   patientId: string;
   ownerUserId: string;
@@ -17,9 +18,6 @@ export function sentDigest(call: ModelCallRecord): string {
   for (const message of call.messages) hash.update(`${message.role}\n${message.content}\n`);
   return `sha256:${hash.digest('hex')}`;
 }
-
-/** Whole cents, rounded up: a call that cost anything is never charged as free. */
-export const costCents = (costUsd: number): number => Math.ceil(Math.round(costUsd * 1e6) / 1e4);
 
 /**
  * Records one model call in its own transaction, whatever became of the analysis: an `audit.recorded` entry
@@ -47,13 +45,14 @@ export async function recordModelCall(
       actor.service,
       'analysis.cost.recorded',
       {
+        kind: task.kind,
         taskId: task.id,
         userId: task.ownerUserId,
         model: call.model,
         inputTokens: call.inputTokens,
         outputTokens: call.outputTokens,
-        costCents: costCents(call.costUsd),
-        currency: 'usd',
+        costCents: creditsForDollars(call.costUsd),
+        currency: CREDIT_CURRENCY,
         at: call.startedAt.toISOString(),
       },
       { traceId: actor.traceId },

@@ -62,7 +62,7 @@ export async function askModel(
       await recordModelCall(
         deps.dataSource,
         actor,
-        { id: call.interactionId, patientId: call.patientId, ownerUserId: call.ownerUserId },
+        { kind: 'CHAT', id: call.interactionId, patientId: call.patientId, ownerUserId: call.ownerUserId },
         sentRecordIds,
         made,
       );

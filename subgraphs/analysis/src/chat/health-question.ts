@@ -1,9 +1,9 @@
 import type { ModelClientOptions } from '@holovitals/model-client';
+import { creditsForDollars } from '@holovitals/events';
 import { childTraceparent, type Principal, recordAudit, type RequestContext } from '@holovitals/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
 import type { AnalysisServices } from '../analysis-services';
-import { costCents } from '../analyzers/model-call-audit';
 import { AIInteractionEntity, InteractionRole } from '../entities/ai-interaction.entity';
 import { AnalysisSessionEntity } from '../entities/analysis-session.entity';
 import { PromptCategory } from '../prompts/prompt-category';
@@ -160,7 +160,7 @@ async function storeTurn(
       inputTokens: answer.calls.reduce((sum, call) => sum + call.inputTokens, 0),
       outputTokens: answer.calls.reduce((sum, call) => sum + call.outputTokens, 0),
       latencyMs: Math.round(answer.calls.reduce((sum, call) => sum + call.latencyMs, 0)),
-      costCents: answer.calls.reduce((sum, call) => sum + costCents(call.costUsd), 0),
+      costCents: answer.calls.reduce((sum, call) => sum + creditsForDollars(call.costUsd), 0),
       model: last?.model ?? null,
       promptTemplateId: turn.template.id,
       promptVersion: turn.template.version,

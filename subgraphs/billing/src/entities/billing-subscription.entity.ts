@@ -49,6 +49,21 @@ export class BillingSubscriptionEntity {
   @Column({ name: 'current_period_end', type: 'timestamptz' })
   currentPeriodEnd: Date;
 
+  @Field(() => PlanId, {
+    nullable: true,
+    description:
+      'A downgrade waiting for the end of the current period (currentPeriodEnd); null when none is.',
+  })
+  @Column({ name: 'scheduled_plan', type: 'text', nullable: true })
+  scheduledPlan: PlanId | null;
+
+  @Field(() => BillingInterval, {
+    nullable: true,
+    description: 'The billing interval of the scheduled plan.',
+  })
+  @Column({ name: 'scheduled_interval', type: 'text', nullable: true })
+  scheduledInterval: BillingInterval | null;
+
   @Field(() => Date, { nullable: true, description: 'When a payment first failed; null while paid up.' })
   @Column({ name: 'past_due_since', type: 'timestamptz', nullable: true })
   pastDueSince: Date | null;

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 export enum LedgerAccount {
   USER_CREDITS = 'USER_CREDITS',
   PLAN_GRANTS = 'PLAN_GRANTS',
+  /** Model usage, analyses' and chat turns' alike (the rows' kind tells them apart). */
   ANALYSIS_USAGE = 'ANALYSIS_USAGE',
   GRANT_REVERSALS = 'GRANT_REVERSALS',
 }
@@ -96,14 +97,14 @@ export async function grantCredits(
  */
 export async function debitUsage(
   manager: EntityManager,
-  input: { userId: string; costCents: number; reference: string },
+  input: { userId: string; costCents: number; reference: string; kind: 'ANALYSIS_USAGE' | 'CHAT_USAGE' },
 ): Promise<number> {
   const balance = await lockedBalance(manager, input.userId);
   const covered = Math.min(balance, input.costCents);
   if (covered === 0) return 0;
   const posted = await post(manager, {
     userId: input.userId,
-    kind: 'ANALYSIS_USAGE',
+    kind: input.kind,
     reference: input.reference,
     userDelta: -covered,
     counterAccount: LedgerAccount.ANALYSIS_USAGE,

@@ -1,3 +1,4 @@
+import { CREDIT_CURRENCY } from '@holovitals/events';
 import { registerEnumType } from 'type-graphql';
 
 /** The plans HoloVitals sells. */
@@ -56,8 +57,11 @@ export interface PlanDefinition {
   features: readonly Feature[];
 }
 
-/** Every price is in this currency; a Stripe object in another one is refused, never mixed. */
-export const CURRENCY = 'usd';
+/**
+ * Every price is in the credits' currency (a credit is one cent of it), so plans' included credits and model
+ * costs add up; a Stripe object in another currency is refused, never mixed.
+ */
+export const CURRENCY = CREDIT_CURRENCY;
 
 /**
  * The one price model. Stripe's products and prices are synced from it at start (by lookup key), the web

@@ -61,7 +61,9 @@ export class BillingAccountResolver {
     return paymentsOf(ctx.dataSource.manager, userId, first);
   }
 
-  @Query(() => Usage, { description: 'What the caller’s analyses cost in [from, to), and the credit left.' })
+  @Query(() => Usage, {
+    description: 'What the caller’s analyses and chat answers cost in [from, to), and the credit left.',
+  })
   async usage(
     @Arg('from', () => Date, { description: 'Start of the range (inclusive).' }) from: Date,
     @Arg('to', () => Date, { description: 'End of the range (exclusive); at most 400 days after from.' })

@@ -77,7 +77,7 @@ export class BillingSubscriptionResolver {
 
   @Mutation(() => BillingSubscriptionEntity, {
     description:
-      'Switches the caller’s active subscription to another paid plan or interval, at once: an upgrade is charged now for the rest of the period (less the unused part of the old price) and tops the credit up; a downgrade credits the unused difference on the next invoice.',
+      'Switches the caller’s active subscription to another paid plan or interval. An upgrade applies at once: charged now for the rest of the period (less the unused part of the old price), credit topped up. A cheaper plan at the same interval is scheduled for the end of the period (scheduledPlan; nothing refunded). Annual → monthly applies at once and credits the unused difference on the next invoice. Asking for the current plan withdraws a scheduled downgrade.',
   })
   async changePlan(
     @Arg('plan', () => PlanId, { description: 'The paid plan to switch to (not FREE: cancel instead).' })

@@ -1,7 +1,7 @@
 import { defineQueue } from '@holovitals/worker-runtime';
 import { z } from 'zod';
 
-/** The repeatable sweep that locks PAST_DUE subscriptions whose grace period ended. */
+/** The repeatable sweep that locks PAST_DUE subscriptions whose grace period ended and applies due downgrades. */
 export const graceSweepQueue = defineQueue({
   name: 'billing.grace-sweep',
   payload: z.object({}),

@@ -1,12 +1,12 @@
 import type Stripe from 'stripe';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { BillingError, BillingErrorCode } from '../billing-error';
 import { lockUserBilling } from '../checkout/billing-customer';
 import { BillingSubscriptionEntity } from '../entities/billing-subscription.entity';
 import { SubscriptionStatus } from '../entities/subscription-status';
 import { BillingInterval, PlanId, planDefinition, priceLookupKey } from '../plans/plan-catalog';
 import type { PriceIds } from '../plans/plan-sync';
-import { applyStripeSubscription } from './subscription-sync';
+import { applyStripeSubscription, recordHistory } from './subscription-sync';
 
 export interface PlanChangeDependencies {
   stripe: Stripe;
@@ -27,10 +27,13 @@ function isUpgrade(from: { plan: PlanId; interval: BillingInterval }, to: typeof
 
 /**
  * Switches an ACTIVE subscription to another paid plan or interval, Stripe first (`subscriptions.update` on its
- * item), then applies Stripe's answer at once (history row, entitlements), as the webhook would. Applied now in
- * both directions: an upgrade is invoiced at once for the rest of the period less the unused part of the old
- * price (`always_invoice`; its paid invoice tops the period's credit up to the new plan's), a downgrade leaves the
- * unused difference as a credit on the next invoice (`create_prorations`).
+ * item). An upgrade applies now: invoiced at once for the rest of the period less the unused part of the old
+ * price (`always_invoice`; its paid invoice tops the period's credit up to the new plan's), and Stripe's answer
+ * is applied as the webhook would. A cheaper plan at the same interval is scheduled for the period's end: Stripe
+ * gets the new price without proration (nothing refunded, the next renewal bills it) and the user keeps the plan
+ * they paid for until then. A shorter interval (annual → monthly) restarts Stripe's period, so it applies now,
+ * leaving the unused difference as a credit on the next invoice (`create_prorations`). Asking for the current
+ * plan while a downgrade waits withdraws the downgrade.
  */
 export async function changePlan(
   deps: PlanChangeDependencies,
@@ -50,6 +53,12 @@ export async function changePlan(
       order: { createdAt: 'DESC' },
     });
     const live = rows.find((row) => row.status !== SubscriptionStatus.CANCELED);
+    // Held until commit, so the webhook of the update below sees the schedule written here.
+    if (live)
+      await manager.findOne(BillingSubscriptionEntity, {
+        where: { id: live.id },
+        lock: { mode: 'pessimistic_write' },
+      });
     if (!live)
       throw new BillingError(
         BillingErrorCode.NO_ACTIVE_SUBSCRIPTION,
@@ -60,7 +69,8 @@ export async function changePlan(
         BillingErrorCode.SUBSCRIPTION_NOT_ACTIVE,
         'Your last payment did not go through; update your card before changing plan.',
       );
-    if (live.plan === input.plan && live.interval === input.interval)
+    const keepsCurrent = live.plan === input.plan && live.interval === input.interval;
+    if (keepsCurrent && !live.scheduledPlan)
       throw new BillingError(
         BillingErrorCode.SAME_PLAN,
         `You already have ${input.plan} billed ${input.interval}.`,
@@ -68,7 +78,29 @@ export async function changePlan(
     const current = await deps.stripe.subscriptions.retrieve(live.stripeSubscriptionId);
     const item = current.items.data[0];
     if (!item) throw new Error(`Stripe subscription ${current.id} has no item`);
+    if (live.scheduledPlan) {
+      // Stripe holds the scheduled (cheaper) price: put back the one paid for, so nothing is prorated against
+      // a price the user never had.
+      const paidPriceId = deps.priceIds.get(priceLookupKey(live.plan, live.interval));
+      if (!paidPriceId) throw new Error(`No Stripe price synced for ${live.plan} ${live.interval}`);
+      await deps.stripe.subscriptions.update(live.stripeSubscriptionId, {
+        items: [{ id: item.id, price: paidPriceId }],
+        proration_behavior: 'none',
+      });
+      live.scheduledPlan = null;
+      live.scheduledInterval = null;
+      if (keepsCurrent) return saveSchedule(manager, live, 'scheduled_downgrade_withdrawn', deps.graceDays);
+    }
     const upgrade = isUpgrade(live, input);
+    if (!upgrade && input.interval === live.interval) {
+      await deps.stripe.subscriptions.update(live.stripeSubscriptionId, {
+        items: [{ id: item.id, price: priceId }],
+        proration_behavior: 'none',
+      });
+      live.scheduledPlan = input.plan;
+      live.scheduledInterval = input.interval;
+      return saveSchedule(manager, live, 'plan_downgrade_scheduled', deps.graceDays);
+    }
     const updated = await deps.stripe.subscriptions.update(live.stripeSubscriptionId, {
       items: [{ id: item.id, price: priceId }],
       proration_behavior: upgrade ? 'always_invoice' : 'create_prorations',
@@ -81,4 +113,18 @@ export async function changePlan(
     });
     return applied ?? live;
   });
+}
+
+/** Stores a scheduled downgrade (or its withdrawal) with a history row; entitlements do not change until it applies. */
+async function saveSchedule(
+  manager: EntityManager,
+  subscription: BillingSubscriptionEntity,
+  reason: string,
+  graceDays: number,
+): Promise<BillingSubscriptionEntity> {
+  const now = new Date();
+  subscription.updatedAt = now;
+  const saved = await manager.save(BillingSubscriptionEntity, subscription);
+  await recordHistory(manager, saved, saved.status, { now, graceDays, reason, stripeEventId: null });
+  return saved;
 }

@@ -26,7 +26,7 @@ export async function userForCustomer(manager: EntityManager, customerId: string
   return rows[0]?.user_id ?? null;
 }
 
-async function recordHistory(
+export async function recordHistory(
   manager: EntityManager,
   row: BillingSubscriptionEntity,
   fromStatus: SubscriptionStatus | null,
@@ -74,6 +74,17 @@ export async function applyStripeSubscription(
   const status = localStatus(subscription.status, pastDueSince, context.now, context.graceDays);
   if (!status) return existing;
 
+  const periodStart = new Date(item.current_period_start * 1000);
+  // A scheduled downgrade already has Stripe billing the cheaper price from the next period; until that period
+  // starts the user keeps the plan they paid for, and the schedule stays.
+  const awaitingDowngrade =
+    existing?.scheduledPlan === catalog.plan &&
+    existing.scheduledInterval === catalog.interval &&
+    periodStart < existing.currentPeriodEnd;
+  const downgradeApplied =
+    !awaitingDowngrade &&
+    existing?.scheduledPlan === catalog.plan &&
+    existing.scheduledInterval === catalog.interval;
   const row = existing ?? manager.create(BillingSubscriptionEntity, { createdAt: context.now });
   const before = existing
     ? {
@@ -87,13 +98,15 @@ export async function applyStripeSubscription(
   Object.assign(row, {
     userId,
     stripeSubscriptionId: subscription.id,
-    plan: catalog.plan,
-    interval: catalog.interval,
+    plan: awaitingDowngrade ? existing.plan : catalog.plan,
+    interval: awaitingDowngrade ? existing.interval : catalog.interval,
+    scheduledPlan: awaitingDowngrade ? existing.scheduledPlan : null,
+    scheduledInterval: awaitingDowngrade ? existing.scheduledInterval : null,
     status,
     stripeStatus: subscription.status,
     cancelAtPeriodEnd: subscription.cancel_at_period_end,
     currency: item.price.currency,
-    currentPeriodStart: new Date(item.current_period_start * 1000),
+    currentPeriodStart: periodStart,
     currentPeriodEnd: new Date(item.current_period_end * 1000),
     pastDueSince,
     canceledAt: subscription.canceled_at ? new Date(subscription.canceled_at * 1000) : null,
@@ -108,10 +121,52 @@ export async function applyStripeSubscription(
     before.cancel !== saved.cancelAtPeriodEnd ||
     before.end !== saved.currentPeriodEnd.getTime();
   if (changed) {
-    await recordHistory(manager, saved, before?.status ?? null, context);
+    await recordHistory(
+      manager,
+      saved,
+      before?.status ?? null,
+      downgradeApplied ? { ...context, reason: 'scheduled_downgrade_applied' } : context,
+    );
     await publishEntitlements(manager, userId);
   }
   return saved;
+}
+
+/**
+ * Applies every scheduled downgrade whose period has ended (Stripe already bills the new price, so only the local
+ * plan moves; the renewal's webhook then finds nothing new). Rows another sweep holds are skipped. Returns how
+ * many were applied.
+ */
+export async function applyDueDowngrades(
+  manager: EntityManager,
+  now: Date,
+  graceDays: number,
+): Promise<number> {
+  const due = await manager
+    .createQueryBuilder(BillingSubscriptionEntity, 'subscription')
+    .setLock('pessimistic_write')
+    .setOnLocked('skip_locked')
+    .where(`subscription.scheduled_plan IS NOT NULL`)
+    .andWhere(`subscription.current_period_end <= :now`, { now })
+    .andWhere(`subscription.status <> :canceled`, { canceled: SubscriptionStatus.CANCELED })
+    .getMany();
+  for (const row of due) {
+    if (!row.scheduledPlan || !row.scheduledInterval) continue;
+    row.plan = row.scheduledPlan;
+    row.interval = row.scheduledInterval;
+    row.scheduledPlan = null;
+    row.scheduledInterval = null;
+    row.updatedAt = now;
+    await manager.save(BillingSubscriptionEntity, row);
+    await recordHistory(manager, row, row.status, {
+      now,
+      graceDays,
+      reason: 'scheduled_downgrade_applied',
+      stripeEventId: null,
+    });
+    await publishEntitlements(manager, row.userId);
+  }
+  return due.length;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { BillingError, BillingErrorCode } from '../billing-error';
 import { AnalysisCostEntity } from '../entities/analysis-cost.entity';
+import { ChatCostEntity } from '../entities/chat-cost.entity';
 import { remainingCredits } from '../ledger/credit-ledger';
 
 const MAX_RANGE_DAYS = 400;
@@ -22,11 +23,12 @@ export interface UsageSummary {
   grantedCents: number;
   remainingCredits: number;
   costs: AnalysisCostEntity[];
+  chatCosts: ChatCostEntity[];
 }
 
 /**
- * What the user spent in [from, to) and what credit they have: spend from the recorded costs, grants and the
- * remaining credit from the ledger's sums (never a counter kept elsewhere).
+ * What the user spent in [from, to) and what credit they have: spend from the recorded costs (analyses and chat
+ * turns), grants and the remaining credit from the ledger's sums (never a counter kept elsewhere).
  */
 export async function usageSummary(
   dataSource: DataSource,
@@ -37,7 +39,9 @@ export async function usageSummary(
   checkRange(from, to);
   const [totals] = (await dataSource.query(
     `SELECT COALESCE(SUM(cost_cents), 0)::int AS spent, COALESCE(SUM(covered_cents), 0)::int AS covered
-     FROM billing_analysis_cost WHERE user_id = $1 AND at >= $2 AND at < $3`,
+     FROM (SELECT cost_cents, covered_cents FROM billing_analysis_cost WHERE user_id = $1 AND at >= $2 AND at < $3
+           UNION ALL
+           SELECT cost_cents, covered_cents FROM billing_chat_cost WHERE user_id = $1 AND at >= $2 AND at < $3) costs`,
     [userId, from, to],
   )) as { spent: number; covered: number }[];
   const [grants] = (await dataSource.query(
@@ -52,12 +56,20 @@ export async function usageSummary(
     .orderBy('cost.at', 'DESC')
     .take(MAX_COSTS)
     .getMany();
+  const chatCosts = await dataSource
+    .getRepository(ChatCostEntity)
+    .createQueryBuilder('cost')
+    .where('cost.user_id = :userId AND cost.at >= :from AND cost.at < :to', { userId, from, to })
+    .orderBy('cost.at', 'DESC')
+    .take(MAX_COSTS)
+    .getMany();
   return {
     spentCents: totals?.spent ?? 0,
     coveredCents: totals?.covered ?? 0,
     grantedCents: grants?.granted ?? 0,
     remainingCredits: await remainingCredits(dataSource.manager, userId),
     costs,
+    chatCosts,
   };
 }
 
@@ -70,7 +82,7 @@ export interface RevenueSummary {
   byPlan: { plan: string; grossCents: number; paidInvoices: number }[];
 }
 
-/** Revenue from paid invoices issued in [from, to), refunds, and what analyses cost in the same range. */
+/** Revenue from paid invoices issued in [from, to), refunds, and what model calls (analyses, chat) cost then. */
 export async function revenueSummary(dataSource: DataSource, from: Date, to: Date): Promise<RevenueSummary> {
   checkRange(from, to);
   const byPlan = (await dataSource.query(
@@ -80,7 +92,10 @@ export async function revenueSummary(dataSource: DataSource, from: Date, to: Dat
     [from, to],
   )) as { plan: string; gross: number; refunded: number; paid: number }[];
   const [costs] = (await dataSource.query(
-    `SELECT COALESCE(SUM(cost_cents), 0)::int AS cost FROM billing_analysis_cost WHERE at >= $1 AND at < $2`,
+    `SELECT COALESCE(SUM(cost_cents), 0)::int AS cost
+     FROM (SELECT cost_cents FROM billing_analysis_cost WHERE at >= $1 AND at < $2
+           UNION ALL
+           SELECT cost_cents FROM billing_chat_cost WHERE at >= $1 AND at < $2) costs`,
     [from, to],
   )) as { cost: number }[];
   const grossCents = byPlan.reduce((sum, row) => sum + row.gross, 0);

@@ -22,6 +22,8 @@ export const BillingOverviewDocument = graphql(`
       cancelAtPeriodEnd
       currentPeriodEnd
       graceEndsAt
+      scheduledPlan
+      scheduledInterval
     }
     usage(from: $from, to: $to) {
       spentCents
@@ -32,6 +34,15 @@ export const BillingOverviewDocument = graphql(`
       costs {
         id
         taskId
+        model
+        inputTokens
+        outputTokens
+        costCents
+        coveredCents
+        at
+      }
+      chatCosts {
+        id
         model
         inputTokens
         outputTokens
@@ -102,6 +113,8 @@ export const ChangePlanDocument = graphql(`
       cancelAtPeriodEnd
       currentPeriodEnd
       graceEndsAt
+      scheduledPlan
+      scheduledInterval
     }
   }
 `);

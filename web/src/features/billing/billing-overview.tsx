@@ -20,6 +20,7 @@ import {
 } from './billing-operations';
 import { BillingInvoices } from './billing-invoices';
 import { moneyText, subscriptionStatusText } from './money-text';
+import { UsageCostTable } from './usage-cost-table';
 
 type Interval = 'MONTH' | 'YEAR';
 const DAY_MS = 86_400_000;
@@ -96,6 +97,26 @@ export function BillingOverview({ checkout }: { checkout: string | null }): Reac
             {live.graceEndsAt ? ` · grace period ends ${dateText(live.graceEndsAt)}` : ''}
           </p>
         ) : null}
+        {live?.scheduledPlan ? (
+          <p data-testid="scheduled-change">
+            Switches to {data.plans.find((candidate) => candidate.id === live.scheduledPlan)?.name}{' '}
+            {live.scheduledInterval === 'YEAR' ? 'yearly' : 'monthly'} on {dateText(live.currentPeriodEnd)};
+            until then you keep {plan?.name}. Nothing is refunded.{' '}
+            <Button
+              small
+              variant="secondary"
+              busy={pending === 'keep'}
+              onClick={() =>
+                void act('keep', async () => {
+                  await switchPlan({ variables: { plan: live.plan, interval: live.interval } });
+                  setPending(null);
+                })
+              }
+            >
+              Keep {plan?.name}
+            </Button>
+          </p>
+        ) : null}
         <div className="row">
           {subscription ? (
             <Button
@@ -141,32 +162,12 @@ export function BillingOverview({ checkout }: { checkout: string | null }): Reac
           {moneyText(data.usage.grantedCents, data.usage.currency)}.
         </p>
         {data.usage.costs.length === 0 ? (
-          <EmptyState title="No analyses in the last 30 days." />
+          <EmptyState title="No AI analyses in the last 30 days." />
         ) : (
-          <table className="table" aria-label="Analysis costs">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Model</th>
-                <th>Tokens (in / out)</th>
-                <th>Cost</th>
-                <th>From credits</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.usage.costs.map((cost) => (
-                <tr key={cost.id}>
-                  <td>{dateText(cost.at)}</td>
-                  <td>{cost.model}</td>
-                  <td>
-                    {cost.inputTokens} / {cost.outputTokens}
-                  </td>
-                  <td>{moneyText(cost.costCents, data.usage.currency)}</td>
-                  <td>{moneyText(cost.coveredCents, data.usage.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <UsageCostTable label="Analysis costs" costs={data.usage.costs} currency={data.usage.currency} />
+        )}
+        {data.usage.chatCosts.length === 0 ? null : (
+          <UsageCostTable label="Chat costs" costs={data.usage.chatCosts} currency={data.usage.currency} />
         )}
       </Card>
 

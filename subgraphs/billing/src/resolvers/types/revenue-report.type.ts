@@ -36,7 +36,9 @@ export class RevenueReport {
   @Field(() => Int, { description: 'Paid invoices.' })
   paidInvoices: number;
 
-  @Field(() => Int, { description: 'What analyses cost in the range, in cents.' })
+  @Field(() => Int, {
+    description: 'What model calls (analyses and chat answers) cost in the range, in cents.',
+  })
   analysisCostCents: number;
 
   @Field(() => [PlanRevenue], { description: 'Per plan.' })

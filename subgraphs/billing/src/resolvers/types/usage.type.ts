@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AnalysisCostEntity } from '../../entities/analysis-cost.entity';
+import { ChatCostEntity } from '../../entities/chat-cost.entity';
 
 @ObjectType('Usage', { description: 'What the caller spent in a range, and the credit they have left.' })
 export class Usage {
@@ -9,7 +10,7 @@ export class Usage {
   @Field(() => Date, { description: 'End of the range (exclusive).' })
   to: Date;
 
-  @Field(() => Int, { description: 'What analyses cost in the range, in cents.' })
+  @Field(() => Int, { description: 'What analyses and chat answers cost in the range, in cents.' })
   spentCents: number;
 
   @Field(() => Int, { description: 'How much of that credits covered, in cents.' })
@@ -28,4 +29,9 @@ export class Usage {
     description: 'Each analysis in the range, newest first (at most 500).',
   })
   costs: AnalysisCostEntity[];
+
+  @Field(() => [ChatCostEntity], {
+    description: 'Each chat answer in the range, newest first (at most 500).',
+  })
+  chatCosts: ChatCostEntity[];
 }
