@@ -26,7 +26,7 @@ describe('web app: analysis in a real browser', () => {
     const traffic = watchAnalysisTraffic(page);
     await page.goto(`${webUrl}/dashboard`);
     const gaps = page.getByTestId('care-gaps');
-    await gaps.waitFor({ timeout: 30_000 });
+    await gaps.waitFor({ timeout: 60_000 });
     expect(await gaps.textContent()).toMatch(/Pneumococcal vaccine is recommended/);
     await screenshot(page, 'dashboard-care-gaps');
 
