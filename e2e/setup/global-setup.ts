@@ -63,6 +63,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       DEMO_PASSWORD: demoPassword,
       // The analyses of the e2e stack go to the local OpenAI-protocol server, so the model path is tested end to end.
       DEMO_MODEL_SERVER: 'true',
+      // At a real model's pace rather than instantly, so a browser test sees an analysis's progress arrive live
+      // instead of the task finishing before the page has subscribed to it.
+      MODEL_SERVER_LATENCY_MS: '1500',
       LOG_LEVEL: 'info',
       // Demo Hospital listens on loopback; the ehr subgraph refuses private addresses unless told otherwise.
       EHR_ALLOW_PRIVATE_NETWORK: 'true',

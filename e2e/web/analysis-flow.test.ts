@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { watchAnalysisTraffic } from './analysis-traffic';
 import { launchBrowser, screenshot, signedInContext, watchPage } from './browser';
 
 const stack = inject('stack');
@@ -20,11 +21,12 @@ afterAll(async () => {
 });
 
 describe('web app: analysis in a real browser', () => {
-  it('shows care gaps on the dashboard, runs a CARE_GAPS analysis by the local AI model, and opens a cited record', async () => {
+  it('shows care gaps on the dashboard, approves the estimate of a CARE_GAPS analysis by the local AI model, follows it live over the websocket, and opens a cited record', async () => {
     const { page, consoleErrors } = await watchPage(demoPatient);
+    const traffic = watchAnalysisTraffic(page);
     await page.goto(`${webUrl}/dashboard`);
     const gaps = page.getByTestId('care-gaps');
-    await gaps.waitFor({ timeout: 30_000 });
+    await gaps.waitFor({ timeout: 60_000 });
     expect(await gaps.textContent()).toMatch(/Pneumococcal vaccine is recommended/);
     await screenshot(page, 'dashboard-care-gaps');
 
@@ -35,12 +37,39 @@ describe('web app: analysis in a real browser', () => {
     await page.waitForURL(`${webUrl}/analysis`);
     expect(await page.title()).toBe('Analysis · HoloVitals');
     // The stack gives every process the local model server, so the model analyzer takes the analysis.
-    await page.getByText('Estimated cost: 0 credits (AI model).').waitFor();
+    const shown = page.getByText(/^Estimated cost: [\d.]+ credits \(AI model\)\.$/);
+    await shown.waitFor();
+    const credits = Number(/([\d.]+) credits/.exec((await shown.textContent()) ?? '')?.[1]);
+
+    // An AI-model analysis is approved before anything is requested: its estimate and what it covers first.
     await page.getByRole('button', { name: 'Request analysis' }).click();
+    const approval = page.getByRole('group', { name: 'Approve the cost' });
+    await approval.waitFor();
+    expect(await approval.textContent()).toContain(`Estimated cost: ${credits} credits.`);
+    expect(await approval.getByTestId('approval-basis').textContent()).toMatch(
+      /^About \d+ tokens of record sent and at most \d+ tokens of answer/,
+    );
+    expect(traffic.requests).toEqual([]);
+    await screenshot(page, 'analysis-cost-approval');
+    await approval.getByRole('button', { name: 'Approve and request' }).click();
 
     const task = page.locator('li[data-task]').first();
     await task.locator('[data-testid="analyzer-label"]').waitFor({ timeout: 60_000 });
     expect(await task.getAttribute('data-status')).toBe('SUCCEEDED');
+    const taskId = (await task.getAttribute('data-task')) ?? '';
+    // The request carried the approved estimate as the most it may cost.
+    expect(traffic.requests).toEqual([expect.objectContaining({ type: 'CARE_GAPS', maxCredits: credits })]);
+
+    // Live, not polled: the list was read once, on arrival; the finished task came over the websocket, and at
+    // most one catch-up read of the task was made (when its subscription stayed silent for a while).
+    const frames = traffic.frames.filter((frame) => frame.taskId === taskId);
+    process.stdout.write(
+      `analysis browser: ${traffic.listReads} list read(s), ${traffic.taskReads} task read(s), frames ${JSON.stringify(frames)}\n`,
+    );
+    expect(traffic.subscribedTo).toContain(taskId);
+    expect(frames.at(-1)).toEqual({ taskId, status: 'SUCCEEDED', progress: 100 });
+    expect(traffic.listReads).toBe(1);
+    expect(traffic.taskReads).toBeLessThanOrEqual(1);
     expect(await task.getByTestId('analyzer-label').textContent()).toBe(
       'AI model (given your de-identified record)',
     );

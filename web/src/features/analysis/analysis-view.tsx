@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
 import { describeError } from '@/errors/error-info';
 import { dateTimeText } from '@/format/date-time-text';
@@ -21,7 +21,17 @@ import {
   CancelAnalysisDocument,
   RequestAnalysisDocument,
 } from './analysis-operations';
+import { AnalysisTaskLive } from './analysis-task-live';
 import { CitedStatement } from './cited-statement';
+import {
+  type CostEstimate,
+  creditsText,
+  needsApproval,
+  type PendingApproval,
+  raisedEstimate,
+  reapproval,
+} from './cost-approval';
+import { CostApprovalStep } from './cost-approval-step';
 
 const TYPES: { value: AnalysisTaskType; label: string }[] = [
   { value: 'CARE_GAPS', label: 'Care gaps (screenings, vaccines, results to follow up)' },
@@ -41,55 +51,119 @@ const ANALYZER_LABEL: Record<string, string> = {
 };
 
 const OPEN = ['QUEUED', 'RUNNING'];
+/** Only for tasks whose subscription failed. */
+const FALLBACK_POLL_MS = 3_000;
 
-/** Request an analysis of your record (with its cost), follow its progress, read its cited result. */
+/**
+ * Request an analysis of your record (an AI model's estimate approved first), follow each unfinished task live
+ * over `analysisTaskUpdated`, read its cited result.
+ */
 export function AnalysisView(): ReactNode {
   const { patientId } = usePatientScope();
   const [type, setType] = useState<AnalysisTaskType>('CARE_GAPS');
   const [question, setQuestion] = useState('');
+  const [approval, setApproval] = useState<PendingApproval | null>(null);
   const cost = useQuery(AnalysisCostDocument, { variables: { input: { type, patientId } } });
-  // Polled: progress follows the worker without a reload (the subscription serves API clients too).
-  const tasks = useQuery(AnalysisTasksDocument, { pollInterval: 1500 });
+  const tasks = useQuery(AnalysisTasksDocument);
   const [request, requested] = useMutation(RequestAnalysisDocument);
   const [cancel] = useMutation(CancelAnalysisDocument);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [lost, setLost] = useState<ReadonlySet<string>>(new Set());
+  const onLost = useCallback((taskId: string) => setLost((previous) => new Set(previous).add(taskId)), []);
 
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
+  const estimate = cost.data?.estimateAnalysisCost;
+  const list = tasks.data?.analysisTasks.nodes ?? [];
+  const open = list.filter((task) => OPEN.includes(task.status));
+  const polling = open.some((task) => lost.has(task.id));
+  const { startPolling, stopPolling } = tasks;
+  useEffect(() => {
+    if (!polling) return;
+    startPolling(FALLBACK_POLL_MS);
+    return () => stopPolling();
+  }, [polling, startPolling, stopPolling]);
+
+  function choose(next: AnalysisTaskType): void {
+    setType(next);
+    setApproval(null);
+  }
+
+  async function send(approved: CostEstimate): Promise<void> {
     setActionError(null);
     try {
       await request({
-        variables: { input: { patientId, type, ...(type === 'QUESTION' ? { question } : {}) } },
+        // The server refuses the task if it is now estimated above what the person approved.
+        variables: {
+          input: {
+            patientId,
+            type,
+            maxCredits: approved.credits,
+            ...(type === 'QUESTION' ? { question } : {}),
+          },
+        },
+        // The new task joins the list on screen without a list read; its subscription starts at once.
+        update: (cache, { data }) => {
+          const created = data?.requestAnalysis;
+          if (!created) return;
+          cache.updateQuery({ query: AnalysisTasksDocument }, (current) =>
+            current && !current.analysisTasks.nodes.some((task) => task.id === created.id)
+              ? {
+                  ...current,
+                  analysisTasks: {
+                    ...current.analysisTasks,
+                    nodes: [created, ...current.analysisTasks.nodes],
+                  },
+                }
+              : current,
+          );
+        },
       });
-      await tasks.refetch();
+      setApproval(null);
     } catch (caught) {
-      setActionError(describeError(errorInfoFromApollo(caught)));
+      const refusedAt = raisedEstimate(caught);
+      if (refusedAt === null) {
+        setApproval(null);
+        setActionError(describeError(errorInfoFromApollo(caught)));
+        return;
+      }
+      const fresh = await cost.refetch().catch(() => null);
+      if (fresh?.data) setApproval(reapproval(approved.credits, refusedAt, fresh.data.estimateAnalysisCost));
+      else {
+        setApproval(null);
+        setActionError(
+          'The estimate went up since you approved it, and the new one could not be read. Try again.',
+        );
+      }
     }
+  }
+
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    if (!estimate) return;
+    if (needsApproval(estimate)) setApproval({ estimate: { ...estimate }, raisedFrom: null });
+    else void send(estimate);
   }
 
   async function stop(id: string): Promise<void> {
     setActionError(null);
     try {
+      // The answer's status lands on the cached task, which ends its subscription.
       await cancel({ variables: { id } });
-      await tasks.refetch();
     } catch (caught) {
       setActionError(describeError(errorInfoFromApollo(caught)));
     }
   }
 
-  const estimate = cost.data?.estimateAnalysisCost;
-  const list = tasks.data?.analysisTasks.nodes ?? [];
   const options = estimate?.analyzer === 'MODEL' || type === 'QUESTION' ? [...TYPES, QUESTION_TYPE] : TYPES;
   return (
     <div className="stack">
       {actionError ? <Alert tone="error">{actionError}</Alert> : null}
       <Card title="New analysis">
-        <form className="stack" onSubmit={(event) => void submit(event)}>
+        <form className="stack" onSubmit={submit}>
           <SelectField
             label="What to look at"
             value={type}
             options={options}
-            onChange={(event) => setType(event.target.value as AnalysisTaskType)}
+            onChange={(event) => choose(event.target.value as AnalysisTaskType)}
           />
           {type === 'QUESTION' ? (
             <TextField
@@ -98,17 +172,32 @@ export function AnalysisView(): ReactNode {
               value={question}
               maxLength={2000}
               required
-              onChange={(event) => setQuestion(event.target.value)}
+              onChange={(event) => {
+                setQuestion(event.target.value);
+                setApproval(null);
+              }}
             />
           ) : null}
           <p className="muted" data-testid="analysis-cost">
             {estimate
-              ? `Estimated cost: ${estimate.credits} credits (${estimate.analyzer === 'RULES' ? 'rule-based analyzer, no AI model' : 'AI model'}).`
+              ? `Estimated cost: ${creditsText(estimate.credits)} credits (${estimate.analyzer === 'RULES' ? 'rule-based analyzer, no AI model' : 'AI model'}).`
               : 'Estimating the cost…'}
           </p>
-          <Button type="submit" busy={requested.loading}>
-            Request analysis
-          </Button>
+          {cost.error && !estimate ? (
+            <QueryError error={cost.error} onRetry={() => void cost.refetch()} />
+          ) : null}
+          {approval ? (
+            <CostApprovalStep
+              approval={approval}
+              busy={requested.loading}
+              onApprove={() => void send(approval.estimate)}
+              onBack={() => setApproval(null)}
+            />
+          ) : (
+            <Button type="submit" busy={requested.loading} disabled={!estimate}>
+              Request analysis
+            </Button>
+          )}
         </form>
       </Card>
       <Card title="Your analyses">
@@ -117,6 +206,9 @@ export function AnalysisView(): ReactNode {
           <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />
         ) : null}
         {tasks.data && list.length === 0 ? <EmptyState title="No analyses yet." /> : null}
+        {open.map((task) => (
+          <AnalysisTaskLive key={task.id} taskId={task.id} onLost={onLost} />
+        ))}
         <ol className="stack">
           {list.map((task) => (
             <li key={task.id} className="card" data-task={task.id} data-status={task.status}>
