@@ -1,4 +1,4 @@
-import { enqueueEvent } from '@holovitals/events';
+import { creditsForDollars, enqueueEvent } from '@holovitals/events';
 import type { ModelCallRecord } from '@holovitals/model-client';
 import { type AuditActor, recordAudit } from '@holovitals/subgraph-kit';
 import { createHash } from 'node:crypto';
@@ -20,9 +20,6 @@ function sentDigest(call: ModelCallRecord): string {
   for (const message of call.messages) hash.update(`${message.role}\n${message.content}\n`);
   return `sha256:${hash.digest('hex')}`;
 }
-
-/** Whole cents, rounded up: a call that cost anything is never charged as free. */
-const costCents = (costUsd: number): number => Math.ceil(Math.round(costUsd * 1e6) / 1e4);
 
 /**
  * Records one model call in its own transaction, whatever became of the run: `audit.recorded` (action `model.send`,
@@ -55,7 +52,7 @@ export async function recordModelCall(
         model: call.model,
         inputTokens: call.inputTokens,
         outputTokens: call.outputTokens,
-        costCents: costCents(call.costUsd),
+        costCents: creditsForDollars(call.costUsd),
         currency: 'usd',
         at: call.startedAt.toISOString(),
       },
