@@ -1,4 +1,4 @@
-import { creditsForDollars, enqueueEvent } from '@holovitals/events';
+import { CREDIT_CURRENCY, creditsForDollars, enqueueEvent } from '@holovitals/events';
 import type { ModelCallRecord } from '@holovitals/model-client';
 import { type AuditActor, recordAudit } from '@holovitals/subgraph-kit';
 import { createHash } from 'node:crypto';
@@ -53,7 +53,7 @@ export async function recordModelCall(
         inputTokens: call.inputTokens,
         outputTokens: call.outputTokens,
         costCents: creditsForDollars(call.costUsd),
-        currency: 'usd',
+        currency: CREDIT_CURRENCY,
         at: call.startedAt.toISOString(),
       },
       { traceId: actor.traceId },
