@@ -67,7 +67,6 @@ async function recordModelCost(
  * interaction id is its taskId) and document.cost.recorded (the documents worker's model extraction, booked with
  * analyses; its document id is kept where an analysis keeps its task id).
  */
- */
 export function analysisCostHandlers(): EventHandlers {
   return {
     'analysis.cost.recorded': async (event, manager) => {
