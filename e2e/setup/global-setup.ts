@@ -66,6 +66,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // At a real model's pace rather than instantly, so a browser test sees an analysis's progress arrive live
       // instead of the task finishing before the page has subscribed to it.
       MODEL_SERVER_LATENCY_MS: '1500',
+      // Free of charge here (the demo prices them): the analysis tests run as the Free demo patient, whose credit is
+      // 0, while the billing browser test upgrades the same patient; with prices their outcome would hang on order.
+      MODEL_PRICE_INPUT_PER_1K: '0',
+      MODEL_PRICE_OUTPUT_PER_1K: '0',
       LOG_LEVEL: 'info',
       // Demo Hospital listens on loopback; the ehr subgraph refuses private addresses unless told otherwise.
       EHR_ALLOW_PRIVATE_NETWORK: 'true',

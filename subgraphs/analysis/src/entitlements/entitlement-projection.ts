@@ -72,7 +72,7 @@ export async function requireCreditsFor(
   if (credits < estimateCents)
     throw new AnalysisError(
       AnalysisErrorCode.INSUFFICIENT_CREDITS,
-      `This analysis is estimated at ${(estimateCents / 100).toFixed(2)} in credits and you have ${(credits / 100).toFixed(2)} left; upgrade or wait for your next period.`,
+      `This analysis is estimated at about ${Math.ceil(estimateCents)} credits and you have ${Math.floor(credits)} left; upgrade or wait for your next period.`,
       { estimatedCents: estimateCents, remainingCents: credits },
     );
 }
