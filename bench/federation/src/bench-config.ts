@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const GATEWAY_KINDS = ['stock', 'tuned', 'hive', 'holovitals'] as const;
+export const GATEWAY_KINDS = ['stock', 'tuned', 'hive', 'holovitals', 'holovitals-untraced'] as const;
 export type GatewayKind = (typeof GATEWAY_KINDS)[number];
 
 const schema = z.object({

@@ -20,6 +20,7 @@ export const GATEWAY_LABELS: Record<GatewayKind, string> = {
   tuned: 'stock + keep-alive, production',
   hive: '@graphql-hive/gateway',
   holovitals: 'HoloVitals gateway (full edge)',
+  'holovitals-untraced': 'same, OTEL_SDK_DISABLED=true',
 };
 
 const PROBE = JSON.stringify({ query: '{ __typename }' });
@@ -60,7 +61,8 @@ export async function startBenchGateway(
       );
       return { process: started, url, headers: {} };
     }
-    case 'holovitals': {
+    case 'holovitals':
+    case 'holovitals-untraced': {
       const redis = new Redis(config.REDIS_URL);
       // Identity keeps this sentinel set; without it the gateway refuses every token (cache unknown).
       await redis.set(REVOCATION_READY_KEY, String(Date.now()));
@@ -81,6 +83,8 @@ export async function startBenchGateway(
         GATEWAY_SECRET: randomBytes(24).toString('hex'),
         // On, with a budget the bench cannot exhaust: every request still spends a point in Redis.
         RATE_LIMIT_POINTS: '1000000000',
+        // Tracing is on by default (trace ids without an exporter); the untraced run shows what it costs.
+        OTEL_SDK_DISABLED: kind === 'holovitals-untraced' ? 'true' : 'false',
       };
       const headers = { authorization: `Bearer ${issuer.token}` };
       const args = [...config.BENCH_GATEWAY_NODE_OPTIONS.split(' ').filter(Boolean), main];
