@@ -25,7 +25,8 @@ import { gatewayMetricsPlugin } from './gateway-metrics';
 import { startLiveServer } from './live/live-server';
 import { operationResolutionPlugin } from './operation-resolution';
 import { PrincipalRateLimiter } from './rate-limit';
-import { createKeepAliveFetcher, SubgraphDataSource } from './subgraph-data-source';
+import { createKeepAliveFetcher } from './keep-alive-fetcher';
+import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 import { webhookProxyRoutes } from './webhook-proxy';
 

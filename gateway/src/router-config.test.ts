@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 import { loadGatewayConfig } from './config';
 import { corsPreflight } from './cors';
 import type { GatewayContext } from './gateway-context';
-import { createKeepAliveFetcher, SubgraphDataSource } from './subgraph-data-source';
+import { createKeepAliveFetcher } from './keep-alive-fetcher';
+import { SubgraphDataSource } from './subgraph-data-source';
 
 interface RouterConfig {
   supergraph: { path: string; introspection: boolean };

@@ -1,26 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { childTraceparent, GATEWAY_CREDENTIAL_HEADER } from '@holovitals/auth';
 import { fetchCarriesTraceparent } from '@holovitals/telemetry';
-import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayContext } from './gateway-context';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
-
-/**
- * One keep-alive pool per gateway process: the stock fetcher opens a connection per request. Idle connections
- * close after at most 30 s whatever the subgraph announces, so the pool, not the subgraph (65 s), closes them and
- * a request never goes out on a connection the subgraph is closing.
- */
-export function createKeepAliveFetcher(connections: number): Fetcher {
-  const dispatcher = new Agent({
-    connections,
-    keepAliveTimeout: 30_000,
-    keepAliveMaxTimeout: 30_000,
-    pipelining: 1,
-  });
-  return ((input: string, init?: Record<string, unknown>) =>
-    undiciFetch(input, { ...init, dispatcher })) as unknown as Fetcher;
-}
 
 /**
  * Calls a subgraph on the caller's behalf: forwards their token (subgraphs verify it again), the trace,
