@@ -40,7 +40,12 @@ function bufferedResponse(url: string, status: number, headers: Headers, body: s
 export function createKeepAliveFetcher(connections: number): Fetcher {
   // Idle connections close after at most 30 s whatever the subgraph announces, so the pool, not the subgraph
   // (65 s), closes them and a request never goes out on a connection the subgraph is closing.
-  const dispatcher = new Agent({ connections, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 30_000, pipelining: 1 });
+  const dispatcher = new Agent({
+    connections,
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: 30_000,
+    pipelining: 1,
+  });
   return async (url, init) => {
     const { statusCode, headers, body } = await request(url, {
       method: (init?.method ?? 'GET') as 'GET',
