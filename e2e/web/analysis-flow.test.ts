@@ -51,12 +51,18 @@ describe('web app: analysis in a real browser', () => {
     );
     expect(traffic.requests).toEqual([]);
     await screenshot(page, 'analysis-cost-approval');
-    await approval.getByRole('button', { name: 'Approve and request' }).click();
-
-    const task = page.locator('li[data-task]').first();
-    await task.locator('[data-testid="analyzer-label"]').waitFor({ timeout: 60_000 });
-    expect(await task.getAttribute('data-status')).toBe('SUCCEEDED');
-    const taskId = (await task.getAttribute('data-task')) ?? '';
+    // The new task by its id: the demo patient's earlier tasks (other test files share the stack) are listed too.
+    const [requested] = await Promise.all([
+      page.waitForResponse((response) =>
+        /"operationName":"RequestAnalysis"/.test(response.request().postData() ?? ''),
+      ),
+      approval.getByRole('button', { name: 'Approve and request' }).click(),
+    ]);
+    const { data } = (await requested.json()) as { data: { requestAnalysis: { id: string } } };
+    const taskId = data.requestAnalysis.id;
+    const task = page.locator(`li[data-task="${taskId}"]`);
+    await expect.poll(() => task.getAttribute('data-status'), { timeout: 60_000 }).toBe('SUCCEEDED');
+    await task.locator('[data-testid="analyzer-label"]').waitFor();
     // The request carried the approved estimate as the most it may cost.
     expect(traffic.requests).toEqual([expect.objectContaining({ type: 'CARE_GAPS', maxCredits: credits })]);
 
