@@ -18,7 +18,10 @@ registerEnumType(PlanId, {
   name: 'PlanId',
   description: 'A plan of the catalog.',
   valuesConfig: {
-    FREE: { description: 'No subscription: the record, documents and a small monthly analysis allowance.' },
+    FREE: {
+      description:
+        'No subscription: the record, documents and the rule-based care-gap analysis (no AI model).',
+    },
     PLUS: { description: 'One person: more analysis credits, AI chat, priority processing.' },
     FAMILY: { description: 'Up to five linked family members share the credits.' },
     CLINIC: { description: 'A practice: clinician seats, bulk import, the largest credit allowance.' },
@@ -71,7 +74,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
   {
     id: PlanId.FREE,
     name: 'Free',
-    description: 'Your health record and documents, with a small analysis allowance.',
+    description: 'Your health record and documents, with rule-based care-gap analysis (no AI model).',
     prices: null,
     includedCreditsCents: { MONTH: 0, YEAR: 0 },
     features: ['HEALTH_RECORD', 'DOCUMENT_UPLOAD'],

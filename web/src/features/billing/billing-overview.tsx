@@ -244,8 +244,9 @@ export function BillingOverview({ checkout }: { checkout: string | null }): Reac
         </ul>
         {live ? (
           <p className="muted">
-            A switch applies at once. Moving up (a dearer plan, or yearly billing) charges the rest of the
-            period now, less what is left of your current plan, and adds the new plan’s credit; moving down
+            Moving up (a dearer plan, or yearly billing) applies at once: the rest of the period is charged
+            now, less what is left of your current plan, and the new plan’s credit is added. A cheaper plan
+            starts when the paid period ends (nothing is refunded); yearly to monthly applies at once and
             credits the difference on your next invoice. To go back to Free, cancel at period end.
           </p>
         ) : null}
