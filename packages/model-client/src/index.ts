@@ -1,4 +1,4 @@
-export { costOf, estimateTokens, type ModelCallRecord } from './model-call-record';
+export { costOf, estimateTokens, sentDigest, type ModelCallRecord } from './model-call-record';
 export {
   ModelClient,
   type CallOptions,

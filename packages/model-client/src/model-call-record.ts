@@ -1,4 +1,5 @@
 import type { SanitizedMessage } from '@holovitals/deidentify';
+import { createHash } from 'node:crypto';
 import type { ModelErrorCode } from './model-error';
 
 /** One HTTP call to the model: what was sent (sanitised), what it cost, how it went. For audit and billing. */
@@ -34,4 +35,11 @@ export function costOf(
   const cost =
     (inputTokens / 1000) * prices.pricePer1kInput + (outputTokens / 1000) * prices.pricePer1kOutput;
   return Math.round(cost * 1e8) / 1e8;
+}
+
+/** What an audit trail keeps of a call: a digest of exactly what was sent, never the (de-identified) text. */
+export function sentDigest(call: ModelCallRecord): string {
+  const hash = createHash('sha256');
+  for (const message of call.messages) hash.update(`${message.role}\n${message.content}\n`);
+  return `sha256:${hash.digest('hex')}`;
 }

@@ -1,7 +1,6 @@
 import { CREDIT_CURRENCY, creditsForDollars, enqueueEvent } from '@holovitals/events';
-import type { ModelCallRecord } from '@holovitals/model-client';
+import { type ModelCallRecord, sentDigest } from '@holovitals/model-client';
 import { type AuditActor, recordAudit } from '@holovitals/subgraph-kit';
-import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 /** The task (or chat answer) a model call was made for; billing books the two kinds apart. */
@@ -10,13 +9,6 @@ export interface ModelCallTask {
   id: string;
   patientId: string;
   ownerUserId: string;
-}
-
-/** What the audit trail keeps of a call: a digest of exactly what was sent, never the text itself. */
-export function sentDigest(call: ModelCallRecord): string {
-  const hash = createHash('sha256');
-  for (const message of call.messages) hash.update(`${message.role}\n${message.content}\n`);
-  return `sha256:${hash.digest('hex')}`;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { CREDIT_CURRENCY, creditsForDollars, enqueueEvent } from '@holovitals/events';
-import type { ModelCallRecord } from '@holovitals/model-client';
+import { type ModelCallRecord, sentDigest } from '@holovitals/model-client';
 import { type AuditActor, recordAudit } from '@holovitals/subgraph-kit';
-import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -12,13 +11,6 @@ export interface ModelCallDocument {
   patientId: string;
   /** Who uploaded it: the user billed for the call. */
   uploadedBy: string;
-}
-
-/** A digest of exactly what was sent: the audit trail keeps this, never the (de-identified) text. */
-function sentDigest(call: ModelCallRecord): string {
-  const hash = createHash('sha256');
-  for (const message of call.messages) hash.update(`${message.role}\n${message.content}\n`);
-  return `sha256:${hash.digest('hex')}`;
 }
 
 /**
