@@ -11,6 +11,7 @@ export {
   type SendOperation,
 } from './access-matrix';
 export { freePort } from './free-port';
+export { startRecordingProxy, type RecordingProxy } from './model-recording-proxy';
 export { pollUntil } from './poll-until';
 export {
   graphqlRequest,

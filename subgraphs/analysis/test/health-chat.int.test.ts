@@ -1,3 +1,4 @@
+import { type RecordingProxy, startRecordingProxy } from '@holovitals/testing';
 import { consentProjectionHandlers } from '@holovitals/consent-projection';
 import type { DomainEvent } from '@holovitals/events';
 import { loadModelServerConfig, type RunningModelServer, startModelServer } from '@holovitals/model-server';
@@ -13,7 +14,6 @@ import {
   RECORD,
   startAnalysisHarness,
 } from './support/analysis-harness';
-import { type RecordingProxy, startRecordingProxy } from './support/recording-proxy';
 import { type RecordServer, startRecordServer } from './support/record-server';
 
 const KEY = 'analysis-chat-test-key';

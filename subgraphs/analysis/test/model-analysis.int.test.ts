@@ -1,3 +1,4 @@
+import { type RecordingProxy, startRecordingProxy } from '@holovitals/testing';
 import { loadModelServerConfig, type RunningModelServer, startModelServer } from '@holovitals/model-server';
 import { Role } from '@holovitals/subgraph-kit';
 import { createHash } from 'node:crypto';
@@ -18,7 +19,6 @@ import {
   RECORD,
   startAnalysisHarness,
 } from './support/analysis-harness';
-import { type RecordingProxy, startRecordingProxy } from './support/recording-proxy';
 
 const KEY = 'analysis-model-test-key';
 const FINISHED = [

@@ -1,3 +1,4 @@
+import { type RecordingProxy, startRecordingProxy } from '@holovitals/testing';
 import { loadModelServerConfig, type RunningModelServer, startModelServer } from '@holovitals/model-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,7 +17,6 @@ import {
   RECORD,
   startAnalysisHarness,
 } from './support/analysis-harness';
-import { type RecordingProxy, startRecordingProxy } from './support/recording-proxy';
 
 const KEY = 'analysis-chunking-test-key';
 const CHUNK_TOKENS = 1_200;

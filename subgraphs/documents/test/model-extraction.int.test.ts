@@ -1,8 +1,7 @@
 import { loadModelServerConfig, type RunningModelServer, startModelServer } from '@holovitals/model-server';
 import { Role } from '@holovitals/subgraph-kit';
+import { type RecordingProxy, startRecordingProxy } from '@holovitals/testing';
 import { randomUUID } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type DocumentsHarness,
@@ -42,45 +41,16 @@ const page = (injected: boolean): string[][] => [
 ];
 
 let model: RunningModelServer;
-let recorder: Server;
-const sentBodies: string[] = [];
+let recorder: RecordingProxy;
 let h: DocumentsHarness;
 const ownerId = randomUUID();
 let ownerToken: string;
 
-/** Forwards to the local model server and keeps every request body: what actually left the worker. */
-function startRecorder(target: URL): Promise<Server> {
-  const server = createServer((incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', () => {
-      const body = Buffer.concat(chunks);
-      sentBodies.push(body.toString('utf8'));
-      const forwarded = request(
-        {
-          host: target.hostname,
-          port: target.port,
-          path: incoming.url,
-          method: incoming.method,
-          headers: incoming.headers,
-        },
-        (answer) => {
-          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(outgoing);
-        },
-      );
-      forwarded.end(body);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 beforeAll(async () => {
   model = await startModelServer(loadModelServerConfig({ PORT: '0', MODEL_SERVER_API_KEY: KEY }));
-  recorder = await startRecorder(new URL(model.baseURL));
-  const { port } = recorder.address() as AddressInfo;
+  recorder = await startRecordingProxy(model.baseURL);
   h = await startDocumentsHarness({
-    MODEL_BASE_URL: `http://127.0.0.1:${port}/v1`,
+    MODEL_BASE_URL: recorder.baseURL,
     MODEL_API_KEY: KEY,
     MODEL_PRICE_INPUT_PER_1K: '1',
     MODEL_PRICE_OUTPUT_PER_1K: '2',
@@ -92,7 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.stop();
-  await new Promise((resolve) => recorder?.close(resolve));
+  await recorder?.stop();
   await model?.stop();
 });
 
@@ -118,7 +88,7 @@ const summary = (rows: Extraction[]) =>
 
 describe('documents: extraction by a language model beside the rules', () => {
   it('adds what only the model read, labelled MODEL; rules keep the rows both found; PHI never leaves; calls audited and costed', async () => {
-    const before = sentBodies.length;
+    const before = recorder.bodies.length;
     const { id, extractions } = await processed('note.pdf', page(true));
 
     const glucose = extractions.filter((row) => row.display === 'Glucose');
@@ -142,7 +112,7 @@ describe('documents: extraction by a language model beside the rules', () => {
     expect(allopurinol!.confidence).toBeLessThanOrEqual(0.6);
 
     // What left the worker: the page lines de-identified, the injected order inside the data block.
-    const sent = sentBodies.slice(before).join('\n');
+    const sent = recorder.bodies.slice(before).join('\n');
     expect(sent).toContain('allopurinol');
     expect(sent).not.toContain('Gonzalez');
     expect(sent).not.toContain('04/12/1961');

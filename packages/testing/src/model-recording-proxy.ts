@@ -16,7 +16,7 @@ export interface RecordingProxy {
 
 /**
  * A plain HTTP pass-through in front of the local model server that keeps each request body, so a test can
- * read exactly what left the analysis worker.
+ * read exactly what left a worker (analysis, documents).
  */
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
   const upstream = new URL(target);
