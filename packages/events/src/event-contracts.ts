@@ -43,6 +43,17 @@ export const SECURITY_ALERT_SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] a
  * read details from the owning subgraph, so a leaked stream exposes no clinical data. Unknown keys are
  * stripped on parse, which keeps accidental extra fields out of the outbox and out of handlers.
  */
+/** What one model call cost, priced by the service that made it; billing debits it once per event id. */
+const modelCallCost = z.object({
+  userId: z.string().uuid(),
+  model: z.string().min(1),
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  costCents: z.number().int().nonnegative(),
+  currency: z.string().regex(/^[a-z]{3}$/),
+  at: z.string().datetime({ offset: true }),
+});
+
 export const eventContracts = {
   'user.registered': z.object({
     userId: z.string().uuid(),
@@ -106,16 +117,9 @@ export const eventContracts = {
    * (`taskId` is then the answer's interaction id). Billing debits it from the user's credits, once per event
    * id; `costCents` is a whole number of the smallest currency unit (credits, see credit-units).
    */
-  'analysis.cost.recorded': z.object({
+  'analysis.cost.recorded': modelCallCost.extend({
     kind: z.enum(['ANALYSIS', 'CHAT']),
     taskId: z.string().uuid(),
-    userId: z.string().uuid(),
-    model: z.string().min(1),
-    inputTokens: z.number().int().nonnegative(),
-    outputTokens: z.number().int().nonnegative(),
-    costCents: z.number().int().nonnegative(),
-    currency: z.string().regex(/^[a-z]{3}$/),
-    at: z.string().datetime({ offset: true }),
   }),
   'document.uploaded': z.object({
     documentId: z.string().uuid(),
@@ -132,16 +136,7 @@ export const eventContracts = {
    * What the language model cost while extracting one document (the same pricing as analysis). Billing debits it
    * from the credits of the user who uploaded the document, once per event id, beside analysis costs.
    */
-  'document.cost.recorded': z.object({
-    documentId: z.string().uuid(),
-    userId: z.string().uuid(),
-    model: z.string().min(1),
-    inputTokens: z.number().int().nonnegative(),
-    outputTokens: z.number().int().nonnegative(),
-    costCents: z.number().int().nonnegative(),
-    currency: z.string().regex(/^[a-z]{3}$/),
-    at: z.string().datetime({ offset: true }),
-  }),
+  'document.cost.recorded': modelCallCost.extend({ documentId: z.string().uuid() }),
   'audit.recorded': z.object({
     actorId: z.string().nullable(),
     actorRoles: z.array(z.string()),
