@@ -1,11 +1,10 @@
 import { portEnvVar, SERVICE_REGISTRY } from '@holovitals/service-registry';
-import { servicePortEnv, startStack, type RunningStack } from '@holovitals/stack';
+import { dropStackDatabases, servicePortEnv, startStack } from '@holovitals/stack';
 import { freePort, startTestMailbox, type TestMailbox } from '@holovitals/testing';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { Client } from 'pg';
 import type { TestProject } from 'vitest/node';
 import type { StackInfo } from './stack-info';
 
@@ -20,21 +19,6 @@ async function serveMailbox(mailbox: TestMailbox): Promise<{ server: Server; url
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/mail` };
-}
-
-async function dropDatabases(stack: RunningStack): Promise<void> {
-  const admin = new Client({
-    connectionString: process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  });
-  await admin.connect();
-  try {
-    for (const { databaseUrl } of Object.values(stack.subgraphs)) {
-      const name = new URL(databaseUrl).pathname.slice(1);
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    }
-  } finally {
-    await admin.end();
-  }
 }
 
 /** Starts the whole product once for all e2e files: every subgraph, the gateway and the web app. */
@@ -94,7 +78,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('stack', info);
   return async () => {
     await stack.stop();
-    await dropDatabases(stack);
+    await dropStackDatabases(
+      process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+      stack,
+    );
     await mailbox.stop();
     await new Promise((done) => mail.server.close(done));
   };

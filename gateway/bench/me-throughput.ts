@@ -1,9 +1,8 @@
-import { startStack } from '@holovitals/stack';
+import { dropStackDatabases, startStack } from '@holovitals/stack';
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Client } from 'pg';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -83,12 +82,7 @@ async function main(): Promise<void> {
     process.stdout.write(`gateway / direct ratio: ${(viaGateway / direct).toFixed(2)}x\n`);
   } finally {
     await stack.stop();
-    const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-    await admin.connect();
-    for (const { databaseUrl } of Object.values(stack.subgraphs)) {
-      await admin.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
-    }
-    await admin.end();
+    await dropStackDatabases('postgres://postgres@127.0.0.1:5432/postgres', stack);
   }
 }
 

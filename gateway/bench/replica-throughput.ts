@@ -1,4 +1,4 @@
-import { startStack, type RunningStack } from '@holovitals/stack';
+import { dropStackDatabases, startStack, type RunningStack } from '@holovitals/stack';
 import { defineRegistry, portEnvVar, SERVICE_REGISTRY, singleService } from '@holovitals/service-registry';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { Client } from 'pg';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -249,12 +248,7 @@ async function main(): Promise<void> {
     for (const balancer of balancers) await balancer.close();
     for (const child of extra) child.kill('SIGTERM');
     await stack.stop();
-    const admin = new Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-    await admin.connect();
-    for (const { databaseUrl } of Object.values(stack.subgraphs)) {
-      await admin.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
-    }
-    await admin.end();
+    await dropStackDatabases('postgres://postgres@127.0.0.1:5432/postgres', stack);
   }
 }
 

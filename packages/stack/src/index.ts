@@ -5,4 +5,5 @@ export {
   type ServiceLaunch,
   type StartedService,
 } from './registry-services';
+export { dropStackDatabases } from './postgres';
 export { startServiceProcess, waitForReady, type ServiceProcess } from './service-process';

@@ -1,6 +1,7 @@
 import { chmod, chown, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { RunningStack } from './stack';
 import type { StackConfig } from './stack-config';
 
 const LOCAL_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -83,4 +84,18 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** Drops a stack's databases (throwaway stacks of tests and benches), closing their connections first. */
+export async function dropStackDatabases(serverUrl: string, stack: RunningStack): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    for (const { databaseUrl } of Object.values(stack.subgraphs)) {
+      const name = new URL(databaseUrl).pathname.slice(1);
+      await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '')}" WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
 }
