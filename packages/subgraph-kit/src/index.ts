@@ -25,6 +25,13 @@ export { defineSubgraph, type SubgraphDefinition, type SubgraphRuntime } from '.
 export { scrubErrorText, scrubStack } from './error-scrubbing';
 export { DomainError, type DomainErrorMapping, ErrorCode, httpStatusFor } from './domain-error';
 export { buildFederatedSchema, FEDERATION_LINK, type ReferenceResolver } from './federated-schema';
+export {
+  keysetCursor,
+  keysetPage,
+  parseKeysetCursor,
+  type KeysetKeys,
+  type KeysetPosition,
+} from './keyset-cursor';
 export { LoaderRegistry } from './loader-registry';
 export { createLogger, type Logger } from './logger';
 export { createServiceMetrics, type ServiceMetrics } from './metrics';
