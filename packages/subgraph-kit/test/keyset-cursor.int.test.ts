@@ -20,7 +20,10 @@ async function pageThrough(order: 'ASC' | 'DESC', first: number): Promise<string
   let after: string | null = null;
   // A cursor that does not move on would page forever; more pages than rows already says it is wrong.
   for (let page = 0; page < 10; page += 1) {
-    const query = dataSource.createQueryBuilder().select(['r.id AS id', 'r.at AS at']).from('keyset_row', 'r');
+    const query = dataSource
+      .createQueryBuilder()
+      .select(['r.id AS id', 'r.at AS at'])
+      .from('keyset_row', 'r');
     const rows: Row[] = await keysetPage(query, { at: 'r.at', id: 'r.id' }, order, first, after).getRawMany();
     seen.push(...rows.slice(0, first).map((row) => row.id));
     const last = rows[first - 1];
@@ -35,7 +38,9 @@ describe('keysetPage against PostgreSQL', () => {
 
   beforeAll(async () => {
     await dataSource.initialize();
-    await dataSource.query('CREATE TEMPORARY TABLE keyset_row (id uuid PRIMARY KEY, at timestamptz NOT NULL)');
+    await dataSource.query(
+      'CREATE TEMPORARY TABLE keyset_row (id uuid PRIMARY KEY, at timestamptz NOT NULL)',
+    );
     // Five rows share one microsecond-precise now(), one is 0.3 ms later (the same millisecond), one a day older.
     await dataSource.query(
       `INSERT INTO keyset_row (id, at)

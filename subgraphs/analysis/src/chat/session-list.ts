@@ -1,6 +1,6 @@
+import { keysetPage } from '@holovitals/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
-import { parseKeysetCursor } from '../keyset-cursor';
 import { AnalysisSessionEntity } from '../entities/analysis-session.entity';
 
 export const MAX_SESSION_PAGE = 100;
@@ -22,10 +22,6 @@ export async function listSessions(
   const query = dataSource
     .getRepository(AnalysisSessionEntity)
     .createQueryBuilder('session')
-    .where('session.owner_user_id = :ownerUserId', { ownerUserId })
-    .orderBy('session.created_at', 'DESC')
-    .addOrderBy('session.id', 'DESC')
-    .take(first + 1);
-  if (after) query.andWhere('(session.created_at, session.id) < (:createdAt, :id)', parseKeysetCursor(after));
-  return query.getMany();
+    .where('session.owner_user_id = :ownerUserId', { ownerUserId });
+  return keysetPage(query, { at: 'session.created_at', id: 'session.id' }, 'DESC', first, after).getMany();
 }

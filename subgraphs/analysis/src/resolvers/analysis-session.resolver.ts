@@ -1,5 +1,6 @@
 import {
   type Connection,
+  keysetCursor,
   recordAudit,
   type RequestContext,
   requireUser,
@@ -10,7 +11,6 @@ import type { AnalysisServices } from '../analysis-services';
 import { askHealthQuestion, MAX_QUESTION_CHARS } from '../chat/health-question';
 import { visibleSession } from '../chat/session-access';
 import { sessionInteractionsLoader } from '../chat/session-interactions';
-import { keysetCursor } from '../keyset-cursor';
 import { listSessions, MAX_SESSION_PAGE } from '../chat/session-list';
 import { AIInteractionEntity } from '../entities/ai-interaction.entity';
 import { AnalysisSessionEntity } from '../entities/analysis-session.entity';
@@ -53,7 +53,7 @@ export class AnalysisSessionResolver {
     const page = toConnection(
       await listSessions(ctx.dataSource, principal.id, first, after),
       first,
-      keysetCursor,
+      (session) => keysetCursor(session.createdAt, session.id),
     );
     if (page.nodes.length > 0) {
       await recordAudit(ctx.dataSource.manager, ctx, {

@@ -1,5 +1,6 @@
 import {
   type Connection,
+  keysetCursor,
   recordAudit,
   type RequestContext,
   requireUser,
@@ -11,7 +12,6 @@ import { AnalysisTaskEntity } from '../entities/analysis-task.entity';
 import { analysisResultLoader } from '../loaders/analysis-result.loader';
 import { requirePatientAnalysesAccess, visibleTask } from '../tasks/task-access';
 import { cancelAnalysisTask } from '../tasks/task-cancellation';
-import { keysetCursor } from '../keyset-cursor';
 import { listTasks, MAX_TASK_PAGE } from '../tasks/task-list';
 import { requestAnalysis } from '../tasks/task-requests';
 import { AnalysisTaskConnection } from './types/analysis-outputs.type';
@@ -89,7 +89,9 @@ export class AnalysisTaskResolver {
     const principal = requireUser(ctx);
     if (patientId) await requirePatientAnalysesAccess(ctx, patientId);
     const scope = patientId ? { patientId } : { ownerUserId: principal.id };
-    const page = toConnection(await listTasks(ctx.dataSource, scope, first, after), first, keysetCursor);
+    const page = toConnection(await listTasks(ctx.dataSource, scope, first, after), first, (task) =>
+      keysetCursor(task.createdAt, task.id),
+    );
     if (page.nodes.length > 0) {
       await recordAudit(ctx.dataSource.manager, ctx, {
         action: 'read',

@@ -1,6 +1,6 @@
+import { keysetPage } from '@holovitals/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { AnalysisError, AnalysisErrorCode } from '../analysis-error';
-import { parseKeysetCursor } from '../keyset-cursor';
 import { AnalysisTaskEntity } from '../entities/analysis-task.entity';
 
 export const MAX_TASK_PAGE = 100;
@@ -28,13 +28,6 @@ export async function listTasks(
     .where(
       'ownerUserId' in scope ? 'task.owner_user_id = :ownerUserId' : 'task.patient_id = :patientId',
       scope,
-    )
-    .orderBy('task.created_at', 'DESC')
-    .addOrderBy('task.id', 'DESC')
-    .take(first + 1);
-  if (after) {
-    const position = parseKeysetCursor(after);
-    query.andWhere('(task.created_at, task.id) < (:createdAt, :id)', position);
-  }
-  return query.getMany();
+    );
+  return keysetPage(query, { at: 'task.created_at', id: 'task.id' }, 'DESC', first, after).getMany();
 }

@@ -1,20 +1,9 @@
+import { keysetCursor, keysetPage } from '@holovitals/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { BillingError, BillingErrorCode } from '../billing-error';
 import { InvoiceEntity } from '../entities/invoice.entity';
 
 export const MAX_PAGE_SIZE = 100;
-
-export function encodeCursor(invoice: Pick<InvoiceEntity, 'createdAt' | 'id'>): string {
-  return Buffer.from(`${invoice.createdAt.toISOString()}|${invoice.id}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime()))
-    throw new BillingError(BillingErrorCode.INVALID_CURSOR, 'The cursor is not one this API returned.');
-  return { createdAt, id };
-}
 
 /** The user's invoices, newest first, a page at a time (keyset paging: stable while new invoices arrive). */
 export async function invoicePage(
@@ -29,16 +18,19 @@ export async function invoicePage(
   const query = dataSource
     .getRepository(InvoiceEntity)
     .createQueryBuilder('invoice')
-    .where('invoice.user_id = :userId', { userId: input.userId })
-    .orderBy('invoice.created_at', 'DESC')
-    .addOrderBy('invoice.id', 'DESC')
-    .take(input.first + 1);
-  if (input.after) {
-    const cursor = decodeCursor(input.after);
-    query.andWhere('(invoice.created_at, invoice.id) < (:createdAt, :id)', cursor);
-  }
-  const rows = await query.getMany();
+    .where('invoice.user_id = :userId', { userId: input.userId });
+  const rows = await keysetPage(
+    query,
+    { at: 'invoice.created_at', id: 'invoice.id' },
+    'DESC',
+    input.first,
+    input.after,
+  ).getMany();
   const nodes = rows.slice(0, input.first);
   const last = nodes[nodes.length - 1];
-  return { nodes, endCursor: last ? encodeCursor(last) : null, hasNextPage: rows.length > input.first };
+  return {
+    nodes,
+    endCursor: last ? keysetCursor(last.createdAt, last.id) : null,
+    hasNextPage: rows.length > input.first,
+  };
 }

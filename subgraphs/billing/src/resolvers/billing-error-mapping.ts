@@ -6,7 +6,6 @@ function clientCode(code: BillingErrorCode): ErrorCode {
     case BillingErrorCode.FREE_PLAN_NEEDS_NO_CHECKOUT:
     case BillingErrorCode.ALREADY_SUBSCRIBED:
     case BillingErrorCode.INVALID_RANGE:
-    case BillingErrorCode.INVALID_CURSOR:
     case BillingErrorCode.INVALID_PAGE_SIZE:
     case BillingErrorCode.RETURN_URL_NOT_ALLOWED:
     case BillingErrorCode.SAME_PLAN:

@@ -1,5 +1,6 @@
 import {
   connectionType,
+  keysetCursor,
   requireRole,
   Role,
   toConnection,
@@ -8,7 +9,7 @@ import {
 } from '@holovitals/subgraph-kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { advanceAlert, raiseManualAlert } from '../alerts/alert-handling';
-import { alertCursor, searchAlerts } from '../alerts/alert-queries';
+import { searchAlerts } from '../alerts/alert-queries';
 import { SecurityAlertSeverity, SecurityAlertStatus } from '../alerts/alert-vocabulary';
 import { ComplianceError, ComplianceErrorCode } from '../compliance-error';
 import { SecurityAlertEntity } from '../entities/security-alert.entity';
@@ -46,7 +47,7 @@ export class SecurityAlertResolver {
       );
     }
     const rows = await searchAlerts(ctx.dataSource, { status, severity }, first, after ?? null);
-    return toConnection(rows, first, alertCursor);
+    return toConnection(rows, first, (alert) => keysetCursor(alert.raisedAt, alert.id));
   }
 
   @Authorized()

@@ -1,4 +1,12 @@
-import { recordAudit, requireRole, requireUser, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import {
+  keysetCursor,
+  keysetPage,
+  recordAudit,
+  requireRole,
+  requireUser,
+  Role,
+  type RequestContext,
+} from '@holovitals/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import { RightsRequestEntity } from '../entities/rights-request.entity';
 import { ComplianceError, ComplianceErrorCode } from '../compliance-error';
@@ -89,20 +97,6 @@ export interface RightsRequestPage {
   endCursor: string | null;
 }
 
-function decodeCursor(after: string | null): { dueAt: Date; id: string } | null {
-  if (after === null) return null;
-  const [due, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
-  const dueAt = new Date(due ?? '');
-  if (Number.isNaN(dueAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) {
-    throw new ComplianceError(ComplianceErrorCode.INVALID_PAGE, 'Unknown cursor.', { field: 'after' });
-  }
-  return { dueAt, id: id! };
-}
-
-function encodeCursor(request: RightsRequestEntity): string {
-  return Buffer.from(`${request.dueAt.toISOString()}|${request.id}`).toString('base64url');
-}
-
 /** ADMIN's work queue: requests in a status (all when null), soonest due first, paged; the read is audited. */
 export async function listRightsRequests(
   ctx: RequestContext,
@@ -114,21 +108,22 @@ export async function listRightsRequests(
       field: 'first',
     });
   }
-  const cursor = decodeCursor(filter.after);
-  const query = ctx.dataSource
-    .getRepository(RightsRequestEntity)
-    .createQueryBuilder('request')
-    .orderBy('request.dueAt', 'ASC')
-    .addOrderBy('request.id', 'ASC')
-    .take(filter.first + 1);
+  const query = ctx.dataSource.getRepository(RightsRequestEntity).createQueryBuilder('request');
   if (filter.status) query.andWhere('request.status = :status', { status: filter.status });
-  if (cursor) {
-    query.andWhere('(request.dueAt, request.id) > (:dueAt, :id)', { dueAt: cursor.dueAt, id: cursor.id });
-  }
-  const rows = await query.getMany();
+  const rows = await keysetPage(
+    query,
+    { at: 'request.due_at', id: 'request.id' },
+    'ASC',
+    filter.first,
+    filter.after,
+  ).getMany();
   const nodes = rows.slice(0, filter.first);
   await audit(ctx.dataSource.manager, ctx, 'read', nodes);
-  return { nodes, endCursor: rows.length > filter.first ? encodeCursor(nodes[nodes.length - 1]!) : null };
+  const last = nodes.at(-1);
+  return {
+    nodes,
+    endCursor: rows.length > filter.first && last ? keysetCursor(last.dueAt, last.id) : null,
+  };
 }
 
 /** Loads an open (or extended) request under a row lock for an ADMIN's change, or refuses. */

@@ -1,4 +1,12 @@
-import { hasRole, requireUser, Role, type Principal, type RequestContext } from '@holovitals/subgraph-kit';
+import {
+  hasRole,
+  keysetCursor,
+  keysetPage,
+  requireUser,
+  Role,
+  type Principal,
+  type RequestContext,
+} from '@holovitals/subgraph-kit';
 import { auditAccess } from '../access/documents-audit';
 import { requireDocumentsAccess } from '../access/document-access';
 import type { DocumentsServices } from '../documents-services';
@@ -38,20 +46,6 @@ export interface DocumentListPage {
   hasNextPage: boolean;
 }
 
-const encodeCursor = (document: DocumentEntity): string =>
-  Buffer.from(JSON.stringify([document.createdAt.toISOString(), document.id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string'))
-      return value as [string, string];
-  } catch {
-    // fall through to the typed error
-  }
-  throw new DocumentsError(DocumentsErrorCode.BAD_USER_INPUT, 'The cursor is not valid.');
-}
-
 /** One patient's documents, newest first, keyset-paginated; one audit event for the page. */
 export async function listDocuments(
   ctx: RequestContext<DocumentsServices>,
@@ -65,16 +59,9 @@ export async function listDocuments(
   const query = ctx.dataSource
     .getRepository(DocumentEntity)
     .createQueryBuilder('d')
-    .where('d.patient_id = :patientId AND d.deleted_at IS NULL', { patientId })
-    .orderBy('d.created_at', 'DESC')
-    .addOrderBy('d.id', 'DESC')
-    .take(first + 1);
+    .where('d.patient_id = :patientId AND d.deleted_at IS NULL', { patientId });
   if (filter.status) query.andWhere('d.status = :status', { status: filter.status });
-  if (after) {
-    const [createdAt, id] = decodeCursor(after);
-    query.andWhere('(d.created_at, d.id) < (:createdAt, :id)', { createdAt, id });
-  }
-  const rows = await query.getMany();
+  const rows = await keysetPage(query, { at: 'd.created_at', id: 'd.id' }, 'DESC', first, after).getMany();
   const nodes = rows.slice(0, first);
   await auditAccess(ctx, {
     action: 'list',
@@ -86,7 +73,7 @@ export async function listDocuments(
   const last = nodes.at(-1);
   return {
     nodes,
-    endCursor: rows.length > first && last ? encodeCursor(last) : null,
+    endCursor: rows.length > first && last ? keysetCursor(last.createdAt, last.id) : null,
     hasNextPage: rows.length > first,
   };
 }

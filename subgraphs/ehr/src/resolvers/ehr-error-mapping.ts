@@ -13,7 +13,6 @@ function clientCode(code: EhrErrorCode): ErrorCode {
     case EhrErrorCode.INVALID_STATE:
     case EhrErrorCode.AUTHORIZATION_REFUSED:
     case EhrErrorCode.NEEDS_REAUTH:
-    case EhrErrorCode.INVALID_CURSOR:
     case EhrErrorCode.INVALID_PAGE_SIZE:
       return ErrorCode.BAD_USER_INPUT;
     case EhrErrorCode.NOT_A_PATIENT:

@@ -1,6 +1,6 @@
+import { keysetPage } from '@holovitals/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { ErrorGroupEntity } from '../entities/error-group.entity';
-import { MonitoringError, MonitoringErrorCode } from '../monitoring-error';
 import type { ErrorOrigin } from '../monitoring-vocabulary';
 
 export interface ErrorGroupSearch {
@@ -8,20 +8,6 @@ export interface ErrorGroupSearch {
   origin?: ErrorOrigin | null;
   since?: Date | null;
   traceId?: string | null;
-}
-
-export function errorGroupCursor(group: ErrorGroupEntity): string {
-  return Buffer.from(`${group.lastSeenAt.toISOString()}|${group.id}`).toString('base64url');
-}
-
-function parseCursor(cursor: string): { lastSeenAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const lastSeenAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(lastSeenAt.getTime()))
-    throw new MonitoringError(MonitoringErrorCode.INVALID_CURSOR, 'after is not a cursor of this list.', {
-      field: 'after',
-    });
-  return { lastSeenAt, id };
 }
 
 /** Error groups, most recently seen first, `first + 1` rows (the extra one says whether a next page exists). */
@@ -42,13 +28,5 @@ export async function searchErrorGroups(
         traceId: filter.traceId,
       },
     );
-  if (after) {
-    const cursor = parseCursor(after);
-    query.andWhere('(g.last_seen_at, g.id) < (:at, :id)', { at: cursor.lastSeenAt, id: cursor.id });
-  }
-  return query
-    .orderBy('g.last_seen_at', 'DESC')
-    .addOrderBy('g.id', 'DESC')
-    .take(first + 1)
-    .getMany();
+  return keysetPage(query, { at: 'g.last_seen_at', id: 'g.id' }, 'DESC', first, after).getMany();
 }

@@ -1,4 +1,4 @@
-import { requireRole, Role, type RequestContext } from '@holovitals/subgraph-kit';
+import { keysetCursor, requireRole, Role, type RequestContext } from '@holovitals/subgraph-kit';
 import {
   Arg,
   Authorized,
@@ -16,7 +16,7 @@ import type { MonitoringServices } from '../config';
 import { ErrorEventEntity } from '../entities/error-event.entity';
 import { ErrorGroupEntity } from '../entities/error-group.entity';
 import { reportClientError } from '../errors/client-error-reports';
-import { errorGroupCursor, searchErrorGroups } from '../errors/error-queries';
+import { searchErrorGroups } from '../errors/error-queries';
 import { errorEventsLoader } from '../loaders/error-events.loader';
 import { MonitoringError, MonitoringErrorCode } from '../monitoring-error';
 import { ClientErrorInput } from './types/client-error.input';
@@ -62,7 +62,11 @@ export class ErrorGroupResolver {
     const rows = await searchErrorGroups(ctx.dataSource, filter ?? {}, first, after);
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
-    return { nodes, endCursor: last ? errorGroupCursor(last) : null, hasNextPage: rows.length > first };
+    return {
+      nodes,
+      endCursor: last ? keysetCursor(last.lastSeenAt, last.id) : null,
+      hasNextPage: rows.length > first,
+    };
   }
 
   @FieldResolver(() => [ErrorEventEntity], {

@@ -5,7 +5,6 @@ function clientCode(code: MonitoringErrorCode): ErrorCode {
   switch (code) {
     case MonitoringErrorCode.BAD_USER_INPUT:
     case MonitoringErrorCode.INVALID_RANGE:
-    case MonitoringErrorCode.INVALID_CURSOR:
       return ErrorCode.BAD_USER_INPUT;
     case MonitoringErrorCode.ALERT_NOT_FOUND:
       return ErrorCode.NOT_FOUND;
