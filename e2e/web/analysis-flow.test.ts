@@ -37,15 +37,18 @@ describe('web app: analysis in a real browser', () => {
     await page.waitForURL(`${webUrl}/analysis`);
     expect(await page.title()).toBe('Analysis · HoloVitals');
     // The stack gives every process the local model server, so the model analyzer takes the analysis.
-    const shown = page.getByText(/^Estimated cost: [\d.]+ credits \(AI model\)\.$/);
+    // In credits, the unit the billing page shows the credit left in.
+    const shown = page.getByText(/^Estimated cost: [\d.,]+ credits? \(AI model\)\.$/);
     await shown.waitFor();
-    const credits = Number(/([\d.]+) credits/.exec((await shown.textContent()) ?? '')?.[1]);
+    const figure = /([\d.,]+) credits?/.exec((await shown.textContent()) ?? '');
+    const credits = Number(figure?.[1]?.replace(/,/g, ''));
 
     // An AI-model analysis is approved before anything is requested: its estimate and what it covers first.
     await page.getByRole('button', { name: 'Request analysis' }).click();
     const approval = page.getByRole('group', { name: 'Approve the cost' });
     await approval.waitFor();
-    expect(await approval.textContent()).toContain(`Estimated cost: ${credits} credits.`);
+    expect(await approval.textContent()).toContain(`Estimated cost: ${figure?.[0]}.`);
+    expect(await approval.getByRole('link', { name: 'Billing' }).getAttribute('href')).toBe('/billing');
     expect(await approval.getByTestId('approval-basis').textContent()).toMatch(
       /^About \d+ tokens of record sent and at most \d+ tokens of answer/,
     );

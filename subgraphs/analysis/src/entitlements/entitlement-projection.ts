@@ -51,6 +51,9 @@ export async function projectedEntitlements(
     : null;
 }
 
+// Credits as the web app writes them (at most two decimals), so the refusal reads like the estimate it refuses.
+const creditAmount = (credits: number): number => Math.round(credits * 100) / 100;
+
 /**
  * A paid analysis (estimate > 0, in cents) runs only while the subscription is not LOCKED and the remaining
  * credit covers the estimate. Free (rule) analyses always run. Billing debits the real cost afterwards.
@@ -72,7 +75,7 @@ export async function requireCreditsFor(
   if (credits < estimateCents)
     throw new AnalysisError(
       AnalysisErrorCode.INSUFFICIENT_CREDITS,
-      `This analysis is estimated at about ${Math.ceil(estimateCents)} credits and you have ${Math.floor(credits)} left; upgrade or wait for your next period.`,
+      `This analysis is estimated at ${creditAmount(estimateCents)} credits and you have ${creditAmount(credits)} credits left; upgrade or wait for your next period.`,
       { estimatedCents: estimateCents, remainingCents: credits },
     );
 }

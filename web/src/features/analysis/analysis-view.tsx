@@ -5,6 +5,7 @@ import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
 import { describeError } from '@/errors/error-info';
 import { dateTimeText } from '@/format/date-time-text';
+import { creditsText } from '@/format/money-text';
 import type { AnalysisTaskType } from '@/gql/graphql';
 import { usePatientScope } from '@/features/record/patient-scope';
 import { Alert } from '@/ui/alert';
@@ -25,7 +26,7 @@ import { AnalysisTaskLive } from './analysis-task-live';
 import { CitedStatement } from './cited-statement';
 import {
   type CostEstimate,
-  creditsText,
+  insufficientCreditsText,
   needsApproval,
   type PendingApproval,
   raisedEstimate,
@@ -122,7 +123,7 @@ export function AnalysisView(): ReactNode {
       const refusedAt = raisedEstimate(caught);
       if (refusedAt === null) {
         setApproval(null);
-        setActionError(describeError(errorInfoFromApollo(caught)));
+        setActionError(insufficientCreditsText(caught) ?? describeError(errorInfoFromApollo(caught)));
         return;
       }
       const fresh = await cost.refetch().catch(() => null);
@@ -180,7 +181,7 @@ export function AnalysisView(): ReactNode {
           ) : null}
           <p className="muted" data-testid="analysis-cost">
             {estimate
-              ? `Estimated cost: ${creditsText(estimate.credits)} credits (${estimate.analyzer === 'RULES' ? 'rule-based analyzer, no AI model' : 'AI model'}).`
+              ? `Estimated cost: ${creditsText(estimate.credits)} (${estimate.analyzer === 'RULES' ? 'rule-based analyzer, no AI model' : 'AI model'}).`
               : 'Estimating the cost…'}
           </p>
           {cost.error && !estimate ? (

@@ -1,9 +1,11 @@
 'use client';
 
+import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { creditsText } from '@/format/money-text';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
-import { creditsText, type PendingApproval } from './cost-approval';
+import type { PendingApproval } from './cost-approval';
 
 interface CostApprovalStepProps {
   approval: PendingApproval;
@@ -20,17 +22,18 @@ export function CostApprovalStep({ approval, busy, onApprove, onBack }: CostAppr
     <div className="stack" role="group" aria-label="Approve the cost" data-testid="cost-approval">
       {raisedFrom !== null ? (
         <Alert tone="warning" title="The estimate went up.">
-          You approved {creditsText(raisedFrom)} credits, but your record or the model’s prices changed since:
-          this analysis is now estimated at {creditsText(estimate.credits)} credits. Nothing was requested.
+          You approved {creditsText(raisedFrom)}, but your record or the model’s prices changed since: this
+          analysis is now estimated at {creditsText(estimate.credits)}. Nothing was requested.
         </Alert>
       ) : null}
-      <Alert tone="info" title={`Estimated cost: ${creditsText(estimate.credits)} credits.`}>
+      <Alert tone="info" title={`Estimated cost: ${creditsText(estimate.credits)}.`}>
         <span data-testid="approval-basis">{estimate.basis}</span>
         {byModel
           ? ' An AI model is sent your record with names, dates, places and other identifiers removed.'
           : null}{' '}
         If the estimate is higher by the time your request arrives, nothing is requested and you are asked
-        again.
+        again. It is paid from your plan’s credit, in the same credits <Link href="/billing">Billing</Link>{' '}
+        shows as left.
       </Alert>
       <div className="row">
         <Button busy={busy} onClick={onApprove}>

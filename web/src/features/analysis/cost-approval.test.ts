@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
-import { creditsText, needsApproval, raisedEstimate, reapproval } from './cost-approval';
+import { insufficientCreditsText, needsApproval, raisedEstimate, reapproval } from './cost-approval';
 
 const refusal = (extensions: Record<string, unknown>): CombinedGraphQLErrors =>
   new CombinedGraphQLErrors({ data: null, errors: [{ message: 'refused', extensions }] });
@@ -39,9 +39,30 @@ describe('cost approval', () => {
     });
   });
 
-  it('writes credits with at most two decimals and never shows a small charge as nothing', () => {
-    expect(creditsText(0)).toBe('0');
-    expect(creditsText(12.3456)).toBe('12.35');
-    expect(creditsText(0.004)).toBe('less than 0.01');
+  it('words an INSUFFICIENT_CREDITS refusal in credits, from the figures it carries, and no other error', () => {
+    expect(
+      insufficientCreditsText(
+        refusal({
+          code: 'FORBIDDEN',
+          reason: 'INSUFFICIENT_CREDITS',
+          estimatedCents: 3.654,
+          remainingCents: 1,
+        }),
+      ),
+    ).toMatch(/^This analysis is estimated at 3\.65 credits and you have 1 credit left\. Upgrade/);
+    expect(insufficientCreditsText(refusal({ code: 'FORBIDDEN', reason: 'INSUFFICIENT_CREDITS' }))).toBe(
+      null,
+    );
+    expect(
+      insufficientCreditsText(
+        refusal({
+          code: 'BAD_USER_INPUT',
+          reason: 'ESTIMATE_ABOVE_APPROVED',
+          estimatedCents: 3,
+          remainingCents: 1,
+        }),
+      ),
+    ).toBe(null);
+    expect(insufficientCreditsText(new TypeError('Failed to fetch'))).toBe(null);
   });
 });

@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
+import { creditsText } from '../../format/money-text';
 
 /** What the cost estimate says about an analysis (the fields of `estimateAnalysisCost` the page uses). */
 export interface CostEstimate {
@@ -25,15 +26,26 @@ export function needsApproval(estimate: CostEstimate): boolean {
   return estimate.analyzer !== 'RULES' || estimate.credits > 0;
 }
 
+function refusalExtensions(error: unknown, reason: string): Record<string, unknown> | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  return error.errors.find((item) => item.extensions?.reason === reason)?.extensions ?? null;
+}
+
 /** The estimate the server holds now, when it refused a request for costing more than was approved; else null. */
 export function raisedEstimate(error: unknown): number | null {
-  if (!CombinedGraphQLErrors.is(error)) return null;
-  for (const item of error.errors) {
-    const extensions = item.extensions ?? {};
-    if (extensions.reason === 'ESTIMATE_ABOVE_APPROVED' && typeof extensions.estimatedCents === 'number')
-      return extensions.estimatedCents;
-  }
-  return null;
+  const extensions = refusalExtensions(error, 'ESTIMATE_ABOVE_APPROVED');
+  return typeof extensions?.estimatedCents === 'number' ? extensions.estimatedCents : null;
+}
+
+/**
+ * Why the credit left does not cover the estimate, in the credits the estimate and the billing page show (the
+ * refusal carries both figures); null for any other error.
+ */
+export function insufficientCreditsText(error: unknown): string | null {
+  const extensions = refusalExtensions(error, 'INSUFFICIENT_CREDITS');
+  const { estimatedCents: estimate, remainingCents: remaining } = extensions ?? {};
+  if (typeof estimate !== 'number' || typeof remaining !== 'number') return null;
+  return `This analysis is estimated at ${creditsText(estimate)} and you have ${creditsText(remaining)} left. Upgrade your plan on the Billing page, or wait for your next period’s credit.`;
 }
 
 /**
@@ -42,10 +54,4 @@ export function raisedEstimate(error: unknown): number | null {
  */
 export function reapproval(approved: number, refusedAt: number, fresh: CostEstimate): PendingApproval {
   return { estimate: { ...fresh, credits: Math.max(fresh.credits, refusedAt) }, raisedFrom: approved };
-}
-
-/** Credits as people read them: at most two decimals, and a nonzero amount never shown as 0. */
-export function creditsText(credits: number): string {
-  if (credits > 0 && credits < 0.01) return 'less than 0.01';
-  return String(Math.round(credits * 100) / 100);
 }

@@ -3,12 +3,12 @@
 import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { dateText } from '@/format/clinical-text';
+import { moneyText } from '@/format/money-text';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { EmptyState } from '@/ui/empty-state';
 import { QueryError } from '@/ui/query-error';
 import { BillingInvoicesDocument } from './billing-operations';
-import { moneyText } from './money-text';
 
 /** The user's invoices, newest first, with "Load more" for older pages. */
 export function BillingInvoices(): ReactNode {

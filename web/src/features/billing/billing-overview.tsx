@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { errorInfoFromApollo } from '@/errors/apollo-error-info';
 import { describeError } from '@/errors/error-info';
 import { dateText } from '@/format/clinical-text';
+import { creditsText, creditsWorthText, moneyText } from '@/format/money-text';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
@@ -19,7 +20,7 @@ import {
   CreatePortalSessionDocument,
 } from './billing-operations';
 import { BillingInvoices } from './billing-invoices';
-import { moneyText, subscriptionStatusText } from './money-text';
+import { subscriptionStatusText } from './subscription-status-text';
 import { UsageCostTable } from './usage-cost-table';
 
 type Interval = 'MONTH' | 'YEAR';
@@ -152,22 +153,24 @@ export function BillingOverview({ checkout }: { checkout: string | null }): Reac
       <Card title="Analysis credits">
         <p>
           Remaining:{' '}
-          <strong data-testid="remaining-credits">
-            {moneyText(data.usage.remainingCredits, data.usage.currency)}
-          </strong>
+          <strong data-testid="remaining-credits">{creditsText(data.usage.remainingCredits)}</strong>{' '}
+          <span className="muted">({moneyText(data.usage.remainingCredits, data.usage.currency)})</span>
         </p>
         <p className="muted">
-          Last 30 days: spent {moneyText(data.usage.spentCents, data.usage.currency)}, of which credits
-          covered {moneyText(data.usage.coveredCents, data.usage.currency)}; granted{' '}
-          {moneyText(data.usage.grantedCents, data.usage.currency)}.
+          AI analyses and chat answers are priced and paid in credits; a credit is worth{' '}
+          {moneyText(1, data.usage.currency)}, and your plan adds its credit each period.
+        </p>
+        <p className="muted" data-testid="usage-summary">
+          Last 30 days: used {creditsText(data.usage.spentCents)}, of which your credit covered{' '}
+          {creditsText(data.usage.coveredCents)}; your plan added {creditsText(data.usage.grantedCents)}.
         </p>
         {data.usage.costs.length === 0 ? (
           <EmptyState title="No AI analyses in the last 30 days." />
         ) : (
-          <UsageCostTable label="Analysis costs" costs={data.usage.costs} currency={data.usage.currency} />
+          <UsageCostTable label="Analysis costs" costs={data.usage.costs} />
         )}
         {data.usage.chatCosts.length === 0 ? null : (
-          <UsageCostTable label="Chat costs" costs={data.usage.chatCosts} currency={data.usage.currency} />
+          <UsageCostTable label="Chat costs" costs={data.usage.chatCosts} />
         )}
       </Card>
 
@@ -195,8 +198,8 @@ export function BillingOverview({ checkout }: { checkout: string | null }): Reac
                   {price ? (
                     <span>
                       {moneyText(price.amountCents, price.currency)} /{' '}
-                      {interval === 'MONTH' ? 'month' : 'year'} ·{' '}
-                      {moneyText(price.includedCreditsCents, price.currency)} analysis credit
+                      {interval === 'MONTH' ? 'month' : 'year'} · includes{' '}
+                      {creditsWorthText(price.includedCreditsCents, price.currency)} for AI analyses
                     </span>
                   ) : (
                     <span>Free</span>

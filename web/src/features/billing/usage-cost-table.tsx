@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { dateText } from '@/format/clinical-text';
-import { moneyText } from './money-text';
+import { creditsText } from '@/format/money-text';
 
 export interface UsageCost {
   id: string;
@@ -13,15 +13,7 @@ export interface UsageCost {
 }
 
 /** One row per model call billed (an analysis or a chat answer): tokens, cost, and what credits covered. */
-export function UsageCostTable({
-  label,
-  costs,
-  currency,
-}: {
-  label: string;
-  costs: readonly UsageCost[];
-  currency: string;
-}): ReactNode {
+export function UsageCostTable({ label, costs }: { label: string; costs: readonly UsageCost[] }): ReactNode {
   return (
     <table className="table" aria-label={label}>
       <thead>
@@ -30,7 +22,7 @@ export function UsageCostTable({
           <th>Model</th>
           <th>Tokens (in / out)</th>
           <th>Cost</th>
-          <th>From credits</th>
+          <th>Covered by your credit</th>
         </tr>
       </thead>
       <tbody>
@@ -41,8 +33,8 @@ export function UsageCostTable({
             <td>
               {cost.inputTokens} / {cost.outputTokens}
             </td>
-            <td>{moneyText(cost.costCents, currency)}</td>
-            <td>{moneyText(cost.coveredCents, currency)}</td>
+            <td>{creditsText(cost.costCents)}</td>
+            <td>{creditsText(cost.coveredCents)}</td>
           </tr>
         ))}
       </tbody>
