@@ -103,7 +103,7 @@ describe('paid analyses need credits (billing.entitlements.changed projection)',
     );
     expect(error).toBeInstanceOf(AnalysisError);
     const mapped = mapAnalysisError(error);
-    return { code: mapped?.code, ...mapped?.details };
+    return { code: mapped?.code, message: mapped?.message, ...mapped?.details };
   };
 
   const tasksOf = async (ownerUserId: string): Promise<number> => {
@@ -143,6 +143,8 @@ describe('paid analyses need credits (billing.entitlements.changed projection)',
       reason: 'INSUFFICIENT_CREDITS',
       estimatedCents: ESTIMATE,
       remainingCents: Math.floor(ESTIMATE) - 1,
+      // In credits with at most two decimals, as the web app writes the estimate this refuses.
+      message: `This analysis is estimated at ${Math.round(ESTIMATE * 100) / 100} credits and you have ${Math.floor(ESTIMATE) - 1} credits left; upgrade or wait for your next period.`,
     });
     expect(await tasksOf(user)).toBe(1);
   });
