@@ -32,7 +32,7 @@ describe('billing in the browser', () => {
     expect(await page.getByRole('list', { name: 'Plans' }).textContent()).toContain(
       '$9.00 / month · includes 500 credits ($5.00) for AI analyses',
     );
-    expect(await page.getByTestId('remaining-credits').textContent()).toBe('0 credits');
+    expect(await page.getByTestId('remaining-credits').textContent()).toBe('0 credits ($0.00)');
     await screenshot(page, 'billing-free');
 
     await page.getByRole('button', { name: 'Upgrade to Plus' }).click();
@@ -47,7 +47,7 @@ describe('billing in the browser', () => {
     await expect.poll(() => page.getByTestId('current-plan').textContent(), { timeout: 20_000 }).toBe('Plus');
     process.stdout.write(`billing browser: Pay → Plus shown as active in ${Date.now() - started} ms\n`);
     expect(await page.getByTestId('plan-status').textContent()).toBe('Active');
-    await expect.poll(() => page.getByTestId('remaining-credits').textContent()).toBe('500 credits');
+    await expect.poll(() => page.getByTestId('remaining-credits').textContent()).toBe('500 credits ($5.00)');
     await expect.poll(() => page.getByRole('table', { name: 'Invoices' }).textContent()).toMatch(/9\.00/);
     await screenshot(page, 'billing-plus-active');
 
@@ -59,7 +59,7 @@ describe('billing in the browser', () => {
       .toBe('Family');
     await expect
       .poll(() => page.getByTestId('remaining-credits').textContent(), { timeout: 20_000 })
-      .toBe('1,500 credits');
+      .toBe('1,500 credits ($15.00)');
     // The credit and the invoice come from the same webhook: once the credit shows, the invoice is there.
     await page.reload();
     await expect.poll(() => page.getByRole('table', { name: 'Invoices' }).textContent()).toMatch(/10\.00/);

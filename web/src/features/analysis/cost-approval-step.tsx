@@ -32,8 +32,7 @@ export function CostApprovalStep({ approval, busy, onApprove, onBack }: CostAppr
           ? ' An AI model is sent your record with names, dates, places and other identifiers removed.'
           : null}{' '}
         If the estimate is higher by the time your request arrives, nothing is requested and you are asked
-        again. It is paid from your plan’s credit, in the same credits <Link href="/billing">Billing</Link>{' '}
-        shows as left.
+        again. It is paid from your plan’s credit: see what is left on <Link href="/billing">Billing</Link>.
       </Alert>
       <div className="row">
         <Button busy={busy} onClick={onApprove}>

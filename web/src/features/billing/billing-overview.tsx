@@ -153,14 +153,15 @@ export function BillingOverview({ checkout }: { checkout: string | null }): Reac
       <Card title="Analysis credits">
         <p>
           Remaining:{' '}
-          <strong data-testid="remaining-credits">{creditsText(data.usage.remainingCredits)}</strong>{' '}
-          <span className="muted">({moneyText(data.usage.remainingCredits, data.usage.currency)})</span>
+          <strong data-testid="remaining-credits">
+            {creditsWorthText(data.usage.remainingCredits, data.usage.currency)}
+          </strong>
         </p>
         <p className="muted">
           AI analyses and chat answers are priced and paid in credits; a credit is worth{' '}
           {moneyText(1, data.usage.currency)}, and your plan adds its credit each period.
         </p>
-        <p className="muted" data-testid="usage-summary">
+        <p className="muted">
           Last 30 days: used {creditsText(data.usage.spentCents)}, of which your credit covered{' '}
           {creditsText(data.usage.coveredCents)}; your plan added {creditsText(data.usage.grantedCents)}.
         </p>
