@@ -11,7 +11,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openClientState } from '../src/connections/connection-state';
 import { SYNCED_TYPES } from '../src/sync/sync-searches';
 import { ehrSyncWorker } from '../src/sync/sync-worker';
-import { addDemoHospital, connectDemoPatient, type EhrTestStack, startEhrTestStack } from './ehr-test-stack';
+import {
+  addDemoHospital,
+  connectDemoPatient,
+  type EhrTestStack,
+  startEhrTestStack,
+  finishedRun,
+} from './ehr-test-stack';
 import { type FaultProxy, startFaultProxy } from './fault-proxy';
 
 interface Run {
@@ -73,19 +79,8 @@ async function syncNow(): Promise<Run> {
   return started.body.data.syncEhr;
 }
 
-async function finished(runId: string): Promise<Run> {
-  for (let i = 0; i < 300; i += 1) {
-    const history = await stack.sg.graphql<{ ehrSyncHistory: { runs: Run[] } }>(
-      `query H($id: ID!) { ehrSyncHistory(connectionId: $id, first: 50) { runs { ${RUN_FIELDS} } } }`,
-      { id: connectionId },
-      { token },
-    );
-    const run = history.body.data?.ehrSyncHistory.runs.find((candidate) => candidate.id === runId);
-    if (run && run.status !== 'QUEUED' && run.status !== 'RUNNING') return run;
-    await sleep(100);
-  }
-  throw new Error(`run ${runId} did not finish`);
-}
+const finished = (runId: string): Promise<Run> =>
+  finishedRun<Run>(stack, token, connectionId, runId, RUN_FIELDS);
 
 const patientId = () => stack.hospital.store.patients[0]?.id ?? '';
 

@@ -12,7 +12,13 @@ import { openClientState } from '../src/connections/connection-state';
 import { enqueueDueSyncs } from '../src/sync/sync-schedule';
 import { ehrSyncWorker } from '../src/sync/sync-worker';
 import { type FaultProxy, startFaultProxy } from './fault-proxy';
-import { addDemoHospital, connectDemoPatient, type EhrTestStack, startEhrTestStack } from './ehr-test-stack';
+import {
+  addDemoHospital,
+  connectDemoPatient,
+  type EhrTestStack,
+  startEhrTestStack,
+  finishedRun,
+} from './ehr-test-stack';
 
 interface Run {
   id: string;
@@ -78,19 +84,8 @@ async function syncNow(): Promise<Run> {
   return started.body.data.syncEhr;
 }
 
-async function finished(runId: string): Promise<Run> {
-  for (let i = 0; i < 300; i += 1) {
-    const history = await stack.sg.graphql<{ ehrSyncHistory: { runs: Run[] } }>(
-      `query H($id: ID!) { ehrSyncHistory(connectionId: $id, first: 50) { runs { ${RUN_FIELDS} } } }`,
-      { id: connectionId },
-      { token },
-    );
-    const run = history.body.data?.ehrSyncHistory.runs.find((candidate) => candidate.id === runId);
-    if (run && run.status !== 'QUEUED' && run.status !== 'RUNNING') return run;
-    await sleep(100);
-  }
-  throw new Error(`run ${runId} did not finish`);
-}
+const finished = (runId: string): Promise<Run> =>
+  finishedRun<Run>(stack, token, connectionId, runId, RUN_FIELDS);
 
 async function hospitalCount(resourceType: 'Condition' | 'Observation'): Promise<number> {
   const patient = stack.hospital.store.patients[0]?.id ?? '';
