@@ -237,7 +237,7 @@ describe('ehr sync through FHIR Bulk Data $export against Demo Hospital', () => 
     expect(resumed).toMatchObject({ mode: 'INCREMENTAL', status: 'APPLIED', errors: [] });
   });
 
-  it('fails the run on a failed export, a refused kick-off or an expired file; retries a transient status error', async () => {
+  it('fails the run on a failed export, a kick-off server error or an expired file; retries a transient status error', async () => {
     const cursor = await syncCursor();
     const events = (await outboxEvents()).length;
     const cases: { match: (path: string, method: string) => boolean; status: number; error: RegExp }[] = [
@@ -246,7 +246,8 @@ describe('ehr sync through FHIR Bulk Data $export against Demo Hospital', () => 
         status: 500,
         error: /export failed \(500\)/,
       },
-      { match: (path) => path.includes('/$export'), status: 400, error: /refused the export \(400\)/ },
+      // A server error at kick-off is no refusal of the operation: the run fails rather than searching.
+      { match: (path) => path.includes('/$export'), status: 500, error: /refused the export \(500\)/ },
       { match: (path) => path.includes('/bulk-files/'), status: 404, error: /export file expired/ },
     ];
     for (const fault of cases) {
@@ -275,6 +276,46 @@ describe('ehr sync through FHIR Bulk Data $export against Demo Hospital', () => 
     proxy.inject((path, method) => method === 'GET' && path.includes('/bulk-status/'), { status: 500 });
     const recovered = await finished((await syncNow()).id);
     expect(recovered).toMatchObject({ status: 'FETCHED', errors: [], resourceCount: 1 });
+  });
+
+  it('searches within the same run when the hospital refuses the kick-off, and tries Bulk Data again next time', async () => {
+    for (const status of [403, 404, 501]) {
+      proxy.clear();
+      const events = (await outboxEvents()).length;
+      const cursor = await syncCursor();
+      proxy.inject((path) => path.includes('/$export'), { status, issueCode: 'not-supported' });
+      const condition = (
+        await stack.hospital.store.repository.search<Condition>({
+          resourceType: 'Condition',
+          filters: [{ code: 'patient', operator: Operator.EQUALS, value: `Patient/${patientId()}` }],
+          count: 1,
+        })
+      ).entry?.[0]?.resource as Condition;
+      await stack.hospital.store.repository.updateResource({
+        ...condition,
+        note: [{ text: `Edited while $export answers ${status}` }],
+      });
+      const run = await finished((await syncNow()).id);
+      expect(run).toMatchObject({ mode: 'INCREMENTAL', fetchMethod: 'SEARCH', status: 'FETCHED' });
+      expect(run.errors).toHaveLength(1);
+      expect(run.errors[0]).toMatch(new RegExp(`refused the export \\(${status}\\).*searches instead`));
+      // The search cursor overlaps the previous run by a second, so an earlier edit may come along again.
+      expect(run.counts.find((count) => count.resourceType === 'Condition')?.fetched).toBeGreaterThanOrEqual(
+        1,
+      );
+      expect(kickOffs()).toHaveLength(1);
+      expect(statusPolls()).toHaveLength(0);
+      expect(proxy.seen.some((path) => path.includes('/Condition?'))).toBe(true);
+      const handedOn = await outboxEvents();
+      expect(handedOn).toHaveLength(events + 1);
+      expect(handedOn.at(-1)?.payload).toMatchObject({ syncRunId: run.id, resourceCount: run.resourceCount });
+      expect(await syncCursor()).not.toEqual(cursor);
+    }
+
+    proxy.clear();
+    const next = await finished((await syncNow()).id);
+    expect(next).toMatchObject({ fetchMethod: 'BULK', errors: [] });
+    expect(['FETCHED', 'APPLIED']).toContain(next.status);
   });
 
   it('uses per-type searches for a provider that does not advertise Bulk Data', async () => {
