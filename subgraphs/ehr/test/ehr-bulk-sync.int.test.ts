@@ -1,5 +1,5 @@
 import { LocalBlobStore } from '@holovitals/blob-store';
-import { runWorker, type RunningWorker } from '@holovitals/worker-runtime';
+import type { RunningWorker } from '@holovitals/worker-runtime';
 import { Operator } from '@medplum/core';
 import type { Condition } from '@medplum/fhirtypes';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,13 +10,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openClientState } from '../src/connections/connection-state';
 import { SYNCED_TYPES } from '../src/sync/sync-searches';
-import { ehrSyncWorker } from '../src/sync/sync-worker';
 import {
   addDemoHospital,
   connectDemoPatient,
   type EhrTestStack,
   startEhrTestStack,
   finishedRun,
+  startSyncWorker,
 } from './ehr-test-stack';
 import { type FaultProxy, startFaultProxy } from './fault-proxy';
 
@@ -45,13 +45,7 @@ beforeAll(async () => {
   proxy = await startFaultProxy();
   stack = await startEhrTestStack({ proxy });
   blobDir = await mkdtemp(join(tmpdir(), 'ehr-bulk-sync-'));
-  worker = await runWorker(ehrSyncWorker, {
-    ...stack.env,
-    DATABASE_URL: String((stack.sg.dataSource.options as { url: string }).url),
-    REDIS_URL: stack.sg.redisUrl,
-    BLOB_STORE_DIR: blobDir,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
+  worker = await startSyncWorker(stack, blobDir, {
     EHR_SYNC_RETRY_BASE_MS: '10',
     EHR_SYNC_RETRY_MAX_MS: '200',
     EHR_BULK_POLL_MS: '50',
@@ -106,6 +100,18 @@ const syncCursor = async (): Promise<Date | null> =>
       [connectionId],
     )
   )[0]?.sync_cursor ?? null;
+
+/** Edits one of the patient's Conditions at the hospital, so the next incremental run has something to fetch. */
+async function editCondition(note: string): Promise<void> {
+  const condition = (
+    await stack.hospital.store.repository.search<Condition>({
+      resourceType: 'Condition',
+      filters: [{ code: 'patient', operator: Operator.EQUALS, value: `Patient/${patientId()}` }],
+      count: 1,
+    })
+  ).entry?.[0]?.resource as Condition;
+  await stack.hospital.store.repository.updateResource({ ...condition, note: [{ text: note }] });
+}
 
 const kickOffs = () => proxy.requests.filter((request) => request.path.includes('/$export'));
 const statusPolls = () =>
@@ -169,17 +175,7 @@ describe('ehr sync through FHIR Bulk Data $export against Demo Hospital', () => 
 
   it('asks with _since = the last transactionTime and picks up an edit; a quiet re-sync hands nothing on', async () => {
     const cursor = await syncCursor();
-    const condition = (
-      await stack.hospital.store.repository.search<Condition>({
-        resourceType: 'Condition',
-        filters: [{ code: 'patient', operator: Operator.EQUALS, value: `Patient/${patientId()}` }],
-        count: 1,
-      })
-    ).entry?.[0]?.resource as Condition;
-    await stack.hospital.store.repository.updateResource({
-      ...condition,
-      note: [{ text: 'Edited at the hospital' }],
-    });
+    await editCondition('Edited at the hospital');
 
     const changed = await finished((await syncNow()).id);
     expect(changed).toMatchObject({
@@ -254,17 +250,7 @@ describe('ehr sync through FHIR Bulk Data $export against Demo Hospital', () => 
       proxy.clear();
       proxy.inject(fault.match, { status: fault.status, issueCode: 'exception' });
       // The edit gives the incremental export a file to download.
-      const condition = (
-        await stack.hospital.store.repository.search<Condition>({
-          resourceType: 'Condition',
-          filters: [{ code: 'patient', operator: Operator.EQUALS, value: `Patient/${patientId()}` }],
-          count: 1,
-        })
-      ).entry?.[0]?.resource as Condition;
-      await stack.hospital.store.repository.updateResource({
-        ...condition,
-        note: [{ text: String(fault.error) }],
-      });
+      await editCondition(String(fault.error));
       const failed = await finished((await syncNow()).id);
       expect(failed.status).toBe('FAILED');
       expect(failed.errors[0]).toMatch(fault.error);
@@ -284,17 +270,7 @@ describe('ehr sync through FHIR Bulk Data $export against Demo Hospital', () => 
       const events = (await outboxEvents()).length;
       const cursor = await syncCursor();
       proxy.inject((path) => path.includes('/$export'), { status, issueCode: 'not-supported' });
-      const condition = (
-        await stack.hospital.store.repository.search<Condition>({
-          resourceType: 'Condition',
-          filters: [{ code: 'patient', operator: Operator.EQUALS, value: `Patient/${patientId()}` }],
-          count: 1,
-        })
-      ).entry?.[0]?.resource as Condition;
-      await stack.hospital.store.repository.updateResource({
-        ...condition,
-        note: [{ text: `Edited while $export answers ${status}` }],
-      });
+      await editCondition(`Edited while $export answers ${status}`);
       const run = await finished((await syncNow()).id);
       expect(run).toMatchObject({ mode: 'INCREMENTAL', fetchMethod: 'SEARCH', status: 'FETCHED' });
       expect(run.errors).toHaveLength(1);

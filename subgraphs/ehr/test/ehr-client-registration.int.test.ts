@@ -3,14 +3,13 @@ import {
   type RunningDemoHospital,
   startDemoHospital,
 } from '@holovitals/demo-hospital';
-import { runWorker, type RunningWorker } from '@holovitals/worker-runtime';
+import type { RunningWorker } from '@holovitals/worker-runtime';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMART_V2_SCOPES } from '../src/connections/requested-scopes';
 import { registerPublicClient } from '../src/providers/client-registration';
-import { ehrSyncWorker } from '../src/sync/sync-worker';
 import {
   addDemoHospital,
   connectDemoPatient,
@@ -18,6 +17,7 @@ import {
   type EhrTestStack,
   finishedRun,
   startEhrTestStack,
+  startSyncWorker,
 } from './ehr-test-stack';
 
 // Dynamic registration accepts plain http only on loopback, as Demo Hospital requires of a redirect URI.
@@ -36,14 +36,7 @@ const extraHospitals: RunningDemoHospital[] = [];
 beforeAll(async () => {
   stack = await startEhrTestStack({ env: { EHR_APP_ORIGIN: APP_ORIGIN } });
   blobDir = await mkdtemp(join(tmpdir(), 'ehr-registration-'));
-  worker = await runWorker(ehrSyncWorker, {
-    ...stack.env,
-    DATABASE_URL: String((stack.sg.dataSource.options as { url: string }).url),
-    REDIS_URL: stack.sg.redisUrl,
-    BLOB_STORE_DIR: blobDir,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-  });
+  worker = await startSyncWorker(stack, blobDir);
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { LocalBlobStore } from '@holovitals/blob-store';
-import { QueueProducer, runWorker, type RunningWorker } from '@holovitals/worker-runtime';
+import { QueueProducer, type RunningWorker } from '@holovitals/worker-runtime';
 import type { Condition } from '@medplum/fhirtypes';
 import { Operator } from '@medplum/core';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -10,7 +10,6 @@ import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClientState } from '../src/connections/connection-state';
 import { enqueueDueSyncs } from '../src/sync/sync-schedule';
-import { ehrSyncWorker } from '../src/sync/sync-worker';
 import { type FaultProxy, startFaultProxy } from './fault-proxy';
 import {
   addDemoHospital,
@@ -18,6 +17,7 @@ import {
   type EhrTestStack,
   startEhrTestStack,
   finishedRun,
+  startSyncWorker,
 } from './ehr-test-stack';
 
 interface Run {
@@ -45,13 +45,7 @@ beforeAll(async () => {
   proxy = await startFaultProxy();
   stack = await startEhrTestStack({ proxy });
   blobDir = await mkdtemp(join(tmpdir(), 'ehr-sync-'));
-  worker = await runWorker(ehrSyncWorker, {
-    ...stack.env,
-    DATABASE_URL: String((stack.sg.dataSource.options as { url: string }).url),
-    REDIS_URL: stack.sg.redisUrl,
-    BLOB_STORE_DIR: blobDir,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
+  worker = await startSyncWorker(stack, blobDir, {
     EHR_SYNC_RETRY_BASE_MS: '10',
     EHR_SYNC_RETRY_MAX_MS: '200',
     EHR_SYNC_PAGE_SIZE: '20',

@@ -12,11 +12,13 @@ import {
   type TestIssuer,
   type TestSubgraph,
 } from '@holovitals/testing';
+import { runWorker, type RunningWorker } from '@holovitals/worker-runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ehrCipher } from '../src/ehr-services';
 import type { FaultProxy } from './fault-proxy';
 import { ehrSubgraph } from '../src/subgraph';
+import { ehrSyncWorker } from '../src/sync/sync-worker';
 
 /** The web app origin tests pretend to be; the provider's redirect is read from its Location header, never followed. */
 export const APP_ORIGIN = 'http://app.holovitals.test';
@@ -179,4 +181,21 @@ export async function finishedRun<Run extends { id: string; status: string }>(
     await sleep(100);
   }
   throw new Error(`run ${runId} did not finish`);
+}
+
+/** An ehr-worker in this process on the stack's database, Redis and keys, writing blobs under `blobDir`. */
+export function startSyncWorker(
+  stack: EhrTestStack,
+  blobDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningWorker> {
+  return runWorker(ehrSyncWorker, {
+    ...stack.env,
+    DATABASE_URL: String((stack.sg.dataSource.options as { url: string }).url),
+    REDIS_URL: stack.sg.redisUrl,
+    BLOB_STORE_DIR: blobDir,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
 }
