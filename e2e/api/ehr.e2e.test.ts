@@ -8,10 +8,10 @@ describe('EHR providers through the gateway', () => {
   it('adds Demo Hospital by its FHIR base URL (SMART discovery) and finds it by name', async () => {
     const token = (await signUpAndSignIn(stack.gatewayUrl, 'ehr')).token;
     const added = await graphqlRequest<{
-      addEhrProvider: { id: string; tokenUrl: string; bulkExport: boolean };
+      addEhrProvider: { id: string; tokenUrl: string; bulkExport: boolean; clientIdSource: string };
     }>(
       stack.gatewayUrl,
-      'mutation A($url: String!) { addEhrProvider(fhirBaseUrl: $url, name: "Demo Hospital") { id tokenUrl bulkExport } }',
+      'mutation A($url: String!) { addEhrProvider(fhirBaseUrl: $url, name: "Demo Hospital") { id tokenUrl bulkExport clientIdSource } }',
       { url: stack.demoHospitalFhirUrl },
       { token },
     );
@@ -19,6 +19,8 @@ describe('EHR providers through the gateway', () => {
     expect(added.body.data?.addEhrProvider).toMatchObject({
       tokenUrl: stack.demoHospitalFhirUrl.replace(/\/fhir$/, '/oauth/token'),
       bulkExport: true,
+      // The demo seed added it first, under Demo Hospital's built-in client id; the same URL returns that provider.
+      clientIdSource: 'CONFIGURED',
     });
     const found = await graphqlRequest<{ ehrProviders: { id: string; name: string }[] }>(
       stack.gatewayUrl,

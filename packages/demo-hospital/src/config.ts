@@ -15,6 +15,8 @@ const demoHospitalShape = {
   DEMO_HOSPITAL_PUBLIC_URL: z.string().url().optional(),
   /** Client ids registered at this server (public SMART clients; PKCE required). */
   DEMO_HOSPITAL_CLIENT_IDS: commaList.default(['holovitals']),
+  /** Dynamic client registration (RFC 7591): how many clients may register (a DoS guard); 0 offers none. */
+  DEMO_HOSPITAL_MAX_REGISTRATIONS: z.coerce.number().int().min(0).default(1000),
   /** Directory of Synthea FHIR R4 transaction bundles to load at start-up. */
   DEMO_HOSPITAL_FIXTURES: z.string().default(SYNTHEA_FIXTURES),
   /** How many bundles (patients) to load, in file-name order. */

@@ -5,6 +5,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { DemoHospitalConfig } from './config';
 import { BulkExports } from './bulk-export';
 import { handleBulkExport } from './bulk-export-routes';
+import { ClientRegistry } from './client-registry';
+import { handleClientRegistration } from './client-registration-route';
 import { consentPage } from './consent-page';
 import { handleFhirRequest } from './fhir-endpoint';
 import { type FhirStore, openFhirStore } from './fhir-store';
@@ -18,6 +20,7 @@ export interface RunningDemoHospital extends Stoppable {
   fhirBaseUrl: string;
   store: FhirStore;
   authorization: SmartAuthorization;
+  clients: ClientRegistry;
 }
 
 function sendHtml(res: ServerResponse, status: number, html: string): void {
@@ -52,8 +55,11 @@ const AUTHORIZE_PARAMETERS = [
  */
 export async function startDemoHospital(config: DemoHospitalConfig): Promise<RunningDemoHospital> {
   const store = await openFhirStore(config.DEMO_HOSPITAL_FIXTURES, config.DEMO_HOSPITAL_PATIENTS);
+  const clients = new ClientRegistry({
+    builtInClientIds: config.DEMO_HOSPITAL_CLIENT_IDS,
+    maxRegistrations: config.DEMO_HOSPITAL_MAX_REGISTRATIONS,
+  });
   const authorization = new SmartAuthorization({
-    clientIds: config.DEMO_HOSPITAL_CLIENT_IDS,
     accessTokenSeconds: config.DEMO_HOSPITAL_ACCESS_TOKEN_SECONDS,
     refreshTokenSeconds: config.DEMO_HOSPITAL_REFRESH_TOKEN_SECONDS,
   });
@@ -71,6 +77,7 @@ export async function startDemoHospital(config: DemoHospitalConfig): Promise<Run
     authorization_endpoint: `${origin}/oauth/authorize`,
     token_endpoint: `${origin}/oauth/token`,
     revocation_endpoint: `${origin}/oauth/revoke`,
+    ...(clients.registrationOpen ? { registration_endpoint: `${origin}/oauth/register` } : {}),
     token_endpoint_auth_methods_supported: ['none'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
     scopes_supported: SUPPORTED_SCOPES,
@@ -143,10 +150,10 @@ export async function startDemoHospital(config: DemoHospitalConfig): Promise<Run
 
   /** Checks an authorize request; returns the problem to show (never redirect to an unchecked URI). */
   const authorizeProblem = (params: URLSearchParams): string | null => {
-    if (!authorization.isRegisteredClient(params.get('client_id') ?? '')) return 'Unknown client_id.';
-    const redirectUri = params.get('redirect_uri') ?? '';
-    if (!/^https?:\/\//.test(redirectUri) || !URL.canParse(redirectUri))
-      return 'redirect_uri must be an http(s) URL.';
+    const clientId = params.get('client_id') ?? '';
+    if (!clients.isKnown(clientId)) return 'Unknown client_id.';
+    if (!clients.redirectUriAllowed(clientId, params.get('redirect_uri') ?? ''))
+      return 'redirect_uri is not an http(s) URL registered for this client.';
     if (params.get('response_type') !== 'code') return 'response_type must be code.';
     if (params.get('code_challenge_method') !== 'S256' || !params.get('code_challenge'))
       return 'PKCE with code_challenge_method=S256 is required.';
@@ -204,9 +211,12 @@ export async function startDemoHospital(config: DemoHospitalConfig): Promise<Run
       const form = await formBody(req);
       try {
         const clientId = form.get('client_id') ?? '';
-        if (!authorization.isRegisteredClient(clientId))
-          throw new TokenError('invalid_client', 'Unknown client_id.');
-        const grantType = form.get('grant_type');
+        if (!clients.isKnown(clientId)) throw new TokenError('invalid_client', 'Unknown client_id.');
+        const grantType = form.get('grant_type') ?? '';
+        if (grantType !== 'authorization_code' && grantType !== 'refresh_token')
+          throw new TokenError('unsupported_grant_type', 'Use authorization_code or refresh_token.');
+        if (!clients.grantAllowed(clientId, grantType))
+          throw new TokenError('unauthorized_client', `This client did not register ${grantType}.`);
         const tokens =
           grantType === 'authorization_code'
             ? authorization.exchangeCode({
@@ -215,11 +225,7 @@ export async function startDemoHospital(config: DemoHospitalConfig): Promise<Run
                 redirectUri: form.get('redirect_uri') ?? '',
                 codeVerifier: form.get('code_verifier') ?? '',
               })
-            : grantType === 'refresh_token'
-              ? authorization.refresh({ refreshToken: form.get('refresh_token') ?? '', clientId })
-              : null;
-        if (!tokens)
-          throw new TokenError('unsupported_grant_type', 'Use authorization_code or refresh_token.');
+            : authorization.refresh({ refreshToken: form.get('refresh_token') ?? '', clientId });
         res.setHeader('cache-control', 'no-store');
         return sendJson(res, 200, tokens);
       } catch (error) {
@@ -227,6 +233,9 @@ export async function startDemoHospital(config: DemoHospitalConfig): Promise<Run
         return sendJson(res, 400, { error: error.code, error_description: error.message });
       }
     }
+
+    if (route === 'POST /oauth/register' && clients.registrationOpen)
+      return handleClientRegistration(clients, req, res);
 
     if (route === 'POST /oauth/revoke') {
       authorization.revoke((await formBody(req)).get('token') ?? '');
@@ -291,6 +300,7 @@ export async function startDemoHospital(config: DemoHospitalConfig): Promise<Run
     fhirBaseUrl: fhirBase(),
     store,
     authorization,
+    clients,
     stop: () => close(server),
   };
 }

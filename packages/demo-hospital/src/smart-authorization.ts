@@ -18,7 +18,7 @@ interface IssuedToken extends TokenGrant {
 }
 
 export type TokenErrorCode =
-  'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type';
+  'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type';
 
 /** An OAuth error the token endpoint answers with 400 and `{ error, error_description }`. */
 export class TokenError extends Error {
@@ -63,7 +63,6 @@ export class SmartAuthorization {
 
   constructor(
     private readonly settings: {
-      clientIds: readonly string[];
       accessTokenSeconds: number;
       refreshTokenSeconds: number;
       now?: () => number;
@@ -72,10 +71,6 @@ export class SmartAuthorization {
 
   private now(): number {
     return (this.settings.now ?? Date.now)();
-  }
-
-  isRegisteredClient(clientId: string): boolean {
-    return this.settings.clientIds.includes(clientId);
   }
 
   issueCode(grant: TokenGrant & { redirectUri: string; codeChallenge: string }): string {

@@ -13,10 +13,8 @@ import { EhrAuthorizationRequestEntity } from '../src/entities/ehr-authorization
 import { EhrConnectionEntity } from '../src/entities/ehr-connection.entity';
 import { EhrProviderEntity } from '../src/entities/ehr-provider.entity';
 import { SyncRunEntity } from '../src/entities/sync-run.entity';
-import { CreateEhrProvider1764950000000 } from '../src/migrations/1764950000000-create-ehr-provider';
-import { CreateEhrConnection1765100000000 } from '../src/migrations/1765100000000-create-ehr-connection';
-import { AddSyncRunFetchMethod1765300000000 } from '../src/migrations/1765300000000-add-sync-run-fetch-method';
 import { addEhrProvider } from '../src/providers/ehr-provider-directory';
+import { ehrSubgraph } from '../src/subgraph';
 import { runConnectionSync } from '../src/sync/connection-sync';
 import { requestSyncRun } from '../src/sync/sync-run-store';
 
@@ -58,11 +56,7 @@ async function main(): Promise<void> {
     {
       url: testDb.url,
       entities: [EhrProviderEntity, EhrAuthorizationRequestEntity, EhrConnectionEntity, SyncRunEntity],
-      migrations: [
-        CreateEhrProvider1764950000000,
-        CreateEhrConnection1765100000000,
-        AddSyncRunFetchMethod1765300000000,
-      ],
+      migrations: ehrSubgraph.migrations,
     },
     true,
   );
@@ -73,7 +67,7 @@ async function main(): Promise<void> {
     const provider = await addEhrProvider(
       dataSource,
       { fhirBaseUrl: hospital.fhirBaseUrl, name: 'Demo Hospital', clientId: 'holovitals', addedBy: 'bench' },
-      { timeoutMs: 5000, allowPrivateNetwork: true },
+      { timeoutMs: 5000, appOrigin: APP_ORIGIN, allowPrivateNetwork: () => true },
     );
     /** One connection per patient, for fresh users (`userBase` keeps each method's users apart). */
     const connectAll = async (userBase: number): Promise<EhrConnectionEntity[]> => {

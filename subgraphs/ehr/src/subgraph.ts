@@ -14,6 +14,7 @@ import { EhrProviderResolver } from './resolvers/ehr-provider.resolver';
 import { SyncRunResolver } from './resolvers/sync-run.resolver';
 import { EhrSyncProgressResolver } from './live/ehr-sync-progress';
 import { SyncRunProgress1765300100000 } from './migrations/1765300100000-sync-run-progress';
+import { EhrProviderClientRegistration1767100000000 } from './migrations/1767100000000-ehr-provider-client-registration';
 import { syncAppliedHandlers } from './events/sync-applied.handlers';
 
 export const ehrSubgraph = defineSubgraph({
@@ -26,6 +27,7 @@ export const ehrSubgraph = defineSubgraph({
     CreateEhrConnection1765100000000,
     AddSyncRunFetchMethod1765300000000,
     SyncRunProgress1765300100000,
+    EhrProviderClientRegistration1767100000000,
   ],
   mapError: mapEhrError,
   services: createEhrServices,

@@ -1,5 +1,5 @@
 import { LocalBlobStore } from '@holovitals/blob-store';
-import { runWorker, type RunningWorker } from '@holovitals/worker-runtime';
+import type { RunningWorker } from '@holovitals/worker-runtime';
 import { Operator } from '@medplum/core';
 import type { Condition } from '@medplum/fhirtypes';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,8 +10,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openClientState } from '../src/connections/connection-state';
 import { SYNCED_TYPES } from '../src/sync/sync-searches';
-import { ehrSyncWorker } from '../src/sync/sync-worker';
-import { addDemoHospital, connectDemoPatient, type EhrTestStack, startEhrTestStack } from './ehr-test-stack';
+import {
+  addDemoHospital,
+  connectDemoPatient,
+  type EhrTestStack,
+  startEhrTestStack,
+  finishedRun,
+  startSyncWorker,
+} from './ehr-test-stack';
 import { type FaultProxy, startFaultProxy } from './fault-proxy';
 
 interface Run {
@@ -39,13 +45,7 @@ beforeAll(async () => {
   proxy = await startFaultProxy();
   stack = await startEhrTestStack({ proxy });
   blobDir = await mkdtemp(join(tmpdir(), 'ehr-bulk-sync-'));
-  worker = await runWorker(ehrSyncWorker, {
-    ...stack.env,
-    DATABASE_URL: String((stack.sg.dataSource.options as { url: string }).url),
-    REDIS_URL: stack.sg.redisUrl,
-    BLOB_STORE_DIR: blobDir,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
+  worker = await startSyncWorker(stack, blobDir, {
     EHR_SYNC_RETRY_BASE_MS: '10',
     EHR_SYNC_RETRY_MAX_MS: '200',
     EHR_BULK_POLL_MS: '50',
@@ -73,19 +73,8 @@ async function syncNow(): Promise<Run> {
   return started.body.data.syncEhr;
 }
 
-async function finished(runId: string): Promise<Run> {
-  for (let i = 0; i < 300; i += 1) {
-    const history = await stack.sg.graphql<{ ehrSyncHistory: { runs: Run[] } }>(
-      `query H($id: ID!) { ehrSyncHistory(connectionId: $id, first: 50) { runs { ${RUN_FIELDS} } } }`,
-      { id: connectionId },
-      { token },
-    );
-    const run = history.body.data?.ehrSyncHistory.runs.find((candidate) => candidate.id === runId);
-    if (run && run.status !== 'QUEUED' && run.status !== 'RUNNING') return run;
-    await sleep(100);
-  }
-  throw new Error(`run ${runId} did not finish`);
-}
+const finished = (runId: string): Promise<Run> =>
+  finishedRun<Run>(stack, token, connectionId, runId, RUN_FIELDS);
 
 const patientId = () => stack.hospital.store.patients[0]?.id ?? '';
 
@@ -111,6 +100,18 @@ const syncCursor = async (): Promise<Date | null> =>
       [connectionId],
     )
   )[0]?.sync_cursor ?? null;
+
+/** Edits one of the patient's Conditions at the hospital, so the next incremental run has something to fetch. */
+async function editCondition(note: string): Promise<void> {
+  const condition = (
+    await stack.hospital.store.repository.search<Condition>({
+      resourceType: 'Condition',
+      filters: [{ code: 'patient', operator: Operator.EQUALS, value: `Patient/${patientId()}` }],
+      count: 1,
+    })
+  ).entry?.[0]?.resource as Condition;
+  await stack.hospital.store.repository.updateResource({ ...condition, note: [{ text: note }] });
+}
 
 const kickOffs = () => proxy.requests.filter((request) => request.path.includes('/$export'));
 const statusPolls = () =>
@@ -174,17 +175,7 @@ describe('ehr sync through FHIR Bulk Data $export against Demo Hospital', () => 
 
   it('asks with _since = the last transactionTime and picks up an edit; a quiet re-sync hands nothing on', async () => {
     const cursor = await syncCursor();
-    const condition = (
-      await stack.hospital.store.repository.search<Condition>({
-        resourceType: 'Condition',
-        filters: [{ code: 'patient', operator: Operator.EQUALS, value: `Patient/${patientId()}` }],
-        count: 1,
-      })
-    ).entry?.[0]?.resource as Condition;
-    await stack.hospital.store.repository.updateResource({
-      ...condition,
-      note: [{ text: 'Edited at the hospital' }],
-    });
+    await editCondition('Edited at the hospital');
 
     const changed = await finished((await syncNow()).id);
     expect(changed).toMatchObject({
@@ -242,7 +233,7 @@ describe('ehr sync through FHIR Bulk Data $export against Demo Hospital', () => 
     expect(resumed).toMatchObject({ mode: 'INCREMENTAL', status: 'APPLIED', errors: [] });
   });
 
-  it('fails the run on a failed export, a refused kick-off or an expired file; retries a transient status error', async () => {
+  it('fails the run on a failed export, a kick-off server error or an expired file; retries a transient status error', async () => {
     const cursor = await syncCursor();
     const events = (await outboxEvents()).length;
     const cases: { match: (path: string, method: string) => boolean; status: number; error: RegExp }[] = [
@@ -251,24 +242,15 @@ describe('ehr sync through FHIR Bulk Data $export against Demo Hospital', () => 
         status: 500,
         error: /export failed \(500\)/,
       },
-      { match: (path) => path.includes('/$export'), status: 400, error: /refused the export \(400\)/ },
+      // A server error at kick-off is no refusal of the operation: the run fails rather than searching.
+      { match: (path) => path.includes('/$export'), status: 500, error: /refused the export \(500\)/ },
       { match: (path) => path.includes('/bulk-files/'), status: 404, error: /export file expired/ },
     ];
     for (const fault of cases) {
       proxy.clear();
       proxy.inject(fault.match, { status: fault.status, issueCode: 'exception' });
       // The edit gives the incremental export a file to download.
-      const condition = (
-        await stack.hospital.store.repository.search<Condition>({
-          resourceType: 'Condition',
-          filters: [{ code: 'patient', operator: Operator.EQUALS, value: `Patient/${patientId()}` }],
-          count: 1,
-        })
-      ).entry?.[0]?.resource as Condition;
-      await stack.hospital.store.repository.updateResource({
-        ...condition,
-        note: [{ text: String(fault.error) }],
-      });
+      await editCondition(String(fault.error));
       const failed = await finished((await syncNow()).id);
       expect(failed.status).toBe('FAILED');
       expect(failed.errors[0]).toMatch(fault.error);
@@ -280,6 +262,36 @@ describe('ehr sync through FHIR Bulk Data $export against Demo Hospital', () => 
     proxy.inject((path, method) => method === 'GET' && path.includes('/bulk-status/'), { status: 500 });
     const recovered = await finished((await syncNow()).id);
     expect(recovered).toMatchObject({ status: 'FETCHED', errors: [], resourceCount: 1 });
+  });
+
+  it('searches within the same run when the hospital refuses the kick-off, and tries Bulk Data again next time', async () => {
+    for (const status of [403, 404, 501]) {
+      proxy.clear();
+      const events = (await outboxEvents()).length;
+      const cursor = await syncCursor();
+      proxy.inject((path) => path.includes('/$export'), { status, issueCode: 'not-supported' });
+      await editCondition(`Edited while $export answers ${status}`);
+      const run = await finished((await syncNow()).id);
+      expect(run).toMatchObject({ mode: 'INCREMENTAL', fetchMethod: 'SEARCH', status: 'FETCHED' });
+      expect(run.errors).toHaveLength(1);
+      expect(run.errors[0]).toMatch(new RegExp(`refused the export \\(${status}\\).*searches instead`));
+      // The search cursor overlaps the previous run by a second, so an earlier edit may come along again.
+      expect(run.counts.find((count) => count.resourceType === 'Condition')?.fetched).toBeGreaterThanOrEqual(
+        1,
+      );
+      expect(kickOffs()).toHaveLength(1);
+      expect(statusPolls()).toHaveLength(0);
+      expect(proxy.seen.some((path) => path.includes('/Condition?'))).toBe(true);
+      const handedOn = await outboxEvents();
+      expect(handedOn).toHaveLength(events + 1);
+      expect(handedOn.at(-1)?.payload).toMatchObject({ syncRunId: run.id, resourceCount: run.resourceCount });
+      expect(await syncCursor()).not.toEqual(cursor);
+    }
+
+    proxy.clear();
+    const next = await finished((await syncNow()).id);
+    expect(next).toMatchObject({ fetchMethod: 'BULK', errors: [] });
+    expect(['FETCHED', 'APPLIED']).toContain(next.status);
   });
 
   it('uses per-type searches for a provider that does not advertise Bulk Data', async () => {

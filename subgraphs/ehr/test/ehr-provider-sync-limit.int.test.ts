@@ -1,4 +1,4 @@
-import { runWorker, type RunningWorker } from '@holovitals/worker-runtime';
+import type { RunningWorker } from '@holovitals/worker-runtime';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderSyncSlots } from '../src/sync/provider-sync-slots';
-import { ehrSyncWorker } from '../src/sync/sync-worker';
 import {
   addDemoHospital,
   completeEhrConnection,
@@ -15,6 +14,7 @@ import {
   decideAtHospital,
   type EhrTestStack,
   startEhrTestStack,
+  startSyncWorker,
 } from './ehr-test-stack';
 
 let stack: EhrTestStack;
@@ -80,13 +80,7 @@ describe('per-provider concurrency limit across ehr-worker processes', () => {
   it('runs at most EHR_PROVIDER_SYNC_LIMIT syncs of a provider at once; the others wait QUEUED, then run', async () => {
     for (let i = 0; i < 2; i += 1)
       workers.push(
-        await runWorker(ehrSyncWorker, {
-          ...stack.env,
-          DATABASE_URL: String((stack.sg.dataSource.options as { url: string }).url),
-          REDIS_URL: stack.sg.redisUrl,
-          BLOB_STORE_DIR: blobDir,
-          PORT: '0',
-          LOG_LEVEL: 'silent',
+        await startSyncWorker(stack, blobDir, {
           EHR_BULK_POLL_MS: '50',
           EHR_PROVIDER_SYNC_LIMIT: '2',
           EHR_PROVIDER_SLOT_WAIT_MS: '100',

@@ -17,9 +17,10 @@ interface Provider {
   tokenUrl: string;
   capabilities: string[];
   bulkExport: boolean;
+  clientIdSource: string;
 }
 
-const PROVIDER_FIELDS = 'id name fhirBaseUrl authorizeUrl tokenUrl capabilities bulkExport';
+const PROVIDER_FIELDS = 'id name fhirBaseUrl authorizeUrl tokenUrl capabilities bulkExport clientIdSource';
 
 let issuer: TestIssuer;
 let sg: TestSubgraph;
@@ -69,6 +70,7 @@ describe('ehr subgraph: providers', () => {
       authorizeUrl: hospital.fhirBaseUrl.replace(/\/fhir$/, '/oauth/authorize'),
       tokenUrl: hospital.fhirBaseUrl.replace(/\/fhir$/, '/oauth/token'),
       bulkExport: true,
+      clientIdSource: 'CONFIGURED',
     });
     expect(provider?.capabilities).toContain('launch-standalone');
 

@@ -1,13 +1,18 @@
 import { parseChangeMessage, subscriptionChannel, type ChangeMessage } from '@holovitals/live-changes';
-import { runWorker, type RunningWorker } from '@holovitals/worker-runtime';
+import type { RunningWorker } from '@holovitals/worker-runtime';
 import { Redis } from 'ioredis';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ehrSyncWorker } from '../src/sync/sync-worker';
-import { addDemoHospital, connectDemoPatient, type EhrTestStack, startEhrTestStack } from './ehr-test-stack';
+import {
+  addDemoHospital,
+  connectDemoPatient,
+  type EhrTestStack,
+  startEhrTestStack,
+  startSyncWorker,
+} from './ehr-test-stack';
 
 let stack: EhrTestStack;
 let worker: RunningWorker;
@@ -20,13 +25,7 @@ const messages: ChangeMessage[] = [];
 beforeAll(async () => {
   stack = await startEhrTestStack();
   blobDir = await mkdtemp(join(tmpdir(), 'ehr-progress-'));
-  worker = await runWorker(ehrSyncWorker, {
-    ...stack.env,
-    DATABASE_URL: String((stack.sg.dataSource.options as { url: string }).url),
-    REDIS_URL: stack.sg.redisUrl,
-    BLOB_STORE_DIR: blobDir,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
+  worker = await startSyncWorker(stack, blobDir, {
     EHR_SYNC_PAGE_SIZE: '20',
   });
   token = await stack.patientToken();

@@ -1,5 +1,5 @@
 import { LocalBlobStore } from '@holovitals/blob-store';
-import { QueueProducer, runWorker, type RunningWorker } from '@holovitals/worker-runtime';
+import { QueueProducer, type RunningWorker } from '@holovitals/worker-runtime';
 import type { Condition } from '@medplum/fhirtypes';
 import { Operator } from '@medplum/core';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -10,9 +10,15 @@ import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClientState } from '../src/connections/connection-state';
 import { enqueueDueSyncs } from '../src/sync/sync-schedule';
-import { ehrSyncWorker } from '../src/sync/sync-worker';
 import { type FaultProxy, startFaultProxy } from './fault-proxy';
-import { addDemoHospital, connectDemoPatient, type EhrTestStack, startEhrTestStack } from './ehr-test-stack';
+import {
+  addDemoHospital,
+  connectDemoPatient,
+  type EhrTestStack,
+  startEhrTestStack,
+  finishedRun,
+  startSyncWorker,
+} from './ehr-test-stack';
 
 interface Run {
   id: string;
@@ -39,13 +45,7 @@ beforeAll(async () => {
   proxy = await startFaultProxy();
   stack = await startEhrTestStack({ proxy });
   blobDir = await mkdtemp(join(tmpdir(), 'ehr-sync-'));
-  worker = await runWorker(ehrSyncWorker, {
-    ...stack.env,
-    DATABASE_URL: String((stack.sg.dataSource.options as { url: string }).url),
-    REDIS_URL: stack.sg.redisUrl,
-    BLOB_STORE_DIR: blobDir,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
+  worker = await startSyncWorker(stack, blobDir, {
     EHR_SYNC_RETRY_BASE_MS: '10',
     EHR_SYNC_RETRY_MAX_MS: '200',
     EHR_SYNC_PAGE_SIZE: '20',
@@ -78,19 +78,8 @@ async function syncNow(): Promise<Run> {
   return started.body.data.syncEhr;
 }
 
-async function finished(runId: string): Promise<Run> {
-  for (let i = 0; i < 300; i += 1) {
-    const history = await stack.sg.graphql<{ ehrSyncHistory: { runs: Run[] } }>(
-      `query H($id: ID!) { ehrSyncHistory(connectionId: $id, first: 50) { runs { ${RUN_FIELDS} } } }`,
-      { id: connectionId },
-      { token },
-    );
-    const run = history.body.data?.ehrSyncHistory.runs.find((candidate) => candidate.id === runId);
-    if (run && run.status !== 'QUEUED' && run.status !== 'RUNNING') return run;
-    await sleep(100);
-  }
-  throw new Error(`run ${runId} did not finish`);
-}
+const finished = (runId: string): Promise<Run> =>
+  finishedRun<Run>(stack, token, connectionId, runId, RUN_FIELDS);
 
 async function hospitalCount(resourceType: 'Condition' | 'Observation'): Promise<number> {
   const patient = stack.hospital.store.patients[0]?.id ?? '';

@@ -12,14 +12,16 @@ import {
   type TestIssuer,
   type TestSubgraph,
 } from '@holovitals/testing';
+import { runWorker, type RunningWorker } from '@holovitals/worker-runtime';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ehrCipher } from '../src/ehr-services';
 import type { FaultProxy } from './fault-proxy';
 import { ehrSubgraph } from '../src/subgraph';
+import { ehrSyncWorker } from '../src/sync/sync-worker';
 
 /** The web app origin tests pretend to be; the provider's redirect is read from its Location header, never followed. */
 export const APP_ORIGIN = 'http://app.holovitals.test';
-export const CALLBACK = `${APP_ORIGIN}/ehr/callback`;
 
 export interface EhrTestStack {
   hospital: RunningDemoHospital;
@@ -29,6 +31,8 @@ export interface EhrTestStack {
   cipher: EnvelopeCipher;
   /** The subgraph's environment, for a worker that must share its database, queues and keys. */
   env: Record<string, string>;
+  /** The app's callback page on this stack's EHR_APP_ORIGIN. */
+  callback: string;
   patientToken(userId?: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -64,6 +68,7 @@ export async function startEhrTestStack(
     sg,
     cipher: ehrCipher({ KEY_ENCRYPTION_SECRET: secret }),
     env,
+    callback: `${env.EHR_APP_ORIGIN}/ehr/callback`,
     patientToken: (userId = randomUUID()) => issuer.token({ sub: userId, roles: [Role.PATIENT] }),
     stop: async () => {
       await sg.stop();
@@ -73,10 +78,15 @@ export async function startEhrTestStack(
   };
 }
 
-export async function addDemoHospital(stack: EhrTestStack, token: string): Promise<string> {
+/** Adds the stack's Demo Hospital under its built-in client id, or (clientId null) by dynamic registration. */
+export async function addDemoHospital(
+  stack: EhrTestStack,
+  token: string,
+  clientId: string | null = 'holovitals',
+): Promise<string> {
   const added = await stack.sg.graphql<{ addEhrProvider: { id: string } }>(
-    'mutation Add($url: String!) { addEhrProvider(fhirBaseUrl: $url, name: "Demo Hospital") { id } }',
-    { url: stack.hospital.fhirBaseUrl },
+    'mutation Add($url: String!, $clientId: String) { addEhrProvider(fhirBaseUrl: $url, name: "Demo Hospital", clientId: $clientId) { id } }',
+    { url: stack.hospital.fhirBaseUrl, clientId },
     { token },
   );
   const id = added.body.data?.addEhrProvider.id;
@@ -88,7 +98,7 @@ export async function connectEhr(
   stack: EhrTestStack,
   token: string,
   providerId: string,
-  redirectUri = CALLBACK,
+  redirectUri = stack.callback,
 ) {
   return stack.sg.graphql<{ connectEhr: { authorizeUrl: string; state: string } }>(
     'mutation C($p: ID!, $r: String!) { connectEhr(providerId: $p, redirectUri: $r) { authorizeUrl state } }',
@@ -150,4 +160,42 @@ export async function connectDemoPatient(
   const id = done.body.data?.completeEhrConnection.id;
   if (!id) throw new Error(JSON.stringify(done.body.errors));
   return id;
+}
+
+/** Polls the connection's sync history until run `runId` has finished (any status but QUEUED or RUNNING). */
+export async function finishedRun<Run extends { id: string; status: string }>(
+  stack: EhrTestStack,
+  token: string,
+  connectionId: string,
+  runId: string,
+  fields: string,
+): Promise<Run> {
+  for (let i = 0; i < 300; i += 1) {
+    const history = await stack.sg.graphql<{ ehrSyncHistory: { runs: Run[] } }>(
+      `query H($id: ID!) { ehrSyncHistory(connectionId: $id, first: 50) { runs { ${fields} } } }`,
+      { id: connectionId },
+      { token },
+    );
+    const run = history.body.data?.ehrSyncHistory.runs.find((candidate) => candidate.id === runId);
+    if (run && run.status !== 'QUEUED' && run.status !== 'RUNNING') return run;
+    await sleep(100);
+  }
+  throw new Error(`run ${runId} did not finish`);
+}
+
+/** An ehr-worker in this process on the stack's database, Redis and keys, writing blobs under `blobDir`. */
+export function startSyncWorker(
+  stack: EhrTestStack,
+  blobDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningWorker> {
+  return runWorker(ehrSyncWorker, {
+    ...stack.env,
+    DATABASE_URL: String((stack.sg.dataSource.options as { url: string }).url),
+    REDIS_URL: stack.sg.redisUrl,
+    BLOB_STORE_DIR: blobDir,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
 }

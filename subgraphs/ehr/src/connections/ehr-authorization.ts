@@ -50,6 +50,13 @@ export async function startEhrAuthorization(
   const redirectUri = checkRedirectUri(input.redirectUri, settings.appOrigin);
   const provider = await dataSource.getRepository(EhrProviderEntity).findOneBy({ id: input.providerId });
   if (!provider) throw new EhrError(EhrErrorCode.PROVIDER_NOT_FOUND, 'No such EHR provider.');
+  // A dynamically registered client is held to the redirect URIs it registered; the hospital would refuse others.
+  const registered = provider.registeredRedirectUris;
+  if (registered.length > 0 && !registered.includes(redirectUri))
+    throw new EhrError(
+      EhrErrorCode.REDIRECT_URI_NOT_ALLOWED,
+      `HoloVitals is registered at this provider for ${registered.join(', ')} only.`,
+    );
   const launch = await beginSmartLaunch({
     fhirBaseUrl: provider.fhirBaseUrl,
     clientId: provider.clientId ?? settings.defaultClientId,

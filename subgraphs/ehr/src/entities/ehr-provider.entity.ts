@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { EhrClientIdSource } from './ehr-client-id-source';
 
 @ObjectType('EhrProvider', {
   description:
@@ -57,6 +58,17 @@ export class EhrProviderEntity {
   /** The client id HoloVitals is registered under at this server; not exposed. */
   @Column({ type: 'text', nullable: true })
   clientId: string | null;
+
+  @Field(() => EhrClientIdSource, {
+    description:
+      'Where HoloVitals’ client id at this server came from (given, registered dynamically, or default).',
+  })
+  @Column({ type: 'text' })
+  clientIdSource: EhrClientIdSource;
+
+  /** The redirect URIs a dynamically registered client may use (the server enforces them); empty otherwise. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  registeredRedirectUris: string[];
 
   @Column({ type: 'text' })
   addedBy: string;

@@ -7,6 +7,8 @@ export interface SmartServer {
   authorizeUrl: string;
   tokenUrl: string;
   revocationUrl: string | null;
+  /** OAuth 2.0 Dynamic Client Registration endpoint (RFC 7591), when the server offers one. */
+  registrationUrl: string | null;
   capabilities: string[];
   scopesSupported: string[];
   bulkExport: boolean;
@@ -86,6 +88,8 @@ export async function discoverSmartServer(
     authorizeUrl,
     tokenUrl,
     revocationUrl: typeof smart['revocation_endpoint'] === 'string' ? smart['revocation_endpoint'] : null,
+    registrationUrl:
+      typeof smart['registration_endpoint'] === 'string' ? smart['registration_endpoint'] : null,
     capabilities: strings(smart['capabilities']),
     scopesSupported: strings(smart['scopes_supported']),
     bulkExport: rest.some((entry) => entry.operation?.some((operation) => operation.name === 'export')),

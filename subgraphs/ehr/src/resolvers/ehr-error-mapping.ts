@@ -6,6 +6,7 @@ function clientCode(code: EhrErrorCode): ErrorCode {
     case EhrErrorCode.INVALID_FHIR_BASE_URL:
     case EhrErrorCode.NO_SMART_DISCOVERY:
     case EhrErrorCode.NOT_FHIR_R4:
+    case EhrErrorCode.REGISTRATION_REFUSED:
     case EhrErrorCode.PRIVATE_NETWORK:
     case EhrErrorCode.INVALID_ID:
     case EhrErrorCode.NO_CLIENT_ID:

@@ -19,7 +19,7 @@ export class EhrProviderResolver {
 
   @Mutation(() => EhrProviderEntity, {
     description:
-      'Adds any SMART on FHIR R4 server by its base URL (discovery required; the same URL returns the existing provider).',
+      'Adds any SMART on FHIR R4 server by its base URL (discovery required; without a clientId, dynamic client registration where offered; the same URL returns the existing provider).',
   })
   async addEhrProvider(
     @Arg('fhirBaseUrl', () => String, {
@@ -33,20 +33,22 @@ export class EhrProviderResolver {
     name: string | null,
     @Arg('clientId', () => String, {
       nullable: true,
-      description: 'The client id HoloVitals is registered under there.',
+      description:
+        'The client id HoloVitals is registered under there; when omitted, HoloVitals registers itself where the server offers dynamic client registration.',
     })
     clientId: string | null,
     @Ctx() ctx: RequestContext<EhrServices>,
   ): Promise<EhrProviderEntity> {
     const principal = requireUser(ctx);
+    const { config } = ctx.services;
     return addEhrProvider(
       ctx.dataSource,
       { fhirBaseUrl, name, clientId, addedBy: principal.id },
       {
-        timeoutMs: ctx.services.config.EHR_DISCOVERY_TIMEOUT_MS,
-        allowPrivateNetwork:
-          ctx.services.config.EHR_ALLOW_PRIVATE_NETWORK ||
-          isTrustedOrigin(fhirBaseUrl, ctx.services.config.EHR_TRUSTED_FHIR_ORIGINS),
+        timeoutMs: config.EHR_DISCOVERY_TIMEOUT_MS,
+        appOrigin: config.EHR_APP_ORIGIN,
+        allowPrivateNetwork: (url) =>
+          config.EHR_ALLOW_PRIVATE_NETWORK || isTrustedOrigin(url, config.EHR_TRUSTED_FHIR_ORIGINS),
       },
     );
   }

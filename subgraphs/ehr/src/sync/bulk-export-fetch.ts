@@ -13,6 +13,15 @@ export interface BulkExportSettings {
   maxWaitMs: number;
 }
 
+/**
+ * The hospital does not do `$export` for this patient or client: its kick-off answered a client error other than
+ * 401 (re-authorization) or 429 (retried), or 501 Not Implemented. Nothing was exported, so searches can stand in.
+ */
+export class BulkExportRefusedError extends ProviderResponseError {}
+
+const refusesExport = (status: number): boolean =>
+  (status >= 400 && status < 500 && status !== 401 && status !== 429) || status === 501;
+
 interface Manifest {
   transactionTime: string;
   output: { type: string; url: string }[];
@@ -52,6 +61,10 @@ async function kickOff(fetcher: ProviderFetcher, types: readonly string[], since
     headers: { accept: 'application/fhir+json', prefer: 'respond-async' },
   });
   const statusUrl = response.headers.get('content-location');
+  if (refusesExport(response.status))
+    throw new BulkExportRefusedError(
+      `The hospital refused the export (${response.status})${await outcomeText(response)}`,
+    );
   if (response.status !== 202 || !statusUrl)
     throw new ProviderResponseError(
       `The hospital refused the export (${response.status})${await outcomeText(response)}`,

@@ -11,7 +11,11 @@ import { EhrConnectionEntity } from '../entities/ehr-connection.entity';
 import { EhrProviderEntity } from '../entities/ehr-provider.entity';
 import { SyncFetchMethod, SyncRunStatus } from '../entities/sync-run-enums';
 import { SyncRunEntity, type SyncTypeCounts } from '../entities/sync-run.entity';
-import { type BulkExportSettings, fetchBulkExportIntoBlob } from './bulk-export-fetch';
+import {
+  BulkExportRefusedError,
+  type BulkExportSettings,
+  fetchBulkExportIntoBlob,
+} from './bulk-export-fetch';
 import { type FetchSettings, NeedsReauthError, ProviderFetcher } from './provider-fetch';
 import type { FetchedRecords } from './fetched-records';
 import { fetchSearchesIntoBlob } from './search-fetch';
@@ -69,7 +73,8 @@ function clientStateColumns(
  * Runs one queued sync: full when the connection has never synced, else incremental from its cursor. On success
  * the resources are in the blob store and `ehr.sync.completed` is in the outbox (same transaction as the run and
  * the new cursor); on any failure the blob is dropped, nothing is handed on and the cursor stays, so the next run
- * resumes from the same point. A refused refresh marks the connection NEEDS_REAUTH.
+ * resumes from the same point. A refused refresh marks the connection NEEDS_REAUTH. A provider that refuses the
+ * Bulk Data kick-off is searched instead within the same run (fetchMethod SEARCH, the refusal noted in errors).
  */
 export async function runConnectionSync(
   deps: SyncDependencies,
@@ -110,6 +115,8 @@ export async function runConnectionSync(
   const fetcher = new ProviderFetcher(client, settings, deps.signal);
   const blobKey = syncBlobKey(connection.id, runId);
   const out = new PassThrough();
+  /** What a run that went on despite a problem (bulk refused) says about it in its errors. */
+  const notes: string[] = [];
   const stored$ = blobStore.put(blobKey, out, { maxBytes: settings.maxBlobBytes, overwrite: true });
   try {
     if (connection.status !== EhrConnectionStatus.ACTIVE)
@@ -118,6 +125,9 @@ export async function runConnectionSync(
     const since = connection.syncCursor?.toISOString() ?? null;
     const onProgress = (resourceType: string | null, at: FetchedRecords): Promise<void> =>
       step(SyncRunStatus.RUNNING, { resourceType, counts: at.counts, total: at.total });
+    const searches = syncSearches(connection.fhirPatientId, since, settings.pageSize);
+    const bySearches = (): Promise<FetchedRecords> =>
+      fetchSearchesIntoBlob(fetcher, searches, out, onProgress);
     const fetched =
       fetchMethod === SyncFetchMethod.BULK && settings.bulkExport
         ? await fetchBulkExportIntoBlob(
@@ -127,13 +137,14 @@ export async function runConnectionSync(
             settings.bulkExport,
             deps.signal,
             onProgress,
-          )
-        : await fetchSearchesIntoBlob(
-            fetcher,
-            syncSearches(connection.fhirPatientId, since, settings.pageSize),
-            out,
-            onProgress,
-          );
+          ).catch(async (error: unknown) => {
+            // A refused kick-off exported nothing: the same run searches instead and says why.
+            if (!(error instanceof BulkExportRefusedError)) throw error;
+            notes.push(`${error.message} Fetched by searches instead.`);
+            await runs.update({ id: runId }, { fetchMethod: SyncFetchMethod.SEARCH });
+            return bySearches();
+          })
+        : await bySearches();
     out.end();
     await stored$;
     const cursor = fetched.cursor ?? new Date(startedAt.getTime() - 1000);
@@ -148,7 +159,7 @@ export async function runConnectionSync(
           httpRequests: fetcher.requests,
           counts: fetched.counts,
           blobKey: handedOn ? blobKey : null,
-          errors: [],
+          errors: notes,
         },
       );
       await manager.getRepository(EhrConnectionEntity).update(
@@ -203,7 +214,7 @@ export async function runConnectionSync(
         status: SyncRunStatus.FAILED,
         finishedAt: new Date(),
         httpRequests: fetcher.requests,
-        errors: [message],
+        errors: [message, ...notes],
       },
     );
     await connections.update(
