@@ -51,8 +51,11 @@ export async function projectedEntitlements(
     : null;
 }
 
-// Credits as the web app writes them (at most two decimals), so the refusal reads like the estimate it refuses.
-const creditAmount = (credits: number): number => Math.round(credits * 100) / 100;
+// Credits as the web app writes them (at most two decimals, "1 credit"), so the refusal reads like the estimate it refuses.
+function creditsText(credits: number): string {
+  const amount = Math.round(credits * 100) / 100;
+  return `${amount} ${amount === 1 ? 'credit' : 'credits'}`;
+}
 
 /**
  * A paid analysis (estimate > 0, in cents) runs only while the subscription is not LOCKED and the remaining
@@ -75,7 +78,7 @@ export async function requireCreditsFor(
   if (credits < estimateCents)
     throw new AnalysisError(
       AnalysisErrorCode.INSUFFICIENT_CREDITS,
-      `This analysis is estimated at ${creditAmount(estimateCents)} credits and you have ${creditAmount(credits)} credits left; upgrade or wait for your next period.`,
+      `This analysis is estimated at ${creditsText(estimateCents)} and you have ${creditsText(credits)} left; upgrade or wait for your next period.`,
       { estimatedCents: estimateCents, remainingCents: credits },
     );
 }

@@ -9,7 +9,6 @@ function clientCode(code: EhrErrorCode): ErrorCode {
     case EhrErrorCode.REGISTRATION_REFUSED:
     case EhrErrorCode.PRIVATE_NETWORK:
     case EhrErrorCode.INVALID_ID:
-    case EhrErrorCode.NO_CLIENT_ID:
     case EhrErrorCode.REDIRECT_URI_NOT_ALLOWED:
     case EhrErrorCode.INVALID_STATE:
     case EhrErrorCode.AUTHORIZATION_REFUSED:
