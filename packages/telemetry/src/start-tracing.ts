@@ -8,11 +8,16 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { IncomingMessage } from 'node:http';
+import { fetchesCarryTraceparent } from './trace-context';
 import { loadTelemetryConfig, type TelemetryConfig } from './telemetry-config';
 import { traceSampler } from './trace-sampler';
 
 /** Polled by monitoring, the stack and orchestrators every few seconds: a trace each would bury the real ones. */
 const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics']);
+
+type Instrumentations = NonNullable<
+  NonNullable<ConstructorParameters<typeof NodeSDK>[0]>['instrumentations']
+>;
 
 let running: { sdk: NodeSDK; config: TelemetryConfig } | null = null;
 
@@ -27,6 +32,29 @@ function spanProcessor(config: TelemetryConfig): SpanProcessor {
 
 function isUntracedRequest(request: IncomingMessage): boolean {
   return UNTRACED_PATHS.has((request.url ?? '').split('?')[0] ?? '');
+}
+
+/**
+ * What patches which modules. Without an exporter no span is ever recorded (the sampler is always off), so
+ * only the http instrumentation stays: it continues the caller's trace id in every incoming request (logs,
+ * error reports and events read it) and passes it on in outgoing `http` calls. The others would only make
+ * spans nobody reads, on the hot path of every fetch, query and Redis command; a fetch to another service
+ * then carries `traceparent` because its caller sets it (`fetchCarriesTraceparent()` is false).
+ */
+export function tracingInstrumentations(config: TelemetryConfig): Instrumentations {
+  const http = new HttpInstrumentation({
+    ignoreIncomingRequestHook: isUntracedRequest,
+    requireParentforOutgoingSpans: true,
+  });
+  if (!config.tracesUrl) return [http];
+  return [
+    http,
+    new UndiciInstrumentation({ requireParentforSpans: true }),
+    // Parse, validate and execute only: a span per resolver costs more than it tells (pg spans show the work).
+    new GraphQLInstrumentation({ mergeItems: true, ignoreResolveSpans: true }),
+    new PgInstrumentation({ requireParentSpan: true }),
+    new IORedisInstrumentation({ requireParentSpan: true }),
+  ];
 }
 
 /**
@@ -48,19 +76,12 @@ export function startTracing(
     // Traces only: metrics stay with prom-client at /metrics, logs with pino on stdout.
     metricReaders: [],
     logRecordProcessors: [],
-    instrumentations: [
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: isUntracedRequest,
-        requireParentforOutgoingSpans: true,
-      }),
-      new UndiciInstrumentation({ requireParentforSpans: true }),
-      // Parse, validate and execute only: a span per resolver costs more than it tells (pg spans show the work).
-      new GraphQLInstrumentation({ mergeItems: true, ignoreResolveSpans: true }),
-      new PgInstrumentation({ requireParentSpan: true }),
-      new IORedisInstrumentation({ requireParentSpan: true }),
-    ],
+    instrumentations: tracingInstrumentations(config),
   });
-  if (!config.disabled) sdk.start();
+  if (!config.disabled) {
+    sdk.start();
+    if (config.tracesUrl) fetchesCarryTraceparent();
+  }
   running = { sdk, config };
   return config;
 }
