@@ -19,7 +19,7 @@ type Instrumentations = NonNullable<
   NonNullable<ConstructorParameters<typeof NodeSDK>[0]>['instrumentations']
 >;
 
-let running: { sdk: NodeSDK; config: TelemetryConfig } | null = null;
+let running: { sdk: NodeSDK | null; config: TelemetryConfig } | null = null;
 
 function spanProcessor(config: TelemetryConfig): SpanProcessor {
   if (!config.tracesUrl) return new NoopSpanProcessor();
@@ -57,6 +57,15 @@ export function tracingInstrumentations(config: TelemetryConfig): Instrumentatio
   ];
 }
 
+export interface TracingOptions {
+  /**
+   * The process keeps its trace id in its own request context and sets `traceparent` on its calls itself (the
+   * gateway). Without an exporter it then needs nothing from the SDK, whose context manager (async hooks on
+   * every promise) was the gateway's largest tracing cost, so the SDK only starts to export spans.
+   */
+  idsInRequestContext?: boolean;
+}
+
 /**
  * Starts OpenTelemetry for this process, once; must run before http, undici, graphql, pg and ioredis are
  * loaded (see `@holovitals/telemetry/register`). A tracer provider is registered even without an exporter,
@@ -66,22 +75,25 @@ export function tracingInstrumentations(config: TelemetryConfig): Instrumentatio
 export function startTracing(
   defaultServiceName: string,
   env: NodeJS.ProcessEnv = process.env,
+  options: TracingOptions = {},
 ): TelemetryConfig {
   if (running) return running.config;
   const config = loadTelemetryConfig(defaultServiceName, env);
-  const sdk = new NodeSDK({
-    serviceName: config.serviceName,
-    sampler: traceSampler(config),
-    spanProcessors: [spanProcessor(config)],
-    // Traces only: metrics stay with prom-client at /metrics, logs with pino on stdout.
-    metricReaders: [],
-    logRecordProcessors: [],
-    instrumentations: tracingInstrumentations(config),
-  });
-  if (!config.disabled) {
-    sdk.start();
-    if (config.tracesUrl) fetchesCarryTraceparent();
-  }
+  const off = config.disabled || (options.idsInRequestContext === true && !config.tracesUrl);
+  // Not even built when off: instrumentations patch the modules they hook as soon as they are constructed.
+  const sdk = off
+    ? null
+    : new NodeSDK({
+        serviceName: config.serviceName,
+        sampler: traceSampler(config),
+        spanProcessors: [spanProcessor(config)],
+        // Traces only: metrics stay with prom-client at /metrics, logs with pino on stdout.
+        metricReaders: [],
+        logRecordProcessors: [],
+        instrumentations: tracingInstrumentations(config),
+      });
+  sdk?.start();
+  if (sdk && config.tracesUrl) fetchesCarryTraceparent();
   running = { sdk, config };
   return config;
 }
@@ -90,5 +102,5 @@ export function startTracing(
 export async function shutdownTracing(): Promise<void> {
   const current = running;
   running = null;
-  await current?.sdk.shutdown();
+  await current?.sdk?.shutdown();
 }
