@@ -38,19 +38,24 @@ function options(operation: 'query' | 'mutation', query: string) {
   } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
 }
 
+function dataSource(dedupeReads: boolean) {
+  const subgraph = countingSubgraph();
+  const source = new SubgraphDataSource(
+    'http://127.0.0.1:1/graphql',
+    subgraph.fetcher,
+    's'.repeat(24),
+    dedupeReads,
+  );
+  return { subgraph, source };
+}
+
 async function twice(source: SubgraphDataSource, operation: 'query' | 'mutation', query: string) {
   return Promise.all([source.process(options(operation, query)), source.process(options(operation, query))]);
 }
 
 describe('SubgraphDataSource in-flight deduplication', () => {
   it('merges identical concurrent reads of a subgraph listed for it, with the forwarded headers', async () => {
-    const subgraph = countingSubgraph();
-    const source = new SubgraphDataSource(
-      'http://127.0.0.1:1/graphql',
-      subgraph.fetcher,
-      's'.repeat(24),
-      true,
-    );
+    const { subgraph, source } = dataSource(true);
     const answers = await twice(source, 'query', '{ a }');
     expect(answers.map((answer) => answer.data)).toEqual([{ a: 1 }, { a: 1 }]);
     expect(subgraph.calls).toHaveLength(1);
@@ -61,21 +66,14 @@ describe('SubgraphDataSource in-flight deduplication', () => {
   });
 
   it('never merges the fetches of a mutation', async () => {
-    const subgraph = countingSubgraph();
-    const source = new SubgraphDataSource(
-      'http://127.0.0.1:1/graphql',
-      subgraph.fetcher,
-      's'.repeat(24),
-      true,
-    );
+    const { subgraph, source } = dataSource(true);
     await twice(source, 'mutation', 'mutation { a }');
     await twice(source, 'mutation', '{ a }');
     expect(subgraph.calls).toHaveLength(4);
   });
 
   it('never merges reads of a subgraph not listed (every PHI subgraph): each read is audited', async () => {
-    const subgraph = countingSubgraph();
-    const source = new SubgraphDataSource('http://127.0.0.1:1/graphql', subgraph.fetcher, 's'.repeat(24));
+    const { subgraph, source } = dataSource(false);
     await twice(source, 'query', '{ a }');
     expect(subgraph.calls).toHaveLength(2);
   });

@@ -238,10 +238,11 @@ function printTargets(targets: BenchTarget[]): void {
     width((t) => t.target, 'target'),
     width((t) => t.measured, 'measured'),
     width((t) => t.baseline, 'baseline'),
+    'result'.length,
   ];
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(w[i] ?? 4)).join(' | ')} |`;
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(w[i] ?? 0)).join(' | ')} |`;
   out(line(['target', 'measured', 'baseline', 'result']));
-  out(`|${[...w, 6].map((n) => '-'.repeat(n + 2)).join('|')}|`);
+  out(`|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`);
   for (const t of targets)
     out(line([t.target, t.measured, t.baseline, t.met === null ? '—' : t.met ? 'MET' : 'MISS']));
 }
