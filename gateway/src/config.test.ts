@@ -26,4 +26,19 @@ describe('gateway configuration', () => {
       /SUBGRAPH_IDENTITY_URL/,
     );
   });
+
+  it('merges in-flight reads of the subgraphs without PHI by default and refuses a subgraph that holds PHI', () => {
+    expect(loadGatewayConfig(secret).GATEWAY_DEDUPE_SUBGRAPHS).toEqual(['standards']);
+    expect(
+      loadGatewayConfig({ ...secret, GATEWAY_DEDUPE_SUBGRAPHS: 'products, reviews' })
+        .GATEWAY_DEDUPE_SUBGRAPHS,
+    ).toEqual(['products', 'reviews']);
+    expect(loadGatewayConfig({ ...secret, GATEWAY_DEDUPE_SUBGRAPHS: '' }).GATEWAY_DEDUPE_SUBGRAPHS).toEqual(
+      [],
+    );
+    for (const phi of ['patient', 'identity', 'standards,documents'])
+      expect(() => loadGatewayConfig({ ...secret, GATEWAY_DEDUPE_SUBGRAPHS: phi })).toThrow(
+        /GATEWAY_DEDUPE_SUBGRAPHS: (patient|identity|documents) hold PHI/,
+      );
+  });
 });

@@ -9,7 +9,13 @@ import {
   redisSettings,
   runtimeSettings,
 } from '@holovitals/config';
-import { defaultSubgraphUrls, SERVICE_REGISTRY, singleService } from '@holovitals/service-registry';
+import {
+  defaultSubgraphUrls,
+  SERVICE_REGISTRY,
+  servicesOfKind,
+  singleService,
+  subgraphsWithoutPhi,
+} from '@holovitals/service-registry';
 import { metricsConfigShape } from '@holovitals/http-server';
 import { z } from 'zod';
 
@@ -39,6 +45,11 @@ const schema = {
   /** Requests per principal (or address, when anonymous) per window. */
   RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(1_200),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /**
+   * Subgraphs whose identical in-flight query fetches share one HTTP call (see README, In-flight deduplication).
+   * Default: those the service registry marks as holding no PHI; naming one that holds PHI stops the gateway.
+   */
+  GATEWAY_DEDUPE_SUBGRAPHS: commaList.default(subgraphsWithoutPhi(SERVICE_REGISTRY)),
   /** Keep-alive connections per subgraph origin. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
   /** graphql-ws subscriptions (see live/live-server.ts). */
@@ -80,5 +91,16 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       throw new ConfigError(`Invalid configuration for gateway:\n  ${key}: Invalid URL`);
     subgraphUrls[match[1].toLowerCase()] = value;
   }
+  // A merged read is audited once for two requests, so a subgraph that audits PHI reads is never merged.
+  const phiSubgraphs = new Set(
+    servicesOfKind(SERVICE_REGISTRY, 'subgraph')
+      .map((entry) => entry.name)
+      .filter((name) => !subgraphsWithoutPhi(SERVICE_REGISTRY).includes(name)),
+  );
+  const refused = config.GATEWAY_DEDUPE_SUBGRAPHS.filter((name) => phiSubgraphs.has(name));
+  if (refused.length > 0)
+    throw new ConfigError(
+      `Invalid configuration for gateway:\n  GATEWAY_DEDUPE_SUBGRAPHS: ${refused.join(', ')} hold PHI; their reads are audited per request and are never merged`,
+    );
   return { ...config, subgraphUrls };
 }

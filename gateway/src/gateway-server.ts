@@ -58,12 +58,18 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     config.RATE_LIMIT_WINDOW_SECONDS,
   );
   const fetcher = createKeepAliveFetcher(config.SUBGRAPH_CONNECTIONS);
+  const dedupe = new Set(config.GATEWAY_DEDUPE_SUBGRAPHS);
   const isTrustedProxy = trustedProxies(config.TRUSTED_PROXIES);
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.SUPERGRAPH_PATH, logger),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(config.subgraphUrls[name] ?? url ?? '', fetcher, config.GATEWAY_SECRET),
+      new SubgraphDataSource(
+        config.subgraphUrls[name] ?? url ?? '',
+        fetcher,
+        config.GATEWAY_SECRET,
+        dedupe.has(name),
+      ),
     logger,
   });
 

@@ -2,8 +2,10 @@ import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { STATUS_CODES } from 'node:http';
 import { Agent, Headers, request } from 'undici';
 
-type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
-type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+export type Fetcher = NonNullable<
+  NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']
+>;
+export type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 function headersOf(raw: Record<string, string | string[] | undefined>): Headers {
   const headers = new Headers();
@@ -15,7 +17,12 @@ function headersOf(raw: Record<string, string | string[] | undefined>): Headers 
 }
 
 /** A subgraph answer read whole before it is handed over (the gateway parses every body anyway). */
-function bufferedResponse(url: string, status: number, headers: Headers, body: string): FetcherResponse {
+export function bufferedResponse(
+  url: string,
+  status: number,
+  headers: FetcherResponse['headers'],
+  body: string,
+): FetcherResponse {
   const response: FetcherResponse = {
     bodyUsed: false,
     url,

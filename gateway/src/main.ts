@@ -1,4 +1,4 @@
-import '@holovitals/telemetry/register';
+import '@holovitals/telemetry/register-exporting';
 import { runServiceProcess } from '@holovitals/http-server';
 import { loadGatewayConfig } from './config';
 import { startGateway } from './gateway-server';

@@ -23,6 +23,10 @@ interface RouterConfig {
   batching: { enabled: boolean };
   demand_control: { strategy: { static_estimated: { max: number } } };
   authentication: { router: { jwt: { jwks: Array<{ url: string; issuer: string; audience: string[] }> } } };
+  traffic_shaping: {
+    all?: { deduplicate_query?: boolean };
+    subgraphs: Record<string, { deduplicate_query?: boolean }>;
+  };
   headers: {
     all: { request: Array<{ propagate?: { named: string }; insert?: { name: string; value: string } }> };
   };
@@ -111,6 +115,14 @@ describe('deploy/router/router.yaml (Apollo Router) matches the gateway', () => 
         ]),
       ),
     );
+  });
+
+  it('merges in-flight queries of exactly the subgraphs the gateway does (none holding PHI)', () => {
+    expect(router.traffic_shaping.all?.deduplicate_query).not.toBe(true);
+    const deduped = Object.entries(router.traffic_shaping.subgraphs)
+      .filter(([, shaping]) => shaping.deduplicate_query === true)
+      .map(([name]) => name);
+    expect(deduped).toEqual(gateway.GATEWAY_DEDUPE_SUBGRAPHS);
   });
 
   it("verifies tokens against the JWKS with the gateway's issuer and audience", () => {

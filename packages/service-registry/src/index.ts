@@ -4,6 +4,7 @@ export {
   RegistryError,
   servicesOfKind,
   singleService,
+  subgraphsWithoutPhi,
   type ServiceEntry,
   type ServiceKind,
   type ServiceRegistry,

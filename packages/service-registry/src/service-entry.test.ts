@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defineRegistry, extendRegistry, RegistryError, type ServiceEntry } from './service-entry';
+import {
+  defineRegistry,
+  extendRegistry,
+  RegistryError,
+  subgraphsWithoutPhi,
+  type ServiceEntry,
+} from './service-entry';
 import { defaultSubgraphUrls, portEnvVar, resolvePort } from './service-env';
 import { SERVICE_REGISTRY } from './services';
 
@@ -46,5 +52,17 @@ describe('service registry', () => {
     expect(resolvePort(throwaway, { THROWAWAY_PORT: '5123' })).toBe(5123);
     expect(resolvePort(throwaway, {})).toBe(4999);
     expect(() => resolvePort(throwaway, { THROWAWAY_PORT: 'abc' })).toThrow(/THROWAWAY_PORT/);
+  });
+
+  it('counts a subgraph as holding PHI unless it says otherwise, and lets only subgraphs say', () => {
+    expect(subgraphsWithoutPhi(SERVICE_REGISTRY)).toEqual(['standards']);
+    expect(subgraphsWithoutPhi(extendRegistry(SERVICE_REGISTRY, throwaway))).toEqual(['standards']);
+    expect(subgraphsWithoutPhi(extendRegistry(SERVICE_REGISTRY, { ...throwaway, holdsPhi: false }))).toEqual([
+      'standards',
+      'throwaway',
+    ]);
+    expect(() => defineRegistry([{ ...throwaway, kind: 'auxiliary', holdsPhi: false }])).toThrow(
+      /only a subgraph says whether it holds PHI/,
+    );
   });
 });

@@ -21,6 +21,12 @@ export interface ServiceEntry {
   args?: readonly string[];
   /** Logical database (`<prefix>_<database>`); a worker shares its subgraph's. Null: no database. */
   database: string | null;
+  /**
+   * Subgraphs only: false when the subgraph serves no personal health information and audits no reads (public
+   * reference data). Unset counts as true: the gateway may merge identical in-flight reads only where it is false,
+   * since a merged read is one audited read for two requests.
+   */
+  holdsPhi?: boolean;
 }
 
 export type ServiceRegistry = readonly ServiceEntry[];
@@ -44,6 +50,8 @@ export function defineRegistry(entries: readonly ServiceEntry[]): ServiceRegistr
     ports.set(entry.port, entry.name);
     if ((entry.kind === 'subgraph' || entry.kind === 'worker') && !entry.database)
       problems.push(`"${entry.name}" is a ${entry.kind} and needs a database`);
+    if (entry.holdsPhi !== undefined && entry.kind !== 'subgraph')
+      problems.push(`"${entry.name}": only a subgraph says whether it holds PHI`);
     if (!entry.healthPath.startsWith('/')) problems.push(`"${entry.name}": healthPath must start with /`);
   }
   for (const kind of ['gateway', 'web'] as const) {
@@ -60,6 +68,13 @@ export function extendRegistry(base: ServiceRegistry, ...entries: ServiceEntry[]
 
 export function servicesOfKind(registry: ServiceRegistry, kind: ServiceKind): ServiceEntry[] {
   return registry.filter((entry) => entry.kind === kind);
+}
+
+/** Subgraphs the registry marks as holding no PHI; a subgraph that does not say is taken to hold it. */
+export function subgraphsWithoutPhi(registry: ServiceRegistry): string[] {
+  return servicesOfKind(registry, 'subgraph')
+    .filter((entry) => entry.holdsPhi === false)
+    .map((entry) => entry.name);
 }
 
 /** The single gateway (or web) entry; a registry without one cannot run the product. */

@@ -32,6 +32,8 @@ export const SERVICE_REGISTRY = defineRegistry([
     package: '@holovitals/standards',
     entry: 'subgraphs/standards/dist/main.js',
     database: 'standards',
+    // Terminology, units and lab-name mapping: public reference data, nothing per patient is stored or audited.
+    holdsPhi: false,
   },
   {
     name: 'analysis',

@@ -1,4 +1,4 @@
 export { registryServiceName } from './registry-service-name';
-export { shutdownTracing, startTracing } from './start-tracing';
+export { shutdownTracing, startTracing, type TracingOptions } from './start-tracing';
 export { loadTelemetryConfig, telemetrySettings, type TelemetryConfig } from './telemetry-config';
 export { activeTraceId, fetchCarriesTraceparent } from './trace-context';

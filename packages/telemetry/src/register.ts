@@ -4,15 +4,6 @@
  * the process's service registry entry, found by its entry script.
  */
 import { registryServiceName } from './registry-service-name';
-import { startTracing } from './start-tracing';
+import { startTracingOrExit } from './start-tracing-or-exit';
 
-const service = registryServiceName(process.argv[1]) ?? 'holovitals';
-try {
-  startTracing(service);
-} catch (error) {
-  // The same one-line exit as any other bad setting (runServiceProcess), before anything else has started.
-  process.stderr.write(
-    `${service} failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-}
+startTracingOrExit(registryServiceName(process.argv[1]) ?? 'holovitals');

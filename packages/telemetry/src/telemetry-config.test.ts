@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registryServiceName } from './registry-service-name';
+import { tracingInstrumentations } from './start-tracing';
 import { loadTelemetryConfig } from './telemetry-config';
 
 describe('telemetry config', () => {
@@ -34,5 +35,20 @@ describe('telemetry config', () => {
     expect(registryServiceName('/srv/app/subgraphs/ehr/dist/worker.js')).toBe('ehr-worker');
     expect(registryServiceName('/srv/app/gateway/dist/main.js')).toBe('gateway');
     expect(registryServiceName('/tmp/script.js')).toBeNull();
+  });
+
+  it('instruments only http without an exporter (ids continue, no unread spans), everything with one', () => {
+    const names = (env: NodeJS.ProcessEnv) =>
+      tracingInstrumentations(loadTelemetryConfig('gateway', env)).map(
+        (instrumentation) => (instrumentation as { instrumentationName: string }).instrumentationName,
+      );
+    expect(names({})).toEqual(['@opentelemetry/instrumentation-http']);
+    expect(names({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://jaeger:4318' })).toEqual([
+      '@opentelemetry/instrumentation-http',
+      '@opentelemetry/instrumentation-undici',
+      '@opentelemetry/instrumentation-graphql',
+      '@opentelemetry/instrumentation-pg',
+      '@opentelemetry/instrumentation-ioredis',
+    ]);
   });
 });

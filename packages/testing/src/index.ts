@@ -10,6 +10,7 @@ export {
   type OperationTarget,
   type SendOperation,
 } from './access-matrix';
+export { readBenchTargets, writeBenchTargets, type BenchTarget } from './bench-targets';
 export { freePort } from './free-port';
 export { startRecordingProxy, type RecordingProxy } from './model-recording-proxy';
 export { pollUntil } from './poll-until';

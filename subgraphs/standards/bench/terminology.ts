@@ -27,7 +27,7 @@ import {
   type LabResultInput,
 } from '@holovitals/standards';
 import { Role } from '@holovitals/subgraph-kit';
-import { startTestIssuer, startTestSubgraph } from '@holovitals/testing';
+import { startTestIssuer, startTestSubgraph, writeBenchTargets, type BenchTarget } from '@holovitals/testing';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -166,7 +166,7 @@ function labInputs(): LabResultInput[] {
  * local token issuer), so JSON parsing, input coercion and response serialization are counted. Median of 5 after a
  * warm-up request.
  */
-async function printGraphqlThroughput(inputs: LabResultInput[], functionMs: number): Promise<void> {
+async function printGraphqlThroughput(inputs: LabResultInput[], functionMs: number): Promise<number> {
   const issuer = await startTestIssuer();
   const prefix = `bench:standards:${randomBytes(4).toString('hex')}:`;
   const subgraph = await startTestSubgraph(standardsSubgraph, {
@@ -204,6 +204,7 @@ async function printGraphqlThroughput(inputs: LabResultInput[], functionMs: numb
     print(
       `  via GraphQL (subgraph over HTTP, median of 5)  ${((inputs.length / median) * 1000).toFixed(0)} results/s (${median.toFixed(0)} ms, ${(median / functionMs).toFixed(1)}× the one-batch function; client + subgraph CPU ${(cpuMs / runs.length).toFixed(0)} ms per request)`,
     );
+    return (inputs.length / median) * 1000;
   } finally {
     await subgraph.stop();
     await issuer.stop();
@@ -283,13 +284,22 @@ async function main(): Promise<void> {
     );
     print(`search, ${all.length} queries × 5 over ${n} concepts (first: 20, all systems):`);
     print(`  ranked searchCodes  ${describe(ranked, naive)}`);
+    const kinds: Record<string, QueryTimes> = {};
     for (const [kind, list] of Object.entries(queries)) {
       const times = await timeQueries(dataSource, rounds(list), (text) =>
         searchCodes(dataSource, null, text, 20),
       );
+      kinds[kind] = times;
       print(`    ${kind.padEnd(6)}           ${describe(times, naive)}`);
     }
     print(`  naive ILIKE         ${describe(naive, naive)} (finds no typos)`);
+    // The issue 11 targets, handed to `npm run bench:gateway` (BENCH_RESULTS_FILE) for its one table.
+    const targets: BenchTarget[] = Object.entries(kinds).map(([kind, times]) => ({
+      target: `standards search p95 < 10 ms, ${kind}, ≥ 100k concepts`,
+      measured: `${times.p95.toFixed(1)} ms`,
+      baseline: `naive ILIKE p95 ${naive.p95.toFixed(1)} ms, ${n} concepts`,
+      met: times.p95 < 10 && n >= 100_000,
+    }));
 
     const inputs = labInputs();
     const concepts = (): LayeredLabConcepts =>
@@ -320,7 +330,14 @@ async function main(): Promise<void> {
     print(
       `  one by one  ${((BATCH / median(singleRuns)) * 1000).toFixed(0)} results/s (${median(singleRuns).toFixed(0)} ms)`,
     );
-    await printGraphqlThroughput(inputs, median(batchRuns));
+    const overHttp = await printGraphqlThroughput(inputs, median(batchRuns));
+    targets.push({
+      target: `standards ${BATCH / 1000}k batch over GraphQL/HTTP ≥ 20k results/s`,
+      measured: `${overHttp.toFixed(0)} results/s`,
+      baseline: `one-batch function ${((BATCH / median(batchRuns)) * 1000).toFixed(0)} results/s`,
+      met: overHttp >= 20_000,
+    });
+    writeBenchTargets(targets);
     print(
       `load average during the run: ${loadavg()
         .map((load) => load.toFixed(1))

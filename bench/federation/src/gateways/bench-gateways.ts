@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import type { BenchConfig, GatewayKind } from '../bench-config';
 import { answers, freePort, printsReady, startProcess, type BenchProcess } from '../bench-processes';
 import type { BenchIssuer } from '../bench-token';
+import { BENCH_SUBGRAPHS } from '../subgraphs/bench-subgraph';
 
 export interface RunningBenchGateway {
   process: BenchProcess;
@@ -83,6 +84,8 @@ export async function startBenchGateway(
         GATEWAY_SECRET: randomBytes(24).toString('hex'),
         // On, with a budget the bench cannot exhaust: every request still spends a point in Redis.
         RATE_LIMIT_POINTS: '1000000000',
+        // The four bench subgraphs hold no PHI: identical in-flight reads share one call, as in Hive Gateway.
+        GATEWAY_DEDUPE_SUBGRAPHS: Object.keys(BENCH_SUBGRAPHS).join(','),
         // Tracing is on by default (trace ids without an exporter); the untraced run shows what it costs.
         OTEL_SDK_DISABLED: kind === 'holovitals-untraced' ? 'true' : 'false',
       };
