@@ -13,6 +13,45 @@ root="$(pwd)"
 npx turbo prune "$@" --out-dir "$out"
 rm -f "$out/turbo.json"
 
+# turbo prune also keeps the workspaces reached through devDependencies (test helpers, the packages a
+# bench starts): drop those from the tree, the root manifest and the lockfile, so that neither their
+# code nor their own dependencies are installed.
+node - "$out" "$@" <<'SCRIPT'
+const { readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const [out, ...wanted] = process.argv.slice(2);
+const readJson = (file) => JSON.parse(readFileSync(join(out, file), 'utf8'));
+const root = readJson('package.json');
+const dirOf = new Map(root.workspaces.map((dir) => [readJson(`${dir}/package.json`).name, dir]));
+const keep = new Set();
+const visit = (name) => {
+  if (keep.has(name) || !dirOf.has(name)) return;
+  keep.add(name);
+  for (const dependency of Object.keys(readJson(`${dirOf.get(name)}/package.json`).dependencies ?? {}))
+    visit(dependency);
+};
+wanted.forEach(visit);
+const lock = readJson('package-lock.json');
+for (const [name, dir] of dirOf) {
+  if (keep.has(name)) continue;
+  rmSync(join(out, dir), { recursive: true, force: true });
+  delete lock.packages[dir];
+  delete lock.packages[`node_modules/${name}`];
+}
+const kept = [...dirOf].filter(([name]) => keep.has(name)).map(([, dir]) => dir);
+// Development dependencies are not installed; without them the lockfile need not name dropped workspaces.
+for (const dir of ['', ...kept]) {
+  const manifest = dir === '' ? root : readJson(`${dir}/package.json`);
+  delete manifest.devDependencies;
+  delete lock.packages[dir].devDependencies;
+  if (dir !== '') writeFileSync(join(out, dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+root.workspaces = kept;
+lock.packages[''].workspaces = kept;
+writeFileSync(join(out, 'package.json'), `${JSON.stringify(root, null, 2)}\n`);
+writeFileSync(join(out, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
+SCRIPT
+
 # Each pruned workspace: keep only what its processes load; sources, tests and configs stay behind.
 for manifest in $(cd "$out" && find . -mindepth 2 -maxdepth 3 -name package.json -not -path '*/node_modules/*'); do
   dir="$(dirname "$manifest")"
