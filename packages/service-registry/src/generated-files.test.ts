@@ -43,11 +43,11 @@ describe('files generated from the service registry', () => {
     expect(sql.match(/CREATE DATABASE holovitals_throwaway;/g)).toHaveLength(1);
     const chart = helmRegistryYaml(registry);
     expect(chart).toContain(
-      '  - name: throwaway\n    kind: subgraph\n    port: 4999\n    healthPath: /ready\n    livenessPath: /health\n    command: [node, subgraphs/throwaway/dist/main.js]\n',
+      '  - name: throwaway\n    kind: subgraph\n    port: 4999\n    healthPath: /ready\n    livenessPath: /health\n    image: services\n    command: [node, subgraphs/throwaway/dist/main.js]\n',
     );
     expect(chart).toContain('    migrate: [node, subgraphs/throwaway/dist/migrate.js]\n');
     expect(chart).toContain(
-      '  - name: throwaway-worker\n    kind: worker\n    port: 4998\n    healthPath: /ready\n    livenessPath: /health\n    command: [node, subgraphs/throwaway/dist/worker.js]\n    envName: THROWAWAY_WORKER\n    database: throwaway\n    databaseEnvName: THROWAWAY\n    migrate: null\n',
+      '  - name: throwaway-worker\n    kind: worker\n    port: 4998\n    healthPath: /ready\n    livenessPath: /health\n    image: services\n    command: [node, subgraphs/throwaway/dist/worker.js]\n    envName: THROWAWAY_WORKER\n    database: throwaway\n    databaseEnvName: THROWAWAY\n    migrate: null\n',
     );
   });
 });

@@ -1,3 +1,4 @@
+import { imageRole } from './image-role';
 import type { ServiceEntry, ServiceRegistry } from './service-entry';
 
 /** Files generated from the registry, relative to the repository root. */
@@ -53,7 +54,8 @@ function livenessPath(entry: ServiceEntry): string {
 
 /**
  * The Helm chart's copy of the registry (its templates read it with `.Files.Get`): one Deployment,
- * Service, probe set and, for subgraphs, one migrations Job per entry. Values only tune these.
+ * Service, probe set and, for subgraphs, one migrations Job per entry, each on its role's image.
+ * Values only tune these.
  */
 export function helmRegistryYaml(registry: ServiceRegistry): string {
   const lines = [
@@ -69,6 +71,7 @@ export function helmRegistryYaml(registry: ServiceRegistry): string {
       `    port: ${entry.port}`,
       `    healthPath: ${entry.healthPath}`,
       `    livenessPath: ${livenessPath(entry)}`,
+      `    image: ${imageRole(entry)}`,
       `    command: [${['node', entry.entry, ...(entry.args ?? [])].join(', ')}]`,
       `    envName: ${envName(entry.name)}`,
       `    database: ${entry.database ?? 'null'}`,

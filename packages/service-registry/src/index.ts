@@ -25,4 +25,5 @@ export {
   migrateEntry,
   roverYaml,
 } from './generated-files';
+export { IMAGE_ROLES, imageRole, type ImageRole } from './image-role';
 export { SERVICE_REGISTRY } from './services';

@@ -5,6 +5,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import {
+  imageRole,
   migrateEntry,
   SERVICE_REGISTRY,
   servicesOfKind,
@@ -30,6 +31,7 @@ interface K8sObject {
 }
 interface Container {
   name: string;
+  image: string;
   command: string[];
   env?: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef: { key: string } } }>;
   ports: Array<{ name: string; containerPort: number }>;
@@ -101,7 +103,7 @@ describe('the Helm chart (deploy/helm/holovitals)', () => {
       const merged = mergeValues(defaults, values);
       expect(validate(merged), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
-    expect(validate({ ...defaults, image: { repository: 'x', digest: 'latest' } })).toBe(false);
+    expect(validate({ ...defaults, image: { repository: 'x', digests: { web: 'latest' } } })).toBe(false);
     expect(validate({ ...defaults, replicaCount: 3 })).toBe(false);
   });
 
@@ -136,6 +138,9 @@ describe('the Helm chart (deploy/helm/holovitals)', () => {
         const pod = podSpec(find(objects, 'Deployment', `hv-holovitals-${entry.name}`));
         const [container] = pod.containers;
         expect(container.command, entry.name).toEqual(['node', entry.entry, ...(entry.args ?? [])]);
+        expect(container.image, entry.name).toBe(
+          `registry.example.com/holovitals/holovitals-${imageRole(entry)}:0.1.0`,
+        );
         expect(container.ports.find((port) => port.name === 'http')?.containerPort).toBe(entry.port);
         expect(envOf(container).PORT).toBe(String(entry.port));
         expect(container.readinessProbe.httpGet.path).toBe(entry.healthPath);
@@ -183,6 +188,7 @@ describe('the Helm chart (deploy/helm/holovitals)', () => {
         expect(job.metadata.annotations?.['helm.sh/hook']).toBe('pre-install,pre-upgrade');
         const [container] = podSpec(job).containers;
         expect(container.command).toEqual(['node', migrateEntry(subgraph)]);
+        expect(container.image).toBe('registry.example.com/holovitals/holovitals-services:0.1.0');
         expect(envOf(container).DATABASE_URL).toBe(`secret:DATABASE_URL_${subgraph.database?.toUpperCase()}`);
         const service = podSpec(find(objects, 'Deployment', `hv-holovitals-${subgraph.name}`)).containers[0];
         expect(envOf(service).MIGRATIONS_RUN).toBe('false');
@@ -208,11 +214,21 @@ describe('the Helm chart (deploy/helm/holovitals)', () => {
     },
   );
 
+  it.runIf(helmAvailable)('pins a role to its digest and leaves the other roles on the tag', () => {
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const objects = render('-f', join(chart, 'values-prod.yaml'), '--set', `image.digests.gateway=${digest}`);
+    const image = (name: string) =>
+      podSpec(find(objects, 'Deployment', `hv-holovitals-${name}`)).containers[0].image;
+    expect(image('gateway')).toBe(`registry.example.com/holovitals/holovitals-gateway@${digest}`);
+    expect(image('web')).toBe('registry.example.com/holovitals/holovitals-web:0.1.0');
+    expect(image('patient')).toBe('registry.example.com/holovitals/holovitals-services:0.1.0');
+  });
+
   it.runIf(helmAvailable)('refuses values its schema forbids', () => {
-    const result = spawnSync(helm, ['template', 'hv', chart, '--set', 'image.digest=latest'], {
+    const result = spawnSync(helm, ['template', 'hv', chart, '--set', 'image.digests.web=latest'], {
       encoding: 'utf8',
     });
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('/image/digest');
+    expect(result.stderr).toContain('/image/digests/web');
   });
 });

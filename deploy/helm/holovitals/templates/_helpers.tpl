@@ -16,11 +16,14 @@
 {{- .Files.Get "files/registry.yaml" -}}
 {{- end -}}
 
+{{/* One role's image (deploy/Dockerfile target): <repository>-<role>, by digest when one is set. */}}
 {{- define "holovitals.image" -}}
-{{- if .Values.image.digest -}}
-{{- printf "%s@%s" .Values.image.repository .Values.image.digest -}}
+{{- $image := .root.Values.image -}}
+{{- $digest := index $image.digests .role | default "" -}}
+{{- if $digest -}}
+{{- printf "%s-%s@%s" $image.repository .role $digest -}}
 {{- else -}}
-{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) -}}
+{{- printf "%s-%s:%s" $image.repository .role ($image.tag | default .root.Chart.AppVersion) -}}
 {{- end -}}
 {{- end -}}
 
