@@ -47,7 +47,18 @@ export {
   eventStreamKey,
 } from './event-stream-message';
 export { eventMigrations } from './migrations/event-migrations';
-export { enqueueEvent, OutboxTransactionRequiredError } from './outbox';
+export { publishEvent } from './direct-publish';
+export {
+  createErrorReporter,
+  type ErrorDelivery,
+  type ErrorReport,
+  type ErrorReporterOptions,
+  errorReportPayload,
+  outboxErrorDelivery,
+  type ReportedError,
+} from './error-reporting';
+export { scrubErrorText, scrubStack } from './error-scrubbing';
+export { createDomainEvent, enqueueEvent, OutboxTransactionRequiredError } from './outbox';
 export { pruneOutbox, type OutboxPruneOptions, type OutboxPruneResult } from './outbox-pruning';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { PollingLoop, type PollingLoopOptions, type PollResult } from './polling-loop';
