@@ -1,6 +1,9 @@
+import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { publishEvent } from './direct-publish';
 import type { EventPayload } from './event-contracts';
 import type { EventLogger } from './event-logger';
+import type { EventSigningKey } from './event-signing';
 import { scrubErrorText, scrubStack } from './error-scrubbing';
 import { enqueueEvent } from './outbox';
 
@@ -67,4 +70,16 @@ export function outboxErrorDelivery(service: string, dataSource: DataSource): Er
     dataSource.transaction((manager) =>
       enqueueEvent(manager, service, 'error.reported', payload, { traceId }),
     );
+}
+
+/**
+ * Reports straight to the `error.reported` stream, signed with the process's own key: for a process without a
+ * database (the gateway). A report lost to a Redis failure is only logged, which is why only reports go this way.
+ */
+export function streamErrorDelivery(target: {
+  redis: Redis;
+  signingKey: EventSigningKey;
+  streamPrefix: string;
+}): ErrorDelivery {
+  return (payload, traceId) => publishEvent(target, 'error.reported', payload, { traceId });
 }

@@ -56,6 +56,7 @@ export {
   errorReportPayload,
   outboxErrorDelivery,
   type ReportedError,
+  streamErrorDelivery,
 } from './error-reporting';
 export { scrubErrorText, scrubStack } from './error-scrubbing';
 export { createDomainEvent, enqueueEvent, OutboxTransactionRequiredError } from './outbox';

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SERVICE_REGISTRY, servicesOfKind, singleService } from '@holovitals/service-registry';
-import { eventKeyEnvLines } from '../src/dev-secrets';
+import { eventKeyEnvLines, eventPublishers } from '../src/dev-secrets';
 
 const root = resolve(__dirname, '..', '..', '..');
 
@@ -47,9 +47,7 @@ describe('compose.yaml', () => {
         METRICS_TOKEN: 'x'.repeat(32),
         GRAFANA_ADMIN_PASSWORD: 'x'.repeat(16),
         ...Object.fromEntries(
-          eventKeyEnvLines(servicesOfKind(SERVICE_REGISTRY, 'subgraph').map((s) => s.name)).map((line) =>
-            line.split(/=(.*)/s).slice(0, 2),
-          ),
+          eventKeyEnvLines(eventPublishers(SERVICE_REGISTRY)).map((line) => line.split(/=(.*)/s).slice(0, 2)),
         ),
       },
     });
@@ -220,5 +218,14 @@ describe('compose.yaml', () => {
         EVENT_PUBLIC_KEYS: '${EVENT_PUBLIC_KEYS:?set EVENT_PUBLIC_KEYS}',
       });
     }
+  });
+
+  it('gives the gateway its own event signing key for its error reports, which `event-keys` generates', () => {
+    expect(compose.services.gateway?.environment?.EVENT_SIGNING_KEY).toBe(
+      '${GATEWAY_EVENT_SIGNING_KEY:?set GATEWAY_EVENT_SIGNING_KEY}',
+    );
+    const lines = eventKeyEnvLines(eventPublishers(SERVICE_REGISTRY));
+    expect(lines.some((line) => line.startsWith('GATEWAY_EVENT_SIGNING_KEY='))).toBe(true);
+    expect(lines.find((line) => line.startsWith('EVENT_PUBLIC_KEYS='))).toMatch(/[=,]gateway:/);
   });
 });
