@@ -10,7 +10,7 @@ import {
   redisSettings,
   runtimeSettings,
 } from '@holovitals/config';
-import { DEFAULT_STREAM_PREFIX, parseEventSigningKey } from '@holovitals/events';
+import { DEFAULT_STREAM_PREFIX, eventSigningKeySetting } from '@holovitals/events';
 import { defaultSubgraphUrls, SERVICE_REGISTRY, singleService } from '@holovitals/service-registry';
 import { metricsConfigShape } from '@holovitals/http-server';
 import { z } from 'zod';
@@ -67,17 +67,7 @@ const schema = {
    * The gateway's own Ed25519 event key (base64 PKCS#8 DER): it signs the `error.reported` events it publishes.
    * Unset: the gateway's failures are only logged.
    */
-  EVENT_SIGNING_KEY: z
-    .string()
-    .optional()
-    .superRefine((value, ctx) => {
-      if (value === undefined) return;
-      try {
-        parseEventSigningKey('gateway', value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-      }
-    }),
+  EVENT_SIGNING_KEY: eventSigningKeySetting,
   /** The subgraphs' event stream prefix (their EVENT_STREAM_PREFIX). */
   EVENT_STREAM_PREFIX: z.string().min(1).default(DEFAULT_STREAM_PREFIX),
   ...errorReportSettings,

@@ -34,6 +34,7 @@ export {
   EventKeyError,
   type EventPublicKeys,
   type EventSigningKey,
+  eventSigningKeySetting,
   generateEventKeyPair,
   parseEventPublicKeys,
   parseEventSigningKey,

@@ -107,6 +107,19 @@ afterAll(async () => {
   await h.stop();
 });
 
+/** The one error group `filter` finds, once it has counted `count` occurrences. */
+async function onlyGroup(
+  filter: Record<string, string>,
+  count: number,
+): Promise<ErrorsPage['errors']['nodes'][number] | undefined> {
+  const page = await eventually(
+    () => h.admin<ErrorsPage>(ERRORS, { filter }),
+    (data) => (data.errors.nodes[0]?.count ?? 0) >= count,
+  );
+  expect(page.errors.nodes).toHaveLength(1);
+  return page.errors.nodes[0];
+}
+
 const traceparent = (traceId: string): string => `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
 
 describe('error reporting', () => {
@@ -125,12 +138,7 @@ describe('error reporting', () => {
         }),
       );
     }
-    const page = await eventually(
-      () => h.admin<ErrorsPage>(ERRORS, { filter: { service: 'failing' } }),
-      (data) => (data.errors.nodes[0]?.count ?? 0) >= 2,
-    );
-    expect(page.errors.nodes).toHaveLength(1);
-    const [group] = page.errors.nodes;
+    const group = await onlyGroup({ service: 'failing' }, 2);
     expect(group).toEqual(
       expect.objectContaining({
         service: 'failing',
@@ -199,12 +207,7 @@ describe('error reporting', () => {
     for (const email of ['jane.doe@example.org', 'john.roe@example.org'])
       await producer.enqueue(importQueue, { email });
 
-    const page = await eventually(
-      () => h.admin<ErrorsPage>(ERRORS, { filter: { service: 'failing', origin: 'JOB' } }),
-      (data) => (data.errors.nodes[0]?.count ?? 0) >= 2,
-    );
-    expect(page.errors.nodes).toHaveLength(1);
-    const [group] = page.errors.nodes;
+    const group = await onlyGroup({ service: 'failing', origin: 'JOB' }, 2);
     expect(group).toEqual(
       expect.objectContaining({
         service: 'failing',
