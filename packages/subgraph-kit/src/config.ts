@@ -12,7 +12,7 @@ import {
   redisSettings,
   runtimeSettings,
 } from '@holovitals/config';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { eventConfigShape, requireEventSigningKey } from './event-config';
 
 /** Settings every subgraph reads (the shared config base plus the kit's own); a subgraph adds its own with `extraConfig`. */
