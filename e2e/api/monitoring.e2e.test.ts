@@ -103,6 +103,41 @@ describe('monitoring through the gateway', () => {
     expect(reported.body.data?.reportClientError).toBe(true);
   });
 
+  it.runIf(stack.webUrl !== null)(
+    'passes the root error page’s report from the web server on to monitoring, and refuses another site’s',
+    async () => {
+      const webUrl = stack.webUrl ?? '';
+      const post = (origin: string, message: string) =>
+        fetch(`${webUrl}/api/client-errors`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin },
+          body: JSON.stringify({ errorName: 'RootLayoutError', message, stack: null, page: '/root-e2e' }),
+        });
+      expect((await post('https://evil.example', 'from elsewhere')).status).toBe(403);
+      expect((await post(new URL(webUrl).origin, 'e2e: the root layout threw')).status).toBe(204);
+
+      const admin = await tokenOf('admin@demo.holovitals.local');
+      const ERRORS = `{ errors(filter: { service: "web", origin: CLIENT }, first: 50) {
+        nodes { errorName template events(first: 5) { operation } } } }`;
+      type Errors = {
+        errors: {
+          nodes: Array<{ errorName: string; template: string; events: Array<{ operation: string | null }> }>;
+        };
+      };
+      const until = Date.now() + 30_000;
+      let groups: Errors['errors']['nodes'] = [];
+      while (Date.now() < until) {
+        const response = await graphqlRequest<Errors>(stack.gatewayUrl, ERRORS, {}, { token: admin });
+        groups =
+          response.body.data?.errors.nodes.filter((node) => node.errorName === 'RootLayoutError') ?? [];
+        if (groups.length > 0) break;
+        await new Promise((wake) => setTimeout(wake, 500));
+      }
+      expect(groups.map((group) => group.template)).toEqual(['e2e: the root layout threw']);
+      expect(groups[0]?.events[0]?.operation).toBe('/root-e2e');
+    },
+  );
+
   it('serves serviceHealthChanged over the gateway to an ADMIN and refuses a patient', async () => {
     const [admin, patient] = await Promise.all([
       tokenOf('admin@demo.holovitals.local'),

@@ -2,6 +2,7 @@ import {
   accessTokenSettings,
   commaList,
   ConfigError,
+  errorReportSettings,
   gatewaySecretSettings,
   loadConfig,
   maxRequestBytes,
@@ -9,6 +10,7 @@ import {
   redisSettings,
   runtimeSettings,
 } from '@holovitals/config';
+import { DEFAULT_STREAM_PREFIX, eventSigningKeySetting } from '@holovitals/events';
 import {
   defaultSubgraphUrls,
   SERVICE_REGISTRY,
@@ -72,6 +74,14 @@ const schema = {
   LIVE_KEEP_ALIVE_MS: z.coerce.number().int().positive().default(12_000),
   /** How often each socket's token is checked again, so sign-out and expiry close it. */
   LIVE_RECHECK_MS: z.coerce.number().int().positive().default(5_000),
+  /**
+   * The gateway's own Ed25519 event key (base64 PKCS#8 DER): it signs the `error.reported` events it publishes.
+   * Unset: the gateway's failures are only logged.
+   */
+  EVENT_SIGNING_KEY: eventSigningKeySetting,
+  /** The subgraphs' event stream prefix (their EVENT_STREAM_PREFIX). */
+  EVENT_STREAM_PREFIX: z.string().min(1).default(DEFAULT_STREAM_PREFIX),
+  ...errorReportSettings,
   ...metricsConfigShape,
 };
 

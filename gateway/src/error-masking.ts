@@ -28,6 +28,21 @@ const CLIENT_CODES = new Set<string>([
  * is logged with its detail and answered as INTERNAL_SERVER_ERROR, so host names, ports and library
  * messages stay inside.
  */
+/**
+ * The gateway's own failure behind an error, or null when the error is for the client or came from a subgraph's
+ * response (`serviceName`: the subgraph reported it itself). What remains is a subgraph the gateway could not reach
+ * or that answered with something other than GraphQL, and failures in the gateway's own code and plugins.
+ */
+export function gatewayFailureOf(error: unknown): Error | null {
+  const original = unwrapResolverError(error);
+  // Read as data, not by class: the auth package's GraphQLError may come from another copy of graphql.
+  const extensions = (original as { extensions?: Record<string, unknown> } | null)?.extensions ?? {};
+  if (typeof extensions.code === 'string' && CLIENT_CODES.has(extensions.code)) return null;
+  if (extensions.serviceName !== undefined) return null;
+  if (original instanceof GraphQLError && original.originalError) return original.originalError;
+  return original instanceof Error ? original : new Error(String(original));
+}
+
 export function createGatewayErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;

@@ -3,11 +3,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createRequestAuthenticator, traceIdFrom } from '@holovitals/auth';
+import { createErrorReporter, parseEventSigningKey, streamErrorDelivery } from '@holovitals/events';
 import { activeTraceId } from '@holovitals/telemetry';
 import {
   clientAddress,
   close,
   createGraphQLHttpServer,
+  createOperationLabeler,
   healthRoutes,
   listen,
   startMetricsServer,
@@ -20,6 +22,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from './config';
 import { corsHeaders, corsPreflight } from './cors';
 import { createGatewayErrorFormatter } from './error-masking';
+import { gatewayErrorReportingPlugin } from './error-reporting';
 import type { GatewayContext } from './gateway-context';
 import { gatewayMetricsPlugin } from './gateway-metrics';
 import { startLiveServer } from './live/live-server';
@@ -87,6 +90,23 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
+  const operationLabels = {
+    known: config.METRICS_OPERATIONS,
+    maxSeen: config.METRICS_MAX_OPERATIONS,
+    maxLength: config.METRICS_OPERATION_NAME_MAX_LENGTH,
+  };
+  // No database, so no outbox: reports go straight to the stream, signed with the gateway's own key.
+  const reportError = config.EVENT_SIGNING_KEY
+    ? createErrorReporter({
+        deliver: streamErrorDelivery({
+          redis,
+          signingKey: parseEventSigningKey('gateway', config.EVENT_SIGNING_KEY),
+          streamPrefix: config.EVENT_STREAM_PREFIX,
+        }),
+        logger,
+        perMinute: config.ERROR_REPORTS_PER_MINUTE,
+      })
+    : null;
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -98,11 +118,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     plugins: [
       ...protection.plugins,
       operationResolutionPlugin,
-      gatewayMetricsPlugin(registry, {
-        known: config.METRICS_OPERATIONS,
-        maxSeen: config.METRICS_MAX_OPERATIONS,
-        maxLength: config.METRICS_OPERATION_NAME_MAX_LENGTH,
-      }),
+      gatewayMetricsPlugin(registry, operationLabels),
+      ...(reportError
+        ? [gatewayErrorReportingPlugin(reportError, createOperationLabeler(operationLabels))]
+        : []),
     ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: config.MAX_TOKENS },

@@ -4,6 +4,7 @@ export {
   booleanFlag,
   commaList,
   databaseSettings,
+  errorReportSettings,
   gatewaySecretSettings,
   LOCAL_REDIS_URL,
   maxRequestBytes,

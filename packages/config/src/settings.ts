@@ -49,6 +49,11 @@ export const gatewaySecretSettings = {
   GATEWAY_SECRET: z.string().min(16, 'GATEWAY_SECRET must be at least 16 characters'),
 };
 
+/** Unexpected errors one process reports to monitoring (`error.reported`) per minute; the rest are only logged. */
+export const errorReportSettings = {
+  ERROR_REPORTS_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+};
+
 /** Largest request body a process accepts, in bytes. */
 export const maxRequestBytes = (defaultBytes: number) =>
   z.coerce.number().int().positive().default(defaultBytes);

@@ -218,8 +218,8 @@ export const eventContracts = {
    * monitoring scrubs them again and groups them by fingerprint.
    */
   'error.reported': z.object({
-    /** Where it happened: a GraphQL resolver or a queue job. */
-    origin: z.enum(['RESOLVER', 'JOB']),
+    /** Where it happened: a GraphQL resolver, a queue job, or the gateway itself (not a subgraph's error passed on). */
+    origin: z.enum(['RESOLVER', 'JOB', 'GATEWAY']),
     errorName: z.string().max(200),
     message: z.string().max(2_000),
     stack: z.string().max(16_000).nullable(),

@@ -6,6 +6,7 @@ import {
   sign,
   verify,
 } from 'node:crypto';
+import { z } from 'zod';
 
 /**
  * Ed25519 keys in the form config carries them: base64 DER (PKCS#8 for a private key, SPKI for a public
@@ -113,3 +114,16 @@ export function envelopeSignatureValid(
     }
   });
 }
+
+/** `EVENT_SIGNING_KEY` as config reads it: optional, and when set an Ed25519 private key in the expected encoding. */
+export const eventSigningKeySetting = z
+  .string()
+  .optional()
+  .superRefine((value, ctx) => {
+    if (value === undefined) return;
+    try {
+      parseEventSigningKey('this service', value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+    }
+  });

@@ -34,6 +34,7 @@ export {
   EventKeyError,
   type EventPublicKeys,
   type EventSigningKey,
+  eventSigningKeySetting,
   generateEventKeyPair,
   parseEventPublicKeys,
   parseEventSigningKey,
@@ -47,7 +48,19 @@ export {
   eventStreamKey,
 } from './event-stream-message';
 export { eventMigrations } from './migrations/event-migrations';
-export { enqueueEvent, OutboxTransactionRequiredError } from './outbox';
+export { publishEvent } from './direct-publish';
+export {
+  createErrorReporter,
+  type ErrorDelivery,
+  type ErrorReport,
+  type ErrorReporterOptions,
+  errorReportPayload,
+  outboxErrorDelivery,
+  type ReportedError,
+  streamErrorDelivery,
+} from './error-reporting';
+export { scrubErrorText, scrubStack } from './error-scrubbing';
+export { createDomainEvent, enqueueEvent, OutboxTransactionRequiredError } from './outbox';
 export { pruneOutbox, type OutboxPruneOptions, type OutboxPruneResult } from './outbox-pruning';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { PollingLoop, type PollingLoopOptions, type PollResult } from './polling-loop';

@@ -32,21 +32,7 @@ export async function enqueueEvent<T extends EventType>(
       `enqueueEvent(${type}) needs the EntityManager of an open transaction (dataSource.transaction(...))`,
     );
   }
-  if (!mayPublish(source, type)) {
-    throw new EventOwnershipError(source, type);
-  }
-  const active = activeTraceparent();
-  const traceId = options?.traceId ?? active?.traceId ?? null;
-  const event: DomainEvent<T> = {
-    id: randomUUID(),
-    type,
-    source,
-    occurredAt: new Date().toISOString(),
-    traceId,
-    // Only the context of the trace the event names: a consumer continues that trace, not an unrelated one.
-    traceparent: active && active.traceId === traceId ? active.traceparent : null,
-    payload: parseEventPayload(type, payload),
-  };
+  const event = createDomainEvent(source, type, payload, options);
   await manager.query(
     `INSERT INTO event_outbox (id, type, source, occurred_at, trace_id, trace_parent, payload)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -61,4 +47,31 @@ export async function enqueueEvent<T extends EventType>(
     ],
   );
   return event;
+}
+
+/**
+ * A new event of `source`, checked against its contract, carrying the active trace when it is the one the event
+ * names. Throws `InvalidEventError` or `EventOwnershipError` like `enqueueEvent`.
+ */
+export function createDomainEvent<T extends EventType>(
+  source: string,
+  type: T,
+  payload: EventPayloadInput<T>,
+  options?: { traceId?: string | null },
+): DomainEvent<T> {
+  if (!mayPublish(source, type)) {
+    throw new EventOwnershipError(source, type);
+  }
+  const active = activeTraceparent();
+  const traceId = options?.traceId ?? active?.traceId ?? null;
+  return {
+    id: randomUUID(),
+    type,
+    source,
+    occurredAt: new Date().toISOString(),
+    traceId,
+    // Only the context of the trace the event names: a consumer continues that trace, not an unrelated one.
+    traceparent: active && active.traceId === traceId ? active.traceparent : null,
+    payload: parseEventPayload(type, payload),
+  };
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
-import { eventKeyEnvLines } from './dev-secrets';
-import { SERVICE_REGISTRY, servicesOfKind } from '@holovitals/service-registry';
+import { eventKeyEnvLines, eventPublishers } from './dev-secrets';
+import { SERVICE_REGISTRY } from '@holovitals/service-registry';
 import { startStack } from './stack';
 import { loadStackConfig } from './stack-config';
 
@@ -52,11 +52,7 @@ async function main(): Promise<void> {
 
 if (process.argv[2] === 'event-keys') {
   // For compose's .env: `npm start` keeps its own keys in .data/dev-secrets.json instead.
-  log(
-    eventKeyEnvLines(servicesOfKind(SERVICE_REGISTRY, 'subgraph').map((subgraph) => subgraph.name)).join(
-      '\n',
-    ),
-  );
+  log(eventKeyEnvLines(eventPublishers(SERVICE_REGISTRY)).join('\n'));
   process.exit(0);
 }
 if (process.argv[2] !== 'start') {

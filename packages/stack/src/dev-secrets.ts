@@ -1,4 +1,5 @@
 import { encodeEventPublicKeys, generateEventKeyPair } from '@holovitals/events';
+import { type ServiceEntry, servicesOfKind } from '@holovitals/service-registry';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -64,6 +65,16 @@ export async function loadDevSecrets(
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/**
+ * Every process that signs events under its own name: the subgraphs (their workers sign as their subgraph) and the
+ * gateway, which publishes its own `error.reported` events.
+ */
+export function eventPublishers(registry: readonly ServiceEntry[]): string[] {
+  return [...servicesOfKind(registry, 'subgraph'), ...servicesOfKind(registry, 'gateway')].map(
+    (entry) => entry.name,
+  );
 }
 
 /** An Ed25519 pair for audit checkpoints: the private key as PKCS#8 PEM, the public one as base64 SPKI DER. */

@@ -10,7 +10,7 @@ import {
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { eventKeyEnv, loadDevSecrets, type DevSecrets } from './dev-secrets';
+import { eventKeyEnv, eventPublishers, loadDevSecrets, type DevSecrets } from './dev-secrets';
 import { ensurePostgres } from './postgres';
 import { ensureRedis } from './redis';
 import { startRegistryServices, type ServiceLaunch } from './registry-services';
@@ -89,8 +89,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const logDir = join(options.dataDir, 'logs');
   await mkdir(logDir, { recursive: true });
   const postgres = await ensurePostgres(join(options.dataDir, 'postgres'), config, log);
-  const publishers = servicesOfKind(registry, 'subgraph').map((entry) => entry.name);
-  const secrets = await loadDevSecrets(join(options.dataDir, 'dev-secrets.json'), config, publishers);
+  const secrets = await loadDevSecrets(
+    join(options.dataDir, 'dev-secrets.json'),
+    config,
+    eventPublishers(registry),
+  );
   const redis = await ensureRedis(config, secrets.REDIS_PASSWORD, log);
   const processes: ServiceProcess[] = [];
   let stopping = false;
@@ -182,9 +185,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       // One folder for every process that stores files (a subgraph and its worker read the same files).
       BLOB_STORE_DIR: env.BLOB_STORE_DIR ?? join(options.dataDir, 'blobs'),
     },
-    // Subgraphs and their workers sign the events they publish with their subgraph's key.
+    // Subgraphs and their workers sign the events they publish with their subgraph's key, the gateway with its own.
     envFor: (entry, port) => {
       const metrics = { METRICS_PORT: metricsPortFor(entry, port, env) };
+      if (entry.kind === 'gateway')
+        return { ...metrics, EVENT_SIGNING_KEY: eventKeyEnv(secrets, entry.name).EVENT_SIGNING_KEY };
       if (entry.kind !== 'subgraph' && entry.kind !== 'worker') return metrics;
       const owner = registry.find(
         (candidate) => candidate.kind === 'subgraph' && candidate.package === entry.package,

@@ -1,16 +1,18 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SERVICE_REGISTRY, servicesOfKind, singleService } from '@holovitals/service-registry';
-import { eventKeyEnvLines } from '../src/dev-secrets';
+import { eventKeyEnvLines, eventPublishers } from '../src/dev-secrets';
 
 const root = resolve(__dirname, '..', '..', '..');
 
 interface ComposeService {
   command?: string[];
   ports?: string[];
+  volumes?: string[];
+  secrets?: Array<{ source: string; target: string }>;
   environment?: Record<string, unknown>;
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
@@ -20,7 +22,15 @@ interface ComposeService {
 
 const compose = parse(readFileSync(join(root, 'compose.yaml'), 'utf8'), { merge: true }) as {
   services: Record<string, ComposeService>;
+  secrets: Record<string, { environment?: string }>;
 };
+const readYaml = <T>(path: string): T => parse(readFileSync(join(root, path), 'utf8')) as T;
+
+/** Where a `./host/path:/container/path[:ro]` volume of `service` mounts `hostPath`. */
+function mountOf(service: string, hostPath: string): string | undefined {
+  const volume = compose.services[service]?.volumes?.find((entry) => entry.startsWith(`./${hostPath}:`));
+  return volume?.split(':')[1];
+}
 const dockerCompose = spawnSync('docker', ['compose', 'version']).status === 0;
 
 describe('compose.yaml', () => {
@@ -34,10 +44,10 @@ describe('compose.yaml', () => {
         REDIS_PASSWORD: 'x'.repeat(32),
         SMTP_URL: 'smtp://mail',
         MODEL_API_KEY: 'x'.repeat(32),
+        METRICS_TOKEN: 'x'.repeat(32),
+        GRAFANA_ADMIN_PASSWORD: 'x'.repeat(16),
         ...Object.fromEntries(
-          eventKeyEnvLines(servicesOfKind(SERVICE_REGISTRY, 'subgraph').map((s) => s.name)).map((line) =>
-            line.split(/=(.*)/s).slice(0, 2),
-          ),
+          eventKeyEnvLines(eventPublishers(SERVICE_REGISTRY)).map((line) => line.split(/=(.*)/s).slice(0, 2)),
         ),
       },
     });
@@ -70,12 +80,92 @@ describe('compose.yaml', () => {
     expect(compose.services.gateway?.ports).toEqual([`${gateway.port}:${gateway.port}`]);
   });
 
-  it('publishes only the web app, the gateway, the stand-ins browsers visit (hospital sign-in, hosted checkout) and the trace viewer', () => {
+  it('publishes only the web app, the gateway, the stand-ins browsers visit (hospital sign-in, hosted checkout), and the operators’ UIs on loopback', () => {
     const published = Object.entries(compose.services)
       .filter(([, service]) => (service.ports ?? []).length > 0)
       .map(([name]) => name)
       .sort();
-    expect(published).toEqual(['demo-hospital', 'gateway', 'jaeger', 'stripe-server', 'web']);
+    expect(published).toEqual([
+      'demo-hospital',
+      'gateway',
+      'grafana',
+      'jaeger',
+      'prometheus',
+      'stripe-server',
+      'web',
+    ]);
+    for (const name of ['grafana', 'jaeger', 'prometheus'])
+      for (const port of compose.services[name]?.ports ?? []) expect(port, name).toMatch(/^127\.0\.0\.1:/);
+  });
+
+  it('pins the image of Prometheus, Grafana and the trace viewer to a release', () => {
+    for (const name of ['grafana', 'jaeger', 'prometheus'])
+      expect(compose.services[name]?.image, name).toMatch(/:v?\d+\.\d+\.\d+$/);
+  });
+
+  it('runs Prometheus on deploy/prometheus, with its alert rules and METRICS_TOKEN where the scrape config reads it', () => {
+    const configPath = mountOf('prometheus', 'deploy/prometheus/prometheus.yml');
+    expect(compose.services.prometheus?.command).toContain(`--config.file=${configPath}`);
+    const config = readYaml<{
+      rule_files: string[];
+      scrape_configs: Array<{
+        authorization: { credentials_file: string };
+        static_configs: Array<{ targets: string[] }>;
+      }>;
+    }>('deploy/prometheus/prometheus.yml');
+    // Rule files are relative to the config file's folder.
+    for (const rules of config.rule_files)
+      expect(mountOf('prometheus', `deploy/prometheus/${rules}`)).toBe(
+        join(configPath ? configPath.replace(/\/[^/]+$/, '') : '?', rules),
+      );
+    const token = compose.services.prometheus?.secrets?.find((secret) => secret.source === 'metrics-token');
+    expect(compose.secrets['metrics-token']).toEqual({ environment: 'METRICS_TOKEN' });
+    for (const job of config.scrape_configs) {
+      expect(job.authorization.credentials_file).toBe(token?.target);
+      // Every target is a compose service with its metrics listener on that port.
+      for (const target of job.static_configs.flatMap((group) => group.targets)) {
+        const [host, port] = target.split(':');
+        expect(compose.services[host ?? '']?.environment?.METRICS_PORT, target).toBe(Number(port));
+        expect(compose.services[host ?? '']?.environment?.METRICS_HOST, target).toBe('0.0.0.0');
+        expect(compose.services[host ?? '']?.environment?.METRICS_TOKEN, target).toBe(
+          '${METRICS_TOKEN:?set METRICS_TOKEN}',
+        );
+      }
+    }
+  });
+
+  it('runs Grafana with the Prometheus data source and every dashboard of deploy/grafana provisioned', () => {
+    const provisioning = mountOf('grafana', 'deploy/grafana/provisioning');
+    expect(provisioning).toBe('/etc/grafana/provisioning');
+    const datasources = readYaml<{ datasources: Array<{ type: string; url: string; isDefault: boolean }> }>(
+      'deploy/grafana/provisioning/datasources/prometheus.yml',
+    );
+    expect(datasources.datasources).toEqual([
+      expect.objectContaining({ type: 'prometheus', url: 'http://prometheus:9090', isDefault: true }),
+    ]);
+    const providers = readYaml<{ providers: Array<{ type: string; options: { path: string } }> }>(
+      'deploy/grafana/provisioning/dashboards/holovitals.yml',
+    );
+    expect(providers.providers.map((provider) => provider.options.path)).toEqual([
+      mountOf('grafana', 'deploy/grafana/dashboards'),
+    ]);
+    const dashboards = readdirSync(join(root, 'deploy', 'grafana', 'dashboards'));
+    expect(dashboards).toContain('supergraph.json');
+    for (const file of dashboards) {
+      const dashboard = JSON.parse(
+        readFileSync(join(root, 'deploy', 'grafana', 'dashboards', file), 'utf8'),
+      ) as {
+        uid: string;
+        templating: { list: Array<{ name: string; type: string; query: string }> };
+      };
+      expect(dashboard.uid, file).toMatch(/^[\w-]+$/);
+      expect(dashboard.templating.list, file).toContainEqual(
+        expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus' }),
+      );
+    }
+    expect(compose.services.grafana?.environment?.GF_SECURITY_ADMIN_PASSWORD).toBe(
+      '${GRAFANA_ADMIN_PASSWORD:?set GRAFANA_ADMIN_PASSWORD}',
+    );
   });
 
   it('sends browsers to documents files through the web app, and patient to documents directly', () => {
@@ -128,5 +218,14 @@ describe('compose.yaml', () => {
         EVENT_PUBLIC_KEYS: '${EVENT_PUBLIC_KEYS:?set EVENT_PUBLIC_KEYS}',
       });
     }
+  });
+
+  it('gives the gateway its own event signing key for its error reports, which `event-keys` generates', () => {
+    expect(compose.services.gateway?.environment?.EVENT_SIGNING_KEY).toBe(
+      '${GATEWAY_EVENT_SIGNING_KEY:?set GATEWAY_EVENT_SIGNING_KEY}',
+    );
+    const lines = eventKeyEnvLines(eventPublishers(SERVICE_REGISTRY));
+    expect(lines.some((line) => line.startsWith('GATEWAY_EVENT_SIGNING_KEY='))).toBe(true);
+    expect(lines.find((line) => line.startsWith('EVENT_PUBLIC_KEYS='))).toMatch(/[=,]gateway:/);
   });
 });

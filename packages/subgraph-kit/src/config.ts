@@ -4,6 +4,7 @@ import {
   booleanFlag,
   commaList,
   databaseSettings,
+  errorReportSettings,
   gatewaySecretSettings,
   loadConfig as loadSettings,
   maxRequestBytes,
@@ -11,7 +12,7 @@ import {
   redisSettings,
   runtimeSettings,
 } from '@holovitals/config';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { eventConfigShape, requireEventSigningKey } from './event-config';
 
 /** Settings every subgraph reads (the shared config base plus the kit's own); a subgraph adds its own with `extraConfig`. */
@@ -28,8 +29,7 @@ export const baseConfigShape = {
   MIGRATIONS_RUN: booleanFlag.default(true),
   /** Relay the outbox to Redis Streams and consume events in this process. */
   EVENTS_ENABLED: booleanFlag.default(true),
-  /** Unexpected errors one process reports to monitoring (`error.reported`) per minute; the rest are only logged. */
-  ERROR_REPORTS_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  ...errorReportSettings,
   ...eventConfigShape,
   ...metricsConfigShape,
 };

@@ -2,24 +2,12 @@ import {
   DEFAULT_STREAM_PREFIX,
   EventKeyError,
   type EventPublicKeys,
+  eventSigningKeySetting,
   parseEventPublicKeys,
-  parseEventSigningKey,
 } from '@holovitals/events';
 import { z } from 'zod';
 
 const DAY_MS = 86_400_000;
-
-const signingKey = z
-  .string()
-  .optional()
-  .superRefine((value, ctx) => {
-    if (value === undefined) return;
-    try {
-      parseEventSigningKey('this service', value);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-    }
-  });
 
 const publicKeys = z
   .string()
@@ -37,7 +25,7 @@ const publicKeys = z
 /** Event bus settings every subgraph reads (see packages/events/README.md for the model behind them). */
 export const eventConfigShape = {
   /** This service's Ed25519 private key (base64 PKCS#8 DER): the relay signs every envelope with it. */
-  EVENT_SIGNING_KEY: signingKey,
+  EVENT_SIGNING_KEY: eventSigningKeySetting,
   /** Producers' public keys, `service:base64SPKI,...`: consumers accept an event only if its owner signed it. */
   EVENT_PUBLIC_KEYS: publicKeys,
   /** Redis key prefix of the event streams; tests give each subgraph its own so parallel runs do not mix. */

@@ -22,7 +22,6 @@ export {
   gatewayData,
 } from './demo-seed-client';
 export { defineSubgraph, type SubgraphDefinition, type SubgraphRuntime } from './define-subgraph';
-export { scrubErrorText, scrubStack } from './error-scrubbing';
 export { DomainError, type DomainErrorMapping, ErrorCode, httpStatusFor } from './domain-error';
 export { buildFederatedSchema, FEDERATION_LINK, type ReferenceResolver } from './federated-schema';
 export {

@@ -19,13 +19,14 @@ import {
   isGatewayCredentialValid,
   traceIdFrom,
 } from '@holovitals/auth';
+import { createErrorReporter, outboxErrorDelivery } from '@holovitals/events';
 import { activeTraceId } from '@holovitals/telemetry';
 import { loadConfig } from './config';
 import { closeDatabase, initDatabase, migrationsApplied, type Database } from './data-source';
 import type { SubgraphDefinition, SubgraphRuntime } from './define-subgraph';
 import { createSubgraphEventBus } from './event-bus';
 import { createErrorFormatter } from './error-formatting';
-import { createErrorReporter, errorReportingPlugin } from './error-reporting';
+import { errorReportingPlugin } from './error-reporting';
 import { buildFederatedSchema } from './federated-schema';
 import { LoaderRegistry } from './loader-registry';
 import { createLogger } from './logger';
@@ -99,8 +100,7 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
   // Reports ride the event bus: without it (events disabled) they would pile up in an outbox nobody relays.
   const reportError = eventBus
     ? createErrorReporter({
-        service: definition.name,
-        dataSource: database.dataSource,
+        deliver: outboxErrorDelivery(definition.name, database.dataSource),
         logger,
         perMinute: config.ERROR_REPORTS_PER_MINUTE,
       })

@@ -24,6 +24,7 @@ export {
 } from './queue-producer';
 export {
   defineWorker,
+  type ErrorOutbox,
   runWorker,
   runWorkerProcess,
   type RunningWorker,

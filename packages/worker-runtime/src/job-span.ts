@@ -1,16 +1,16 @@
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { isSpanContextValid, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 
 const tracer = trace.getTracer('@holovitals/worker-runtime');
 
 /**
  * Runs one try of a job in a span of its own, so its SQL, Redis and HTTP calls form one trace and its logs
- * and error reports carry that trace's id.
+ * and error reports carry that trace's id (null when tracing is off: the no-op span's id is all zeros).
  */
 export function withJobSpan<T>(
   queue: string,
   jobId: string,
   attempt: number,
-  run: (traceId: string) => Promise<T>,
+  run: (traceId: string | null) => Promise<T>,
 ): Promise<T> {
   return tracer.startActiveSpan(
     `${queue} process`,
@@ -26,7 +26,8 @@ export function withJobSpan<T>(
     },
     async (span) => {
       try {
-        return await run(span.spanContext().traceId);
+        const spanContext = span.spanContext();
+        return await run(isSpanContextValid(spanContext) ? spanContext.traceId : null);
       } catch (error) {
         span.recordException(error instanceof Error ? error : String(error));
         span.setStatus({ code: SpanStatusCode.ERROR });

@@ -1,7 +1,9 @@
+import { createErrorReporter, type ErrorReport, outboxErrorDelivery } from '@holovitals/events';
 import { close, type ReadinessCheck, runServiceProcess, startMetricsServer } from '@holovitals/http-server';
 import type Bull from 'bull';
 import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
+import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { openBullQueue, openDeadLetterQueue, type QueueConnection } from './bull-queue';
 import { startHealthServer } from './health-server';
@@ -17,6 +19,13 @@ export interface WorkerRuntime<Config> {
   logger: Logger;
 }
 
+/** The outbox a worker's error reports go through, and the service they are signed as when its relay sends them. */
+export interface ErrorOutbox {
+  /** The subgraph the worker works for, e.g. `analysis` (its relay signs the events). */
+  service: string;
+  dataSource: DataSource;
+}
+
 export interface WorkerDefinition<Shape extends z.ZodRawShape = z.ZodRawShape, Services = unknown> {
   /** The service registry name, e.g. `documents-worker`. */
   name: string;
@@ -25,6 +34,11 @@ export interface WorkerDefinition<Shape extends z.ZodRawShape = z.ZodRawShape, S
   config?: Shape;
   services?: (runtime: WorkerRuntime<z.infer<z.ZodObject<Shape>>>) => Promise<Services> | Services;
   closeServices?: (services: Services) => Promise<void>;
+  /**
+   * Where jobs that fail their last try are reported to monitoring (`error.reported`, origin JOB); null only for a
+   * worker without a database. Required so that no worker leaves it out by accident.
+   */
+  reportErrorsTo: ((services: Services) => ErrorOutbox) | null;
   /** Dependencies `/ready` checks besides Redis (e.g. the database). */
   readiness?: (services: Services) => Record<string, ReadinessCheck>;
   processors: (
@@ -68,13 +82,19 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /** Runs every try of a job: payload check, cancellation, timeout, dead-letter after the last try. */
 function createJobHandler(
   open: OpenQueue,
-  deps: { connection: QueueConnection; markers: Redis; logger: Logger; metrics: QueueMetrics },
+  deps: {
+    connection: QueueConnection;
+    markers: Redis;
+    logger: Logger;
+    metrics: QueueMetrics;
+    report: ErrorReport | null;
+  },
   running: Map<string, AbortController>,
 ): (job: Bull.Job) => Promise<unknown> {
   const { processor, name } = open;
   return (job) => withJobSpan(name, String(job.id), job.attemptsMade + 1, (traceId) => handle(job, traceId));
 
-  async function handle(job: Bull.Job, traceId: string): Promise<unknown> {
+  async function handle(job: Bull.Job, traceId: string | null): Promise<unknown> {
     const jobId = String(job.id);
     const key = `${name}:${jobId}`;
     const controller = new AbortController();
@@ -126,6 +146,14 @@ function createJobHandler(
           failedAt: new Date().toISOString(),
         };
         await open.deadLetter.add(letter, { jobId });
+        // Once per job, at its final failure: a try that a retry recovers is counted (outcome) but not reported.
+        deps.report?.({
+          origin: 'JOB',
+          error: error instanceof Error ? error : new Error(messageOf(error)),
+          traceId,
+          operation: name,
+          path: null,
+        });
       } else {
         outcome =
           error instanceof JobTimeoutError
@@ -169,6 +197,14 @@ export async function runWorker<Shape extends z.ZodRawShape, Services>(
     deadLetter: openDeadLetterQueue(deadLetterQueueName(processor.queue.name), connection),
   }));
   const metrics = createQueueMetrics(definition.name, () => queues);
+  const outbox = definition.reportErrorsTo?.(services);
+  const report = outbox
+    ? createErrorReporter({
+        deliver: outboxErrorDelivery(outbox.service, outbox.dataSource),
+        logger,
+        perMinute: config.ERROR_REPORTS_PER_MINUTE,
+      })
+    : null;
   const markers = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
   const cancellations = new Redis(config.REDIS_URL);
   const running = new Map<string, AbortController>();
@@ -188,7 +224,7 @@ export async function runWorker<Shape extends z.ZodRawShape, Services>(
     );
     void open.queue.process(
       open.processor.concurrency ?? 1,
-      createJobHandler(open, { connection, markers, logger, metrics }, running),
+      createJobHandler(open, { connection, markers, logger, metrics, report }, running),
     );
     const repeat = open.processor.repeat;
     if (repeat) {

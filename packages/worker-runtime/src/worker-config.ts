@@ -1,4 +1,4 @@
-import { loadConfig, redisSettings, runtimeSettings } from '@holovitals/config';
+import { errorReportSettings, loadConfig, redisSettings, runtimeSettings } from '@holovitals/config';
 import { metricsConfigShape } from '@holovitals/http-server';
 import { z } from 'zod';
 
@@ -24,6 +24,7 @@ export const workerConfigShape = {
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
   /** How often each worker looks for stalled jobs. */
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  ...errorReportSettings,
   ...metricsConfigShape,
 };
 

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     defineWorker({
       name: 'doomed-worker',
       defaultPort: 0,
+      reportErrorsTo: null,
       processors: () => [
         creditProcessor(dataSource, (jobId) => {
           process.stdout.write(`${JSON.stringify({ effectCommitted: jobId })}\n`);

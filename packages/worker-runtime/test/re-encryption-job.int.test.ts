@@ -50,6 +50,7 @@ describe('re-encryption after a key rotation, as a worker job', () => {
       defineWorker({
         name: 'keys-worker',
         defaultPort: 0,
+        reportErrorsTo: null,
         processors: () => [
           processQueue({
             queue: reEncryptQueue,

@@ -54,7 +54,7 @@ async function start(
   extraEnv: Record<string, string> = {},
 ): Promise<RunningWorker> {
   const worker = await runWorker(
-    defineWorker({ name: 'test-worker', defaultPort: 0, processors: () => processors }),
+    defineWorker({ name: 'test-worker', defaultPort: 0, reportErrorsTo: null, processors: () => processors }),
     workerEnv(prefix, extraEnv),
   );
   cleanups.push(() => worker.stop());

@@ -49,6 +49,7 @@ export function createAnalysisWorker(
       services.redis.disconnect();
       await closeDatabase(services.database);
     },
+    reportErrorsTo: (services) => ({ service: SERVICE, dataSource: services.database.dataSource }),
     readiness: (services) => ({
       database: async () => (await services.database.dataSource.query('SELECT 1')).length === 1,
     }),

@@ -21,6 +21,7 @@ export const billingWorker = defineWorker({
       false,
     ),
   closeServices: closeDatabase,
+  reportErrorsTo: (database) => ({ service: billingSubgraph.name, dataSource: database.dataSource }),
   readiness: (database) => ({
     database: async () => (await database.dataSource.query('SELECT 1')).length === 1,
   }),

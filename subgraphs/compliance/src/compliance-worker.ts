@@ -34,6 +34,7 @@ export const complianceWorker = defineWorker({
       false,
     ),
   closeServices: closeDatabase,
+  reportErrorsTo: (database) => ({ service: complianceSubgraph.name, dataSource: database.dataSource }),
   readiness: (database) => ({
     database: async () => (await database.dataSource.query('SELECT 1')).length === 1,
   }),

@@ -41,6 +41,7 @@ export const documentsWorker = defineWorker({
     services.redis.disconnect();
     await closeDatabase(services.database);
   },
+  reportErrorsTo: (services) => ({ service: 'documents', dataSource: services.database.dataSource }),
   readiness: (services) => ({
     database: async () => (await services.database.dataSource.query('SELECT 1')).length === 1,
   }),

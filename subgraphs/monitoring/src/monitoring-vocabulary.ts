@@ -21,6 +21,7 @@ registerEnumType(HealthStatus, {
 export enum ErrorOrigin {
   RESOLVER = 'RESOLVER',
   JOB = 'JOB',
+  GATEWAY = 'GATEWAY',
   CLIENT = 'CLIENT',
 }
 
@@ -29,7 +30,10 @@ registerEnumType(ErrorOrigin, {
   description: 'Where an error happened.',
   valuesConfig: {
     RESOLVER: { description: 'A GraphQL resolver in a service (masked to the client).' },
-    JOB: { description: 'A queue job in a worker.' },
+    JOB: { description: 'A queue job in a worker that failed its last try.' },
+    GATEWAY: {
+      description: 'The gateway itself: a subgraph it could not reach, or a failure in its own code.',
+    },
     CLIENT: { description: 'The web app, reported with reportClientError.' },
   },
 });

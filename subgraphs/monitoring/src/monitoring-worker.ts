@@ -101,6 +101,10 @@ export const monitoringWorker = defineWorker({
     services.redis.disconnect();
     await closeDatabase(services.database);
   },
+  reportErrorsTo: (services) => ({
+    service: monitoringSubgraph.name,
+    dataSource: services.database.dataSource,
+  }),
   readiness: (services) => ({
     database: async () => (await services.database.dataSource.query('SELECT 1')).length === 1,
   }),

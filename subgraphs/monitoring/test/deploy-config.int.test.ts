@@ -44,9 +44,9 @@ describe('deploy/prometheus and deploy/grafana', () => {
     const targets = config.scrape_configs.flatMap((job) =>
       job.static_configs.flatMap((group) => group.targets),
     );
-    const expected = SERVICE_REGISTRY.filter((entry) => entry.kind !== 'web').map(
-      (entry) => `${entry.name}:9464`,
-    );
+    const expected = SERVICE_REGISTRY.filter(
+      (entry) => entry.kind !== 'web' && entry.kind !== 'auxiliary',
+    ).map((entry) => `${entry.name}:9464`);
     expect([...targets].sort()).toEqual([...expected].sort());
     expect(config.rule_files).toContain('alerts.yml');
   });

@@ -1,8 +1,19 @@
 import { defineSubgraph } from '@holovitals/subgraph-kit';
+import { shutdownTracing, startTracing } from '@holovitals/telemetry';
 import { startTestIssuer, startTestSubgraph, type TestIssuer, type TestSubgraph } from '@holovitals/testing';
+import {
+  defineQueue,
+  defineWorker,
+  processQueue,
+  QueueProducer,
+  runWorker,
+  type RunningWorker,
+} from '@holovitals/worker-runtime';
+import { Redis } from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Arg, ID, Query, Resolver } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { eventually, startMonitoringHarness, type MonitoringHarness } from './support/monitoring-harness';
 
 @Resolver()
@@ -46,21 +57,68 @@ const ERRORS = `query ($filter: ErrorFilter) { errors(filter: $filter) { nodes {
 let h: MonitoringHarness;
 let failing: TestSubgraph;
 let issuer: TestIssuer;
+let worker: RunningWorker | null = null;
+let producer: QueueProducer | null = null;
+const queuePrefix = `hv-test-${randomBytes(4).toString('hex')}`;
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A queue whose jobs fail like a bug in a processor would, with PHI from the payload in the message. */
+const importQueue = defineQueue({
+  name: 'failing.import',
+  payload: z.object({ email: z.string() }),
+  attempts: 2,
+  backoffMs: 10,
+  timeoutMs: 10_000,
+});
+
+/** A worker of the `failing` service: its job errors go through the failing subgraph's outbox, signed by its relay. */
+const failingWorker = defineWorker({
+  name: 'failing-worker',
+  defaultPort: 0,
+  reportErrorsTo: () => ({ service: 'failing', dataSource: failing.dataSource }),
+  processors: () => [
+    processQueue({
+      queue: importQueue,
+      process: (job) => {
+        throw new RangeError(`import for ${job.data.email} failed at row 1234`);
+      },
+    }),
+  ],
+});
 
 beforeAll(async () => {
   const eventStreamPrefix = `hv:test:events:${randomBytes(4).toString('hex')}:`;
   // The reporter starts first so its event key is among those monitoring trusts.
-  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
   issuer = await startTestIssuer();
   failing = await startTestSubgraph(failingSubgraph, { issuer, redisUrl, eventStreamPrefix });
   h = await startMonitoringHarness({ EVENT_STREAM_PREFIX: eventStreamPrefix });
 });
 
 afterAll(async () => {
+  await worker?.stop();
+  await producer?.close();
+  await shutdownTracing();
+  const redis = new Redis(redisUrl);
+  const keys = await redis.keys(`${queuePrefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
   await failing.stop();
   await issuer.stop();
   await h.stop();
 });
+
+/** The one error group `filter` finds, once it has counted `count` occurrences. */
+async function onlyGroup(
+  filter: Record<string, string>,
+  count: number,
+): Promise<ErrorsPage['errors']['nodes'][number] | undefined> {
+  const page = await eventually(
+    () => h.admin<ErrorsPage>(ERRORS, { filter }),
+    (data) => (data.errors.nodes[0]?.count ?? 0) >= count,
+  );
+  expect(page.errors.nodes).toHaveLength(1);
+  return page.errors.nodes[0];
+}
 
 const traceparent = (traceId: string): string => `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
 
@@ -80,12 +138,7 @@ describe('error reporting', () => {
         }),
       );
     }
-    const page = await eventually(
-      () => h.admin<ErrorsPage>(ERRORS, { filter: { service: 'failing' } }),
-      (data) => (data.errors.nodes[0]?.count ?? 0) >= 2,
-    );
-    expect(page.errors.nodes).toHaveLength(1);
-    const [group] = page.errors.nodes;
+    const group = await onlyGroup({ service: 'failing' }, 2);
     expect(group).toEqual(
       expect.objectContaining({
         service: 'failing',
@@ -138,5 +191,38 @@ describe('error reporting', () => {
     const chunk = page.errors.nodes.find((node) => node.errorName === 'ChunkLoadError');
     expect(chunk?.template).toBe('Loading chunk <n> failed for <number>');
     expect(chunk?.events[0]?.operation).toBe('/labs');
+  });
+
+  it('reports a job that fails its last try once, grouped, with its trace id and the queue as operation', async () => {
+    // A tracer provider, as `@holovitals/telemetry/register` gives every worker process: each try gets a trace id.
+    startTracing('error-reporting-test', {});
+    worker = await runWorker(failingWorker, {
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: queuePrefix,
+      PORT: '0',
+      METRICS_PORT: '0',
+      LOG_LEVEL: 'silent',
+    });
+    producer = new QueueProducer({ redisUrl, prefix: queuePrefix });
+    for (const email of ['jane.doe@example.org', 'john.roe@example.org'])
+      await producer.enqueue(importQueue, { email });
+
+    const group = await onlyGroup({ service: 'failing', origin: 'JOB' }, 2);
+    expect(group).toEqual(
+      expect.objectContaining({
+        service: 'failing',
+        origin: 'JOB',
+        errorName: 'RangeError',
+        template: 'import for <email> failed at row <n>',
+        count: 2,
+      }),
+    );
+    expect(group?.stack).toContain('error-reporting.int.test');
+    expect(JSON.stringify(group)).not.toMatch(/jane\.doe|john\.roe/);
+    const traceIds = group?.events.map((event) => event.traceId) ?? [];
+    expect(traceIds).toHaveLength(2);
+    for (const traceId of traceIds) expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(traceIds).size).toBe(2);
+    expect(group?.events.map((event) => event.operation)).toEqual(['failing.import', 'failing.import']);
   });
 });

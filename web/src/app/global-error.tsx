@@ -1,9 +1,15 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
+import { createRootErrorReporter } from '@/errors/root-error-report';
 
-/** Last resort when the root layout itself fails: still a page that explains and offers a way back. */
-export default function GlobalError({ reset }: { error: Error; reset: () => void }): ReactNode {
+const reportRootError = createRootErrorReporter((url, init) => fetch(url, init));
+
+/** Last resort when the root layout itself fails: still a page that explains and offers a way back; reported once. */
+export default function GlobalError({ error, reset }: { error: Error; reset: () => void }): ReactNode {
+  useEffect(() => {
+    reportRootError(error, window.location.pathname);
+  }, [error]);
   return (
     <html lang="en">
       <body style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>

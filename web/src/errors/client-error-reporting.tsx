@@ -4,14 +4,8 @@ import type { ApolloClient } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { usePathname } from 'next/navigation';
 import { type ReactNode, useEffect } from 'react';
-import { graphql } from '@/gql';
 import { clientErrorReport, createReportGate, type ClientErrorReport } from './client-error-report';
-
-export const ReportClientErrorDocument = graphql(`
-  mutation ReportClientError($input: ClientErrorInput!) {
-    reportClientError(input: $input)
-  }
-`);
+import { ReportClientErrorDocument } from './report-client-error-document';
 
 /** Reports a tab sends at most per page load. */
 const gate = createReportGate(10);

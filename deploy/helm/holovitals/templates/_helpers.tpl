@@ -112,6 +112,8 @@ valueFrom:
   {{- include "holovitals.secretRef" (dict "root" $root "key" (printf "%s_EVENT_SIGNING_KEY" $entry.databaseEnvName)) | nindent 2 }}
 {{- end }}
 {{- if eq $entry.kind "gateway" }}
+- name: EVENT_SIGNING_KEY
+  {{- include "holovitals.secretRef" (dict "root" $root "key" "GATEWAY_EVENT_SIGNING_KEY") | nindent 2 }}
 {{- range $subgraph := (include "holovitals.registry" $root | fromYaml).services }}
 {{- if eq $subgraph.kind "subgraph" }}
 - name: {{ printf "SUBGRAPH_%s_URL" $subgraph.envName }}

@@ -85,6 +85,7 @@ export const ehrSyncWorker = defineWorker({
     services.redis.disconnect();
     await closeDatabase(services.database);
   },
+  reportErrorsTo: (services) => ({ service: 'ehr', dataSource: services.database.dataSource }),
   readiness: (services) => ({
     database: async () => (await services.database.dataSource.query('SELECT 1')).length === 1,
     providerSlots: async () => (await services.redis.ping()) === 'PONG',

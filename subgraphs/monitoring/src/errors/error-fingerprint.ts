@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { scrubErrorText } from '@holovitals/subgraph-kit';
+import { scrubErrorText } from '@holovitals/events';
 
 /** Frames that identify where an error was thrown; more would split one bug across deploys that move code. */
 const TOP_FRAMES = 3;

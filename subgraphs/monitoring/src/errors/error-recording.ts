@@ -1,4 +1,4 @@
-import { scrubErrorText, scrubStack } from '@holovitals/subgraph-kit';
+import { scrubErrorText, scrubStack } from '@holovitals/events';
 import type { EntityManager } from 'typeorm';
 import type { ErrorOrigin } from '../monitoring-vocabulary';
 import { errorFingerprint, messageTemplate } from './error-fingerprint';

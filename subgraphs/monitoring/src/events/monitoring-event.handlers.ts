@@ -35,7 +35,7 @@ export function monitoringEventHandlers(): ConsumerHandlers {
       await recordErrorOccurrence(manager, {
         id: event.id,
         service: event.source,
-        origin: event.payload.origin === 'JOB' ? ErrorOrigin.JOB : ErrorOrigin.RESOLVER,
+        origin: ErrorOrigin[event.payload.origin],
         errorName: event.payload.errorName,
         message: event.payload.message,
         stack: event.payload.stack,

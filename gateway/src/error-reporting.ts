@@ -1,0 +1,39 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ErrorReport } from '@holovitals/events';
+import { activeTraceId } from '@holovitals/telemetry';
+import { gatewayFailureOf } from './error-masking';
+import type { GatewayContext } from './gateway-context';
+
+/**
+ * Reports the gateway's own failures (see `gatewayFailureOf`) to monitoring as origin GATEWAY, with the request's
+ * trace id; a failed context (Redis or the JWKS unreachable) is reported too, except the refusals it makes on purpose.
+ */
+export function gatewayErrorReportingPlugin(
+  report: ErrorReport,
+  operationLabel: (name: string | null | undefined) => string,
+): ApolloServerPlugin<GatewayContext> {
+  return {
+    async contextCreationDidFail({ error }) {
+      const failure = gatewayFailureOf(error);
+      if (failure)
+        report({ origin: 'GATEWAY', error: failure, traceId: activeTraceId(), operation: null, path: null });
+    },
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            const failure = gatewayFailureOf(error);
+            if (!failure) continue;
+            report({
+              origin: 'GATEWAY',
+              error: failure,
+              traceId: contextValue.traceId,
+              operation: operationLabel(operationName),
+              path: error.path?.join('.') ?? null,
+            });
+          }
+        },
+      };
+    },
+  };
+}
