@@ -78,6 +78,8 @@ describe('connecting a hospital in the browser (SMART redirect round trip)', () 
     await expect
       .poll(() => connected.getByLabel('Last sync').textContent(), { timeout: 180_000, interval: 1000 })
       .toMatch(/Full sync .*: applied, \d+ fetched \(.*Condition: \d+ new/);
+    // The connection's own line follows the sync live too, without a reload.
+    await expect.poll(() => connected.getByText(/^Last sync /).isVisible(), { timeout: 15_000 }).toBe(true);
     await screenshot(page, 'ehr-connections-synced');
     // The hospital's own pages (its consent page has no favicon) are not the app's to answer for.
     expect(

@@ -12,7 +12,8 @@ const IN_PROGRESS = new Set(['QUEUED', 'RUNNING']);
  * fetched, how many so far), then when, how, and what came in per resource type.
  */
 export function EhrLastSync({ connectionId }: { connectionId: string }): ReactNode {
-  // The subscription makes it live; a slow poll still catches a step published before its write was visible.
+  // The subscription makes it live (its connection's last sync time updates the list through the cache); a slow
+  // poll still catches a step published before its write was visible.
   const history = useQuery(EhrSyncHistoryDocument, { variables: { connectionId }, pollInterval: 10_000 });
   const live = useSubscription(EhrSyncProgressDocument, {
     variables: { connectionId },

@@ -95,6 +95,8 @@ export const EhrSyncProgressDocument = graphql(`
       at
       connection {
         id
+        lastSyncAt
+        lastError
         latestSync {
           id
           status
