@@ -44,7 +44,8 @@ describe('web app: compliance pages for ADMIN', () => {
     for (const name of ADMIN_LINKS) await page.getByRole('link', { name }).waitFor();
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.waitForURL(`${webUrl}/admin/audit-log`);
-    expect(await page.title()).toBe('Audit log · HoloVitals');
+    // A client-side navigation changes the URL before the new page's title is rendered.
+    await expect.poll(() => page.title()).toBe('Audit log · HoloVitals');
     await page.getByLabel('Action').fill('login');
     await page.getByRole('button', { name: 'Search' }).click();
     await page

@@ -25,7 +25,8 @@ describe('web app: chat over the record in a real browser', () => {
     await page.goto(`${webUrl}/analysis`);
     await page.getByRole('link', { name: 'Ask a quick question' }).click();
     await page.waitForURL(`${webUrl}/analysis/chat`);
-    expect(await page.title()).toBe('Ask about your record · HoloVitals');
+    // A client-side navigation changes the URL before the new page's title is rendered.
+    await expect.poll(() => page.title()).toBe('Ask about your record · HoloVitals');
 
     const question = `What conditions are on my record? (${Date.now()})`;
     await page.getByLabel('Your question').fill(question);

@@ -35,7 +35,8 @@ describe('web app: analysis in a real browser', () => {
       .getByRole('link', { name: 'Analysis', exact: true })
       .click();
     await page.waitForURL(`${webUrl}/analysis`);
-    expect(await page.title()).toBe('Analysis · HoloVitals');
+    // A client-side navigation changes the URL before the new page's title is rendered.
+    await expect.poll(() => page.title()).toBe('Analysis · HoloVitals');
     // The stack gives every process the local model server, so the model analyzer takes the analysis.
     // In credits, the unit the billing page shows the credit left in.
     const shown = page.getByText(/^Estimated cost: [\d.,]+ credits? \(AI model\)\.$/);
