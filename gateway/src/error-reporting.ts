@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import type { ErrorReport } from '@holovitals/events';
 import { activeTraceId } from '@holovitals/telemetry';
 import { gatewayFailureOf } from './error-masking';
@@ -12,6 +12,22 @@ export function gatewayErrorReportingPlugin(
   report: ErrorReport,
   operationLabel: (name: string | null | undefined) => string,
 ): ApolloServerPlugin<GatewayContext> {
+  // One listener for every request: it holds nothing of a request's own, so none is made per request.
+  const requestListener: GraphQLRequestListener<GatewayContext> = {
+    async didEncounterErrors({ errors, contextValue, operationName }) {
+      for (const error of errors) {
+        const failure = gatewayFailureOf(error);
+        if (!failure) continue;
+        report({
+          origin: 'GATEWAY',
+          error: failure,
+          traceId: contextValue.traceId,
+          operation: operationLabel(operationName),
+          path: error.path?.join('.') ?? null,
+        });
+      }
+    },
+  };
   return {
     async contextCreationDidFail({ error }) {
       const failure = gatewayFailureOf(error);
@@ -19,21 +35,7 @@ export function gatewayErrorReportingPlugin(
         report({ origin: 'GATEWAY', error: failure, traceId: activeTraceId(), operation: null, path: null });
     },
     async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue, operationName }) {
-          for (const error of errors) {
-            const failure = gatewayFailureOf(error);
-            if (!failure) continue;
-            report({
-              origin: 'GATEWAY',
-              error: failure,
-              traceId: contextValue.traceId,
-              operation: operationLabel(operationName),
-              path: error.path?.join('.') ?? null,
-            });
-          }
-        },
-      };
+      return requestListener;
     },
   };
 }
