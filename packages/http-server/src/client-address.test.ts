@@ -36,6 +36,15 @@ describe('clientAddress', () => {
     expect(clientAddress(request('127.0.0.1', 'evil"} 1'), trusted)).toBe('127.0.0.1');
   });
 
+  it('answers the same for an address asked again, also after many made-up addresses', () => {
+    const isTrusted = trustedProxies(['127.0.0.1']);
+    expect(isTrusted('127.0.0.1')).toBe(true);
+    for (let n = 0; n < 3_000; n++) expect(isTrusted(`198.51.${n >> 8}.${n & 255}`)).toBe(false);
+    expect(isTrusted('127.0.0.1')).toBe(true);
+    expect(isTrusted('::ffff:127.0.0.1')).toBe(true);
+    expect(isTrusted('not an address')).toBe(false);
+  });
+
   it('refuses a TRUSTED_PROXIES entry that is not an address', () => {
     expect(() => trustedProxies(['web'])).toThrow(/TRUSTED_PROXIES/);
   });
