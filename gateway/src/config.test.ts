@@ -41,4 +41,15 @@ describe('gateway configuration', () => {
         /GATEWAY_DEDUPE_SUBGRAPHS: (patient|identity|documents) hold PHI/,
       );
   });
+
+  it('caps heap growth at 50% by default; 0 leaves it to V8, anything else is refused', () => {
+    expect(loadGatewayConfig(secret).GATEWAY_HEAP_GROWING_PERCENT).toBe(50);
+    expect(
+      loadGatewayConfig({ ...secret, GATEWAY_HEAP_GROWING_PERCENT: '0' }).GATEWAY_HEAP_GROWING_PERCENT,
+    ).toBe(0);
+    for (const bad of ['-1', '301', 'half'])
+      expect(() => loadGatewayConfig({ ...secret, GATEWAY_HEAP_GROWING_PERCENT: bad })).toThrow(
+        /GATEWAY_HEAP_GROWING_PERCENT/,
+      );
+  });
 });

@@ -52,6 +52,11 @@ const schema = {
    * Default: those the service registry marks as holding no PHI; naming one that holds PHI stops the gateway.
    */
   GATEWAY_DEDUPE_SUBGRAPHS: commaList.default(subgraphsWithoutPhi(SERVICE_REGISTRY)),
+  /**
+   * How far (%) the heap may grow past the live set before V8 collects it; 0 leaves it to V8, which lets it
+   * triple on a large machine (see heap-growth.ts, README Performance).
+   */
+  GATEWAY_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
   /** Keep-alive connections per subgraph origin. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
   /** graphql-ws subscriptions (see live/live-server.ts). */
