@@ -43,6 +43,35 @@ function composeSupergraph(ports: Record<BenchSubgraphName, number>): string {
   return result.supergraphSdl;
 }
 
+const BARE_PROXY_LABEL = 'bare Node proxy → products';
+
+/**
+ * The small query through a process that only forwards bytes to the products subgraph (bare-proxy-process.ts):
+ * the ceiling for any one-process Node gateway in the same place, measured in the same run.
+ */
+async function measureBareProxy(
+  productsUrl: string,
+  expected: string,
+  run: { connections: number; seconds: number },
+): Promise<LoadResult> {
+  const port = await freePort();
+  const proxy = await startProcess(
+    BARE_PROXY_LABEL,
+    process.execPath,
+    [join(__dirname, 'bare-proxy-process.js'), productsUrl, String(port)],
+    { ready: printsReady },
+  );
+  try {
+    const url = `http://127.0.0.1:${port}/graphql`;
+    if (!sameAnswer(await answerOf(url, SMALL, {}), expected))
+      throw new Error('the bare proxy answers the small query differently from the products subgraph');
+    await load({ url, headers: {}, body: SMALL, expected, connections: 10, seconds: WARMUP_SECONDS });
+    return await load({ url, headers: {}, body: SMALL, expected, ...run });
+  } finally {
+    await proxy.stop();
+  }
+}
+
 function row(label: string, cells: string[]): string {
   return `| ${label.padEnd(32)} | ${cells.map((cell) => cell.padStart(10)).join(' | ')} |`;
 }
@@ -129,6 +158,10 @@ async function runFederation(
     out(
       `products subgraph direct: small ${direct.requestsPerSecond.toFixed(0)} req/s p99 ${direct.p99} ms (load ${load1()})`,
     );
+    const bare = await measureBareProxy(productsUrl, directAnswer, run);
+    out(
+      `${BARE_PROXY_LABEL}: small ${bare.requestsPerSecond.toFixed(0)} req/s p99 ${bare.p99} ms (load ${load1()})`,
+    );
 
     out('');
     out(
@@ -156,6 +189,17 @@ async function runFederation(
         ]),
       );
     }
+    out(
+      row(BARE_PROXY_LABEL, [
+        '',
+        '',
+        '',
+        bare.requestsPerSecond.toFixed(0),
+        `${(bare.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}x`,
+        '',
+        String(bare.failures),
+      ]),
+    );
     out(
       row('products subgraph direct', [
         '',
@@ -199,6 +243,12 @@ async function runFederation(
           met: smallRatio >= 0.5,
         },
         {
+          target: 'small: share of the bare-proxy ceiling (context)',
+          measured: `${((100 * ours.small.requestsPerSecond) / bare.requestsPerSecond).toFixed(0)}% of it`,
+          baseline: `bare proxy ${bare.requestsPerSecond.toFixed(0)} req/s = ${(bare.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}× direct`,
+          met: null,
+        },
+        {
           target: 'gateway peak RSS under load ≤ 350 MB',
           measured: `${ours.peakRss.toFixed(0)} MB`,
           baseline: '350 MB',
@@ -207,7 +257,9 @@ async function runFederation(
       );
     }
     const failures =
-      figures.reduce((sum, f) => sum + f.deep.failures + f.small.failures, 0) + direct.failures;
+      figures.reduce((sum, f) => sum + f.deep.failures + f.small.failures, 0) +
+      direct.failures +
+      bare.failures;
     return { targets, failures };
   } finally {
     for (const started of processes.reverse()) await started.stop();
