@@ -20,6 +20,7 @@ import {
 } from '@holovitals/service-registry';
 import { metricsConfigShape } from '@holovitals/http-server';
 import { z } from 'zod';
+import { heapGrowingPercent } from './heap-growth';
 
 const webPort = singleService(SERVICE_REGISTRY, 'web').port;
 
@@ -53,10 +54,10 @@ const schema = {
    */
   GATEWAY_DEDUPE_SUBGRAPHS: commaList.default(subgraphsWithoutPhi(SERVICE_REGISTRY)),
   /**
-   * How far (%) the heap may grow past the live set before V8 collects it; 0 leaves it to V8, which lets it
-   * triple on a large machine (see heap-growth.ts, README Performance).
+   * How far (%) the heap may grow past the live set before V8 collects it. Applied before anything loads
+   * (register-heap-growth.ts); parsed here too so a bad value stops the gateway naming it.
    */
-  GATEWAY_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
+  GATEWAY_HEAP_GROWING_PERCENT: heapGrowingPercent,
   /** Keep-alive connections per subgraph origin. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().positive().default(64),
   /** graphql-ws subscriptions (see live/live-server.ts). */

@@ -1,0 +1,3 @@
+import { limitHeapGrowth } from './heap-growth';
+
+limitHeapGrowth(process.env);
