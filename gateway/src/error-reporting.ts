@@ -4,6 +4,15 @@ import { activeTraceId } from '@holovitals/telemetry';
 import { gatewayFailureOf } from './error-masking';
 import type { GatewayContext } from './gateway-context';
 
+// Apollo calls contextCreationDidFail with the error alone: the trace id of the request whose context failed
+// travels beside its error, weakly held so a failure nobody reports is collected with its error.
+const failedContextTraces = new WeakMap<object, string>();
+
+/** Context creation calls this with what it threw, so the report of that failure carries the request's trace. */
+export function rememberContextTrace(error: unknown, traceId: string): void {
+  if (typeof error === 'object' && error !== null) failedContextTraces.set(error, traceId);
+}
+
 /**
  * Reports the gateway's own failures (see `gatewayFailureOf`) to monitoring as origin GATEWAY, with the request's
  * trace id; a failed context (Redis or the JWKS unreachable) is reported too, except the refusals it makes on purpose.
@@ -32,7 +41,13 @@ export function gatewayErrorReportingPlugin(
     async contextCreationDidFail({ error }) {
       const failure = gatewayFailureOf(error);
       if (failure)
-        report({ origin: 'GATEWAY', error: failure, traceId: activeTraceId(), operation: null, path: null });
+        report({
+          origin: 'GATEWAY',
+          error: failure,
+          traceId: failedContextTraces.get(error) ?? activeTraceId(),
+          operation: null,
+          path: null,
+        });
     },
     async requestDidStart() {
       return requestListener;

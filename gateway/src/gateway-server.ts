@@ -22,7 +22,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { GatewayConfig } from './config';
 import { corsHeaders, corsPreflight } from './cors';
 import { createGatewayErrorFormatter } from './error-masking';
-import { gatewayErrorReportingPlugin } from './error-reporting';
+import { gatewayErrorReportingPlugin, rememberContextTrace } from './error-reporting';
 import type { GatewayContext } from './gateway-context';
 import { gatewayMetricsPlugin } from './gateway-metrics';
 import { startLiveServer } from './live/live-server';
@@ -129,16 +129,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
 
   async function context(req: IncomingMessage): Promise<GatewayContext> {
-    const ip = clientAddress(req, isTrustedProxy);
-    const { principal, accessToken } = await authenticate(req.headers.authorization);
-    await rateLimiter.consume(principal ? `principal:${principal.id}` : `ip:${ip ?? 'unknown'}`);
-    return {
-      principal,
-      accessToken,
-      traceId: activeTraceId() ?? traceIdFrom(req.headers.traceparent as string | undefined),
-      clientIp: ip,
-      userAgent: req.headers['user-agent'] ?? null,
-    };
+    const traceId = activeTraceId() ?? traceIdFrom(req.headers.traceparent as string | undefined);
+    try {
+      const ip = clientAddress(req, isTrustedProxy);
+      const { principal, accessToken } = await authenticate(req.headers.authorization);
+      await rateLimiter.consume(principal ? `principal:${principal.id}` : `ip:${ip ?? 'unknown'}`);
+      return { principal, accessToken, traceId, clientIp: ip, userAgent: req.headers['user-agent'] ?? null };
+    } catch (error) {
+      rememberContextTrace(error, traceId);
+      throw error;
+    }
   }
 
   const server = createGraphQLHttpServer({

@@ -25,42 +25,64 @@ interface ErrorsPage {
 const ERRORS = `query ($filter: ErrorFilter) { errors(filter: $filter) { nodes {
   service origin errorName count events(first: 5) { traceId operation path } } } }`;
 
-let harness: GatewayHarness;
-let monitoring: TestSubgraph;
+interface ReportingSetup {
+  harness: GatewayHarness;
+  monitoring: TestSubgraph;
+}
+
 const redisUrl = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-beforeAll(async () => {
+/** A gateway that reports to a monitoring subgraph over its own event streams. */
+async function startReporting(env: Record<string, string>): Promise<ReportingSetup> {
   const eventStreamPrefix = `hv:test:events:${randomBytes(4).toString('hex')}:`;
   // The gateway's key pair is made first, so monitoring's EVENT_PUBLIC_KEYS lists it as a producer.
   const gatewayKeys = testEventKeyEnv('gateway');
-  const unreachable = `http://127.0.0.1:${await freePort()}/graphql`;
-  harness = await startGatewayHarness({
+  const harness = await startGatewayHarness({
     REDIS_URL: redisUrl,
     EVENT_SIGNING_KEY: gatewayKeys.EVENT_SIGNING_KEY,
     EVENT_STREAM_PREFIX: eventStreamPrefix,
-    SUBGRAPH_PATIENT_URL: unreachable,
+    ...env,
   });
-  monitoring = await startTestSubgraph(monitoringSubgraph, {
+  const monitoring = await startTestSubgraph(monitoringSubgraph, {
     issuer: harness.issuer,
     redisUrl,
     eventStreamPrefix,
   });
-});
+  return { harness, monitoring };
+}
 
-afterAll(async () => {
-  await harness.stop();
-  await monitoring.stop();
-});
-
-async function errorsOf(filter: Record<string, unknown>): Promise<ErrorsPage> {
+async function errorsOf({ harness, monitoring }: ReportingSetup, filter: Record<string, unknown>) {
   const token = await harness.issuer.token({ sub: randomUUID(), roles: ['ADMIN'] });
   const response = await monitoring.graphql<ErrorsPage>(ERRORS, { filter }, { token });
   if (response.body.errors?.length) throw new Error(JSON.stringify(response.body.errors));
   return response.body.data as ErrorsPage;
 }
 
+/** The gateway's error groups in monitoring, once at least one has arrived (reports are delivered async). */
+async function gatewayErrors(setup: ReportingSetup): Promise<ErrorsPage['errors']['nodes']> {
+  const deadline = Date.now() + 15_000;
+  let page = await errorsOf(setup, { service: 'gateway' });
+  while (page.errors.nodes.length === 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    page = await errorsOf(setup, { service: 'gateway' });
+  }
+  return page.errors.nodes;
+}
+
+const traceparentOf = (traceId: string): string => `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+
 describe('gateway error reporting', () => {
+  let setup: ReportingSetup;
+  beforeAll(async () => {
+    setup = await startReporting({ SUBGRAPH_PATIENT_URL: `http://127.0.0.1:${await freePort()}/graphql` });
+  });
+  afterAll(async () => {
+    await setup.harness.stop();
+    await setup.monitoring.stop();
+  });
+
   it('reports a subgraph it cannot reach to monitoring (origin GATEWAY, with the trace id), not client errors', async () => {
+    const { harness } = setup;
     // A refused token is the client's error: never reported.
     const refused = await graphqlRequest(harness.gateway.url, '{ myPatient { id } }', {}, { token: 'x.y.z' });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -71,19 +93,44 @@ describe('gateway error reporting', () => {
       harness.gateway.url,
       'query MyRecord { myPatient { id } }',
       {},
-      { token, headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } },
+      { token, headers: { traceparent: traceparentOf(traceId) } },
     );
     expect(failed.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
 
-    const deadline = Date.now() + 15_000;
-    let page = await errorsOf({ service: 'gateway' });
-    while (page.errors.nodes.length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      page = await errorsOf({ service: 'gateway' });
-    }
-    expect(page.errors.nodes).toHaveLength(1);
-    const [group] = page.errors.nodes;
+    const groups = await gatewayErrors(setup);
+    expect(groups).toHaveLength(1);
+    const [group] = groups;
     expect(group).toEqual(expect.objectContaining({ service: 'gateway', origin: 'GATEWAY', count: 1 }));
     expect(group?.events[0]).toEqual({ traceId, operation: 'MyRecord', path: null });
+  });
+});
+
+describe('gateway error reporting before a request has a context', () => {
+  let setup: ReportingSetup;
+  beforeAll(async () => {
+    // Tokens cannot be checked: the JWKS is unreachable, so creating a request's context fails.
+    setup = await startReporting({ JWKS_URL: `http://127.0.0.1:${await freePort()}/jwks.json` });
+  });
+  afterAll(async () => {
+    await setup.harness.stop();
+    await setup.monitoring.stop();
+  });
+
+  it("reports the failed context with the request's trace id", async () => {
+    const { harness } = setup;
+    const traceId = randomBytes(16).toString('hex');
+    const token = await harness.issuer.token({ sub: randomUUID(), roles: ['PATIENT'] });
+    const failed = await graphqlRequest(
+      harness.gateway.url,
+      'query MyRecord { myPatient { id } }',
+      {},
+      { token, headers: { traceparent: traceparentOf(traceId) } },
+    );
+    expect(failed.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+
+    const groups = await gatewayErrors(setup);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toEqual(expect.objectContaining({ service: 'gateway', origin: 'GATEWAY', count: 1 }));
+    expect(groups[0]?.events[0]).toEqual({ traceId, operation: null, path: null });
   });
 });
