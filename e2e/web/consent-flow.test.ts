@@ -126,7 +126,10 @@ describe('web app: sharing a record in a real browser', () => {
       .getByRole('row')
       .filter({ hasText: `Demo Clinician (${CLINICIAN})` })
       .first();
-    expect(await row.textContent()).toMatch(/CLINICIAN.*read \w+.*Treatment.*Allowed/);
+    expect(await row.textContent()).toMatch(/Clinician.*Read \w+.*Treatment.*Allowed/);
+    // The grant was recorded by HoloVitals' own services: named as such, never by an internal actor id.
+    await log.getByRole('row').filter({ hasText: 'HoloVitals (patient service)' }).first().waitFor();
+    expect(await log.textContent()).not.toMatch(/system:/);
     await screenshot(page, 'sharing-access-log');
 
     await page.goto(`${webUrl}/sharing`);

@@ -8,7 +8,7 @@ import { EmptyState } from '@/ui/empty-state';
 import { LoadingState } from '@/ui/loading-state';
 import { QueryError } from '@/ui/query-error';
 import { AccessLogDocument } from './consent-operations';
-import { PURPOSE_LABELS, partyName } from './consent-labels';
+import { PURPOSE_LABELS, accessText, actorName, partyName, rolesText } from './consent-labels';
 
 const ENTRIES = 200;
 
@@ -55,13 +55,9 @@ export function AccessLogView(): ReactNode {
               {entries.map((entry) => (
                 <tr key={entry.seq}>
                   <td data-label="When">{dateTimeText(entry.occurredAt)}</td>
-                  <td data-label="Who">
-                    {entry.actor ? partyName(entry.actor) : (entry.actorId ?? 'System')}
-                  </td>
-                  <td data-label="Role">{entry.actorRoles.join(', ') || '—'}</td>
-                  <td data-label="What">
-                    {entry.action} {entry.entityType}
-                  </td>
+                  <td data-label="Who">{actorName(entry.actor, entry.actorId)}</td>
+                  <td data-label="Role">{rolesText(entry.actorRoles)}</td>
+                  <td data-label="What">{accessText(entry.action, entry.entityType)}</td>
                   <td data-label="Purpose">{entry.purpose ? PURPOSE_LABELS[entry.purpose] : '—'}</td>
                   <td data-label="On behalf of">{entry.onBehalfOf ? partyName(entry.onBehalfOf) : '—'}</td>
                   <td data-label="Outcome">{OUTCOME_LABELS[entry.outcome] ?? entry.outcome}</td>
