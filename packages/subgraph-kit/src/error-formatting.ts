@@ -14,6 +14,11 @@ const PASSTHROUGH_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Read as data, not by class: another copy of graphql (ESM next to CommonJS, a package's own) makes its own class. */
+function isGraphQLError(error: unknown): error is Pick<GraphQLError, 'extensions' | 'originalError'> & Error {
+  return error instanceof GraphQLError || (error instanceof Error && error.name === 'GraphQLError');
+}
+
 /**
  * The error behind a failed field when nothing expected it: not a domain error (own or mapped), not an
  * authentication, authorization or validation failure, not a GraphQL error with a client-facing code. Null when
@@ -28,7 +33,7 @@ export function unexpectedErrorOf(error: unknown, mapError?: DomainErrorMapping)
     original instanceof ArgumentValidationError
   )
     return null;
-  if (original instanceof GraphQLError) {
+  if (isGraphQLError(original)) {
     const code = original.extensions?.code;
     if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) return null;
     return original.originalError ?? original;

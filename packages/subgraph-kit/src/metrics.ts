@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { createOperationLabeler, type OperationLabelOptions } from '@holovitals/http-server';
 import type { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { ErrorCode } from './domain-error';
+import type { DomainErrorMapping } from './domain-error';
+import { unexpectedErrorOf } from './error-formatting';
 
 /** One registry per process; subgraph code registers its own metrics (cache hit rate, queue depth) on it. */
 export interface ServiceMetrics {
@@ -39,30 +40,25 @@ export function createServiceMetrics(service: string): ServiceMetrics {
   };
 }
 
-/** Codes of answers the caller can act on: refusals and bad requests, not failures of the service. */
-const CALLER_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-]);
-
 /**
  * `ok`, `refused` (every error is the caller's: a denial, bad input, not found…) or `error` (something failed here),
- * so an error-rate alert counts the service's failures, not the refusals its authorization is meant to give.
+ * so an error-rate alert counts the service's failures, not the refusals its authorization is meant to give. The
+ * errors are those a resolver threw, before formatting gives them a code: a refusal is told by the same rule that
+ * keeps it out of error reports (`unexpectedErrorOf`, the subgraph's `mapError` included).
  */
 export function operationOutcome(
   errors: ReadonlyArray<GraphQLError> | undefined,
+  mapError?: DomainErrorMapping,
 ): 'ok' | 'refused' | 'error' {
   if (!errors?.length) return 'ok';
-  return errors.every((error) => CALLER_CODES.has(String(error.extensions?.code))) ? 'refused' : 'error';
+  return errors.every((error) => unexpectedErrorOf(error, mapError) === null) ? 'refused' : 'error';
 }
 
 /** Operation names reach subgraphs from clients through the gateway's fetches, so labels are bounded. */
 export function metricsPlugin<T extends object>(
   metrics: ServiceMetrics,
   labels: OperationLabelOptions,
+  mapError?: DomainErrorMapping,
 ): ApolloServerPlugin<T> {
   const operationLabel = createOperationLabeler(labels);
   return {
@@ -72,7 +68,7 @@ export function metricsPlugin<T extends object>(
         async willSendResponse({ operationName, errors }) {
           const operation = operationLabel(operationName);
           stop({ operation });
-          metrics.operations.inc({ operation, outcome: operationOutcome(errors) });
+          metrics.operations.inc({ operation, outcome: operationOutcome(errors, mapError) });
         },
       };
     },

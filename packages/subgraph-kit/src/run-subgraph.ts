@@ -118,7 +118,7 @@ export async function runSubgraph<Shape extends z.ZodRawShape, Services>(
     formatError: createErrorFormatter(logger, definition.mapError),
     // Traces go through OpenTelemetry-style trace ids in logs, not Apollo Studio's inline traces.
     plugins: [
-      metricsPlugin(metrics, operationLabels),
+      metricsPlugin(metrics, operationLabels, definition.mapError),
       ...(reportError
         ? [
             errorReportingPlugin<Services>(reportError, {

@@ -67,6 +67,11 @@ describe('step-up enforcement in the patient subgraph', () => {
     expect(denied).toContainEqual(
       expect.objectContaining({ outcome: 'DENIED', entityType: 'Patient', patientIds: [patientId] }),
     );
+    // A refusal is the caller's outcome, not a failure of the service: it must not feed the error-rate alert.
+    const metrics = await (await fetch(h.sg.metricsUrl)).text();
+    const refused = [...metrics.matchAll(/^graphql_operations_total\{[^}]*outcome="refused"[^}]*\} (\d+)/gm)];
+    expect(refused.reduce((sum, match) => sum + Number(match[1]), 0)).toBeGreaterThanOrEqual(2);
+    expect(metrics).not.toMatch(/^graphql_operations_total\{[^}]*outcome="error"/m);
   });
 
   it('lets the admin read once compliance’s identity.challenge.verified arrives over the bus', async () => {
