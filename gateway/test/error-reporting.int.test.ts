@@ -69,7 +69,19 @@ async function gatewayErrors(setup: ReportingSetup): Promise<ErrorsPage['errors'
   return page.errors.nodes;
 }
 
-const traceparentOf = (traceId: string): string => `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+/** A patient's `MyRecord` query with a trace of its own that the gateway fails; returns that trace id. */
+async function failTracedRequest({ harness }: ReportingSetup): Promise<string> {
+  const traceId = randomBytes(16).toString('hex');
+  const token = await harness.issuer.token({ sub: randomUUID(), roles: ['PATIENT'] });
+  const failed = await graphqlRequest(
+    harness.gateway.url,
+    'query MyRecord { myPatient { id } }',
+    {},
+    { token, headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } },
+  );
+  expect(failed.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  return traceId;
+}
 
 describe('gateway error reporting', () => {
   let setup: ReportingSetup;
@@ -87,16 +99,7 @@ describe('gateway error reporting', () => {
     const refused = await graphqlRequest(harness.gateway.url, '{ myPatient { id } }', {}, { token: 'x.y.z' });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    const traceId = randomBytes(16).toString('hex');
-    const token = await harness.issuer.token({ sub: randomUUID(), roles: ['PATIENT'] });
-    const failed = await graphqlRequest(
-      harness.gateway.url,
-      'query MyRecord { myPatient { id } }',
-      {},
-      { token, headers: { traceparent: traceparentOf(traceId) } },
-    );
-    expect(failed.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-
+    const traceId = await failTracedRequest(setup);
     const groups = await gatewayErrors(setup);
     expect(groups).toHaveLength(1);
     const [group] = groups;
@@ -117,17 +120,7 @@ describe('gateway error reporting before a request has a context', () => {
   });
 
   it("reports the failed context with the request's trace id", async () => {
-    const { harness } = setup;
-    const traceId = randomBytes(16).toString('hex');
-    const token = await harness.issuer.token({ sub: randomUUID(), roles: ['PATIENT'] });
-    const failed = await graphqlRequest(
-      harness.gateway.url,
-      'query MyRecord { myPatient { id } }',
-      {},
-      { token, headers: { traceparent: traceparentOf(traceId) } },
-    );
-    expect(failed.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-
+    const traceId = await failTracedRequest(setup);
     const groups = await gatewayErrors(setup);
     expect(groups).toHaveLength(1);
     expect(groups[0]).toEqual(expect.objectContaining({ service: 'gateway', origin: 'GATEWAY', count: 1 }));
