@@ -1,11 +1,11 @@
 import { composeServices } from '@apollo/composition';
-import { readBenchTargets, type BenchTarget } from '@holovitals/testing';
+import { freePort, readBenchTargets, type BenchTarget } from '@holovitals/testing';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBenchConfig, type BenchConfig, type GatewayKind } from './bench-config';
-import { freePort, printsReady, startProcess, type BenchProcess } from './bench-processes';
+import { printsReady, startProcess, type BenchProcess } from './bench-processes';
 import { startBenchIssuer } from './bench-token';
 import { GATEWAY_LABELS, startBenchGateway } from './gateways/bench-gateways';
 import { answerOf, load, type LoadResult } from './load';

@@ -2,11 +2,11 @@ import { GATEWAY_CREDENTIAL_HEADER } from '@holovitals/auth';
 import { SERVICE_REGISTRY } from '@holovitals/service-registry';
 import { dropStackDatabases, servicePortEnv, startStack, type RunningStack } from '@holovitals/stack';
 import { demoSignIn } from '@holovitals/subgraph-kit';
-import type { BenchTarget } from '@holovitals/testing';
+import { freePort, type BenchTarget } from '@holovitals/testing';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, printsReady, startProcess } from './bench-processes';
+import { printsReady, startProcess } from './bench-processes';
 import { answerOf, load, type LoadResult } from './load';
 import { requestBody } from './scenario-queries';
 

@@ -69,6 +69,7 @@ export async function startRegistryServices(
         service.healthUrl,
         launch.readyTimeoutMs,
         () => service.process.child.exitCode === null,
+        service.entry.name,
       ).catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`${service.entry.name} did not become ready: ${reason}`);

@@ -44,13 +44,34 @@ export function startServiceProcess(
   };
 }
 
-/** Polls a URL until it answers 2xx (readiness) or the deadline passes. */
-export async function waitForReady(url: string, timeoutMs: number, isAlive: () => boolean): Promise<void> {
+/** The `service` a health answer names (`/health` and `/ready` of every service say who they are), if any. */
+async function answeringService(response: Response): Promise<unknown> {
+  try {
+    return ((await response.json()) as { service?: unknown }).service;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Polls a URL until it answers 2xx (readiness) or the deadline passes. With `service`, an answer naming another
+ * service does not count: if two services were given one port, the other one's /ready must not pass for this one.
+ */
+export async function waitForReady(
+  url: string,
+  timeoutMs: number,
+  isAlive: () => boolean,
+  service?: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error(`process exited before ${url} was ready`);
     const ok = await fetch(url).then(
-      (response) => response.ok,
+      async (response) => {
+        if (!response.ok) return false;
+        const named = service === undefined ? undefined : await answeringService(response);
+        return named === undefined || named === service;
+      },
       () => false,
     );
     if (ok) return;

@@ -1,11 +1,12 @@
 import { REVOCATION_READY_KEY } from '@holovitals/auth';
+import { freePort } from '@holovitals/testing';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BenchConfig, GatewayKind } from '../bench-config';
-import { answers, freePort, printsReady, startProcess, type BenchProcess } from '../bench-processes';
+import { answers, printsReady, startProcess, type BenchProcess } from '../bench-processes';
 import type { BenchIssuer } from '../bench-token';
 import { BENCH_SUBGRAPHS } from '../subgraphs/bench-subgraph';
 
