@@ -147,6 +147,29 @@ describe('identity: registration and sign-in', () => {
     expect(unknown.body.errors?.[0]?.message).toBe(wrong.body.errors?.[0]?.message);
   });
 
+  it('audits a sign-in as the user who signed in, and a refused one without an actor', async () => {
+    const { email, accessToken } = await registerAndLogin('audited');
+    const me = await harness.identity.graphql<{ me: { id: string } }>(ME, {}, { token: accessToken });
+    const userId = me.body.data!.me.id;
+    await harness.identity.graphql(
+      LOGIN,
+      { email, password: 'not the password 2' },
+      { headers: { 'x-forwarded-for': uniqueIp() } },
+    );
+    const logins = (
+      (await harness.identity.dataSource.query(
+        `SELECT payload FROM event_outbox
+          WHERE type = 'audit.recorded' AND payload->>'action' = 'login' AND payload->'entityIds' ? $1
+          ORDER BY occurred_at`,
+        [userId],
+      )) as Array<{ payload: Record<string, unknown> }>
+    ).map((row) => row.payload);
+    expect(logins).toEqual([
+      expect.objectContaining({ outcome: 'SUCCESS', actorId: userId, actorRoles: ['PATIENT'] }),
+      expect.objectContaining({ outcome: 'DENIED', actorId: null, actorRoles: [] }),
+    ]);
+  });
+
   it('throttles repeated attempts for one email', async () => {
     const { email } = await registerAndLogin('throttle');
     const codes: unknown[] = [];

@@ -62,16 +62,22 @@ async function issueTokens(
   return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt, user: discloseTo(user) };
 }
 
+/**
+ * The attempt is made anonymously, so a refused one has no actor (the account it named is the entity). A
+ * successful one is audited as the user who proved who they are, so the trail says who signed in.
+ */
 async function auditLogin(
   manager: EntityManager,
   ctx: RequestContext,
-  userId: string | null,
+  user: Pick<UserEntity, 'id' | 'roles'> | null,
   outcome: 'SUCCESS' | 'DENIED',
 ): Promise<void> {
-  await recordAudit(manager, ctx, {
+  const actor =
+    outcome === 'SUCCESS' && user ? { ...ctx, principal: { id: user.id, roles: user.roles } } : ctx;
+  await recordAudit(manager, actor, {
     action: 'login',
     entityType: 'Session',
-    entityIds: userId ? [userId] : [],
+    entityIds: user ? [user.id] : [],
     patientIds: [],
     outcome,
   });
@@ -101,13 +107,13 @@ export async function login(
     throw wrongCredentials();
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
-    await auditLogin(ctx.dataSource.manager, ctx, user.id, 'DENIED');
+    await auditLogin(ctx.dataSource.manager, ctx, user, 'DENIED');
     throw accountLocked(user.lockedUntil);
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     await ctx.dataSource.transaction(async (manager) => {
       await recordFailedSignIn(manager, user.id, config.LOGIN_MAX_FAILURES, config.LOCKOUT_MINUTES);
-      await auditLogin(manager, ctx, user.id, 'DENIED');
+      await auditLogin(manager, ctx, user, 'DENIED');
     });
     throw wrongCredentials();
   }
@@ -119,7 +125,7 @@ export async function login(
   }
   const issued = await ctx.dataSource.transaction(async (manager) => {
     await manager.update(UserEntity, { id: user.id }, { failedLoginCount: 0, lockedUntil: null });
-    await auditLogin(manager, ctx, user.id, 'SUCCESS');
+    await auditLogin(manager, ctx, user, 'SUCCESS');
     return createSession(
       manager,
       user.id,
