@@ -98,4 +98,26 @@ describe('SessionManager', () => {
     expect(manager.accessToken()).toBe('access-2');
     manager.dispose();
   });
+
+  it('signs out only once the logout answer (which clears the cookie) has arrived', async () => {
+    let answerLogout: (response: Response) => void = () => undefined;
+    const calls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (path: string) => {
+        calls.push(path);
+        if (path === '/api/auth/logout') return new Promise<Response>((resolve) => (answerLogout = resolve));
+        return session(900_000);
+      }),
+    );
+    const manager = new SessionManager();
+    await manager.restore();
+    const signingOut = manager.signOut();
+    await vi.waitFor(() => expect(calls).toEqual(['/api/auth/refresh', '/api/auth/logout']));
+    expect(manager.getState()).toEqual({ status: 'signedIn', user });
+    answerLogout(new Response(null, { status: 204 }));
+    await signingOut;
+    expect(manager.getState()).toEqual({ status: 'signedOut', reason: 'signedOut' });
+    expect(manager.accessToken()).toBeNull();
+  });
 });

@@ -101,16 +101,21 @@ export class SessionManager {
     return this.refreshing;
   }
 
+  /**
+   * The logout answer clears the refresh cookie, so the signed-out state (and the redirect it causes) waits for it:
+   * a page loaded before that answer arrived would still send the cookie of a session the server has ended.
+   */
   async signOut(): Promise<void> {
-    const token = this.token;
+    if (this.timer) clearTimeout(this.timer);
+    await postAuth('/api/auth/logout', {}, this.token);
     this.clear({ status: 'signedOut', reason: 'signedOut' });
-    await postAuth('/api/auth/logout', {}, token);
   }
 
-  /** After the server ended every session (log out everywhere): drop local state and the cookie. */
+  /** After the server ended every session (log out everywhere): drop the cookie, then the local state. */
   async forget(): Promise<void> {
-    this.clear({ status: 'signedOut', reason: 'signedOut' });
+    if (this.timer) clearTimeout(this.timer);
     await postAuth('/api/auth/logout');
+    this.clear({ status: 'signedOut', reason: 'signedOut' });
   }
 
   private async runRefresh(): Promise<boolean> {
